@@ -78,11 +78,12 @@ public final class SourceDocument {
      * @return the document; its {@link #root()} is {@code null} when the text holds no value at all
      */
     public static SourceDocument parse(String text, Format format, String file) throws SourceSyntaxException {
-        try (JsonParser parser = format == Format.YAML ? YAML_FACTORY.createParser(text)
-                : JSON_FACTORY.createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = format == Format.YAML ? YAML_FACTORY.createParser(text) : JSON_FACTORY.createParser(text);
             return new Builder(file, parser, format == Format.YAML).build();
         } catch (StreamConstraintsException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new SourceSyntaxException("The document is nested more than " + MAX_NESTING_DEPTH + " levels deep",
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), true, e);
         } catch (JsonProcessingException e) {
@@ -94,6 +95,14 @@ public final class SourceDocument {
             boolean deep = String.valueOf(e.getMessage()).contains("Nesting Depth");
             throw new SourceSyntaxException(deep ? "The document is nested more than " + MAX_NESTING_DEPTH
                     + " levels deep" : String.valueOf(e.getMessage()), 0, 0, deep, e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading from a string: nothing to release
+                }
+            }
         }
     }
 
