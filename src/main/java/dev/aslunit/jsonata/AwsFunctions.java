@@ -73,7 +73,7 @@ final class AwsFunctions {
         expression.registerFunction("hash", new JFunction((in, args) -> hash(args), "<ss?:s>"));
         expression.registerFunction("random", new JFunction((in, args) -> random(args), "<n?:n>"));
         expression.registerFunction("uuid", new JFunction((in, args) -> uuid(scope().random()), "<:s>"));
-        expression.registerFunction("parse", new JFunction((in, args) -> parse((String) args.get(0)), "<s-:j>"));
+        expression.registerFunction("parse", new JFunction((in, args) -> parse(arg(args, 0)), "<s-:j>"));
         expression.registerFunction("now", new JFunction((in, args) -> Functions.dateTimeFromMillis(
                 scope().now().toEpochMilli(), (String) arg(args, 0), (String) arg(args, 1)), "<s?s?:s>"));
         expression.registerFunction("millis", new JFunction((in, args) -> scope().now().toEpochMilli(), "<:n>"));
@@ -95,14 +95,26 @@ final class AwsFunctions {
     }
 
     /** Truncates towards zero, as AWS does with every numeric argument of these functions. */
-    private static long integer(Object n) {
-        return (long) ((Number) n).doubleValue();
+    private static long integer(List<?> args, int index, String function) {
+        return (long) ((Number) typed(args, index, Number.class, function)).doubleValue();
+    }
+
+    /**
+     * The argument, of the type the signature asked for: the signatures let JSON null through where
+     * jsonata-js refuses it, so refuse it here the same way (T0410).
+     */
+    private static Object typed(List<?> args, int index, Class<?> type, String function) {
+        Object value = args.get(index);
+        if (!type.isInstance(value)) {
+            throw new JException("T0410", -1, index + 1, function);
+        }
+        return value;
     }
 
     private static Object partition(List<?> args) {
         List<?> array = (List<?>) args.get(0);
         Object sizeArg = arg(args, 1);
-        long size = sizeArg == null ? array.size() : integer(sizeArg);
+        long size = sizeArg == null ? array.size() : integer(args, 1, "partition");
         if (size < 0) {
             throw new JException("D3137", -1, "Second argument must be zero or greater");
         }
@@ -122,9 +134,9 @@ final class AwsFunctions {
         if (stepArg == null) {
             return null;
         }
-        long start = integer(args.get(0));
-        long end = integer(args.get(1));
-        long step = integer(stepArg);
+        long start = integer(args, 0, "range");
+        long end = integer(args, 1, "range");
+        long step = integer(args, 2, "range");
         if (step == 0 || (step > 0 && start > end) || (step < 0 && start < end)) {
             return null;
         }
@@ -150,11 +162,11 @@ final class AwsFunctions {
     }
 
     private static Object hash(List<?> args) {
-        String value = (String) args.get(0);
-        String algorithm = (String) arg(args, 1);
-        if (value == null || algorithm == null) {
+        if (args.get(0) == null || arg(args, 1) == null) {
             return null;
         }
+        String value = (String) typed(args, 0, String.class, "hash");
+        String algorithm = (String) typed(args, 1, String.class, "hash");
         if (!HASH_ALGORITHMS.contains(algorithm)) {
             throw new JException("D3137", -1, "Unsupported hashing algorithm: " + algorithm
                     + ". Supported algorithms: MD5, SHA-1, SHA-256, SHA-384, SHA-512");
@@ -168,12 +180,11 @@ final class AwsFunctions {
     }
 
     private static Object random(List<?> args) {
-        Object seed = arg(args, 0);
-        if (seed == null) {
+        if (arg(args, 0) == null) {
             return scope().random().nextDouble();
         }
         // AWS draws a seeded $random from java.util.Random: $random(42) is new Random(42).nextDouble().
-        return new Random(integer(seed)).nextDouble();
+        return new Random(integer(args, 0, "random")).nextDouble();
     }
 
     /** A version 4 UUID drawn from the execution's random source. */
@@ -183,13 +194,13 @@ final class AwsFunctions {
         return new UUID(msb, lsb).toString();
     }
 
-    private static Object parse(String json) {
+    private static Object parse(Object json) {
         if (json == null) {
             return null;
         }
         JsonNode node;
         try {
-            node = STRICT_JSON.readTree(json);
+            node = STRICT_JSON.readTree((String) typed(List.of(json), 0, String.class, "parse"));
         } catch (JsonProcessingException e) {
             throw new JException("D3137", -1, "Invalid JSON: " + e.getOriginalMessage());
         }
