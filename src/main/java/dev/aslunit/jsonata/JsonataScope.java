@@ -33,4 +33,21 @@ public interface JsonataScope {
 
     /** The virtual clock's current instant: what {@code $now()} and {@code $millis()} answer. */
     Instant now();
+
+    /**
+     * The usual scope: {@code $states} as given, variables read from {@code variables} (which must
+     * not change while the state's expressions are evaluated), the execution's random source and the
+     * virtual clock's instant.
+     */
+    static JsonataScope of(JsonNode states, VariableScope variables, RandomGenerator random, Instant now) {
+        return new Of(states, variables, random, now);
+    }
+
+    /** {@link #of}'s scope. */
+    record Of(JsonNode states, VariableScope variables, RandomGenerator random, Instant now) implements JsonataScope {
+        @Override
+        public JsonNode variable(String name) {
+            return variables.read(name);
+        }
+    }
 }
