@@ -9,6 +9,9 @@ abstract class Expression {
         if (text.startsWith("$")) {
             return new PathExpression(CompiledPath.compile(text));
         }
+        if (text.startsWith("States.")) {
+            return new IntrinsicExpression(IntrinsicParser.parse(text));
+        }
         throw new PathSyntaxException("'" + text + "' is neither a JSONPath (starting with '$') "
                 + "nor an intrinsic function call (such as States.Format('{}', $.x))");
     }
@@ -49,6 +52,24 @@ abstract class Expression {
         @Override
         JsonNode evaluateField(String field, PathScope scope) {
             return path.readField(field, scope);
+        }
+    }
+
+    static final class IntrinsicExpression extends Expression {
+        private final Argument.Call call;
+
+        IntrinsicExpression(Argument.Call call) {
+            this.call = call;
+        }
+
+        @Override
+        JsonNode evaluate(PathScope scope) {
+            return call.evaluate(scope, null);
+        }
+
+        @Override
+        JsonNode evaluateField(String field, PathScope scope) {
+            return call.evaluate(scope, field);
         }
     }
 }

@@ -51,6 +51,11 @@ final class Nodes {
         return MAPPER.valueToTree(value);
     }
 
+    /** An integer as the smallest node that holds it, as a JSON parser would make it. */
+    static JsonNode integer(long value) {
+        return value == (int) value ? FACTORY.numberNode((int) value) : FACTORY.numberNode(value);
+    }
+
     /** A new object holding the same children: the one level a copy-on-write update must copy. */
     static ObjectNode shallowCopy(ObjectNode object) {
         ObjectNode copy = FACTORY.objectNode();
