@@ -392,9 +392,32 @@ final class Compiler {
                 : c.path("ItemsPath", m.itemsPath());
         PayloadTemplate selector = c.template("ItemSelector", m.itemSelector());
         MapLimits limits = new MapLimits(c, m);
+        JsonNode readerNode = m.itemReader();
+        ItemReader reader = readerNode == null ? null
+                : new ItemReader(readerNode.path("Resource").asText(), readerNode.get("ReaderConfig"));
+        PayloadTemplate readerParameters = readerNode == null ? null
+                : c.template("ItemReader/Parameters", readerNode.get("Parameters"));
+        ReferencePath maxItemsPath = reader == null ? null : c.path("ItemReader/ReaderConfig/MaxItemsPath",
+                reader.maxItemsPath());
+        JsonNode batcher = m.itemBatcher();
+        PayloadTemplate batchInput = batcher == null ? null : c.template("ItemBatcher/BatchInput",
+                batcher.get("BatchInput"));
+        ReferencePath maxPerBatchPath = batcher == null ? null : c.path("ItemBatcher/MaxItemsPerBatchPath",
+                batcher.path("MaxItemsPerBatchPath").asText(null));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public ArrayNode items(Scope scope, JsonNode effective) {
+                if (reader != null) {
+                    try {
+                        JsonNode parameters = readerParameters == null ? Json.object()
+                                : readerParameters.evaluate(scope.at(effective));
+                        JsonNode max = maxItemsPath != null ? maxItemsPath.read(scope.at(effective)) : reader.maxItems();
+                        return reader.read(scope.state.frame.run.options.s3(), parameters,
+                                max == null ? 0 : max.asInt());
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                }
                 JsonNode items;
                 try {
                     items = itemsPath == null ? effective : itemsPath.read(scope.at(effective));
@@ -435,6 +458,44 @@ final class Compiler {
             public double toleratedFailurePercentage(Scope scope, JsonNode effective) {
                 return limits.toleratedFailurePercentage(scope.at(effective));
             }
-        }, recovery(m.retry(), m.catchers()));
+
+            @Override
+            public ArrayNode batches(Scope scope, JsonNode effective, ArrayNode items) {
+                if (batcher == null) {
+                    return null;
+                }
+                int perBatch;
+                try {
+                    JsonNode n = maxPerBatchPath != null ? maxPerBatchPath.read(scope.at(effective))
+                            : batcher.get("MaxItemsPerBatch");
+                    perBatch = n == null ? Integer.MAX_VALUE : Math.max(1, n.asInt());
+                    JsonNode shared = batchInput == null ? null : batchInput.evaluate(scope.at(effective));
+                    ArrayNode batches = Json.NODES.arrayNode();
+                    for (int i = 0; i < items.size(); i += perBatch) {
+                        com.fasterxml.jackson.databind.node.ObjectNode batch = batches.addObject();
+                        if (shared != null) {
+                            batch.set("BatchInput", shared);
+                        }
+                        ArrayNode inBatch = batch.putArray("Items");
+                        for (int k = i; k < Math.min(items.size(), i + perBatch); k++) {
+                            Scope itemScope = new Scope(scope.state, effective);
+                            com.fasterxml.jackson.databind.node.ObjectNode item = Json.object();
+                            item.put("Index", k);
+                            item.set("Value", items.get(k));
+                            itemScope.mapItem = item;
+                            inBatch.add(itemInput(itemScope, effective, items.get(k), k));
+                        }
+                    }
+                    return batches;
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+            }
+
+            @Override
+            public boolean readsItems() {
+                return reader != null;
+            }
+        }, m.distributed(), m.label(), recovery(m.retry(), m.catchers()));
     }
 }

@@ -27,7 +27,7 @@ public record ExecutionOptions(
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_ACCOUNT = "123456789012";
+    public static final String DEFAULT_ACCOUNT = "111111111111";
 
     public ExecutionOptions {
         Objects.requireNonNull(input, "input");

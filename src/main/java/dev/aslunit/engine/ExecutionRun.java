@@ -66,7 +66,9 @@ public final class ExecutionRun {
         executionContext.put("Name", name);
         executionContext.put("RoleArn", options.roleArn());
         executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
-        executionContext.put("RedriveCount", 0);
+        if (options.type() == ExecutionType.STANDARD) {
+            executionContext.put("RedriveCount", 0);
+        }
         this.stateMachineContext = Json.object();
         stateMachineContext.put("Id", smArn);
         stateMachineContext.put("Name", machine.name());

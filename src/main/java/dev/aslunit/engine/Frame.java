@@ -35,6 +35,12 @@ final class Frame {
     final Container container;
     /** {@code $$.Map.Item} for the states of a Map iteration, else {@code null}. */
     final ObjectNode mapItem;
+    /**
+     * The event counter of a Distributed Map's child execution, whose events stay out of the parent's
+     * history (AWS records them in the child's own, which only a MapRun summarises); {@code null}
+     * for frames that write to the execution's history.
+     */
+    private final long[] childEventIds;
 
     long lastEventId;
     private boolean stopped;
@@ -44,6 +50,13 @@ final class Frame {
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
             Container container, ObjectNode mapItem, long lastEventId) {
+        this(run, parent, machine, variables, listener, container, mapItem, lastEventId, null);
+    }
+
+    /** A frame that starts a child execution of a Distributed Map when {@code childEventIds} is set. */
+    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
+            Container container, ObjectNode mapItem, long lastEventId, long[] childEventIds) {
+        this.childEventIds = childEventIds != null ? childEventIds : parent != null ? parent.childEventIds : null;
         this.run = run;
         this.parent = parent;
         this.machine = machine;
@@ -83,7 +96,7 @@ final class Frame {
 
     /** Writes an event that continues this frame's chain. */
     long emit(String type, ObjectNode details) {
-        long id = run.emit(lastEventId, type, details);
+        long id = childEventIds != null ? ++childEventIds[0] : run.emit(lastEventId, type, details);
         lastEventId = id;
         if (container != null) {
             container.lastInnerEventId = id;
@@ -93,7 +106,7 @@ final class Frame {
 
     /** Writes an event linked to {@code previous} that does not continue the chain. */
     long emitAside(long previous, String type, ObjectNode details) {
-        return run.emit(previous, type, details);
+        return childEventIds != null ? ++childEventIds[0] : run.emit(previous, type, details);
     }
 
     void succeed(JsonNode output) {

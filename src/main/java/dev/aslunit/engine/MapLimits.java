@@ -33,10 +33,11 @@ final class MapLimits {
         if (v == null) {
             return 0;
         }
-        if (!v.isIntegralNumber()) {
+        Integer n = integer(v);
+        if (n == null) {
             throw invalid(scope, "MaxConcurrencyPath", v, "integer", maxConcurrencyPath);
         }
-        return v.intValue();
+        return n;
     }
 
     int toleratedFailureCount(Scope scope) {
@@ -44,13 +45,14 @@ final class MapLimits {
         if (v == null) {
             return -1;
         }
-        if (!v.isIntegralNumber()) {
+        Integer n = integer(v);
+        if (n == null) {
             throw invalid(scope, "ToleratedFailureCountPath", v, "integer", toleratedCountPath);
         }
-        if (v.intValue() < 0) {
+        if (n < 0) {
             throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "ToleratedFailureCount cannot be negative.");
         }
-        return v.intValue();
+        return n;
     }
 
     double toleratedFailurePercentage(Scope scope) {
@@ -58,15 +60,44 @@ final class MapLimits {
         if (v == null) {
             return -1;
         }
-        if (!v.isNumber()) {
+        Double d = number(v);
+        if (d == null) {
             throw invalid(scope, "ToleratedFailurePercentagePath", v, "float", toleratedPercentagePath);
         }
-        double d = v.doubleValue();
         if (d < 0 || d > 100) {
             throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix()
                     + "ToleratedFailurePercentage must be between 0 and 100.");
         }
         return d;
+    }
+
+    /** AWS reads these limits from numbers and from strings holding numbers. */
+    private static Integer integer(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Integer.valueOf(v.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Double number(JsonNode v) {
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Double.valueOf(v.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static JsonNode read(Scope scope, ReferencePath path) {

@@ -27,16 +27,27 @@ final class MapStep extends Step {
 
         /** Tolerated failures in percent, or -1 when none is set. */
         double toleratedFailurePercentage(Scope scope, JsonNode effective);
+
+        /** ItemBatcher: groups iteration inputs into batches, or returns {@code null} when items are not batched. */
+        ArrayNode batches(Scope scope, JsonNode effective, ArrayNode inputs);
+
+        /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
+        boolean readsItems();
     }
 
     private final CompiledMachine processor;
     private final Flow flow;
     private final Setup setup;
+    private final boolean distributed;
+    private final String label;
     final Recovery recovery;
 
-    MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, Recovery recovery) {
+    MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed, String label,
+            Recovery recovery) {
         super(name, "Map");
         this.processor = processor;
+        this.distributed = distributed;
+        this.label = label;
         this.flow = flow;
         this.setup = setup;
         this.recovery = recovery;
@@ -49,19 +60,29 @@ final class MapStep extends Step {
 
     private void attempt(StateRun run) {
         Scope scope = new Scope(run, run.input);
-        Iterations iterations;
+        JsonNode effective;
+        ArrayNode items;
         try {
-            JsonNode effective = flow.input(scope, run.input);
-            ArrayNode items = setup.items(scope, effective);
-            int max = setup.maxConcurrency(scope, effective);
-            int count = setup.toleratedFailureCount(scope, effective);
-            double percentage = setup.toleratedFailurePercentage(scope, effective);
-            iterations = new Iterations(run, scope, effective, items, max, count, percentage);
+            effective = flow.input(scope, run.input);
+            items = setup.readsItems() ? null : setup.items(scope, effective);
         } catch (StateFailure f) {
             recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
             return;
         }
-        iterations.start();
+        ObjectNode d = Json.object();
+        d.put("length", items == null ? 0 : items.size());
+        long started = run.frame.emit("MapStateStarted", d);
+        Iterations iterations;
+        try {
+            int max = setup.maxConcurrency(scope, effective);
+            int count = setup.toleratedFailureCount(scope, effective);
+            double percentage = setup.toleratedFailurePercentage(scope, effective);
+            iterations = new Iterations(run, scope, effective, max, count, percentage);
+        } catch (StateFailure f) {
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
+            return;
+        }
+        iterations.start(started, items);
     }
 
     /** The iterations of one attempt. */
@@ -69,12 +90,13 @@ final class MapStep extends Step {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
-        private final ArrayNode items;
+        private ArrayNode items;
+        private boolean batched;
         private final int maxConcurrency;
         private final int toleratedCount;
         private final double toleratedPercentage;
-        private final JsonNode[] results;
-        private final Frame[] running;
+        private JsonNode[] results;
+        private Frame[] running;
         private Frame.Container container;
         private int nextIndex;
         private int inFlight;
@@ -84,25 +106,42 @@ final class MapStep extends Step {
         private boolean failed;
         private boolean launching;
 
-        Iterations(StateRun run, Scope scope, JsonNode effective, ArrayNode items, int maxConcurrency,
-                int toleratedCount, double toleratedPercentage) {
+        Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
+                double toleratedPercentage) {
             this.run = run;
             this.scope = scope;
             this.effective = effective;
-            this.items = items;
             this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
             this.toleratedCount = toleratedCount;
             this.toleratedPercentage = toleratedPercentage;
-            this.results = new JsonNode[items.size()];
-            this.running = new Frame[items.size()];
         }
 
-        void start() {
-            ObjectNode d = Json.object();
-            d.put("length", items.size());
-            long started = run.frame.emit("MapStateStarted", d);
+        /** Starts the iterations over {@code given}, or over what the ItemReader reads when it is {@code null}. */
+        void start(long started, ArrayNode given) {
             container = new Frame.Container(started);
             lastCompletionEventId = started;
+            if (distributed) {
+                ObjectNode d = Json.object();
+                d.put("mapRunArn", "arn:aws:states:" + run.frame.run.options.region() + ":"
+                        + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
+                        + (label != null ? label : name) + ":" + run.frame.run.random.uuid());
+                run.frame.emit("MapRunStarted", d);
+                container.lastInnerEventId = run.frame.lastEventId;
+            }
+            items = Json.NODES.arrayNode();
+            results = new JsonNode[0];
+            running = new Frame[0];
+            try {
+                ArrayNode all = given != null ? given : setup.items(scope, effective);
+                ArrayNode batches = setup.batches(scope, effective, all);
+                batched = batches != null;
+                items = batched ? batches : all;
+            } catch (StateFailure f) {
+                fail(f.error(), f.cause());
+                return;
+            }
+            results = new JsonNode[items.size()];
+            running = new Frame[items.size()];
             launch();
         }
 
@@ -130,21 +169,22 @@ final class MapStep extends Step {
             item.set("Value", items.get(index));
             JsonNode input;
             try {
-                scope.mapItem = item;
-                input = setup.itemInput(scope, effective, items.get(index), index);
+                Scope itemScope = new Scope(run, effective);
+                itemScope.mapItem = item;
+                input = batched ? items.get(index) : setup.itemInput(itemScope, effective, items.get(index), index);
             } catch (StateFailure f) {
                 fail(f.error(), f.cause());
                 return;
-            } finally {
-                scope.mapItem = null;
             }
             inFlight++;
             Frame iteration = new Frame(frame.run, frame, processor, new Variables(frame.variables), this, container,
-                    item, 0);
+                    item, 0, distributed ? new long[1] : null);
             running[index] = iteration;
-            iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                    iterationDetails(index));
-            container.lastInnerEventId = iteration.lastEventId;
+            if (!distributed) {
+                iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
+                        iterationDetails(index));
+                container.lastInnerEventId = iteration.lastEventId;
+            }
             iteration.start(input);
         }
 
@@ -164,8 +204,10 @@ final class MapStep extends Step {
             int index = indexOf(iteration);
             running[index] = null;
             results[index] = output;
-            lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
-                    iterationDetails(index));
+            if (!distributed) {
+                lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
+                        iterationDetails(index));
+            }
             inFlight--;
             finished++;
             launch();
@@ -175,8 +217,10 @@ final class MapStep extends Step {
         public void failed(Frame iteration, String error, String cause) {
             int index = indexOf(iteration);
             running[index] = null;
-            lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
-                    iterationDetails(index));
+            if (!distributed) {
+                lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
+                        iterationDetails(index));
+            }
             inFlight--;
             finished++;
             failures++;
@@ -185,7 +229,7 @@ final class MapStep extends Step {
                 launch();
                 return;
             }
-            boolean tolerating = toleratedCount >= 0 || toleratedPercentage >= 0;
+            boolean tolerating = distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
             fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
                     tolerating ? "The specified tolerated failure threshold was exceeded" : cause);
         }
@@ -209,9 +253,22 @@ final class MapStep extends Step {
             for (int i = 0; i < running.length; i++) {
                 if (running[i] != null) {
                     running[i].stop();
-                    frame.emitAside(running[i].lastEventId, "MapIterationAborted", iterationDetails(i));
+                    if (!distributed) {
+                        frame.emitAside(running[i].lastEventId, "MapIterationAborted", iterationDetails(i));
+                    }
                     running[i] = null;
                 }
+            }
+            if (distributed) {
+                ObjectNode d = Json.object();
+                if (error != null) {
+                    d.put("error", error);
+                }
+                if (cause != null) {
+                    d.put("cause", cause);
+                }
+                frame.emit("MapRunFailed", d);
+                container.lastInnerEventId = frame.lastEventId;
             }
             frame.lastEventId = container.lastInnerEventId;
             recovery.handle(MapStep.this, run, error, cause, () -> {
@@ -222,6 +279,9 @@ final class MapStep extends Step {
 
         private void succeed() {
             Frame frame = run.frame;
+            if (distributed) {
+                lastCompletionEventId = frame.emit("MapRunSucceeded", null);
+            }
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
             frame.lastEventId = lastCompletionEventId;
             ArrayNode result = Json.NODES.arrayNode(results.length);
