@@ -175,6 +175,16 @@ public final class Execution {
                 states.add(s);
             }
         }
+        if (states.isEmpty() && isRunning()) {
+            // a recorded history has no live tokens: a token task whose attempt never ended is waiting
+            for (StateVisit v : analysis().visits) {
+                TaskAttempt a = v.lastAttempt();
+                if (!v.exited() && a != null && a.outcome() == TaskAttempt.Outcome.RUNNING && a.resource() != null
+                        && a.resource().endsWith(".waitForTaskToken") && !states.contains(v.stateName())) {
+                    states.add(v.stateName());
+                }
+            }
+        }
         return states;
     }
 
