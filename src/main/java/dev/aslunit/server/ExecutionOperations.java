@@ -39,6 +39,10 @@ final class ExecutionOperations {
     private record ActivityTask(String token, String input) {
     }
 
+    /** An execution as ListExecutions shows it, taken under its lock. */
+    private record Listed(long sequence, ObjectNode item) {
+    }
+
     private final MachineOperations machines;
     private final Arns arns;
     private final String region;
@@ -306,8 +310,7 @@ final class ExecutionOperations {
             all = new ArrayList<>(list);
         }
         Collections.reverse(all);
-        List<ObjectNode> items = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
+        List<Listed> items = new ArrayList<>();
         for (ExecutionRecord e : all) {
             synchronized (e) {
                 if (status != null && !e.run.status().name().equals(status)) {
@@ -318,19 +321,14 @@ final class ExecutionOperations {
                 Wire.time(item, "startDate", e.run.startTime());
                 Wire.time(item, "stopDate", e.run.stopTime());
                 item.put("redriveCount", 0);
-                items.add(item);
-                sequences.add(e.sequence);
+                items.add(new Listed(e.sequence, item));
             }
         }
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            indexes.add(i);
-        }
-        Page<Integer> page = Page.of(indexes, i -> sequences.get(i), true,
+        Page<Listed> page = Page.of(items, Listed::sequence, true,
                 "ListExecutions|" + machine.arn() + "|" + status, r.optional("nextToken", 3096), r.maxResults());
         ObjectNode out = Wire.object();
         ArrayNode array = out.putArray("executions");
-        page.items().forEach(i -> array.add(items.get(i)));
+        page.items().forEach(listed -> array.add(listed.item()));
         if (page.nextToken() != null) {
             out.put("nextToken", page.nextToken());
         }
