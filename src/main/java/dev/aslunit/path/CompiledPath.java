@@ -222,13 +222,15 @@ final class CompiledPath {
         if (steps != null) {
             return walk(document);
         }
-        if (!jayway.isDefinite()) {
-            Object matches = jayway.read(document, JAYWAY_INDEFINITE);
-            return matches == null ? Nodes.FACTORY.arrayNode() : Nodes.fromJayway(matches);
-        }
+        // Jayway also throws plain runtime exceptions (a function applied where it does not fit, say):
+        // to the state machine every one of them means the path selects nothing.
         try {
+            if (!jayway.isDefinite()) {
+                Object matches = jayway.read(document, JAYWAY_INDEFINITE);
+                return matches == null ? Nodes.FACTORY.arrayNode() : Nodes.fromJayway(matches);
+            }
             return Nodes.fromJayway(jayway.read(document, JAYWAY));
-        } catch (JsonPathException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
@@ -281,6 +283,8 @@ final class CompiledPath {
             return "No results for path: " + jayway.getPath();
         } catch (JsonPathException e) {
             return e.getMessage();
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
