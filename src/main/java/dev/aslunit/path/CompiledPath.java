@@ -216,7 +216,7 @@ final class CompiledPath {
     /**
      * The value selected in {@code document}: the single value of a definite path, the array of
      * all matches (possibly empty) of an indefinite one; {@code null} when a definite path
-     * selects nothing.
+     * selects nothing or Jayway cannot evaluate the path on this document.
      */
     JsonNode find(JsonNode document) {
         if (steps != null) {
@@ -270,7 +270,8 @@ final class CompiledPath {
     private String failure(PathScope scope) {
         JsonNode document = document(scope);
         if (document == null) {
-            return "The variable '" + variable + "' is not assigned";
+            return root == Root.VARIABLE ? "The variable '" + variable + "' is not assigned"
+                    : "No results for path: " + jayway.getPath();
         }
         if (steps != null) {
             String missing = missingStep(document);
