@@ -187,4 +187,37 @@ class ValidationChecksTest {
                 "S": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject",
                       "End": true}"""))).isEmpty();
     }
+
+    @Test
+    void invalid_paths_intrinsics_and_jsonata_are_reported_where_they_are_written() {
+        List<Diagnostic> found = diagnostics("""
+                {"StartAt": "S",
+                 "States": {
+                   "S": {"Type": "Pass", "InputPath": "$.a[", "ResultPath": "$$.x", "Next": "J",
+                         "Parameters": {"n.$": "States.MathAdd($.a)", "s.$": "States.Frobnicate($.a)"}},
+                   "J": {"Type": "Pass", "QueryLanguage": "JSONata", "End": true,
+                         "Output": {"total": "{% $sum($states.input.items. %}"}}}}""");
+
+        assertThat(found).extracting(Diagnostic::code).containsOnly(DiagnosticCode.SCHEMA_VALIDATION_FAILED);
+        assertThat(found).extracting(Diagnostic::pointer, d -> d.location().line()).containsExactly(
+                tuple("/States/S/InputPath", 3),
+                tuple("/States/S/ResultPath", 3),
+                tuple("/States/S/Parameters/n.$", 4),
+                tuple("/States/S/Parameters/s.$", 4),
+                tuple("/States/J/Output/total", 6));
+        assertThat(found.get(4).message()).startsWith("The JSONata expression '$sum($states.input.items.' specified "
+                + "for the field 'Output/total' is invalid: ");
+    }
+
+    @Test
+    void variable_names_follow_awss_rules() {
+        List<Diagnostic> found = diagnostics(machine("""
+                "S": {"Type": "Pass", "End": true, "Assign": {"ok.$": "$.a", "states": 1, "1st": 2}}"""));
+
+        assertThat(found).extracting(Diagnostic::pointer, Diagnostic::message).containsExactly(
+                tuple("/States/S/Assign/states", "Invalid variable name \"states\": 'states' is reserved for Step "
+                        + "Functions' own $states variable"),
+                tuple("/States/S/Assign/1st", "Invalid variable name \"1st\": a variable name must start with a "
+                        + "letter"));
+    }
 }
