@@ -216,4 +216,27 @@ class JsonataTemplateTest {
         assertThat(out.toString()).isEqualTo("{\"k\":1}");
         assertThat(scope.states().get("input").get("xs").size()).isZero();
     }
+
+    @Test
+    void json_nulls_survive_a_transform_and_undefined_keys_are_left_out() {
+        TestScope scope = TestScope.withInput("{\"o\":{\"x\":1,\"y\":null},\"n\":null}");
+        assertThat(eval("\"{% $states.input ~> |o|{'z': 1}| %}\"", scope).toString())
+                .isEqualTo("{\"o\":{\"x\":1,\"y\":null,\"z\":1},\"n\":null}");
+        assertThat(eval("\"{% {'a': $states.input.nothing, 'b': 1} %}\"", scope).toString()).isEqualTo("{\"b\":1}");
+        assertThat(scope.states().get("input").get("o").has("z")).isFalse();
+    }
+
+    @Test
+    void input_arrays_and_objects_work_with_the_whole_library() {
+        TestScope scope = TestScope.withInput("{\"arr\":[3,1,2,2],\"objs\":[{\"k\":\"a\",\"v\":1},{\"k\":\"b\",\"v\":2}]}");
+        assertThat(eval("\"{% $sort($states.input.arr) %}\"", scope).toString()).isEqualTo("[1,2,2,3]");
+        assertThat(eval("\"{% $reverse($states.input.arr) %}\"", scope).toString()).isEqualTo("[2,2,1,3]");
+        assertThat(eval("\"{% $distinct($states.input.arr) %}\"", scope).toString()).isEqualTo("[3,1,2]");
+        assertThat(eval("\"{% $append($states.input.arr, 9) %}\"", scope).toString()).isEqualTo("[3,1,2,2,9]");
+        assertThat(eval("\"{% $states.input.objs{k: v} %}\"", scope).toString()).isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(eval("\"{% $states.input.objs[k='b'].v %}\"", scope).toString()).isEqualTo("2");
+        assertThat(eval("\"{% $states.input.objs#$i.{'i': $i} %}\"", scope).toString()).isEqualTo("[{\"i\":0},{\"i\":1}]");
+        assertThat(eval("\"{% $states.input.arr = [3,1,2,2] %}\"", scope).booleanValue()).isTrue();
+        assertThat(scope.states().get("input").get("arr").toString()).isEqualTo("[3,1,2,2]");
+    }
 }
