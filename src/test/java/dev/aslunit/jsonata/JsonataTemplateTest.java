@@ -3,8 +3,15 @@ package dev.aslunit.jsonata;
 import static dev.aslunit.jsonata.TestScope.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +26,7 @@ class JsonataTemplateTest {
 
     private static QueryEvaluationException failure(String fieldJson, String location, TestScope scope) {
         JsonataTemplate template = JsonataTemplate.compile(json(fieldJson), location);
-        return (QueryEvaluationException) org.assertj.core.api.Assertions.catchThrowable(() -> template.evaluate(scope));
+        return (QueryEvaluationException) catchThrowable(() -> template.evaluate(scope));
     }
 
     @Test
@@ -238,5 +245,37 @@ class JsonataTemplateTest {
         assertThat(eval("\"{% $states.input.objs#$i.{'i': $i} %}\"", scope).toString()).isEqualTo("[{\"i\":0},{\"i\":1}]");
         assertThat(eval("\"{% $states.input.arr = [3,1,2,2] %}\"", scope).booleanValue()).isTrue();
         assertThat(scope.states().get("input").get("arr").toString()).isEqualTo("[3,1,2,2]");
+    }
+
+    @Test
+    void one_compiled_template_serves_many_threads_at_once() throws Exception {
+        JsonataTemplate template = JsonataTemplate.compile(json(
+                "{\"n\":\"{% $states.input.n * $k %}\",\"id\":\"{% $uuid() %}\",\"sorted\":\"{% $sort($states.input.xs) %}\"}"),
+                "Output");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int k = t + 2;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        TestScope scope = TestScope.withInput("{\"n\":" + i + ",\"xs\":[3,1,2]}").variable("k", "" + k)
+                                .random(new SplittableRandom(i));
+                        JsonNode out = template.evaluate(scope);
+                        String expectedId = AwsFunctions.uuid(new SplittableRandom(i));
+                        if (out.get("n").intValue() != i * k || !out.get("id").textValue().equals(expectedId)
+                                || !out.get("sorted").toString().equals("[1,2,3]")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

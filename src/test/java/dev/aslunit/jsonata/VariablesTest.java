@@ -187,4 +187,15 @@ class VariablesTest {
         assertThat(JsonataTemplate.compile(json("\"{% $states.errorOutput.Error & $states.context.State.Name %}\""),
                 "Catch[0]/Output").evaluate(scope).textValue()).isEqualTo("ES");
     }
+
+    @Test
+    void an_assign_that_reads_what_it_writes_sees_the_old_values_so_it_swaps() {
+        VariableScope variables = VariableScope.root();
+        variables.assignAll(values("a", "1", "b", "2"));
+        JsonataScope before = scope("{\"input\":{}}", variables);
+        variables.assignAll(JsonataAssign.compile(json("{\"a\":\"{% $b %}\",\"b\":\"{% $a %}\"}"), "Assign")
+                .evaluate(before));
+        assertThat(variables.read("a").intValue()).isEqualTo(2);
+        assertThat(variables.read("b").intValue()).isEqualTo(1);
+    }
 }
