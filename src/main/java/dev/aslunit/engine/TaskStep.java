@@ -46,9 +46,7 @@ final class TaskStep extends Step {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        if (resource.waitsForToken()) {
-            run.taskToken = frame.run.newTaskToken();
-        }
+        run.taskToken = frame.run.newTaskToken();
         Scope scope = new Scope(run, run.input);
         JsonNode parameters;
         Integer timeoutSeconds;
@@ -66,9 +64,18 @@ final class TaskStep extends Step {
         frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
                 heartbeatSeconds, taskCredentials));
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
-                frame.run.nextInvocation(name), run.taskToken, scope.context(), frame.run.now(),
+                frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, scope.context(),
+                frame.run.now(),
                 frame.run.executionArn());
-        Optional<TaskOutcome> answer = frame.run.options.taskHandler().answer(invocation);
+        Optional<TaskOutcome> answer;
+        try {
+            answer = frame.run.options.taskHandler().answer(invocation);
+        } catch (RuntimeException e) {
+            // a handler that cannot answer (a mock file run past its last response) ends the run with its reason
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "The answer for Task state '" + name
+                    + "' (resource " + resource.arn() + ") failed: " + e.getMessage());
+            return;
+        }
         if (answer.isEmpty()) {
             frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "No answer for Task state '" + name
                     + "' (resource " + resource.arn() + "): nothing mocks or handles it. Give the test a mock or a"
@@ -101,11 +108,11 @@ final class TaskStep extends Step {
             if (resource.submits()) {
                 run.frame.emit(resource.submittedEvent(), resource.submittedDetails());
             }
-            if (run.taskToken != null) {
+            if (resource.waitsForToken()) {
                 execution.awaitCallback(run.taskToken, this);
             }
             boolean waitsForever = outcome instanceof TaskOutcome.NoAnswer;
-            if (timeoutSeconds != null || (waitsForever && run.taskToken == null)) {
+            if (timeoutSeconds != null || (waitsForever && !resource.waitsForToken())) {
                 int seconds = timeoutSeconds != null ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
                 execution.at(now.plusSeconds(seconds), () -> timedOut(Errors.TIMEOUT));
             }
@@ -115,7 +122,9 @@ final class TaskStep extends Step {
                 execution.at(now.plus(s.latency()), () -> succeed(s.result()));
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
-                execution.at(now.plus(f.latency()), () -> fail(f.error(), f.cause()));
+                // AWS omits an empty cause rather than writing ""
+                String cause = f.cause() == null || f.cause().isEmpty() ? null : f.cause();
+                execution.at(now.plus(f.latency()), () -> fail(f.error(), cause));
             }
         }
 
@@ -137,9 +146,7 @@ final class TaskStep extends Step {
                 return false;
             }
             settled = true;
-            if (run.taskToken != null) {
-                run.frame.run.forgetCallback(run.taskToken);
-            }
+            run.frame.run.forgetCallback(run.taskToken);
             return true;
         }
 
@@ -194,9 +201,6 @@ final class TaskStep extends Step {
     }
 
     private void fail(StateRun run, String error, String cause) {
-        recovery.handle(this, run, error, cause, () -> {
-            run.taskToken = null;
-            attempt(run);
-        }, null);
+        recovery.handle(this, run, error, cause, () -> attempt(run), null);
     }
 }
