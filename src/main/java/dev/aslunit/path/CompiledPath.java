@@ -75,9 +75,19 @@ final class CompiledPath {
 
     /** Jayway silently ignores a dangling {@code [}; AWS rejects such a path. */
     private static boolean bracketsBalance(String text) {
+        return end(text, 0, false) == text.length();
+    }
+
+    /**
+     * Where the path that starts at {@code from} ends, skipping brackets, parentheses and quoted
+     * names: the end of {@code text}, or with {@code inArguments} the first {@code ,} or {@code )}
+     * outside them (an intrinsic function's argument list). {@code -1} when they do not balance.
+     */
+    static int end(String text, int from, boolean inArguments) {
         int depth = 0;
         char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int i = from;
+        for (; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
@@ -89,11 +99,13 @@ final class CompiledPath {
                 quote = c;
             } else if (c == '[' || c == '(') {
                 depth++;
+            } else if (inArguments && depth == 0 && (c == ',' || c == ')')) {
+                return i;
             } else if ((c == ']' || c == ')') && --depth < 0) {
-                return false;
+                return -1;
             }
         }
-        return depth == 0 && quote == 0;
+        return depth == 0 && quote == 0 ? i : -1;
     }
 
     private static boolean isVariableChar(char c) {

@@ -138,29 +138,12 @@ final class IntrinsicParser {
 
     /** A path runs to the next ',' or ')' outside brackets, parentheses and quotes. */
     private Argument path() {
-        int start = pos;
-        int depth = 0;
-        char quote = 0;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (quote != 0) {
-                if (c == '\\') {
-                    pos++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '[' || c == '(') {
-                depth++;
-            } else if (c == ']' || (c == ')' && depth > 0)) {
-                depth--;
-            } else if (depth == 0 && (c == ',' || c == ')')) {
-                break;
-            }
-            pos++;
+        int end = CompiledPath.end(text, pos, true);
+        if (end < 0) {
+            throw error("the brackets, parentheses or quotes of the path do not balance");
         }
-        String path = text.substring(start, pos).trim();
+        String path = text.substring(pos, end).trim();
+        pos = end;
         try {
             return new Argument.PathArgument(CompiledPath.compile(path));
         } catch (PathSyntaxException e) {
