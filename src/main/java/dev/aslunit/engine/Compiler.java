@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aslunit.definition.Catcher;
+import dev.aslunit.definition.ChoiceRule;
 import dev.aslunit.definition.ChoiceState;
 import dev.aslunit.definition.FailState;
 import dev.aslunit.definition.MapState;
@@ -15,11 +16,13 @@ import dev.aslunit.definition.SucceedState;
 import dev.aslunit.definition.TaskState;
 import dev.aslunit.definition.Transition;
 import dev.aslunit.definition.WaitState;
+import dev.aslunit.path.ChoiceRuleEvaluator;
 import dev.aslunit.path.PathEvaluationException;
 import dev.aslunit.path.PathSyntaxException;
 import dev.aslunit.path.PayloadTemplate;
 import dev.aslunit.path.ReferencePath;
 import dev.aslunit.path.ResultPath;
+import dev.aslunit.path.Timestamps;
 import dev.aslunit.path.ValueExpression;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -73,6 +76,22 @@ final class Compiler {
             } catch (PathSyntaxException e) {
                 problem(field, e.getMessage());
                 return null;
+            }
+        }
+
+        ChoiceStep.Condition condition(ChoiceRule rule) {
+            try {
+                ChoiceRuleEvaluator evaluator = ChoiceRuleEvaluator.compile(rule);
+                return scope -> {
+                    try {
+                        return evaluator.test(scope);
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                };
+            } catch (PathSyntaxException e) {
+                problem("Choices", e.getMessage());
+                return scope -> false;
             }
         }
 
@@ -278,7 +297,7 @@ final class Compiler {
         for (int i = 0; i < s.choices().size(); i++) {
             ChoiceState.Choice ch = s.choices().get(i);
             c.where = where + "/Choices/" + i;
-            branches.add(new ChoiceStep.Branch(Conditions.compile(c, ch.rule()), ch.next(),
+            branches.add(new ChoiceStep.Branch(c.condition(ch.rule()), ch.next(),
                     new PathFlow(c, "$", null, null, "$", "$", ch.assign())));
         }
         c.where = where;
@@ -298,7 +317,7 @@ final class Compiler {
             long seconds = v.longValue();
             until = (scope, entered) -> entered.plusSeconds(seconds);
         } else if (w.timestamp() != null) {
-            Instant at = w.timestamp().isTextual() ? WaitStep.parseTimestamp(w.timestamp().asText()) : null;
+            Instant at = w.timestamp().isTextual() ? Timestamps.parse(w.timestamp().asText()) : null;
             if (at == null) {
                 c.problem("Timestamp", "expected an ISO-8601 timestamp with an offset, got " + w.timestamp());
                 return null;
@@ -332,7 +351,7 @@ final class Compiler {
                 if (v == null) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
                 }
-                Instant at = v.isTextual() ? WaitStep.parseTimestamp(v.asText()) : null;
+                Instant at = v.isTextual() ? Timestamps.parse(v.asText()) : null;
                 if (at == null) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference a valid ISO-8601 extended"
                             + " offset date-time format string: " + text + " == " + (v.isTextual() ? v.asText()
