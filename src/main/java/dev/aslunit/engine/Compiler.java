@@ -236,10 +236,9 @@ final class Compiler {
                 }
 
                 @Override
-                public com.fasterxml.jackson.databind.node.ObjectNode assign(Scope scope, JsonNode errorOutput) {
+                public Map<String, JsonNode> assign(Scope scope, JsonNode errorOutput) {
                     try {
-                        return assign == null ? null
-                                : (com.fasterxml.jackson.databind.node.ObjectNode) assign.evaluate(scope.at(errorOutput));
+                        return assign == null ? null : PathFlow.fields(assign.evaluate(scope.at(errorOutput)));
                     } catch (PathEvaluationException e) {
                         throw PathFlow.failure(scope, e);
                     }
@@ -298,7 +297,7 @@ final class Compiler {
             ChoiceState.Choice ch = s.choices().get(i);
             c.where = where + "/Choices/" + i;
             branches.add(new ChoiceStep.Branch(c.condition(ch.rule()), ch.next(),
-                    new PathFlow(c, "$", null, null, "$", "$", ch.assign())));
+                    new PathFlow(c, "$", null, null, "$", s.outputPath(), ch.assign())));
         }
         c.where = where;
         return new ChoiceStep(s.name(), branches, s.defaultNext(),

@@ -45,7 +45,7 @@ final class Scope implements PathScope {
 
     @Override
     public JsonNode variable(String name) {
-        return state.frame.variables.get(name);
+        return state.frame.variables.read(name);
     }
 
     @Override

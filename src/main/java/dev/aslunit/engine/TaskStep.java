@@ -1,7 +1,6 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -163,17 +162,14 @@ final class TaskStep extends Step {
             Frame frame = run.frame;
             frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
             JsonNode output;
-            ObjectNode assigned;
             try {
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
-                assigned = flow.assign(scope, result);
+                exited(run, output, flow.assign(scope, result));
             } catch (StateFailure f) {
                 TaskStep.this.fail(run, f.error(), f.cause());
                 return;
             }
-            exited(frame, output, assigned);
-            assign(frame, assigned);
             proceed(frame, output);
         }
 

@@ -1,7 +1,6 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /** Wait: until {@code Seconds} have passed or {@code Timestamp} is reached, on the virtual clock. */
@@ -40,9 +39,7 @@ final class WaitStep extends Step {
             }
             try {
                 JsonNode output = flow.output(scope, input, effective);
-                ObjectNode assigned = flow.assign(scope, effective);
-                exited(frame, output, assigned);
-                assign(frame, assigned);
+                exited(run, output, flow.assign(scope, effective));
                 proceed(frame, output);
             } catch (StateFailure f) {
                 failFrame(frame, f);
