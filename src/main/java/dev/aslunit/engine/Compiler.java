@@ -16,6 +16,9 @@ import dev.aslunit.definition.SucceedState;
 import dev.aslunit.definition.TaskState;
 import dev.aslunit.definition.Transition;
 import dev.aslunit.definition.WaitState;
+import dev.aslunit.jsonata.JsonataAssign;
+import dev.aslunit.jsonata.JsonataSyntaxException;
+import dev.aslunit.jsonata.JsonataTemplate;
 import dev.aslunit.path.ChoiceRuleEvaluator;
 import dev.aslunit.path.PathEvaluationException;
 import dev.aslunit.path.PathSyntaxException;
@@ -95,6 +98,30 @@ final class Compiler {
             }
         }
 
+        JsonataTemplate ata(String field, JsonNode value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return JsonataTemplate.compile(value, field);
+            } catch (JsonataSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        JsonataAssign ataAssign(String location, JsonNode assign) {
+            if (assign == null) {
+                return null;
+            }
+            try {
+                return JsonataAssign.compile(assign, location);
+            } catch (IllegalArgumentException e) {
+                problem(location, e.getMessage());
+                return null;
+            }
+        }
+
         ValueExpression value(String field, String text) {
             if (text == null) {
                 return null;
@@ -119,7 +146,7 @@ final class Compiler {
         return machine;
     }
 
-    private CompiledMachine machine(StateMachineDefinition definition, String pointer) {
+    CompiledMachine machine(StateMachineDefinition definition, String pointer) {
         Map<String, Step> steps = new LinkedHashMap<>();
         Map<String, State> states = definition.states();
         for (State s : states.values()) {
@@ -179,8 +206,7 @@ final class Compiler {
 
     private Step step(State s) {
         if (s.queryLanguage() == QueryLanguage.JSONATA) {
-            c.problem("QueryLanguage", "JSONata states are not supported yet");
-            return null;
+            return new AtaCompiler(c, this).step(s);
         }
         if (s instanceof PassState) {
             PassState p = (PassState) s;
@@ -217,12 +243,21 @@ final class Compiler {
         return map((MapState) s);
     }
 
-    private Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers) {
+    Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers) {
+        return recovery(retriers, catchers, false);
+    }
+
+    /** Retry and Catch; a JSONata state's catchers take {@code Output}, a JSONPath state's {@code ResultPath}. */
+    Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers, boolean jsonata) {
         if (retriers.isEmpty() && catchers.isEmpty()) {
             return new Recovery(List.of(), List.of());
         }
         List<Recovery.Catch> out = new ArrayList<>();
         for (Catcher k : catchers) {
+            if (jsonata) {
+                out.add(new Recovery.Catch(k.errorEquals(), k.next(), AtaCompiler.catchFlow(c, k)));
+                continue;
+            }
             ResultPath rp = c.resultPath("Catch/ResultPath", k.resultPath());
             PayloadTemplate assign = c.template("Catch/Assign", k.assign());
             out.add(new Recovery.Catch(k.errorEquals(), k.next(), new Recovery.CatchFlow() {
