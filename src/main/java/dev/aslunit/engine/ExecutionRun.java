@@ -274,7 +274,9 @@ public final class ExecutionRun {
         ObjectNode s = ctx.putObject("State");
         s.put("EnteredTime", CONTEXT_TIME.format(state.enteredTime));
         s.put("Name", state.name);
-        s.put("RetryCount", state.retryCount);
+        if (state.countsRetries) {
+            s.put("RetryCount", state.retryCount);
+        }
         ctx.set("StateMachine", stateMachineContext);
         if (state.taskToken != null) {
             ctx.putObject("Task").put("Token", state.taskToken);

@@ -11,7 +11,7 @@ import dev.aslunit.jsonata.VariableScope;
  * keep the items' order. A failed iteration stops the others, unless the failures stay within the
  * tolerated count or percentage.
  */
-final class MapStep extends Step {
+final class MapStep extends Step implements Step.Retrying {
 
     /** How a Map state finds its items and its limits, in its query language. */
     interface Setup {

@@ -10,7 +10,7 @@ import java.util.List;
  * branches interleave deterministically: each runs until it waits, in branch order. The first
  * branch to fail stops the others and fails the state with its error.
  */
-final class ParallelStep extends Step {
+final class ParallelStep extends Step implements Step.Retrying {
 
     private final List<CompiledMachine> branches;
     private final Flow flow;

@@ -36,7 +36,11 @@ abstract class Step {
         d.put("input", Json.text(input));
         d.set("inputDetails", Json.notTruncated());
         long id = frame.emit(eventPrefix + "StateEntered", d);
-        return new StateRun(frame, name, input, id, frame.run.now());
+        return new StateRun(frame, name, input, id, frame.run.now(), this instanceof Retrying);
+    }
+
+    /** Task, Parallel and Map: the states that can retry, whose context shows {@code $$.State.RetryCount}. */
+    interface Retrying {
     }
 
     /**

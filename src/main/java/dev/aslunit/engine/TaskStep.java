@@ -10,7 +10,7 @@ import java.util.Optional;
  * request-response, {@code .sync} or {@code .waitForTaskToken} pattern). The answer's latency,
  * {@code TimeoutSeconds} and {@code HeartbeatSeconds} race on the virtual clock.
  */
-final class TaskStep extends Step {
+final class TaskStep extends Step implements Step.Retrying {
 
     /** Computes {@code TimeoutSeconds}/{@code HeartbeatSeconds} of one attempt; {@code null} when not set. */
     interface Seconds {
@@ -122,7 +122,7 @@ final class TaskStep extends Step {
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
                 // AWS omits an empty cause rather than writing ""
-                String cause = f.cause() == null || f.cause().isEmpty() ? null : f.cause();
+                String cause = f.cause() == null || f.cause().isEmpty() ? null : resource.cause(f.cause());
                 execution.at(now.plus(f.latency()), () -> fail(f.error(), cause));
             }
         }
