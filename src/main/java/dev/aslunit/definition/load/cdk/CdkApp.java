@@ -1,0 +1,157 @@
+package dev.aslunit.definition.load.cdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.definition.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A synthesized AWS CDK app: the entry point to test a state machine straight from {@code cdk.out}.
+ *
+ * <pre>{@code
+ * CdkStateMachine flow = CdkApp.open(Path.of("cdk.out")).stateMachine("OrdersStack/OrderFlow");
+ * JsonNode asl = flow.definition();                        // every token resolved
+ * flow.constructPathOf(arnInTheDefinition);               // Optional[OrdersStack/ChargeCard]
+ * }</pre>
+ *
+ * <p>Tokens become the values CloudFormation would give them in region {@value #DEFAULT_REGION} and
+ * account {@value #DEFAULT_ACCOUNT_ID}, unless the stack's environment names others or
+ * {@link #withRegion}/{@link #withAccountId} choose them.
+ */
+public final class CdkApp {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
+    private final CloudAssembly assembly;
+    private final String region;
+    private final String accountId;
+
+    private CdkApp(CloudAssembly assembly, String region, String accountId) {
+        this.assembly = assembly;
+        this.region = region;
+        this.accountId = accountId;
+    }
+
+    /**
+     * Opens a {@code cdk.out} directory (read through its {@code manifest.json}, with the nested
+     * assemblies of stages) or one synthesized {@code *.template.json} file.
+     *
+     * @throws CdkLoadException when there is no such file or it is not a synthesized app
+     */
+    public static CdkApp open(Path cdkOutOrTemplate) {
+        return new CdkApp(CloudAssembly.open(cdkOutOrTemplate), null, null);
+    }
+
+    /** The region the tokens resolve in (ARNs, queue URLs, {@code AWS::Region}). */
+    public CdkApp withRegion(String region) {
+        return new CdkApp(assembly, Objects.requireNonNull(region, "region"), accountId);
+    }
+
+    /** The account the tokens resolve in (ARNs, queue URLs, {@code AWS::AccountId}). */
+    public CdkApp withAccountId(String accountId) {
+        return new CdkApp(assembly, region, Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /** The construct paths (or logical ids, when the template has no path metadata) of the app's state machines. */
+    public List<String> stateMachines() {
+        return entries().stream().map(Entry::name).toList();
+    }
+
+    /**
+     * The state machine with this construct path ({@code OrdersStack/OrderFlow}, with or without
+     * {@code /Resource}) or logical id; {@code null} or blank picks the app's only state machine.
+     *
+     * @throws CdkLoadException naming the state machines there are when the selector matches none,
+     *     or when the definition cannot be resolved
+     */
+    public CdkStateMachine stateMachine(String selector) {
+        return resolve(Selector.select(entries(), selector, assembly.name()));
+    }
+
+    record Entry(Stack stack, String logicalId, String constructPath) {
+        String name() {
+            return constructPath != null ? constructPath : logicalId;
+        }
+    }
+
+    private List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        for (Stack stack : assembly.selectableStacks()) {
+            stack.section("Resources").fields().forEachRemaining(r -> {
+                if ("AWS::StepFunctions::StateMachine".equals(r.getValue().path("Type").asText())) {
+                    out.add(new Entry(stack, r.getKey(), stack.constructPath(r.getKey())));
+                }
+            });
+        }
+        return out;
+    }
+
+    private CdkStateMachine resolve(Entry entry) {
+        Resolution resolution = new Resolution(assembly, region, accountId);
+        Stack stack = entry.stack();
+        resolution.used(stack);
+        Resolver resolver = resolution.resolver(stack);
+        SourcedText text = DefinitionSource.text(resolver, entry.logicalId(), entry.name());
+        LocatedJson json = parse(text, entry);
+        String props = "/Resources/" + DefinitionReader.escape(entry.logicalId()) + "/Properties";
+        int start = stack.offset(props);
+        for (String field : new String[] {"DefinitionString", "Definition", "DefinitionS3Location"}) {
+            if (stack.resource(entry.logicalId()).path("Properties").has(field)) {
+                start = stack.offset(props + "/" + field);
+                break;
+            }
+        }
+        SourceLocation definitionLocation = new SourceLocation(stack.file().name(), "",
+                stack.file().line(start), stack.file().column(start));
+
+        Map<String, CdkResource> resources = new LinkedHashMap<>();
+        Map<String, String> pathsByValue = new HashMap<>();
+        for (Stack used : resolution.stacksUsed()) {
+            Resolver r = resolution.resolver(used);
+            used.section("Resources").fields().forEachRemaining(e -> {
+                String path = used.constructPath(e.getKey());
+                if (path == null) {
+                    return;
+                }
+                Map<String, String> values = r.values(e.getKey());
+                resources.putIfAbsent(path, new CdkResource(path, e.getKey(), e.getValue().path("Type").asText(),
+                        used.stackName(), values));
+                values.values().forEach(v -> pathsByValue.putIfAbsent(v, path));
+            });
+        }
+        String resolvedText = text.toString();
+        return new CdkStateMachine(entry.name(), entry.logicalId(), stack.stackName(), stack.file().name(),
+                json.root(), pointer -> {
+                    SourcedText.Origin origin = text.originOf(json.nearestOffset(pointer));
+                    int offset = origin.fileOffset();
+                    return new SourceLocation(origin.file().name(), pointer, origin.file().line(offset),
+                            origin.file().column(offset));
+                }, definitionLocation, resources, pathsByValue, resolution.unresolvedIn(resolvedText));
+    }
+
+    private static LocatedJson parse(SourcedText text, Entry entry) {
+        try {
+            LocatedJson json = LocatedJson.parse(text.toString());
+            if (!json.root().isObject()) {
+                throw new CdkLoadException(text.originOf(0).describe() + ": the definition of " + entry.name()
+                        + " is not a JSON object once resolved");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            int at = (int) Math.max(0, e.getLocation().getCharOffset());
+            throw new CdkLoadException((text.isEmpty() ? entry.stack().file().name() : text.originOf(at).describe())
+                    + ": the definition of " + entry.name() + " is not valid JSON once its tokens are resolved: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CdkLoadException("Cannot read the definition of " + entry.name() + ": " + e.getMessage());
+        }
+    }
+}
