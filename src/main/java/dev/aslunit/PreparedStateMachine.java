@@ -107,7 +107,15 @@ public final class PreparedStateMachine {
 
     /** A fresh sandbox: its own mocks, clock (at the configured start) and executions. */
     public StateMachineUnderTest newTest() {
-        return new StateMachineUnderTest(this);
+        return new StateMachineUnderTest(this, config);
+    }
+
+    /**
+     * A fresh sandbox that takes its start time, seed and mock strictness from {@code testConfig}
+     * (one prepared definition serves tests that differ only in those).
+     */
+    public StateMachineUnderTest newTest(StepFunctionsConfig testConfig) {
+        return new StateMachineUnderTest(this, testConfig);
     }
 
     private static String onlyStateMachine(MockConfigFile file, String definitionName) {

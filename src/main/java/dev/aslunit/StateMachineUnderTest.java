@@ -33,6 +33,7 @@ import java.util.Optional;
 public final class StateMachineUnderTest {
 
     private final PreparedStateMachine prepared;
+    private final StepFunctionsConfig config;
     private final VirtualScheduler scheduler;
     private final TaskMocks mocks;
     private final TaskHandler mockFile;
@@ -40,9 +41,10 @@ public final class StateMachineUnderTest {
     private final Map<String, String> noMockMessages = new HashMap<>();
     private final VirtualClock clock;
 
-    StateMachineUnderTest(PreparedStateMachine prepared) {
+    StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
         this.prepared = prepared;
-        this.scheduler = new VirtualScheduler(prepared.config().startTime());
+        this.config = config;
+        this.scheduler = new VirtualScheduler(config.startTime());
         this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
         this.mockFile = prepared.mockConfigHandler();
         this.clock = new Clock();
@@ -94,7 +96,7 @@ public final class StateMachineUnderTest {
     }
 
     public StepFunctionsConfig config() {
-        return prepared.config();
+        return config;
     }
 
     /** Every execution this test started, in order. */
@@ -133,7 +135,7 @@ public final class StateMachineUnderTest {
                 .executionName(executionName)
                 .type(prepared.type() == dev.aslunit.definition.StateMachineType.EXPRESS
                         ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
-                .seed(prepared.config().seed() + executions.size())
+                .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
                 .build();
         ExecutionRun run = prepared.compiled().start(options, scheduler);

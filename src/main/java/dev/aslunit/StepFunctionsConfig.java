@@ -187,8 +187,17 @@ public final class StepFunctionsConfig {
             return this;
         }
 
+        /** A Step Functions Local mock file and its test case ({@code "TestCase"} or {@code "StateMachineName#TestCase"}). */
         public Builder mockConfig(String classpathResourceOrFile, String testCase) {
+            return mockConfigFile(classpathResourceOrFile).testCase(testCase);
+        }
+
+        public Builder mockConfigFile(String classpathResourceOrFile) {
             this.mockConfig = classpathResourceOrFile;
+            return this;
+        }
+
+        public Builder testCase(String testCase) {
             this.testCase = testCase;
             return this;
         }
