@@ -1,0 +1,71 @@
+package dev.aslunit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.history.HistoryEvent;
+import java.util.List;
+import java.util.Map;
+
+/** What an {@link Execution} needs from whatever runs it: its growing history and its callbacks. */
+interface ExecutionDriver {
+
+    String executionArn();
+
+    List<HistoryEvent> history();
+
+    /** Pending task tokens: token to the name of the state waiting for it. */
+    Map<String, String> pendingTaskTokens();
+
+    void sendTaskSuccess(String token, JsonNode output);
+
+    void sendTaskFailure(String token, String error, String cause);
+
+    void sendTaskHeartbeat(String token);
+
+    /** Runs until the execution ends or only a callback from the test can move it on. */
+    void awaitCompletion();
+
+    /** A history that was recorded before: nothing runs it any more. */
+    static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history) {
+        List<HistoryEvent> events = List.copyOf(history);
+        return new ExecutionDriver() {
+            @Override
+            public String executionArn() {
+                return executionArn;
+            }
+
+            @Override
+            public List<HistoryEvent> history() {
+                return events;
+            }
+
+            @Override
+            public Map<String, String> pendingTaskTokens() {
+                return Map.of();
+            }
+
+            @Override
+            public void sendTaskSuccess(String token, JsonNode output) {
+                throw notLive();
+            }
+
+            @Override
+            public void sendTaskFailure(String token, String error, String cause) {
+                throw notLive();
+            }
+
+            @Override
+            public void sendTaskHeartbeat(String token) {
+                throw notLive();
+            }
+
+            @Override
+            public void awaitCompletion() {
+            }
+
+            private IllegalStateException notLive() {
+                return new IllegalStateException("This execution was built from a recorded history;"
+                        + " nothing runs it, so it takes no callbacks");
+            }
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package dev.aslunit.assertions;
+
+import dev.aslunit.Durations;
+import dev.aslunit.Execution;
+import dev.aslunit.StateVisit;
+import dev.aslunit.TaskAttempt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pieces every failure message shares: subjects, lists, outcomes, attempts, "did you mean", the trace. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String execution(Execution e) {
+        return "execution \"" + e.name() + "\"";
+    }
+
+    static String state(Execution e, String state) {
+        return "state \"" + state + "\" of " + execution(e);
+    }
+
+    /** Appends the bounded trace: every execution message carries the evidence. */
+    static String withTrace(String message, Execution e) {
+        return message + "\n\n" + e.trace();
+    }
+
+    static String quote(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+
+    static String list(List<String> names) {
+        List<String> quoted = new ArrayList<>();
+        for (String n : names) {
+            quoted.add(quote(n));
+        }
+        return "[" + String.join(", ", quoted) + "]";
+    }
+
+    static String durations(List<Duration> ds) {
+        List<String> out = new ArrayList<>();
+        for (Duration d : ds) {
+            out.add(Durations.format(d));
+        }
+        return "[" + String.join(", ", out) + "]";
+    }
+
+    static String times(int n) {
+        return n == 1 ? "1 time" : n + " times";
+    }
+
+    static String errorLines(String error, String cause) {
+        return "  error: " + error + (cause == null ? "" : "\n  cause: " + quote(cause));
+    }
+
+    /** How the execution actually ended, completing "but it …". */
+    static String outcome(Execution e) {
+        switch (e.status()) {
+            case SUCCEEDED:
+                return "succeeded with output:\n  " + JsonSupport.compact(e.output());
+            case FAILED:
+                return "failed with:\n" + errorLines(e.error(), e.cause());
+            case TIMED_OUT:
+                return "timed out with:\n" + errorLines(e.error(), e.cause());
+            case ABORTED:
+                return "was aborted" + (e.error() == null ? "" : " with:\n" + errorLines(e.error(), e.cause()));
+            default:
+                List<String> waiting = e.statesWaitingForTaskToken();
+                return "is still running" + (waiting.isEmpty() ? ""
+                        : ", waiting for a task token at " + String.join(", ", quoteAll(waiting)));
+        }
+    }
+
+    static List<String> quoteAll(List<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEach(n -> out.add(quote(n)));
+        return out;
+    }
+
+    /** One line per attempt of a visit, with virtual times relative to the execution's start. */
+    static String attempts(Execution e, StateVisit v) {
+        StringBuilder sb = new StringBuilder();
+        for (TaskAttempt a : v.attempts()) {
+            sb.append("\n  attempt ").append(a.number()).append(" at ").append(offset(e, a.startedAt())).append(' ');
+            switch (a.outcome()) {
+                case SUCCEEDED:
+                    sb.append("succeeded");
+                    break;
+                case FAILED:
+                    sb.append("failed: ").append(a.error()).append(a.cause() == null ? "" : " " + quote(a.cause()));
+                    break;
+                case TIMED_OUT:
+                    sb.append("timed out: ").append(a.error());
+                    break;
+                case ABORTED:
+                    sb.append("aborted");
+                    break;
+                default:
+                    sb.append("still running");
+            }
+            if (a.delayBefore() != null) {
+                sb.append(" (after ").append(Durations.format(a.delayBefore())).append(')');
+            }
+        }
+        return sb.length() == 0 ? "\n  (no attempts)" : sb.toString();
+    }
+
+    static String offset(Execution e, Instant at) {
+        return "+" + Durations.format(Duration.between(e.startTime(), at));
+    }
+
+    /** The closest name within a few edits, or {@code null}. */
+    static String closest(String name, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** "No state named "ShipOrdr" in execution "o-17"'s state machine; did you mean "ShipOrder"?" and the states. */
+    static String noSuchState(Execution e, String name) {
+        String suggestion = closest(name, e.stateNames());
+        return "The state machine of " + execution(e) + " has no state named " + quote(name)
+                + (suggestion == null ? "" : "; did you mean " + quote(suggestion) + "?")
+                + "\nStates: " + String.join(", ", e.stateNames());
+    }
+}

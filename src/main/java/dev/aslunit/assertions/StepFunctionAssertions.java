@@ -1,0 +1,25 @@
+package dev.aslunit.assertions;
+
+import dev.aslunit.Execution;
+import org.assertj.core.annotation.CheckReturnValue;
+
+/**
+ * The entry point: {@code import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;}.
+ * Not a subclass of AssertJ's {@code Assertions}, so both can be imported side by side; the
+ * {@code assertThatExecution} alias helps where another {@code assertThat} is ambiguous.
+ */
+public final class StepFunctionAssertions {
+
+    private StepFunctionAssertions() {
+    }
+
+    @CheckReturnValue
+    public static ExecutionAssert assertThat(Execution execution) {
+        return new ExecutionAssert(execution);
+    }
+
+    @CheckReturnValue
+    public static ExecutionAssert assertThatExecution(Execution execution) {
+        return new ExecutionAssert(execution);
+    }
+}

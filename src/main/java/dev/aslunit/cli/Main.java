@@ -1,0 +1,46 @@
+package dev.aslunit.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code aslunit}: the command line. Exit codes: 0 success, 1 invalid definition or failed run, 2 usage error. */
+@Command(name = "aslunit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Test AWS Step Functions state machines offline.",
+        subcommands = {ValidateCommand.class, RunCommand.class})
+public final class Main {
+
+    /** Exit code for a wrong command line, an unreadable file, or any other mistake in how we were called. */
+    static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams; what {@link #main} does, without exiting. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(e -> USAGE)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // A bug of ours: one line, not a stack trace, and the usage exit code.
+                    cmd.getErr().println("aslunit: internal error: " + e);
+                    return USAGE;
+                });
+        commandLine.getSubcommands().values().forEach(sub -> sub.setParameterExceptionHandler(
+                commandLine.getParameterExceptionHandler()));
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"aslunit " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.aslunit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.engine.DefinitionException;
+import dev.aslunit.engine.ExecutionOptions;
+import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.engine.ExecutionStatus;
+import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.engine.S3ObjectStore;
+import dev.aslunit.history.ExecutionTrace;
+import dev.aslunit.history.HistoryJson;
+import dev.aslunit.mock.sfnlocal.MockConfigException;
+import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aslunit run}: one execution of a definition file, printed as a readable trace or as JSON;
+ * or, with {@code --batch}, many executions from a JSON Lines file, one result line per request
+ * (the contract of the conformance runner).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a state machine on a virtual clock and print its result and history.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the execution succeeded (batch: every request was answered)",
+            "1:invalid definition, input or usage", "2:the execution failed, timed out or was aborted"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** Where the virtual clock starts when no start time is given. */
+    public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
+    static final String STATE_MACHINE_NAME = "StateMachine";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
+            description = "The state machine definition (JSON or YAML).")
+    Path definition;
+
+    @Option(names = "--input", paramLabel = "JSON", description = "The execution input (default: {}).")
+    String input;
+
+    @Option(names = "--input-file", paramLabel = "FILE", description = "Read the execution input from FILE.")
+    Path inputFile;
+
+    @Option(names = "--start-time", paramLabel = "ISO-8601",
+            description = "Where the virtual clock starts (default: ${DEFAULT-VALUE}).", defaultValue = "2025-01-01T00:00:00Z")
+    String startTime;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of UUIDs, random numbers and jitter (default: 0).")
+    long seed = ExecutionOptions.DEFAULT_SEED;
+
+    @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", description = "Workflow type (default: STANDARD).")
+    ExecutionType type = ExecutionType.STANDARD;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    String format = "text";
+
+    @Option(names = "--batch", paramLabel = "REQUESTS.jsonl",
+            description = "Run every request of a JSON Lines file; print one JSON result line per request.")
+    Path batch;
+
+    @Override
+    public Integer call() throws IOException {
+        if (batch != null) {
+            if (definition != null) {
+                return usage("--batch takes no DEFINITION: each request carries its own definition");
+            }
+            return runBatch();
+        }
+        if (definition == null) {
+            return usage("Missing DEFINITION: give a definition file, or --batch REQUESTS.jsonl");
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            return usage("--format must be text or json, not \"" + format + "\"");
+        }
+        if (input != null && inputFile != null) {
+            return usage("Give either --input or --input-file, not both");
+        }
+        Instant start = instant(startTime);
+        if (start == null) {
+            return usage("--start-time \"" + startTime + "\" is not an ISO-8601 timestamp with an offset, e.g. "
+                    + "2025-01-01T00:00:00Z");
+        }
+        JsonNode tree;
+        try {
+            tree = read(definition);
+        } catch (IOException e) {
+            return usage("Cannot read definition " + definition + ": " + e.getMessage());
+        }
+        JsonNode in;
+        try {
+            in = inputFile != null ? JSON.readTree(Files.readString(inputFile))
+                    : input != null ? JSON.readTree(input) : JsonNodeFactory.instance.objectNode();
+        } catch (IOException e) {
+            return usage("The input is not valid JSON (" + (inputFile != null ? inputFile : "--input") + "): "
+                    + e.getMessage());
+        }
+        CompiledStateMachine machine;
+        try {
+            machine = compile(tree);
+        } catch (DefinitionException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println(definition + ": " + e.getMessage());
+            return 1;
+        }
+        ExecutionRun run = machine.start(ExecutionOptions.builder().input(in).seed(seed).type(type).build(),
+                new VirtualScheduler(start)).awaitCompletion();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.println(result(run));
+        } else {
+            out.print(ExecutionTrace.format(run.history()));
+            if (run.status() == ExecutionStatus.RUNNING) {
+                out.println("execution still RUNNING: waiting for a callback nobody will send: "
+                        + run.pendingTaskTokens());
+            }
+        }
+        out.flush();
+        return run.status() == ExecutionStatus.SUCCEEDED ? 0 : 2;
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println(message);
+        return 1;
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        String text = Files.readString(file);
+        String name = file.getFileName().toString().toLowerCase();
+        return (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(text);
+    }
+
+    private static CompiledStateMachine compile(JsonNode tree) {
+        StateMachineDefinition model = DefinitionReader.read(tree);
+        return CompiledStateMachine.compile(model, STATE_MACHINE_NAME);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ batch mode
+
+    private int runBatch() throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                w.write(JSON.writeValueAsString(answer(line, lineNo)));
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot read " + batch + ": " + e.getMessage());
+            return 1;
+        } finally {
+            w.flush();
+        }
+        return 0;
+    }
+
+    /** One request's answer; every failure to run it becomes its {@code requestError}. */
+    static ObjectNode answer(String line, int lineNo) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(line);
+        } catch (IOException e) {
+            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON: " + e.getMessage());
+        }
+        JsonNode id = request.get("id");
+        try {
+            return run(request, id);
+        } catch (DefinitionException | IllegalArgumentException e) {
+            return requestError(id, "InvalidDefinition", e.getMessage());
+        } catch (MockConfigException e) {
+            return requestError(id, "InvalidMockConfig", e.getMessage());
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return requestError(id, "InternalError", trace.toString());
+        }
+    }
+
+    private static ObjectNode run(JsonNode request, JsonNode id) {
+        JsonNode def = request.get("definition");
+        if (def != null && def.isTextual()) {
+            try {
+                def = JSON.readTree(def.asText());
+            } catch (IOException e) {
+                return requestError(id, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
+            }
+        }
+        if (def == null || !def.isObject()) {
+            return requestError(id, "InvalidDefinition", "The request has no definition object");
+        }
+        String name = request.path("stateMachineName").asText(STATE_MACHINE_NAME);
+        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
+        ExecutionOptions.Builder options = ExecutionOptions.builder()
+                .input(request.hasNonNull("input") || request.has("input") ? request.get("input")
+                        : JsonNodeFactory.instance.objectNode());
+        if (request.hasNonNull("type")) {
+            try {
+                options.type(ExecutionType.valueOf(request.get("type").asText()));
+            } catch (IllegalArgumentException e) {
+                return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
+                        + request.get("type"));
+            }
+        }
+        if (request.hasNonNull("executionName")) {
+            options.executionName(request.get("executionName").asText());
+        }
+        if (request.hasNonNull("seed")) {
+            options.seed(request.get("seed").asLong());
+        }
+        Instant start = DEFAULT_START;
+        if (request.hasNonNull("startTime")) {
+            start = instant(request.get("startTime").asText());
+            if (start == null) {
+                return requestError(id, "InvalidRequest", "startTime is not an ISO-8601 timestamp with an offset: "
+                        + request.get("startTime"));
+            }
+        }
+        if (request.hasNonNull("mockConfig")) {
+            MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + id);
+            options.taskHandler(mocks.handlerFor(name, request.path("testCase").asText()));
+        }
+        if (request.hasNonNull("s3Objects")) {
+            S3ObjectStore s3 = new S3ObjectStore();
+            Iterator<Map.Entry<String, JsonNode>> objects = request.get("s3Objects").fields();
+            while (objects.hasNext()) {
+                Map.Entry<String, JsonNode> o = objects.next();
+                s3.put(o.getKey(), o.getValue().isTextual() ? o.getValue().asText() : o.getValue().toString());
+            }
+            options.s3(s3);
+        }
+        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        ObjectNode out = result(run);
+        out.set("id", id);
+        return out;
+    }
+
+    /** The result object of the CLI contract: status, output, error, cause and the AWS-format events. */
+    static ObjectNode result(ExecutionRun run) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("status", run.status().name());
+        o.set("output", run.output());
+        o.put("error", run.error());
+        o.put("cause", run.cause());
+        o.set("events", HistoryJson.toJson(run.history()));
+        return o;
+    }
+
+    private static ObjectNode requestError(JsonNode id, String code, String message) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("id", id);
+        o.putNull("status");
+        ObjectNode e = o.putObject("requestError");
+        e.put("code", code);
+        e.put("message", message);
+        return o;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.aslunit.definition.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.definition.SourceLocator;
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.json.SourceDocument;
+import dev.aslunit.json.SourceSyntaxException;
+import dev.aslunit.validation.DefinitionValidator;
+import dev.aslunit.validation.Diagnostic;
+import dev.aslunit.validation.DiagnosticCode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a state machine definition: ASL as JSON or YAML, or a state machine of a SAM or
+ * CloudFormation template, from a file, a classpath resource or a string; applies {@code ${Name}}
+ * substitutions; validates; and builds the model. Immutable: every option returns a new loader.
+ *
+ * <pre>{@code
+ * LoadedDefinition loaded = DefinitionLoader.fromFile(Path.of("statemachine/orders.asl.json"))
+ *         .substitutions(Map.of("PaymentFunctionArn", "arn:aws:lambda:eu-west-1:123456789012:function:pay"))
+ *         .allowOpaquePlaceholders()
+ *         .load();
+ * StateMachineDefinition definition = loaded.requireValid();
+ * }</pre>
+ */
+public final class DefinitionLoader {
+
+    private final SourceText.Origin origin;
+    private final String name;
+    private final Map<String, String> substitutions;
+    private final boolean opaquePlaceholders;
+    private final String stateMachine;
+    private final StateMachineType type;
+
+    private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
+            boolean opaquePlaceholders, String stateMachine, StateMachineType type) {
+        this.origin = origin;
+        this.name = name;
+        this.substitutions = substitutions;
+        this.opaquePlaceholders = opaquePlaceholders;
+        this.stateMachine = stateMachine;
+        this.type = type;
+    }
+
+    /** A {@code .asl.json}, {@code .asl.yaml}, {@code .json}, {@code .yaml} or {@code .yml} file, or a template. */
+    public static DefinitionLoader fromFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new DefinitionLoader(SourceText.file(file), file.toString(), Map.of(), false, null, null);
+    }
+
+    /** A classpath resource, e.g. {@code "order-processing.asl.json"} or {@code "com/example/orders.asl.yaml"}. */
+    public static DefinitionLoader fromClasspath(String resource) {
+        return fromClasspath(resource, Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : DefinitionLoader.class.getClassLoader());
+    }
+
+    public static DefinitionLoader fromClasspath(String resource, ClassLoader classLoader) {
+        Objects.requireNonNull(resource, "resource");
+        String normalized = resource.startsWith("/") ? resource.substring(1) : resource;
+        return new DefinitionLoader(SourceText.classpath(normalized, classLoader), normalized, Map.of(), false, null,
+                null);
+    }
+
+    /** JSON or YAML text; name it with {@link #named(String)} so diagnostics say where it came from. */
+    public static DefinitionLoader fromString(String text) {
+        Objects.requireNonNull(text, "text");
+        return new DefinitionLoader(SourceText.string(text), null, Map.of(), false, null, null);
+    }
+
+    /** The name diagnostics use for the source (by default the file or resource as given). */
+    public DefinitionLoader named(String sourceName) {
+        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type);
+    }
+
+    /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
+    public DefinitionLoader substitutions(Map<String, String> values) {
+        Map<String, String> merged = new LinkedHashMap<>(substitutions);
+        values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
+        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type);
+    }
+
+    public DefinitionLoader substitution(String placeholder, String value) {
+        return substitutions(Map.of(placeholder, value));
+    }
+
+    /**
+     * Leave placeholders without a value in place, as opaque text, instead of reporting them; for
+     * example a {@code Resource} of {@code ${PaymentFunctionArn}} that a mock answers anyway.
+     */
+    public DefinitionLoader allowOpaquePlaceholders() {
+        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type);
+    }
+
+    /** In a SAM or CloudFormation template, the logical id of the state machine to load. */
+    public DefinitionLoader stateMachine(String logicalId) {
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type);
+    }
+
+    /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
+    public DefinitionLoader type(StateMachineType machineType) {
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType);
+    }
+
+    /**
+     * @throws DefinitionSourceException when the source cannot be read, or a template has no such
+     *     state machine; everything wrong inside the definition is a diagnostic instead
+     */
+    public LoadedDefinition load() {
+        SourceText source = origin.read(name);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SourceDocument document = parse(source, diagnostics);
+        if (document == null) {
+            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
+        }
+        Selected selected = TemplateSelector.isTemplate(document.root())
+                ? new TemplateSelector(source, document, stateMachine).select(diagnostics)
+                : new Selected(document, "", Map.of(), null);
+        if (selected == null) {
+            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
+        }
+        SourceLocator locator = selected.locator();
+        selected.document().duplicateKeys().stream()
+                .filter(d -> d.pointer().startsWith(selected.prefix() + "/"))
+                .forEach(d -> diagnostics.add(duplicate(d, selected.prefix(), locator)));
+
+        Map<String, String> values = new LinkedHashMap<>(selected.substitutions());
+        values.putAll(substitutions);
+        JsonNode raw = selected.json();
+        Substitutions.Result substituted = raw == null ? new Substitutions.Result(null, List.of())
+                : Substitutions.apply(raw, values);
+        if (!opaquePlaceholders) {
+            for (Substitutions.Unresolved u : substituted.unresolved()) {
+                diagnostics.add(new Diagnostic(DiagnosticCode.UNRESOLVED_PLACEHOLDER, "No value for the substitution "
+                        + "${" + u.name() + "}: give one (CLI: --substitution " + u.name() + "=VALUE), or allow "
+                        + "placeholders to stay opaque", locator.locate(u.pointer())));
+            }
+        }
+        StateMachineType machineType = effectiveType(selected.type());
+        diagnostics.addAll(DefinitionValidator.validate(substituted.json(), locator, machineType));
+        StateMachineDefinition definition = null;
+        if (DefinitionValidator.isValid(diagnostics)) {
+            try {
+                definition = DefinitionReader.read(substituted.json(), locator);
+            } catch (RuntimeException e) {
+                // The validator should have caught this; report it rather than let it escape.
+                diagnostics.add(new Diagnostic(DiagnosticCode.SCHEMA_VALIDATION_FAILED, String.valueOf(e.getMessage()),
+                        locator.locate("")));
+            }
+        }
+        return new LoadedDefinition(name, substituted.json(), definition, machineType, locator, diagnostics);
+    }
+
+    private StateMachineType effectiveType(StateMachineType fromTemplate) {
+        if (type != null) {
+            return type;
+        }
+        return fromTemplate != null ? fromTemplate : StateMachineType.STANDARD;
+    }
+
+    /** A definition, located: the document it is in and the pointer prefix of the definition there. */
+    record Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type,
+            SourceLocator locator) {
+
+        Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type) {
+            this(document, prefix, substitutions, type, document.locator(prefix));
+        }
+
+        JsonNode json() {
+            return prefix.isEmpty() ? document.root() : document.root().at(prefix);
+        }
+    }
+
+    static SourceDocument parse(SourceText source, List<Diagnostic> diagnostics) {
+        try {
+            return SourceDocument.parse(source.text(), SourceDocument.formatOf(source.name(), source.text()),
+                    source.name());
+        } catch (SourceSyntaxException e) {
+            SourceLocation at = new SourceLocation(source.name(), "", e.line(), e.column());
+            if (e.tooDeeplyNested()) {
+                diagnostics.add(new Diagnostic(DiagnosticCode.TOO_DEEPLY_NESTED, e.reason() + "; flatten the "
+                        + "definition", at));
+            } else {
+                diagnostics.add(new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, syntaxMessage(source, e), at));
+            }
+            return null;
+        }
+    }
+
+    private static String syntaxMessage(SourceText source, SourceSyntaxException e) {
+        String reason = e.reason().replaceAll("\\s+", " ").trim();
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 197) + "...";
+        }
+        boolean yaml = SourceDocument.formatOf(source.name(), source.text()) == SourceDocument.Format.YAML;
+        return (yaml ? "Invalid YAML: " : "Invalid JSON: ") + reason;
+    }
+
+    private static Diagnostic duplicate(SourceDocument.DuplicateKey d, String prefix, SourceLocator locator) {
+        String inner = d.pointer().substring(prefix.length());
+        String parent = inner.substring(0, inner.lastIndexOf('/'));
+        SourceLocation at = new SourceLocation(d.location().file(), inner, d.location().line(), d.location().column());
+        if (parent.endsWith("/States")) {
+            return new Diagnostic(DiagnosticCode.DUPLICATE_STATE_NAME, "Duplicate State name: \"" + d.key()
+                    + "\" is defined twice in the same States object; the second definition is ignored", at);
+        }
+        return new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, "Duplicate field \"" + d.key() + "\" in "
+                + (parent.isEmpty() ? "/" : parent) + "; only the first is used", at);
+    }
+
+    private static SourceLocator fileOnly(String file) {
+        return pointer -> new SourceLocation(file, pointer, 0, 0);
+    }
+}

@@ -1,0 +1,313 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.clock.SeededRandom;
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.history.HistoryRecorder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One execution of a {@link CompiledStateMachine} on a {@link VirtualScheduler}: its status, result
+ * and AWS-format history, and the callbacks a test sends to its waiting tasks. Nothing runs until
+ * the scheduler runs ({@link #awaitCompletion()} does that).
+ */
+public final class ExecutionRun {
+
+    /** AWS's hard limit of events in one execution's history. */
+    public static final int HISTORY_LIMIT = 25_000;
+    /** How long an EXPRESS execution may run. */
+    static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+    private static final DateTimeFormatter CONTEXT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    final CompiledStateMachine machine;
+    final ExecutionOptions options;
+    final VirtualScheduler scheduler;
+    final SeededRandom random;
+    private final HistoryRecorder history = new HistoryRecorder();
+    private final String name;
+    private final String executionArn;
+    private final Instant startTime;
+    private final ObjectNode executionContext;
+    private final ObjectNode stateMachineContext;
+    private final Map<String, TaskCallback> callbacks = new LinkedHashMap<>();
+    private final Map<String, Integer> invocations = new HashMap<>();
+
+    private ExecutionStatus status = ExecutionStatus.RUNNING;
+    private JsonNode output;
+    private String error;
+    private String cause;
+    private Instant stopTime;
+    private Frame top;
+
+    ExecutionRun(CompiledStateMachine machine, ExecutionOptions options, VirtualScheduler scheduler) {
+        this.machine = machine;
+        this.options = options;
+        this.scheduler = scheduler;
+        this.random = new SeededRandom(options.seed());
+        this.name = options.executionName() != null ? options.executionName() : random.uuid().toString();
+        String smArn = machine.arn(options);
+        this.executionArn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":"
+                + (options.type() == ExecutionType.EXPRESS ? "express:" : "execution:") + machine.name() + ":" + name;
+        this.startTime = scheduler.now();
+        this.executionContext = Json.object();
+        executionContext.put("Id", executionArn);
+        executionContext.set("Input", options.input());
+        executionContext.put("Name", name);
+        executionContext.put("RoleArn", options.roleArn());
+        executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
+        if (options.type() == ExecutionType.STANDARD) {
+            executionContext.put("RedriveCount", 0);
+        }
+        this.stateMachineContext = Json.object();
+        stateMachineContext.put("Id", smArn);
+        stateMachineContext.put("Name", machine.name());
+    }
+
+    void begin() {
+        ObjectNode d = Json.object();
+        d.put("input", Json.text(options.input()));
+        d.set("inputDetails", Json.notTruncated());
+        d.put("roleArn", options.roleArn());
+        emit(0, "ExecutionStarted", d);
+        Integer timeout = machine.timeoutSeconds();
+        Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
+        if (options.type() == ExecutionType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
+            limit = EXPRESS_LIMIT;
+        }
+        if (limit != null) {
+            scheduler.schedule(startTime.plus(limit), () -> {
+                if (!isDone()) {
+                    finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", null, null, lastEventId());
+                }
+            });
+        }
+        top = new Frame(this, null, machine.top(), new Variables(null), new Frame.Listener() {
+            @Override
+            public void succeeded(Frame frame, JsonNode out) {
+                ObjectNode details = Json.object();
+                details.put("output", Json.text(out));
+                details.set("outputDetails", Json.notTruncated());
+                finish(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details, out, frame.lastEventId);
+            }
+
+            @Override
+            public void failed(Frame frame, String err, String cse) {
+                failExecution(frame.lastEventId, err, cse);
+            }
+        }, null, null, 0);
+        at(startTime, () -> top.start(options.input()));
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    public boolean isDone() {
+        return status != ExecutionStatus.RUNNING;
+    }
+
+    /** The execution's output: {@code null} unless it succeeded. */
+    public JsonNode output() {
+        return output;
+    }
+
+    /** The error name as {@code DescribeExecution} has it, or {@code null}. */
+    public String error() {
+        return error;
+    }
+
+    /** The cause as {@code DescribeExecution} has it, or {@code null}. */
+    public String cause() {
+        return cause;
+    }
+
+    /** The history so far, oldest first; a live, read-only view. */
+    public List<HistoryEvent> history() {
+        return history.events();
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    /** When the execution ended, or {@code null} while it runs. */
+    public Instant stopTime() {
+        return stopTime;
+    }
+
+    public String executionArn() {
+        return executionArn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ExecutionOptions options() {
+        return options;
+    }
+
+    /** Tokens of the tasks waiting for a callback, each with its state's name, oldest first. */
+    public Map<String, String> pendingTaskTokens() {
+        Map<String, String> out = new LinkedHashMap<>();
+        callbacks.forEach((token, cb) -> out.put(token, cb.stateName()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code SendTaskSuccess}: the waiting task succeeds with {@code result} at the current virtual time. */
+    public void sendTaskSuccess(String token, JsonNode result) {
+        callback(token).succeed(result);
+    }
+
+    /** {@code SendTaskFailure}. */
+    public void sendTaskFailure(String token, String error, String cause) {
+        callback(token).fail(error, cause);
+    }
+
+    /** {@code SendTaskHeartbeat}: restarts the task's {@code HeartbeatSeconds} timer. */
+    public void sendTaskHeartbeat(String token) {
+        callback(token).heartbeat();
+    }
+
+    /** {@code StopExecution}: the execution ends ABORTED with {@code error} and {@code cause} (both optional). */
+    public void stop(String error, String cause) {
+        if (isDone()) {
+            throw new IllegalStateException("Execution " + name + " has already ended with status " + status);
+        }
+        ObjectNode d = Json.object();
+        if (error != null) {
+            d.put("error", error);
+        }
+        if (cause != null) {
+            d.put("cause", cause);
+        }
+        finish(ExecutionStatus.ABORTED, "ExecutionAborted", d, null, lastEventId());
+        this.error = error;
+        this.cause = cause;
+    }
+
+    /**
+     * Runs the scheduler until this execution has ended, or until nothing but a callback from outside
+     * could move it: then it returns with status {@link ExecutionStatus#RUNNING} and
+     * {@link #pendingTaskTokens()} says who waits.
+     */
+    public ExecutionRun awaitCompletion() {
+        while (!isDone() && scheduler.runNext()) {
+            // each step runs one scheduled action
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ engine internals
+
+    /** Runs {@code action} at {@code at} unless the execution has ended by then. */
+    void at(Instant at, Runnable action) {
+        scheduler.schedule(at, () -> {
+            if (!isDone()) {
+                action.run();
+            }
+        });
+    }
+
+    Instant now() {
+        return scheduler.now();
+    }
+
+    long emit(long previousEventId, String type, ObjectNode details) {
+        if (isDone()) {
+            return previousEventId;
+        }
+        if (history.size() >= HISTORY_LIMIT - 1) {
+            failExecution(previousEventId, Errors.RUNTIME, "The execution reached AWS's limit of " + HISTORY_LIMIT
+                    + " history events, while writing " + type + ".");
+            return history.size();
+        }
+        return history.append(previousEventId, scheduler.now(), type, details);
+    }
+
+    void failExecution(long previousEventId, String err, String cse) {
+        ObjectNode d = Json.object();
+        if (err != null) {
+            d.put("error", err);
+        }
+        if (cse != null) {
+            d.put("cause", cse);
+        }
+        finish(ExecutionStatus.FAILED, "ExecutionFailed", d, null, previousEventId);
+        this.error = err;
+        this.cause = cse;
+    }
+
+    private void finish(ExecutionStatus end, String type, ObjectNode details, JsonNode out, long previousEventId) {
+        if (isDone()) {
+            return;
+        }
+        history.append(previousEventId, scheduler.now(), type, details);
+        status = end;
+        output = out;
+        stopTime = scheduler.now();
+        callbacks.clear();
+    }
+
+    private long lastEventId() {
+        return history.size();
+    }
+
+    /** The context object ({@code $$}) as {@code state} sees it. */
+    ObjectNode contextObject(StateRun state, ObjectNode mapItem) {
+        ObjectNode ctx = Json.object();
+        ctx.set("Execution", executionContext);
+        ObjectNode s = ctx.putObject("State");
+        s.put("EnteredTime", CONTEXT_TIME.format(state.enteredTime));
+        s.put("Name", state.name);
+        s.put("RetryCount", state.retryCount);
+        ctx.set("StateMachine", stateMachineContext);
+        if (state.taskToken != null) {
+            ctx.putObject("Task").put("Token", state.taskToken);
+        }
+        ObjectNode item = mapItem != null ? mapItem : state.frame.mapItem();
+        if (item != null) {
+            ctx.putObject("Map").set("Item", item);
+        }
+        return ctx;
+    }
+
+    /** 0-based count of earlier invocations of {@code stateName}'s resource (Step Functions Local's counter). */
+    int nextInvocation(String stateName) {
+        return invocations.merge(stateName, 1, Integer::sum) - 1;
+    }
+
+    String newTaskToken() {
+        return random.uuid().toString().replace("-", "") + random.uuid().toString().replace("-", "");
+    }
+
+    void awaitCallback(String token, TaskCallback callback) {
+        callbacks.put(token, callback);
+    }
+
+    void forgetCallback(String token) {
+        callbacks.remove(token);
+    }
+
+    private TaskCallback callback(String token) {
+        TaskCallback cb = callbacks.get(token);
+        if (cb == null) {
+            throw new IllegalArgumentException("No task of execution " + name + " waits for token " + token
+                    + (callbacks.isEmpty() ? " (none waits)" : "; waiting: " + pendingTaskTokens()));
+        }
+        return cb;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.aslunit.engine;
+
+/** The two workflow types of Step Functions. */
+public enum ExecutionType {
+    STANDARD,
+    EXPRESS
+}

@@ -1,0 +1,150 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One running state machine: the execution's top level, a Parallel branch or a Map iteration. It
+ * moves from state to state in a loop (so a long chain of synchronous states costs no stack) and
+ * pauses when a state waits for virtual time or a callback; the state resumes it with {@link #go}.
+ * It also keeps the chain of {@code previousEventId}s the way AWS links its events.
+ */
+final class Frame {
+
+    /** Hears how a frame ends. */
+    interface Listener {
+        void succeeded(Frame frame, JsonNode output);
+
+        void failed(Frame frame, String error, String cause);
+    }
+
+    /** Where a Map or Parallel state collects the last event id its child frames wrote. */
+    static final class Container {
+        long lastInnerEventId;
+
+        Container(long start) {
+            this.lastInnerEventId = start;
+        }
+    }
+
+    final ExecutionRun run;
+    final Frame parent;
+    final CompiledMachine machine;
+    final Variables variables;
+    final Listener listener;
+    final Container container;
+    /** {@code $$.Map.Item} for the states of a Map iteration, else {@code null}. */
+    final ObjectNode mapItem;
+    /**
+     * The event counter of a Distributed Map's child execution, whose events stay out of the parent's
+     * history (AWS records them in the child's own, which only a MapRun summarises); {@code null}
+     * for frames that write to the execution's history.
+     */
+    private final long[] childEventIds;
+
+    long lastEventId;
+    private boolean stopped;
+    private boolean looping;
+    private Step pendingStep;
+    private JsonNode pendingInput;
+
+    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
+            Container container, ObjectNode mapItem, long lastEventId) {
+        this(run, parent, machine, variables, listener, container, mapItem, lastEventId, null);
+    }
+
+    /** A frame that starts a child execution of a Distributed Map when {@code childEventIds} is set. */
+    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
+            Container container, ObjectNode mapItem, long lastEventId, long[] childEventIds) {
+        this.childEventIds = childEventIds != null ? childEventIds : parent != null ? parent.childEventIds : null;
+        this.run = run;
+        this.parent = parent;
+        this.machine = machine;
+        this.variables = variables;
+        this.listener = listener;
+        this.container = container;
+        this.mapItem = mapItem;
+        this.lastEventId = lastEventId;
+    }
+
+    void start(JsonNode input) {
+        go(machine.start(), input);
+    }
+
+    /** Enters {@code step} with {@code input}, now or, when called from a running step, right after it. */
+    void go(Step step, JsonNode input) {
+        pendingStep = step;
+        pendingInput = input;
+        if (looping) {
+            return;
+        }
+        looping = true;
+        try {
+            while (pendingStep != null && isLive()) {
+                Step s = pendingStep;
+                JsonNode in = pendingInput;
+                pendingStep = null;
+                pendingInput = null;
+                s.enter(this, in);
+            }
+        } finally {
+            pendingStep = null;
+            pendingInput = null;
+            looping = false;
+        }
+    }
+
+    /** Writes an event that continues this frame's chain. */
+    long emit(String type, ObjectNode details) {
+        long id = childEventIds != null ? ++childEventIds[0] : run.emit(lastEventId, type, details);
+        lastEventId = id;
+        if (container != null) {
+            container.lastInnerEventId = id;
+        }
+        return id;
+    }
+
+    /** Writes an event linked to {@code previous} that does not continue the chain. */
+    long emitAside(long previous, String type, ObjectNode details) {
+        return childEventIds != null ? ++childEventIds[0] : run.emit(previous, type, details);
+    }
+
+    void succeed(JsonNode output) {
+        if (isLive()) {
+            stopped = true;
+            listener.succeeded(this, output);
+        }
+    }
+
+    void fail(String error, String cause) {
+        if (isLive()) {
+            stopped = true;
+            listener.failed(this, error, cause);
+        }
+    }
+
+    /** Stops this frame without a word: a sibling failed, or the execution ended. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** {@code false} once this frame, a frame around it, or the execution has ended. */
+    boolean isLive() {
+        for (Frame f = this; f != null; f = f.parent) {
+            if (f.stopped) {
+                return false;
+            }
+        }
+        return !run.isDone();
+    }
+
+    /** {@code $$.Map.Item} of the innermost Map iteration this frame runs in, or {@code null}. */
+    ObjectNode mapItem() {
+        for (Frame f = this; f != null; f = f.parent) {
+            if (f.mapItem != null) {
+                return f.mapItem;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/** The engine's JSON helpers: compact text as AWS writes it into history events. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    static String text(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /** {@code {"truncated": false}}: AWS's {@code inputDetails}/{@code outputDetails}. */
+    static ObjectNode notTruncated() {
+        ObjectNode o = NODES.objectNode();
+        o.put("truncated", false);
+        return o;
+    }
+
+    /** AWS's error output: {@code {"Error": ..., "Cause": ...}}, without the members that are null. */
+    static ObjectNode errorOutput(String error, String cause) {
+        ObjectNode o = NODES.objectNode();
+        if (error != null) {
+            o.put("Error", error);
+        }
+        if (cause != null) {
+            o.put("Cause", cause);
+        }
+        return o;
+    }
+}

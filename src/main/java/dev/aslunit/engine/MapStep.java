@@ -1,0 +1,306 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
+ * (0: all), in index order; an iteration runs until it waits, then the next one starts. Results
+ * keep the items' order. A failed iteration stops the others, unless the failures stay within the
+ * tolerated count or percentage.
+ */
+final class MapStep extends Step {
+
+    /** How a Map state finds its items and its limits, in its query language. */
+    interface Setup {
+        /** The items to process, from the state's effective input. */
+        ArrayNode items(Scope scope, JsonNode effective);
+
+        /** An iteration's input, from the item (ItemSelector/Parameters, else the item itself). */
+        JsonNode itemInput(Scope scope, JsonNode effective, JsonNode item, int index);
+
+        int maxConcurrency(Scope scope, JsonNode effective);
+
+        /** Tolerated failures as a count, or -1 when none is set. */
+        int toleratedFailureCount(Scope scope, JsonNode effective);
+
+        /** Tolerated failures in percent, or -1 when none is set. */
+        double toleratedFailurePercentage(Scope scope, JsonNode effective);
+
+        /** ItemBatcher: groups iteration inputs into batches, or returns {@code null} when items are not batched. */
+        ArrayNode batches(Scope scope, JsonNode effective, ArrayNode inputs);
+
+        /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
+        boolean readsItems();
+    }
+
+    private final CompiledMachine processor;
+    private final Flow flow;
+    private final Setup setup;
+    private final boolean distributed;
+    private final String label;
+    final Recovery recovery;
+
+    MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed, String label,
+            Recovery recovery) {
+        super(name, "Map");
+        this.processor = processor;
+        this.distributed = distributed;
+        this.label = label;
+        this.flow = flow;
+        this.setup = setup;
+        this.recovery = recovery;
+    }
+
+    @Override
+    void enter(Frame frame, JsonNode input) {
+        attempt(entered(frame, input));
+    }
+
+    private void attempt(StateRun run) {
+        Scope scope = new Scope(run, run.input);
+        JsonNode effective;
+        ArrayNode items;
+        try {
+            effective = flow.input(scope, run.input);
+            items = setup.readsItems() ? null : setup.items(scope, effective);
+        } catch (StateFailure f) {
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
+            return;
+        }
+        ObjectNode d = Json.object();
+        d.put("length", items == null ? 0 : items.size());
+        long started = run.frame.emit("MapStateStarted", d);
+        Iterations iterations;
+        try {
+            int max = setup.maxConcurrency(scope, effective);
+            int count = setup.toleratedFailureCount(scope, effective);
+            double percentage = setup.toleratedFailurePercentage(scope, effective);
+            iterations = new Iterations(run, scope, effective, max, count, percentage);
+        } catch (StateFailure f) {
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
+            return;
+        }
+        iterations.start(started, items);
+    }
+
+    /** The iterations of one attempt. */
+    private final class Iterations implements Frame.Listener {
+        private final StateRun run;
+        private final Scope scope;
+        private final JsonNode effective;
+        private ArrayNode items;
+        private boolean batched;
+        private final int maxConcurrency;
+        private final int toleratedCount;
+        private final double toleratedPercentage;
+        private JsonNode[] results;
+        private Frame[] running;
+        private Frame.Container container;
+        private int nextIndex;
+        private int inFlight;
+        private int finished;
+        private int failures;
+        private long lastCompletionEventId;
+        private boolean failed;
+        private boolean launching;
+
+        Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
+                double toleratedPercentage) {
+            this.run = run;
+            this.scope = scope;
+            this.effective = effective;
+            this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
+            this.toleratedCount = toleratedCount;
+            this.toleratedPercentage = toleratedPercentage;
+        }
+
+        /** Starts the iterations over {@code given}, or over what the ItemReader reads when it is {@code null}. */
+        void start(long started, ArrayNode given) {
+            container = new Frame.Container(started);
+            lastCompletionEventId = started;
+            if (distributed) {
+                ObjectNode d = Json.object();
+                d.put("mapRunArn", "arn:aws:states:" + run.frame.run.options.region() + ":"
+                        + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
+                        + (label != null ? label : name) + ":" + run.frame.run.random.uuid());
+                run.frame.emit("MapRunStarted", d);
+                container.lastInnerEventId = run.frame.lastEventId;
+            }
+            items = Json.NODES.arrayNode();
+            results = new JsonNode[0];
+            running = new Frame[0];
+            try {
+                ArrayNode all = given != null ? given : setup.items(scope, effective);
+                ArrayNode batches = setup.batches(scope, effective, all);
+                batched = batches != null;
+                items = batched ? batches : all;
+            } catch (StateFailure f) {
+                fail(f.error(), f.cause());
+                return;
+            }
+            results = new JsonNode[items.size()];
+            running = new Frame[items.size()];
+            launch();
+        }
+
+        private void launch() {
+            if (launching) {
+                return;
+            }
+            launching = true;
+            try {
+                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && nextIndex < items.size()) {
+                    startIteration(nextIndex++);
+                }
+            } finally {
+                launching = false;
+            }
+            if (!failed && finished == items.size() && run.frame.isLive()) {
+                succeed();
+            }
+        }
+
+        private void startIteration(int index) {
+            Frame frame = run.frame;
+            ObjectNode item = Json.object();
+            item.put("Index", index);
+            item.set("Value", items.get(index));
+            JsonNode input;
+            try {
+                Scope itemScope = new Scope(run, effective);
+                itemScope.mapItem = item;
+                input = batched ? items.get(index) : setup.itemInput(itemScope, effective, items.get(index), index);
+            } catch (StateFailure f) {
+                fail(f.error(), f.cause());
+                return;
+            }
+            inFlight++;
+            Frame iteration = new Frame(frame.run, frame, processor, new Variables(frame.variables), this, container,
+                    item, 0, distributed ? new long[1] : null);
+            running[index] = iteration;
+            if (!distributed) {
+                iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
+                        iterationDetails(index));
+                container.lastInnerEventId = iteration.lastEventId;
+            }
+            iteration.start(input);
+        }
+
+        private ObjectNode iterationDetails(int index) {
+            ObjectNode d = Json.object();
+            d.put("index", index);
+            d.put("name", name);
+            return d;
+        }
+
+        private int indexOf(Frame iteration) {
+            return iteration.mapItem.get("Index").intValue();
+        }
+
+        @Override
+        public void succeeded(Frame iteration, JsonNode output) {
+            int index = indexOf(iteration);
+            running[index] = null;
+            results[index] = output;
+            if (!distributed) {
+                lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
+                        iterationDetails(index));
+            }
+            inFlight--;
+            finished++;
+            launch();
+        }
+
+        @Override
+        public void failed(Frame iteration, String error, String cause) {
+            int index = indexOf(iteration);
+            running[index] = null;
+            if (!distributed) {
+                lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
+                        iterationDetails(index));
+            }
+            inFlight--;
+            finished++;
+            failures++;
+            if (tolerates()) {
+                results[index] = Json.errorOutput(error, cause);
+                launch();
+                return;
+            }
+            boolean tolerating = distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
+            fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
+                    tolerating ? "The specified tolerated failure threshold was exceeded" : cause);
+        }
+
+        private boolean tolerates() {
+            if (toleratedCount < 0 && toleratedPercentage < 0) {
+                return false;
+            }
+            boolean byCount = toleratedCount >= 0 && failures <= toleratedCount;
+            boolean byPercentage = toleratedPercentage >= 0
+                    && failures * 100.0 <= toleratedPercentage * items.size();
+            return byCount || byPercentage;
+        }
+
+        private void fail(String error, String cause) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            Frame frame = run.frame;
+            for (int i = 0; i < running.length; i++) {
+                if (running[i] != null) {
+                    running[i].stop();
+                    if (!distributed) {
+                        frame.emitAside(running[i].lastEventId, "MapIterationAborted", iterationDetails(i));
+                    }
+                    running[i] = null;
+                }
+            }
+            if (distributed) {
+                ObjectNode d = Json.object();
+                if (error != null) {
+                    d.put("error", error);
+                }
+                if (cause != null) {
+                    d.put("cause", cause);
+                }
+                frame.emit("MapRunFailed", d);
+                container.lastInnerEventId = frame.lastEventId;
+            }
+            frame.lastEventId = container.lastInnerEventId;
+            recovery.handle(MapStep.this, run, error, cause, () -> {
+                run.frame.lastEventId = container.lastInnerEventId;
+                attempt(run);
+            }, () -> frame.emit("MapStateFailed", null));
+        }
+
+        private void succeed() {
+            Frame frame = run.frame;
+            if (distributed) {
+                lastCompletionEventId = frame.emit("MapRunSucceeded", null);
+            }
+            frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
+            frame.lastEventId = lastCompletionEventId;
+            ArrayNode result = Json.NODES.arrayNode(results.length);
+            for (JsonNode r : results) {
+                result.add(r);
+            }
+            JsonNode output;
+            ObjectNode assigned;
+            try {
+                scope.result = result;
+                output = flow.output(scope, run.input, result);
+                assigned = flow.assign(scope, result);
+            } catch (StateFailure f) {
+                Step.failFrame(frame, f);
+                return;
+            }
+            exited(frame, output, assigned);
+            assign(frame, assigned);
+            proceed(frame, output);
+        }
+    }
+}

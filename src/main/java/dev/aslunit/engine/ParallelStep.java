@@ -1,0 +1,137 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Parallel: runs every branch on the same input; its result is the array of their outputs. The
+ * branches interleave deterministically: each runs until it waits, in branch order. The first
+ * branch to fail stops the others and fails the state with its error.
+ */
+final class ParallelStep extends Step {
+
+    private final List<CompiledMachine> branches;
+    private final Flow flow;
+    final Recovery recovery;
+
+    ParallelStep(String name, List<CompiledMachine> branches, Flow flow, Recovery recovery) {
+        super(name, "Parallel");
+        this.branches = branches;
+        this.flow = flow;
+        this.recovery = recovery;
+    }
+
+    @Override
+    void enter(Frame frame, JsonNode input) {
+        StateRun run = entered(frame, input);
+        Scope scope = new Scope(run, input);
+        JsonNode effective;
+        try {
+            effective = flow.input(scope, input);
+        } catch (StateFailure f) {
+            recovery.handle(this, run, f.error(), f.cause(), () -> enter(frame, input), null);
+            return;
+        }
+        start(run, scope, effective);
+    }
+
+    private void start(StateRun run, Scope scope, JsonNode effective) {
+        Frame frame = run.frame;
+        long started = frame.emit("ParallelStateStarted", null);
+        new Branches(run, scope, effective, new Frame.Container(started)).launch();
+    }
+
+    /** The branches of one attempt. */
+    private final class Branches implements Frame.Listener {
+        private final StateRun run;
+        private final Scope scope;
+        private final JsonNode effective;
+        private final Frame.Container container;
+        private final JsonNode[] outputs = new JsonNode[branches.size()];
+        private final Frame[] frames = new Frame[branches.size()];
+        private int remaining = branches.size();
+        private boolean failed;
+
+        Branches(StateRun run, Scope scope, JsonNode effective, Frame.Container container) {
+            this.run = run;
+            this.scope = scope;
+            this.effective = effective;
+            this.container = container;
+        }
+
+        void launch() {
+            Frame frame = run.frame;
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = new Frame(frame.run, frame, branches.get(i), new Variables(frame.variables), this,
+                        container, null, container.lastInnerEventId);
+            }
+            if (frames.length == 0) {
+                finish();
+                return;
+            }
+            for (int i = 0; i < frames.length && !failed && frame.isLive(); i++) {
+                frames[i].lastEventId = container.lastInnerEventId;
+                frames[i].start(effective);
+            }
+        }
+
+        private int indexOf(Frame f) {
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i] == f) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("not a branch of " + name);
+        }
+
+        @Override
+        public void succeeded(Frame branch, JsonNode output) {
+            outputs[indexOf(branch)] = output;
+            if (--remaining == 0 && !failed) {
+                finish();
+            }
+        }
+
+        private void finish() {
+            Frame frame = run.frame;
+            frame.lastEventId = container.lastInnerEventId;
+            frame.emitAside(container.lastInnerEventId, "ParallelStateSucceeded", null);
+            ArrayNode result = Json.NODES.arrayNode(outputs.length);
+            for (JsonNode o : outputs) {
+                result.add(o);
+            }
+            JsonNode output;
+            ObjectNode assigned;
+            try {
+                scope.result = result;
+                output = flow.output(scope, run.input, result);
+                assigned = flow.assign(scope, result);
+            } catch (StateFailure f) {
+                Step.failFrame(frame, f);
+                return;
+            }
+            exited(frame, output, assigned);
+            assign(frame, assigned);
+            proceed(frame, output);
+        }
+
+        @Override
+        public void failed(Frame branch, String error, String cause) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            for (Frame f : frames) {
+                if (f != null) {
+                    f.stop();
+                }
+            }
+            Frame frame = run.frame;
+            frame.lastEventId = container.lastInnerEventId;
+            recovery.handle(ParallelStep.this, run, error, cause, () -> start(run, scope, effective),
+                    () -> frame.emit("ParallelStateFailed", null));
+        }
+    }
+}

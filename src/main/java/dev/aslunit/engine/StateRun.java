@@ -1,0 +1,48 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One entry into a state: what {@code $$.State} shows and what AWS's error causes quote. */
+final class StateRun {
+
+    final Frame frame;
+    final String name;
+    final JsonNode input;
+    final long enteredEventId;
+    final Instant enteredTime;
+    int retryCount;
+    String taskToken;
+    private int[] retries;
+
+    StateRun(Frame frame, String name, JsonNode input, long enteredEventId, Instant enteredTime) {
+        this.frame = frame;
+        this.name = name;
+        this.input = input;
+        this.enteredEventId = enteredEventId;
+        this.enteredTime = enteredTime;
+    }
+
+    /** How often the {@code index}-th retrier has retried this state. */
+    int retriesOf(int index) {
+        return retries == null || index >= retries.length ? 0 : retries[index];
+    }
+
+    void countRetry(int index) {
+        if (retries == null || index >= retries.length) {
+            int[] grown = new int[index + 1];
+            if (retries != null) {
+                System.arraycopy(retries, 0, grown, 0, retries.length);
+            }
+            retries = grown;
+        }
+        retries[index]++;
+        retryCount++;
+    }
+
+    /** AWS's prefix of run-time error causes. */
+    String causePrefix() {
+        return "An error occurred while executing the state '" + name + "' (entered at the event id #"
+                + enteredEventId + "). ";
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A compiled state. {@link #enter} runs it on a frame; it ends by handing its output to the next
+ * state ({@link #proceed}), by ending or failing its frame, or by arranging for virtual time or a
+ * callback to resume it.
+ */
+abstract class Step {
+
+    final String name;
+    final String eventPrefix;
+    private Step next;
+    private boolean end;
+
+    Step(String name, String type) {
+        this.name = name;
+        this.eventPrefix = type;
+    }
+
+    void link(Step next, boolean end) {
+        this.next = next;
+        this.end = end;
+    }
+
+    abstract void enter(Frame frame, JsonNode input);
+
+    /** Writes {@code <Type>StateEntered} and opens the state's run. */
+    final StateRun entered(Frame frame, JsonNode input) {
+        ObjectNode d = Json.object();
+        d.put("name", name);
+        d.put("input", Json.text(input));
+        d.set("inputDetails", Json.notTruncated());
+        long id = frame.emit(eventPrefix + "StateEntered", d);
+        return new StateRun(frame, name, input, id, frame.run.now());
+    }
+
+    /** Writes {@code <Type>StateExited}; {@code assigned} is {@code null} when the state assigns nothing. */
+    final void exited(Frame frame, JsonNode output, ObjectNode assigned) {
+        ObjectNode d = Json.object();
+        d.put("name", name);
+        d.put("output", Json.text(output));
+        d.set("outputDetails", Json.notTruncated());
+        if (assigned != null) {
+            ObjectNode vars = d.putObject("assignedVariables");
+            assigned.fields().forEachRemaining(e -> vars.put(e.getKey(), Json.text(e.getValue())));
+            d.set("assignedVariablesDetails", Json.notTruncated());
+        }
+        frame.emit(eventPrefix + "StateExited", d);
+    }
+
+    /** Applies {@code assigned} to the frame's variables, after everything else of the state is evaluated. */
+    static void assign(Frame frame, ObjectNode assigned) {
+        if (assigned != null) {
+            assigned.fields().forEachRemaining(e -> frame.variables.set(e.getKey(), e.getValue()));
+        }
+    }
+
+    /** Hands {@code output} on: to the next state, or as the frame's result when this state ends it. */
+    final void proceed(Frame frame, JsonNode output) {
+        if (end) {
+            frame.succeed(output);
+        } else {
+            frame.go(next, output);
+        }
+    }
+
+    /** A failure of a state without Retry and Catch: its frame fails. */
+    static void failFrame(Frame frame, StateFailure failure) {
+        frame.fail(failure.error(), failure.cause());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Task: asks the execution's {@link TaskHandler} for the resource's answer and writes the events AWS
+ * writes for its kind of resource (Lambda function, activity, or service integration with its
+ * request-response, {@code .sync} or {@code .waitForTaskToken} pattern). The answer's latency,
+ * {@code TimeoutSeconds} and {@code HeartbeatSeconds} race on the virtual clock.
+ */
+final class TaskStep extends Step {
+
+    /** Computes {@code TimeoutSeconds}/{@code HeartbeatSeconds} of one attempt; {@code null} when not set. */
+    interface Seconds {
+        Integer evaluate(Scope scope);
+    }
+
+    /** AWS's default task timeout when none is set. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
+
+    private final Resource resource;
+    private final Flow flow;
+    private final Seconds timeout;
+    private final Seconds heartbeat;
+    private final Flow credentials;
+    final Recovery recovery;
+
+    TaskStep(String name, Resource resource, Flow flow, Seconds timeout, Seconds heartbeat, Flow credentials,
+            Recovery recovery) {
+        super(name, "Task");
+        this.resource = resource;
+        this.flow = flow;
+        this.timeout = timeout;
+        this.heartbeat = heartbeat;
+        this.credentials = credentials;
+        this.recovery = recovery;
+    }
+
+    @Override
+    void enter(Frame frame, JsonNode input) {
+        attempt(entered(frame, input));
+    }
+
+    private void attempt(StateRun run) {
+        Frame frame = run.frame;
+        if (resource.waitsForToken()) {
+            run.taskToken = frame.run.newTaskToken();
+        }
+        Scope scope = new Scope(run, run.input);
+        JsonNode parameters;
+        Integer timeoutSeconds;
+        Integer heartbeatSeconds;
+        JsonNode taskCredentials;
+        try {
+            parameters = flow.input(scope, run.input);
+            timeoutSeconds = timeout == null ? null : timeout.evaluate(scope.at(run.input));
+            heartbeatSeconds = heartbeat == null ? null : heartbeat.evaluate(scope.at(run.input));
+            taskCredentials = credentials == null ? null : credentials.input(scope, run.input);
+        } catch (StateFailure f) {
+            fail(run, f.error(), f.cause());
+            return;
+        }
+        frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
+                heartbeatSeconds, taskCredentials));
+        TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
+                frame.run.nextInvocation(name), run.taskToken, scope.context(), frame.run.now(),
+                frame.run.executionArn());
+        Optional<TaskOutcome> answer = frame.run.options.taskHandler().answer(invocation);
+        if (answer.isEmpty()) {
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "No answer for Task state '" + name
+                    + "' (resource " + resource.arn() + "): nothing mocks or handles it. Give the test a mock or a"
+                    + " TaskHandler for this state.");
+            return;
+        }
+        frame.emit(resource.startedEvent(), resource.startedDetails());
+        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(answer.get());
+    }
+
+    /** One call of the resource, racing its answer against its timers; the first to arrive settles it. */
+    private final class Attempt implements TaskCallback {
+        private final StateRun run;
+        private final Scope scope;
+        private final Integer timeoutSeconds;
+        private final Integer heartbeatSeconds;
+        private boolean settled;
+        private long heartbeatGeneration;
+
+        Attempt(StateRun run, Scope scope, Integer timeoutSeconds, Integer heartbeatSeconds) {
+            this.run = run;
+            this.scope = scope;
+            this.timeoutSeconds = timeoutSeconds;
+            this.heartbeatSeconds = heartbeatSeconds;
+        }
+
+        void begin(TaskOutcome outcome) {
+            ExecutionRun execution = run.frame.run;
+            Instant now = execution.now();
+            if (resource.submits()) {
+                run.frame.emit(resource.submittedEvent(), resource.submittedDetails());
+            }
+            if (run.taskToken != null) {
+                execution.awaitCallback(run.taskToken, this);
+            }
+            boolean waitsForever = outcome instanceof TaskOutcome.NoAnswer;
+            if (timeoutSeconds != null || (waitsForever && run.taskToken == null)) {
+                int seconds = timeoutSeconds != null ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
+                execution.at(now.plusSeconds(seconds), () -> timedOut(Errors.TIMEOUT));
+            }
+            armHeartbeat();
+            if (outcome instanceof TaskOutcome.Succeeded) {
+                TaskOutcome.Succeeded s = (TaskOutcome.Succeeded) outcome;
+                execution.at(now.plus(s.latency()), () -> succeed(s.result()));
+            } else if (outcome instanceof TaskOutcome.Failed) {
+                TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
+                execution.at(now.plus(f.latency()), () -> fail(f.error(), f.cause()));
+            }
+        }
+
+        private void armHeartbeat() {
+            if (heartbeatSeconds == null) {
+                return;
+            }
+            long generation = ++heartbeatGeneration;
+            ExecutionRun execution = run.frame.run;
+            execution.at(execution.now().plusSeconds(heartbeatSeconds), () -> {
+                if (generation == heartbeatGeneration) {
+                    timedOut(Errors.HEARTBEAT_TIMEOUT);
+                }
+            });
+        }
+
+        private boolean settle() {
+            if (settled || !run.frame.isLive()) {
+                return false;
+            }
+            settled = true;
+            if (run.taskToken != null) {
+                run.frame.run.forgetCallback(run.taskToken);
+            }
+            return true;
+        }
+
+        @Override
+        public String stateName() {
+            return name;
+        }
+
+        @Override
+        public void succeed(JsonNode result) {
+            if (!settle()) {
+                return;
+            }
+            Frame frame = run.frame;
+            frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
+            JsonNode output;
+            ObjectNode assigned;
+            try {
+                scope.result = result;
+                output = flow.output(scope, run.input, result);
+                assigned = flow.assign(scope, result);
+            } catch (StateFailure f) {
+                TaskStep.this.fail(run, f.error(), f.cause());
+                return;
+            }
+            exited(frame, output, assigned);
+            assign(frame, assigned);
+            proceed(frame, output);
+        }
+
+        @Override
+        public void fail(String error, String cause) {
+            if (settle()) {
+                run.frame.emit(resource.failedEvent(), resource.failedDetails(error, cause));
+                TaskStep.this.fail(run, error, cause);
+            }
+        }
+
+        @Override
+        public void heartbeat() {
+            if (!settled) {
+                armHeartbeat();
+            }
+        }
+
+        private void timedOut(String error) {
+            if (settle()) {
+                run.frame.emit(resource.timedOutEvent(), resource.timedOutDetails(error));
+                TaskStep.this.fail(run, error, null);
+            }
+        }
+    }
+
+    private void fail(StateRun run, String error, String cause) {
+        recovery.handle(this, run, error, cause, () -> {
+            run.taskToken = null;
+            attempt(run);
+        }, null);
+    }
+}

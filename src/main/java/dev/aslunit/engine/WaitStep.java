@@ -1,0 +1,64 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Wait: until {@code Seconds} have passed or {@code Timestamp} is reached, on the virtual clock. */
+final class WaitStep extends Step {
+
+    /** Computes when the wait ends, given the state's effective input. */
+    interface Until {
+        Instant until(Scope scope, Instant entered);
+    }
+
+    private final Flow flow;
+    private final Until until;
+
+    WaitStep(String name, Flow flow, Until until) {
+        super(name, "Wait");
+        this.flow = flow;
+        this.until = until;
+    }
+
+    @Override
+    void enter(Frame frame, JsonNode input) {
+        StateRun run = entered(frame, input);
+        Scope scope = new Scope(run, input);
+        Instant end;
+        JsonNode effective;
+        try {
+            effective = flow.input(scope, input);
+            end = until.until(scope.at(effective), run.enteredTime);
+        } catch (StateFailure f) {
+            failFrame(frame, f);
+            return;
+        }
+        frame.run.at(end, () -> {
+            if (!frame.isLive()) {
+                return;
+            }
+            try {
+                JsonNode output = flow.output(scope, input, effective);
+                ObjectNode assigned = flow.assign(scope, effective);
+                exited(frame, output, assigned);
+                assign(frame, assigned);
+                proceed(frame, output);
+            } catch (StateFailure f) {
+                failFrame(frame, f);
+            }
+        });
+    }
+
+    /** AWS's timestamps: ISO-8601 extended with an offset ({@code Z} or {@code +hh:mm}); fractions allowed. */
+    static Instant parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.aslunit.history;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Events in the JSON shape of AWS's {@code GetExecutionHistory}. */
+public final class HistoryJson {
+
+    private HistoryJson() {
+    }
+
+    public static ObjectNode toJson(HistoryEvent e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("timestamp", e.timestamp().toString());
+        o.put("type", e.type());
+        o.put("id", e.id());
+        o.put("previousEventId", e.previousEventId());
+        if (e.details() != null) {
+            o.set(e.detailsField(), e.details());
+        }
+        return o;
+    }
+
+    public static ArrayNode toJson(List<HistoryEvent> events) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(events.size());
+        for (HistoryEvent e : events) {
+            a.add(toJson(e));
+        }
+        return a;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aslunit.mock;
+
+import dev.aslunit.definition.MapState;
+import dev.aslunit.definition.ParallelState;
+import dev.aslunit.definition.State;
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.TaskState;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finding states by name, and the closest name to a typo, for messages that name the fix. */
+public final class StateNames {
+
+    private StateNames() {
+    }
+
+    /**
+     * Every state of a definition, nested Parallel branches and Map processors included, in
+     * definition order (state names are unique across a whole state machine).
+     */
+    public static Map<String, State> allStates(StateMachineDefinition definition) {
+        Map<String, State> out = new LinkedHashMap<>();
+        collect(definition, out);
+        return out;
+    }
+
+    /** The Task states of a definition, nested ones included, in definition order. */
+    public static Map<String, TaskState> taskStates(StateMachineDefinition definition) {
+        Map<String, TaskState> out = new LinkedHashMap<>();
+        allStates(definition).forEach((name, state) -> {
+            if (state instanceof TaskState task) {
+                out.put(name, task);
+            }
+        });
+        return out;
+    }
+
+    private static void collect(StateMachineDefinition machine, Map<String, State> out) {
+        machine.states().forEach((name, state) -> {
+            out.put(name, state);
+            if (state instanceof ParallelState parallel) {
+                parallel.branches().forEach(branch -> collect(branch, out));
+            } else if (state instanceof MapState map && map.itemProcessor() != null) {
+                collect(map.itemProcessor(), out);
+            }
+        });
+    }
+
+    /**
+     * The candidate closest to {@code typed} by edit distance (case-insensitive), if it is close
+     * enough to be the likely intent: at most a third of the longer name's letters differ.
+     */
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        if (best == null || bestDistance > Math.max(2, Math.max(typed.length(), best.length()) / 3)) {
+            return Optional.empty();
+        }
+        return Optional.of(best);
+    }
+
+    /** {@code "; did you mean "X"?"} or nothing. */
+    public static String didYouMean(String typed, Collection<String> candidates) {
+        return closest(typed, candidates).map(c -> "; did you mean \"" + c + "\"?").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,299 @@
+package dev.aslunit.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSONPath with its root ({@code $}, {@code $$} or {@code $name}), compiled once. AWS evaluates
+ * paths with Jayway JsonPath; this class does too for everything but the common simple forms
+ * ({@code $.a.b}, {@code $.a[0]}, {@code $['a b']}), which it walks directly. Whenever the direct
+ * walk finds nothing, Jayway is consulted, so results and failure texts are always Jayway's.
+ */
+final class CompiledPath {
+
+    enum Root { INPUT, CONTEXT, VARIABLE }
+
+    private static final Configuration JAYWAY = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Nodes.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Nodes.MAPPER))
+            .build();
+
+    private final String text;
+    private final Root root;
+    private final String variable;
+    /** Field names (String) and array indexes (Integer), or {@code null} when Jayway must walk. */
+    private final Object[] steps;
+    private final JsonPath jayway;
+
+    private CompiledPath(String text, Root root, String variable, Object[] steps, JsonPath jayway) {
+        this.text = text;
+        this.root = root;
+        this.variable = variable;
+        this.steps = steps;
+        this.jayway = jayway;
+    }
+
+    static CompiledPath compile(String text) {
+        if (text == null || !text.startsWith("$")) {
+            throw new PathSyntaxException("'" + text + "' is not a JSONPath: a path starts with '$'");
+        }
+        Root root;
+        String variable = null;
+        String relative;
+        if (text.startsWith("$$")) {
+            root = Root.CONTEXT;
+            relative = text.substring(1);
+        } else if (text.length() > 1 && isVariableChar(text.charAt(1))) {
+            int end = 1;
+            while (end < text.length() && isVariableChar(text.charAt(end))) {
+                end++;
+            }
+            root = Root.VARIABLE;
+            variable = text.substring(1, end);
+            relative = "$" + text.substring(end);
+        } else {
+            root = Root.INPUT;
+            relative = text;
+        }
+        if (!bracketsBalance(text)) {
+            throw new PathSyntaxException("'" + text + "' is not a valid JSONPath: its brackets do not balance");
+        }
+        JsonPath jayway;
+        try {
+            jayway = JsonPath.compile(relative);
+        } catch (RuntimeException e) {
+            throw new PathSyntaxException("'" + text + "' is not a valid JSONPath: " + e.getMessage());
+        }
+        return new CompiledPath(text, root, variable, simpleSteps(relative), jayway);
+    }
+
+    /** Jayway silently ignores a dangling {@code [}; AWS rejects such a path. */
+    private static boolean bracketsBalance(String text) {
+        return end(text, 0, false) == text.length();
+    }
+
+    /**
+     * Where the path that starts at {@code from} ends, skipping brackets, parentheses and quoted
+     * names: the end of {@code text}, or with {@code inArguments} the first {@code ,} or {@code )}
+     * outside them (an intrinsic function's argument list). {@code -1} when they do not balance.
+     */
+    static int end(String text, int from, boolean inArguments) {
+        int depth = 0;
+        char quote = 0;
+        int i = from;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (inArguments && depth == 0 && (c == ',' || c == ')')) {
+                return i;
+            } else if ((c == ']' || c == ')') && --depth < 0) {
+                return -1;
+            }
+        }
+        return depth == 0 && quote == 0 ? i : -1;
+    }
+
+    private static boolean isVariableChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    /** The steps of a path made only of names and indexes, or {@code null} for anything else. */
+    private static Object[] simpleSteps(String path) {
+        List<Object> steps = new ArrayList<>();
+        int i = 1;
+        int n = path.length();
+        while (i < n) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                int start = ++i;
+                while (i < n && isPlainNameChar(path.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    return null;
+                }
+                steps.add(path.substring(start, i));
+            } else if (c == '[') {
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    return null;
+                }
+                Object step = bracketStep(path.substring(i + 1, close));
+                if (step == null) {
+                    return null;
+                }
+                steps.add(step);
+                i = close + 1;
+            } else {
+                return null;
+            }
+        }
+        return steps.toArray();
+    }
+
+    private static boolean isPlainNameChar(char c) {
+        return c != '.' && c != '[' && c != ']' && c != '(' && c != ')' && c != '*' && c != '?'
+                && c != '@' && c != '\'' && c != '"' && c != ',' && c != '\\' && !Character.isWhitespace(c);
+    }
+
+    private static Object bracketStep(String inner) {
+        if (inner.length() >= 2) {
+            char quote = inner.charAt(0);
+            if ((quote == '\'' || quote == '"') && inner.charAt(inner.length() - 1) == quote) {
+                String name = inner.substring(1, inner.length() - 1);
+                return name.indexOf('\'') < 0 && name.indexOf('"') < 0 && name.indexOf('\\') < 0 ? name : null;
+            }
+        }
+        int start = inner.startsWith("-") ? 1 : 0;
+        if (inner.length() == start || inner.length() - start > 9) {
+            return null;
+        }
+        for (int k = start; k < inner.length(); k++) {
+            if (!Character.isDigit(inner.charAt(k))) {
+                return null;
+            }
+        }
+        return Integer.valueOf(inner);
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The field names (String) and indexes (Integer) of a simple path, else {@code null}. */
+    Object[] steps() {
+        return steps == null ? null : steps.clone();
+    }
+
+    Root root() {
+        return root;
+    }
+
+    /** {@code true} when the path selects at most one value (no wildcard, filter, slice, scan). */
+    boolean isDefinite() {
+        return jayway.isDefinite();
+    }
+
+    /** The document the path starts from, {@code null} for an unassigned variable. */
+    JsonNode document(PathScope scope) {
+        switch (root) {
+            case CONTEXT:
+                return scope.context();
+            case VARIABLE:
+                return scope.variable(variable);
+            default:
+                return scope.input();
+        }
+    }
+
+    /** The value selected in the scope, or {@code null} when the path selects nothing. */
+    JsonNode find(PathScope scope) {
+        JsonNode document = document(scope);
+        return document == null ? null : find(document);
+    }
+
+    /**
+     * The value selected in {@code document}: the single value of a definite path, the array of
+     * all matches (possibly empty) of an indefinite one; {@code null} when a definite path
+     * selects nothing.
+     */
+    JsonNode find(JsonNode document) {
+        if (steps != null) {
+            JsonNode found = walk(document);
+            if (found != null) {
+                return found;
+            }
+        }
+        try {
+            return Nodes.fromJayway(jayway.read(document, JAYWAY));
+        } catch (JsonPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The value selected in the scope.
+     *
+     * @throws PathEvaluationException {@code States.Runtime}, {@code Invalid path '$.x' : No results for path: $['x']}
+     */
+    JsonNode read(PathScope scope) {
+        JsonNode value = find(scope);
+        if (value == null) {
+            throw new PathEvaluationException(PathEvaluationException.RUNTIME,
+                    "Invalid path '" + text + "' : " + failure(scope));
+        }
+        return value;
+    }
+
+    /**
+     * The value selected in the scope for the field {@code field} (a payload template's
+     * {@code x.$}, {@code ErrorPath}, ...).
+     *
+     * @throws PathEvaluationException {@code States.Runtime},
+     *         {@code The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{...}'}
+     */
+    JsonNode readField(String field, PathScope scope) {
+        JsonNode value = find(scope);
+        if (value == null) {
+            throw new PathEvaluationException(PathEvaluationException.RUNTIME,
+                    "The JSONPath '" + text + "' specified for the field '" + field
+                            + "' could not be found in the input '" + Nodes.text(scope.input()) + "'");
+        }
+        return value;
+    }
+
+    /** Why the path selects nothing in the scope: Jayway's message, as AWS quotes it. */
+    private String failure(PathScope scope) {
+        JsonNode document = document(scope);
+        if (document == null) {
+            return "The variable '" + variable + "' is not assigned";
+        }
+        try {
+            jayway.read(document, JAYWAY);
+            return "No results for path: " + jayway.getPath();
+        } catch (JsonPathException e) {
+            return e.getMessage();
+        }
+    }
+
+    private JsonNode walk(JsonNode node) {
+        for (Object step : steps) {
+            if (step instanceof String) {
+                if (!node.isObject()) {
+                    return null;
+                }
+                node = node.get((String) step);
+            } else {
+                if (!node.isArray()) {
+                    return null;
+                }
+                int index = (Integer) step;
+                node = node.get(index < 0 ? node.size() + index : index);
+            }
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

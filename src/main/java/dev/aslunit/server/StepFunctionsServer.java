@@ -1,0 +1,149 @@
+package dev.aslunit.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The Step Functions API (AWS JSON 1.0) on a local port, answered by ASLUnit's engine: a drop-in
+ * for Step Functions Local that AWS SDKs and the AWS CLI talk to unchanged.
+ *
+ * <pre>{@code
+ * try (StepFunctionsServer server = StepFunctionsServer.builder().port(0).start()) {
+ *     SfnClient sfn = SfnClient.builder().endpointOverride(server.endpoint())...build();
+ * }
+ * }</pre>
+ */
+public final class StepFunctionsServer implements AutoCloseable {
+
+    /** Step Functions Local's port, so existing endpoint settings keep working. */
+    public static final int DEFAULT_PORT = 8083;
+
+    private final HttpServer http;
+    private final ExecutorService workers;
+    private final URI endpoint;
+    private final TimeMode timeMode;
+
+    private StepFunctionsServer(Builder b) throws IOException {
+        this.timeMode = b.timeMode;
+        // The server is the one place that reads the wall clock: creation dates, and the pace of
+        // executions in the real and scaled time modes. The engine itself only sees virtual time.
+        Clock clock = Clock.systemUTC();
+        Arns arns = new Arns(b.region, b.accountId);
+        Resources resources = new Resources();
+        Map<String, Function<Request, ObjectNode>> operations = new HashMap<>();
+        new MachineOperations(resources, new Definitions(), arns, clock).register(operations);
+
+        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "aslunit-serve-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(workers);
+        http.createContext("/", new AwsJsonHandler(new ObjectMapper(), Map.copyOf(operations)));
+        http.start();
+        InetSocketAddress bound = http.getAddress();
+        String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();
+        this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where clients send requests, e.g. {@code http://127.0.0.1:8083}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public TimeMode timeMode() {
+        return timeMode;
+    }
+
+    /** Stops accepting requests, ends long polls and releases the port. */
+    @Override
+    public void close() {
+        http.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Options of a {@link StepFunctionsServer}; every one has a default. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private TimeMode timeMode = TimeMode.virtual();
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+
+        private Builder() {
+        }
+
+        /** The port, {@value #DEFAULT_PORT} by default; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on: loopback by default, so nothing outside this machine can call. */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        public Builder timeMode(TimeMode timeMode) {
+            this.timeMode = Objects.requireNonNull(timeMode, "timeMode");
+            return this;
+        }
+
+        /** The region in the ARNs the server hands out ({@code us-east-1}, as Step Functions Local). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** The account in the ARNs the server hands out ({@code 123456789012}, as Step Functions Local). */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** Binds the port and starts serving; the server is ready when this returns. */
+        public StepFunctionsServer start() {
+            try {
+                return new StepFunctionsServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot listen on " + bindAddress.getHostAddress() + ":" + port
+                        + ": " + e.getMessage() + (port != 0 ? " (is another server using the port? try --port)" : ""),
+                        e);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.aslunit.path;
+
+import static dev.aslunit.path.TestScope.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.api.ObjectAssert;
+import org.junit.jupiter.api.Test;
+
+class ReferencePathTest {
+
+    private static final TestScope SCOPE = TestScope.input("""
+            {"a": {"b": [10, 20, {"c": "x"}]}, "int-literal": 0, "with space": true, "n": null,
+             "items": [{"id": 1, "ok": true}, {"id": 2}, {"id": 3, "ok": false}]}""")
+            .context("""
+            {"Execution": {"Id": "arn:exec", "Input": {"k": 1}}}""")
+            .variable("theAnswer", "42")
+            .variable("obj", """
+            {"list": ["p", "q"]}""");
+
+    private static ObjectAssert<Object> read(String path) {
+        return assertThat((Object) ReferencePath.compile(path).read(SCOPE));
+    }
+
+    @Test
+    void rootSelectsTheWholeInput() {
+        read("$").isSameAs(SCOPE.input());
+    }
+
+    @Test
+    void simpleFormsWalkNamesAndIndexes() {
+        read("$.a.b[0]").isEqualTo(json("10"));
+        read("$.a.b[-1].c").isEqualTo(json("\"x\""));
+        read("$['a']['b'][1]").isEqualTo(json("20"));
+        read("$.int-literal").isEqualTo(json("0"));
+        read("$['with space']").isEqualTo(json("true"));
+        read("$.n").isEqualTo(json("null"));
+    }
+
+    @Test
+    void contextAndVariableRoots() {
+        read("$$.Execution.Id").isEqualTo(json("\"arn:exec\""));
+        read("$$.Execution.Input").isEqualTo(json("{\"k\": 1}"));
+        read("$theAnswer").isEqualTo(json("42"));
+        read("$obj.list[1]").isEqualTo(json("\"q\""));
+    }
+
+    @Test
+    void indefinitePathsYieldTheArrayOfTheirMatches() {
+        read("$.items[*].id").isEqualTo(json("[1, 2, 3]"));
+        read("$.items[?(@.ok)].id").isEqualTo(json("[1, 3]"));
+        read("$.items[?(@.ok == true)]").isEqualTo(json("[{\"id\": 1, \"ok\": true}]"));
+        read("$.items[1:]").isEqualTo(json("[{\"id\": 2}, {\"id\": 3, \"ok\": false}]"));
+        read("$..c").isEqualTo(json("[\"x\"]"));
+        read("$.items[?(@.id > 5)]").isEqualTo(json("[]"));
+    }
+
+    @Test
+    void missingLeafFailsWithJaywaysNoResultsText() {
+        assertThatThrownBy(() -> ReferencePath.compile("$.NoSuchInputPath").read(SCOPE))
+                .isInstanceOfSatisfying(PathEvaluationException.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.Runtime");
+                    assertThat(e.cause())
+                            .isEqualTo("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+                });
+    }
+
+    @Test
+    void missingIntermediateFailsWithJaywaysMissingPropertyText() {
+        assertThatThrownBy(() -> ReferencePath.compile("$.no.such.result.path").read(TestScope.input("{}")))
+                .isInstanceOfSatisfying(PathEvaluationException.class, e -> assertThat(e.cause())
+                        .isEqualTo("Invalid path '$.no.such.result.path' : Missing property in path $['no']"));
+    }
+
+    @Test
+    void indexPastTheEndSelectsNullAsJaywayDoes() {
+        read("$.a.b[7]").isEqualTo(json("null"));
+    }
+
+    @Test
+    void findAnswersNullWhenNothingIsSelected() {
+        assertThat(ReferencePath.compile("$.a.b.c").find(SCOPE)).isNull();
+        assertThat(ReferencePath.compile("$unassigned").find(SCOPE)).isNull();
+    }
+
+    @Test
+    void invalidPathIsASyntaxErrorNamingTheText() {
+        assertThatThrownBy(() -> ReferencePath.compile("$.a[")).isInstanceOf(PathSyntaxException.class)
+                .hasMessageContaining("'$.a['");
+        assertThatThrownBy(() -> ReferencePath.compile("a.b")).isInstanceOf(PathSyntaxException.class)
+                .hasMessageContaining("'a.b'");
+    }
+}
