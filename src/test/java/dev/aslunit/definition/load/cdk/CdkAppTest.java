@@ -81,7 +81,7 @@ class CdkAppTest {
                 "AlertPaymentFailed", "PaymentFailed");
         assertThat(((TaskState) model.state("ChargeCard")).retry()).hasSize(2);
         assertThat(model.states().get("ChargeCard").location().describe())
-                .isEqualTo(flow.template() + ":270:29 (/States/ChargeCard)");
+                .isEqualTo(flow.template() + ":270:14 (/States/ChargeCard)");
     }
 
     @Test
@@ -99,7 +99,7 @@ class CdkAppTest {
                 .isEqualTo(EXAMPLE.resolve("asset.b78559318cc54979961692472f7f456d437642942559a95b60d123a9b8152d7d.json")
                         .toString());
         assertThat(refund.locator().locate("/States/MarkRefunded").line()).isEqualTo(13);
-        assertThat(refund.locator().locate("/States/MarkRefunded").column()).isEqualTo(21);
+        assertThat(refund.locator().locate("/States/MarkRefunded").column()).isEqualTo(5);
     }
 
     @Test

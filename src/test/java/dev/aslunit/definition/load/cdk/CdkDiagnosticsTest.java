@@ -26,33 +26,28 @@ class CdkDiagnosticsTest {
         }
 
         @Test
-        void a_state_is_located_at_its_character_inside_the_fn_join_part_that_holds_it() {
+        void a_member_is_located_at_its_key_inside_the_fn_join_part_that_holds_it() {
+            // Line 262 reads  "{\"StartAt\":\"SaveOrder\",\"States\":{\"SaveOrder\":{...
             assertThat(flow.locator().locate("/States/SaveOrder"))
-                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/SaveOrder", 262, 62));
+                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/SaveOrder", 262, 48));
             assertThat(flow.locator().locate("/States/ChargeCard"))
-                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/ChargeCard", 270, 29));
+                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/ChargeCard", 270, 14));
             assertThat(flow.locator().locate("/States/PaymentFailed").describe())
-                    .isEqualTo(TEMPLATE + ":301:58 (/States/PaymentFailed)");
+                    .isEqualTo(TEMPLATE + ":301:40 (/States/PaymentFailed)");
+            assertThat(flow.locator().locate("/States/ShipOrder/Parameters/QueueUrl").describe())
+                    .isEqualTo(TEMPLATE + ":281:53 (/States/ShipOrder/Parameters/QueueUrl)");
         }
 
         @Test
         void escaped_characters_count_as_written_in_the_template() {
-            // Line 270 reads ...\"Resource\":\"" : the value's opening quote is the \" at column 528.
-            assertThat(flow.locator().locate("/States/ChargeCard/Resource").column()).isEqualTo(528);
-        }
-
-        @Test
-        void a_value_that_came_from_a_token_is_located_at_the_token() {
-            SourceLocation queueUrl = flow.locator().locate("/States/ShipOrder/Parameters/QueueUrl");
-            assertThat(queueUrl.line()).isEqualTo(281);
-            assertThat(flow.locator().locate("/States/ShipOrder/Parameters/QueueUrl").describe())
-                    .isEqualTo(TEMPLATE + ":281:66 (/States/ShipOrder/Parameters/QueueUrl)");
+            // Line 270 ends with ...\"Resource\":\"" : the key's opening quote is the \" at column 515.
+            assertThat(flow.locator().locate("/States/ChargeCard/Resource").column()).isEqualTo(515);
         }
 
         @Test
         void a_pointer_the_definition_does_not_have_is_located_at_its_closest_ancestor() {
             assertThat(flow.locator().locate("/States/Nope/Next"))
-                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/Nope/Next", 262, 47));
+                    .isEqualTo(new SourceLocation(TEMPLATE, "/States/Nope/Next", 262, 36));
         }
     }
 
