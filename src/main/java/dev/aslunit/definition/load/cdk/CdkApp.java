@@ -2,8 +2,10 @@ package dev.aslunit.definition.load.cdk;
 
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.json.SourceDocument;
 import dev.aslunit.json.SourceSyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,20 @@ public final class CdkApp {
      */
     public static CdkApp open(Path cdkOutOrTemplate) {
         return new CdkApp(CloudAssembly.open(cdkOutOrTemplate), null, null);
+    }
+
+    /**
+     * Whether {@code path} is a synthesized app: a directory with a {@code manifest.json} (cdk.out),
+     * or a {@code *.template.json} file next to one. For tools that accept both plain definitions and
+     * CDK apps.
+     */
+    public static boolean isCloudAssembly(Path path) {
+        if (Files.isDirectory(path)) {
+            return Files.isRegularFile(path.resolve("manifest.json"));
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".template.json")
+                && dir != null && Files.isRegularFile(dir.resolve("manifest.json"));
     }
 
     /** The region the tokens resolve in (ARNs, queue URLs, {@code AWS::Region}). */
@@ -128,7 +144,9 @@ public final class CdkApp {
             });
         }
         String resolvedText = text.toString();
-        return new CdkStateMachine(entry.name(), entry.logicalId(), stack.stackName(), stack.file().name(),
+        StateMachineType type = "EXPRESS".equals(stack.resource(entry.logicalId()).path("Properties")
+                .path("StateMachineType").asText()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD;
+        return new CdkStateMachine(entry.name(), entry.logicalId(), stack.stackName(), stack.file().name(), type,
                 json.root(), pointer -> {
                     SourcedText.Origin origin = text.originOf(Math.max(0, json.offset(pointer)));
                     int offset = origin.fileOffset();
