@@ -379,6 +379,7 @@ final class ExecutionOperations {
                 e.run.stop(error, cause);
             }
             e.settle();
+            driver.poke(e);
             return Wire.time(Wire.object(), "stopDate", e.run.stopTime());
         }
     }
@@ -445,7 +446,7 @@ final class ExecutionOperations {
             }
             send.accept(e.run);
         }
-        driver.signal();
+        driver.poke(e);
         return Wire.object();
     }
 
