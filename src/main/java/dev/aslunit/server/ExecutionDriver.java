@@ -64,7 +64,7 @@ final class ExecutionDriver implements AutoCloseable {
                 if (due(record.wakeAtNanos(), now)) {
                     try {
                         record.drive(mode, wallNanos());
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         // An engine defect must not stop every other execution; the record says what happened.
                         record.fail(e);
                     }

@@ -154,8 +154,9 @@ final class ExecutionOperations {
         String testCase = Arns.testCase(smArn);
         TaskHandler handler = handler(machine, testCase);
         synchronized (this) {
-            String arn = express ? null : arns.execution(machine.name(), name);
-            ExecutionRecord existing = arn == null ? null : executions.get(arn);
+            // Names are unique per machine for EXPRESS too: the engine's EXPRESS ARNs carry no id of their own.
+            String arn = express ? arns.expressExecution(machine.name(), name) : arns.execution(machine.name(), name);
+            ExecutionRecord existing = executions.get(arn);
             if (existing != null) {
                 synchronized (existing) {
                     if (!existing.run.isDone() && existing.input.equals(inputText)) {

@@ -112,7 +112,7 @@ final class ExecutionRecord {
     }
 
     /** Ends the execution when the engine itself failed, so one defect cannot wedge the driver. */
-    synchronized void fail(RuntimeException e) {
+    synchronized void fail(Throwable e) {
         System.getLogger(ExecutionRecord.class.getName()).log(System.Logger.Level.WARNING,
                 "Execution " + arn() + " stopped by an internal error: " + e);
         if (!run.isDone()) {
