@@ -55,9 +55,12 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
+        TaskHandler tasks = b.lambdaEndpoint == null ? b.taskHandler
+                : b.taskHandler == null ? new LambdaEndpoint(b.lambdaEndpoint)
+                : firstAnswer(b.taskHandler, new LambdaEndpoint(b.lambdaEndpoint));
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
-                b.taskHandler, ids, clock).register(operations);
-        new TestStateOperation(b.taskHandler).register(operations);
+                tasks, ids, clock).register(operations);
+        new TestStateOperation(tasks).register(operations);
 
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {
@@ -71,6 +74,10 @@ public final class StepFunctionsServer implements AutoCloseable {
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+    }
+
+    private static TaskHandler firstAnswer(TaskHandler first, TaskHandler then) {
+        return invocation -> first.answer(invocation).or(() -> then.answer(invocation));
     }
 
     public static Builder builder() {
@@ -112,6 +119,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         private String accountId = "123456789012";
         private MockConfigFile mockConfig;
         private TaskHandler taskHandler;
+        private URI lambdaEndpoint;
 
         private Builder() {
         }
@@ -170,6 +178,16 @@ public final class StepFunctionsServer implements AutoCloseable {
          */
         public Builder taskHandler(TaskHandler taskHandler) {
             this.taskHandler = Objects.requireNonNull(taskHandler, "taskHandler");
+            return this;
+        }
+
+        /**
+         * Where Lambda tasks that nothing mocks are invoked ({@code lambda:invoke} and function
+         * ARNs), through the Lambda Invoke API: Step Functions Local's {@code LAMBDA_ENDPOINT}, e.g.
+         * {@code sam local start-lambda}'s {@code http://127.0.0.1:3001}.
+         */
+        public Builder lambdaEndpoint(URI lambdaEndpoint) {
+            this.lambdaEndpoint = Objects.requireNonNull(lambdaEndpoint, "lambdaEndpoint");
             return this;
         }
 
