@@ -188,8 +188,9 @@ final class ExecutionOperations {
 
     /**
      * Who answers the execution's Task states: activity workers for activity resources, then the
-     * selected Step Functions Local test case, then the embedded Java mocks; a
-     * {@code .waitForTaskToken} task nobody answers waits for SendTaskSuccess/Failure.
+     * selected Step Functions Local test case, then the server's own handler (embedded Java mocks,
+     * the Lambda endpoint); a {@code .waitForTaskToken} task nobody answers waits for
+     * SendTaskSuccess/Failure.
      */
     private TaskHandler handler(Resources.Machine machine, String testCase) {
         TaskHandler mocks = null;
