@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -49,6 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "http://127.0.0.1:3001 (default: $LAMBDA_ENDPOINT, as Step Functions Local).")
     URI lambdaEndpoint;
 
+    @Option(names = "--http-route", paramLabel = "ORIGIN=URL",
+            description = "Send HTTP Tasks whose ApiEndpoint starts with ORIGIN to URL, e.g. "
+                    + "https://api.example.com=http://127.0.0.1:8080 (repeatable). Unrouted HTTP Tasks may call loopback only.")
+    Map<String, String> httpRoutes = new LinkedHashMap<>();
+
     @Option(names = "--aws-region", paramLabel = "REGION", defaultValue = "${env:AWS_DEFAULT_REGION:-us-east-1}",
             description = "Region in the ARNs (default: $AWS_DEFAULT_REGION, else us-east-1, as Step Functions Local).")
     String region;
@@ -73,6 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (lambdaEndpoint != null) {
                 builder.lambdaEndpoint(lambdaEndpoint);
             }
+            httpRoutes.forEach(builder::httpRoute);
             Path mocks = mockConfig != null ? mockConfig
                     : System.getenv(MOCK_CONFIG_VARIABLE) != null ? Path.of(System.getenv(MOCK_CONFIG_VARIABLE)) : null;
             if (mocks != null) {

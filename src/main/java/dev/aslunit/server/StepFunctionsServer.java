@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -55,9 +56,13 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
-        TaskHandler tasks = b.lambdaEndpoint == null ? b.taskHandler
-                : b.taskHandler == null ? new LambdaEndpoint(b.lambdaEndpoint)
-                : firstAnswer(b.taskHandler, new LambdaEndpoint(b.lambdaEndpoint));
+        TaskHandler tasks = new HttpEndpoints(b.httpRoutes);
+        if (b.lambdaEndpoint != null) {
+            tasks = firstAnswer(new LambdaEndpoint(b.lambdaEndpoint), tasks);
+        }
+        if (b.taskHandler != null) {
+            tasks = firstAnswer(b.taskHandler, tasks);
+        }
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
                 tasks, ids, clock).register(operations);
         new TestStateOperation(tasks).register(operations);
@@ -120,6 +125,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         private MockConfigFile mockConfig;
         private TaskHandler taskHandler;
         private URI lambdaEndpoint;
+        private final Map<String, String> httpRoutes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -188,6 +194,16 @@ public final class StepFunctionsServer implements AutoCloseable {
          */
         public Builder lambdaEndpoint(URI lambdaEndpoint) {
             this.lambdaEndpoint = Objects.requireNonNull(lambdaEndpoint, "lambdaEndpoint");
+            return this;
+        }
+
+        /**
+         * Sends HTTP Tasks ({@code arn:aws:states:::http:invoke}) whose {@code ApiEndpoint} starts
+         * with {@code from} to {@code to} instead, e.g. a WireMock server. HTTP Tasks that nothing
+         * mocks call their endpoint for real, but only on this machine (loopback) unless routed here.
+         */
+        public Builder httpRoute(String from, String to) {
+            httpRoutes.put(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
             return this;
         }
 
