@@ -106,25 +106,7 @@ final class DefinitionSource {
         }
         String key = resolver.text(keyNode, pointer + "/Key").toString();
         Stack stack = resolver.stack();
-        Path dir = stack.templatePath().getParent();
-        Path file = null;
-        for (Path manifest : stack.assetManifests()) {
-            JsonNode files = CloudAssembly.readJson(manifest, manifest.getFileName().toString()).path("files");
-            Iterator<JsonNode> assets = files.elements();
-            while (file == null && assets.hasNext()) {
-                JsonNode asset = assets.next();
-                Iterator<JsonNode> destinations = asset.path("destinations").elements();
-                while (destinations.hasNext()) {
-                    if (key.equals(destinations.next().path("objectKey").asText())) {
-                        file = manifest.getParent().resolve(asset.path("source").path("path").asText());
-                        break;
-                    }
-                }
-            }
-        }
-        if (file == null) {
-            file = dir.resolve("asset." + key);
-        }
+        Path file = stack.asset(key);
         String name = CloudAssembly.display(Path.of(stack.file().name()).getParent() == null ? null
                 : Path.of(stack.file().name()).getParent().toString(), file.getFileName().toString());
         if (!Files.isRegularFile(file)) {

@@ -207,6 +207,14 @@ final class Resolver {
                 break;
         }
         JsonNode parameter = stack.section("Parameters").get(target);
+        JsonNode passed = stack.parent() == null ? null : stack.parent().resource(stack.parentResource())
+                .path("Properties").path("Parameters").get(target);
+        if (parameter != null && passed != null) {
+            resolution.used(stack.parent());
+            return resolution.resolver(stack.parent()).text(passed, "/Resources/"
+                    + DefinitionReader.escape(stack.parentResource()) + "/Properties/Parameters/"
+                    + DefinitionReader.escape(target));
+        }
         if (parameter != null) {
             String type = parameter.path("Type").asText();
             JsonNode def = parameter.get("Default");
