@@ -40,6 +40,17 @@ class CdkLoadingTest {
     }
 
     @Test
+    void a_cdk_template_read_as_plain_cloudformation_points_to_the_cdk_loader() {
+        Path template = Path.of("src/test/resources/cdk/request-response/RequestResponseTypescript.template.json");
+        assertThatThrownBy(() -> DefinitionLoader.fromFile(template).load())
+                .isInstanceOf(DefinitionSourceException.class)
+                .hasMessageEndingWith("for a template synthesized by the CDK, load the app with "
+                        + "DefinitionLoader.fromCdkApp(cdk.out) (CLI: aslunit validate cdk.out --state-machine "
+                        + "CONSTRUCT_PATH), which resolves them");
+        assertThat(DefinitionLoader.fromCdkApp(template).load().isValid()).isTrue();
+    }
+
+    @Test
     void a_cloud_assembly_is_a_cdk_out_directory_or_a_template_next_to_its_manifest() {
         assertThat(CdkApp.isCloudAssembly(EXAMPLE)).isTrue();
         assertThat(CdkApp.isCloudAssembly(EXAMPLE.resolve("OrdersStack.template.json"))).isTrue();
