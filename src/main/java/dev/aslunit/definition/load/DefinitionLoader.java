@@ -150,7 +150,7 @@ public final class DefinitionLoader {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
         }
         Selected selected = TemplateSelector.isTemplate(document.root())
-                ? new TemplateSelector(source, document, stateMachine).select(diagnostics)
+                ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
                 : new Selected(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
