@@ -27,6 +27,7 @@ final class Stack {
     private final Map<String, String> manifestPaths;
     private final Stack parent;
     private final String parentResource;
+    /** Read on first use, under this stack's lock, so that one app may serve several threads. */
     private TextFile file;
     private SourceDocument json;
 
@@ -195,7 +196,7 @@ final class Stack {
         return path.endsWith("/Resource") ? path.substring(0, path.length() - "/Resource".length()) : path;
     }
 
-    private void load() {
+    private synchronized void load() {
         if (json != null) {
             return;
         }
