@@ -258,6 +258,12 @@ final class Resolver {
             throw problem(pointer, "Fn::GetAtt of \"" + logicalId + "\", which is not a resource of "
                     + stack.stackName());
         }
+        if ("AWS::CloudFormation::Stack".equals(resource.path("Type").asText()) && attribute.startsWith("Outputs.")) {
+            SourcedText output = nestedOutput(logicalId, attribute.substring("Outputs.".length()));
+            if (output != null) {
+                return output;
+            }
+        }
         String value = values(logicalId).get(attribute);
         if (value == null) {
             return opaque("${Token[GetAtt." + logicalId + "." + attribute + "]}", "ASLUnit does not know the "
@@ -317,6 +323,17 @@ final class Resolver {
         }
         out.append(s.substring(from), literal.shifted(from));
         return out;
+    }
+
+    /** An output of the stack nested as resource {@code logicalId}, resolved in that stack; null when unknown. */
+    private SourcedText nestedOutput(String logicalId, String output) {
+        Stack nested = resolution.nestedStack(stack, logicalId);
+        JsonNode value = nested == null ? null : nested.section("Outputs").path(output).get("Value");
+        if (value == null) {
+            return null;
+        }
+        resolution.used(nested);
+        return resolution.resolver(nested).text(value, "/Outputs/" + DefinitionReader.escape(output) + "/Value");
     }
 
     private SourcedText importValue(String name, String pointer) {

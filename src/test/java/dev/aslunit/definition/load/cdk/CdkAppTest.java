@@ -120,7 +120,8 @@ class CdkAppTest {
     @Test
     void a_nested_stack_is_found_through_the_asset_manifest_and_its_parameters_resolve_in_its_parent() {
         CdkApp app = CdkApp.open(FIXTURES.resolve("synthesized-app"));
-        assertThat(app.stateMachines()).containsExactly("Prod/OrdersStack/Flow", "ParentStack/Inner/InnerFlow");
+        assertThat(app.stateMachines()).containsExactly("Prod/OrdersStack/Flow", "ParentStack/ParentFlow",
+                "ParentStack/Inner/InnerFlow");
 
         CdkStateMachine inner = app.stateMachine("ParentStack/Inner/InnerFlow");
         assertThat(inner.stackName()).isEqualTo("ParentStack-InnerNestedStackInnerNestedStackResource745E041B");
@@ -133,8 +134,16 @@ class CdkAppTest {
 
     @Test
     void a_parent_template_given_alone_offers_its_nested_stacks_state_machines() {
-        assertThat(CdkApp.open(FIXTURES.resolve("synthesized-app/ParentStack.template.json")).stateMachine(null)
-                .constructPath()).isEqualTo("ParentStack/Inner/InnerFlow");
+        assertThat(CdkApp.open(FIXTURES.resolve("synthesized-app/ParentStack.template.json")).stateMachines())
+                .containsExactly("ParentStack/ParentFlow", "ParentStack/Inner/InnerFlow");
+    }
+
+    @Test
+    void a_get_att_of_a_nested_stack_output_resolves_in_the_nested_stack() {
+        CdkStateMachine parent = CdkApp.open(FIXTURES.resolve("synthesized-app")).stateMachine("ParentStack/ParentFlow");
+        String functionName = parent.definition().at("/States/CallInner/Parameters/FunctionName").asText();
+        assertThat(functionName).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:InnerFnA982B017");
+        assertThat(parent.constructPathOf(functionName)).hasValue("ParentStack/Inner/InnerFn");
     }
 
     @Test
