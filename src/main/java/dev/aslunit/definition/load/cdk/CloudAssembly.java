@@ -2,7 +2,7 @@ package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,6 @@ import java.util.stream.Stream;
  * single template file (its sibling templates then provide the exports it may import).
  */
 final class CloudAssembly {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String name;
     private final List<Stack> stacks;
@@ -194,7 +192,7 @@ final class CloudAssembly {
 
     static JsonNode readJson(Path file, String displayName) {
         try {
-            return MAPPER.readTree(file.toFile());
+            return Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new CdkLoadException(displayName + ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());

@@ -2,12 +2,14 @@ package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -443,10 +445,10 @@ final class Resolver {
         if (node.isObject()) {
             return node.size() == 0 ? "an empty object" : "an object with " + node.fieldNames().next();
         }
-        return node.isArray() ? "a list" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return node.isArray() ? "a list" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static JsonNode jsonArray(String a, String b) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(a).add(b);
+        return Json.nodes().arrayNode().add(a).add(b);
     }
 }
