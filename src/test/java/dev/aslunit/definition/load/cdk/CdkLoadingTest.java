@@ -33,6 +33,15 @@ class CdkLoadingTest {
     }
 
     @Test
+    void the_loader_takes_the_type_of_the_state_machine_from_the_template() {
+        Path express = Path.of("src/test/resources/cdk/intrinsics/ObjectStack.template.json");
+        assertThat(CdkApp.open(express).stateMachine(null).type()).isEqualTo(StateMachineType.EXPRESS);
+        assertThat(DefinitionLoader.fromCdkApp(express).load().type()).isEqualTo(StateMachineType.EXPRESS);
+        assertThat(DefinitionLoader.fromCdkApp(express).type(StateMachineType.STANDARD).load().type())
+                .isEqualTo(StateMachineType.STANDARD);
+    }
+
+    @Test
     void the_loader_reports_a_wrong_selector_as_a_source_problem() {
         assertThatThrownBy(() -> DefinitionLoader.fromCdkApp(EXAMPLE).stateMachine("OrdersStack/Nope").load())
                 .isInstanceOf(DefinitionSourceException.class)
