@@ -144,7 +144,7 @@ public final class TaskMocks implements TaskHandler {
             sb.append("Task state \"").append(invocation.stateName()).append("\" got no answer from ")
                     .append(mock).append(where(mock)).append(": ")
                     .append(mock.whyNoReply(toCall(invocation))).append('\n');
-            sb.append("Script more answers:\n  sfn.").append(mock).append(".thenReturns(")
+            sb.append("Add an answer where it is declared:\n  sfn.").append(mock).append("...thenReturns(")
                     .append(exampleReturn(invocation)).append(");\n");
             return sb.append(mocksInThisTest()).toString();
         }

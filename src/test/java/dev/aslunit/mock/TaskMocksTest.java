@@ -204,8 +204,8 @@ class TaskMocksTest {
             assertThat(mocks.noMockMessage(second)).isEqualTo("""
                     Task state "Charge" got no answer from mock("Charge") (TaskMocksTest.java:%d): it scripts 1 answer \
                     and this is call 2 (returns 1 ×1).
-                    Script more answers:
-                      sfn.mock("Charge").thenReturns("{...}");
+                    Add an answer where it is declared:
+                      sfn.mock("Charge")...thenReturns("{...}");
                     Mocks in this test: "Charge" (TaskMocksTest.java:%d)""".formatted(lineOf(mocks), lineOf(mocks)));
         }
 
@@ -217,7 +217,7 @@ class TaskMocksTest {
 
             assertThat(mocks.answer(first)).isEmpty();
             assertThat(mocks.noMockMessage(first)).startsWith("Task state \"Charge\" got no answer from mock(\"Charge\") (TaskMocksTest.java:")
-                    .contains("): it was declared without an answer.\nScript more answers:\n");
+                    .contains("): it was declared without an answer.\nAdd an answer where it is declared:\n");
         }
 
         @Test
