@@ -2,7 +2,6 @@ package dev.aslunit.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +46,8 @@ public final class ServiceRequests {
         if (!headers.isObject()) {
             return false;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
-            JsonNode values = it.next().getValue();
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
+            JsonNode values = header.getValue();
             if (!values.isArray()) {
                 return false;
             }

@@ -158,8 +158,7 @@ public final class MockConfigFile {
         Map<String, MockedResponse> byState = new LinkedHashMap<>();
         Map<String, MockedResponse> parsed = new LinkedHashMap<>();
         JsonNode responses = root.path("MockedResponses");
-        for (Iterator<Map.Entry<String, JsonNode>> it = testCase.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : testCase.properties()) {
             String responseName = e.getValue().asText();
             if (!responses.has(responseName)) {
                 problems.add(location(casePointer + "/" + DefinitionReader.escape(e.getKey())).describe()
@@ -207,8 +206,7 @@ public final class MockConfigFile {
             problems.add(location(pointer).describe() + ": mocked response \"" + name + "\" has no entries."
                     + "\n    Fix: add \"0\": {\"Return\": ...} for the first invocation.");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String entryPointer = pointer + "/" + DefinitionReader.escape(e.getKey());
             SourceLocation at = location(entryPointer);
             Matcher m = KEY.matcher(e.getKey());
@@ -328,14 +326,14 @@ public final class MockConfigFile {
                     + " object of state machine names, " + (machines == null ? "but is missing." : "found " + kind(machines) + ".")
                     + "\n    Fix: {\"StateMachines\": {\"MyStateMachine\": {\"TestCases\": {\"HappyPath\": {\"MyTask\": \"MyResponse\"}}}}}");
         } else {
-            machines.fields().forEachRemaining(e -> checkMachine(e.getKey(), e.getValue(), problems));
+            machines.properties().forEach(e -> checkMachine(e.getKey(), e.getValue(), problems));
         }
         JsonNode responses = root.get("MockedResponses");
         if (responses != null && !responses.isObject()) {
             problems.add(location("/MockedResponses").describe() + ": \"MockedResponses\" must be an object of response"
                     + " names, found " + kind(responses) + ".");
         } else if (responses != null) {
-            responses.fields().forEachRemaining(e -> {
+            responses.properties().forEach(e -> {
                 if (!e.getValue().isObject()) {
                     problems.add(location("/MockedResponses/" + DefinitionReader.escape(e.getKey())).describe()
                             + ": mocked response \"" + e.getKey() + "\" must be an object keyed by invocation"
@@ -359,14 +357,14 @@ public final class MockConfigFile {
                         + "\n    Fix: a state machine entry has \"TestCases\" only.");
             }
         });
-        machine.get("TestCases").fields().forEachRemaining(testCase -> {
+        machine.get("TestCases").properties().forEach(testCase -> {
             String casePointer = pointer + "/TestCases/" + DefinitionReader.escape(testCase.getKey());
             if (!testCase.getValue().isObject()) {
                 problems.add(location(casePointer).describe() + ": test case \"" + testCase.getKey() + "\" must be an object"
                         + " mapping state names to mocked response names, found " + kind(testCase.getValue()) + ".");
                 return;
             }
-            testCase.getValue().fields().forEachRemaining(state -> {
+            testCase.getValue().properties().forEach(state -> {
                 if (!state.getValue().isTextual()) {
                     problems.add(location(casePointer + "/" + DefinitionReader.escape(state.getKey())).describe()
                             + ": state \"" + state.getKey() + "\" must name a mocked response (a string), found "
