@@ -160,6 +160,13 @@ public final class ServiceResponses {
             out.set("Output", jsonIo ? output : JSON.textNode(output.toString()));
             out.set("OutputDetails", JSON.objectNode().put("Included", true));
         }
+        out.put("RedriveCount", 0);
+        if (status.equals("SUCCEEDED")) {
+            out.put("RedriveStatus", "NOT_REDRIVABLE");
+            out.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+        } else {
+            out.put("RedriveStatus", "REDRIVABLE");
+        }
         out.put("StartDate", start.toEpochMilli());
         out.put("StateMachineArn", stateMachineArn);
         out.put("Status", status);
