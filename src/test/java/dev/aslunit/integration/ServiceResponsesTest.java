@@ -134,8 +134,9 @@ class ServiceResponsesTest {
         assertThat(complete("arn:aws:states:::athena:startQueryExecution.sync", "{\"QueryString\": \"SELECT 1\"}", "{}")
                 .at("/QueryExecution/Status/State").textValue()).isEqualTo("SUCCEEDED");
         JsonNode ecs = complete("arn:aws:states:::ecs:runTask.sync", "{\"Cluster\": \"c\", \"TaskDefinition\": \"td\"}", "{}");
-        assertThat(ecs.at("/Tasks/0/LastStatus").textValue()).isEqualTo("STOPPED");
-        assertThat(ecs.at("/Tasks/0/Containers/0/ExitCode").intValue()).isZero();
+        assertThat(ecs.at("/LastStatus").textValue()).isEqualTo("STOPPED");
+        assertThat(ecs.at("/Containers/0/ExitCode").intValue()).isZero();
+        assertThat(ecs.has("SdkHttpMetadata")).isFalse();
         assertThat(complete("arn:aws:states:::ecs:runTask", "{\"Cluster\": \"c\"}", "{}").at("/Tasks/0/LastStatus").textValue())
                 .isEqualTo("PROVISIONING");
     }
