@@ -302,7 +302,8 @@ final class DefinitionChecks {
         stateFields(stateType, s, p, ql);
         string(s, p, "Comment");
         boolean terminal = transition(stateType, s, p, scope);
-        commonDataFlow(s, p, ql);
+        commonDataFlow(s, p, ql, Set.of("Task", "Parallel", "Map").contains(stateType)
+                ? ExpressionChecks.StatesScope.RESULT : ExpressionChecks.StatesScope.INPUT_ONLY);
         switch (stateType) {
             case "Task":
                 task(s, p, ql);
@@ -381,7 +382,7 @@ final class DefinitionChecks {
         return ends;
     }
 
-    private void commonDataFlow(JsonNode s, String p, QueryLanguage ql) {
+    private void commonDataFlow(JsonNode s, String p, QueryLanguage ql, ExpressionChecks.StatesScope after) {
         for (String field : new String[] {"InputPath", "OutputPath"}) {
             JsonNode v = s.get(field);
             if (v != null && !v.isNull()) {
@@ -410,12 +411,16 @@ final class DefinitionChecks {
         }
         JsonNode output = s.get("Output");
         if (output != null && ql == QueryLanguage.JSONATA) {
-            expressions.jsonataTemplate(output, p + "/Output");
+            expressions.jsonataTemplate(output, p + "/Output", after);
         }
-        assign(s.get("Assign"), p + "/Assign", ql);
+        assign(s.get("Assign"), p + "/Assign", ql, after);
     }
 
     private void assign(JsonNode assign, String p, QueryLanguage ql) {
+        assign(assign, p, ql, ExpressionChecks.StatesScope.INPUT_ONLY);
+    }
+
+    private void assign(JsonNode assign, String p, QueryLanguage ql, ExpressionChecks.StatesScope scope) {
         if (assign == null) {
             return;
         }
@@ -425,7 +430,7 @@ final class DefinitionChecks {
         }
         expressions.variableNames(assign, p, ql == QueryLanguage.JSONPATH);
         if (ql == QueryLanguage.JSONATA) {
-            expressions.jsonataTemplate(assign, p);
+            expressions.jsonataTemplate(assign, p, scope);
         } else {
             expressions.payloadTemplate(assign, p);
         }
@@ -941,10 +946,10 @@ final class DefinitionChecks {
                     report(SCHEMA_VALIDATION_FAILED, cp + "/Output", "The field \"Output\" is only supported in "
                             + "JSONata states; use ResultPath, or set \"QueryLanguage\": \"JSONata\"");
                 } else {
-                    expressions.jsonataTemplate(output, cp + "/Output");
+                    expressions.jsonataTemplate(output, cp + "/Output", ExpressionChecks.StatesScope.ERROR_OUTPUT);
                 }
             }
-            assign(c.get("Assign"), cp + "/Assign", ql);
+            assign(c.get("Assign"), cp + "/Assign", ql, ExpressionChecks.StatesScope.ERROR_OUTPUT);
         }
     }
 

@@ -131,8 +131,25 @@ final class ExpressionChecks {
         }
     }
 
+    /** Which of {@code $states.result} and {@code $states.errorOutput} a JSONata field may read. */
+    enum StatesScope {
+        /** Arguments, Items, Condition, ...: neither, the state has not run yet. */
+        INPUT_ONLY,
+        /** Output and Assign of a Task, Parallel or Map: the result. */
+        RESULT,
+        /** Output and Assign of a Catch: the error output. */
+        ERROR_OUTPUT
+    }
+
+    private static final java.util.regex.Pattern STATES_RESULT =
+            java.util.regex.Pattern.compile("\\$states\\s*\\.\\s*(result|errorOutput)\\b");
+
     /** Any JSONata field: every string that starts with {@code {%} is an expression. */
     void jsonataTemplate(JsonNode node, String p) {
+        jsonataTemplate(node, p, StatesScope.INPUT_ONLY);
+    }
+
+    void jsonataTemplate(JsonNode node, String p, StatesScope scope) {
         if (node.isTextual()) {
             String text = node.asText();
             if (text.startsWith("{%") && !text.endsWith("%}")) {
@@ -141,6 +158,7 @@ final class ExpressionChecks {
             } else if (JsonataTemplate.isExpression(text)) {
                 try {
                     JsonataTemplate.compile(node, fieldOfState(p));
+                    statesReferences(text, p, scope);
                 } catch (JsonataSyntaxException e) {
                     sink.report(SCHEMA_VALIDATION_FAILED, p, e.getMessage());
                 }
@@ -148,11 +166,26 @@ final class ExpressionChecks {
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                jsonataTemplate(e.getValue(), p + "/" + escape(e.getKey()));
+                jsonataTemplate(e.getValue(), p + "/" + escape(e.getKey()), scope);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                jsonataTemplate(node.get(i), p + "/" + i);
+                jsonataTemplate(node.get(i), p + "/" + i, scope);
+            }
+        }
+    }
+
+    private void statesReferences(String text, String p, StatesScope scope) {
+        var m = STATES_RESULT.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            boolean allowed = name.equals("result") ? scope == StatesScope.RESULT : scope == StatesScope.ERROR_OUTPUT;
+            if (!allowed) {
+                sink.report(SCHEMA_VALIDATION_FAILED, p, "$states." + name + " is not available in the field '"
+                        + fieldOfState(p) + "': " + (name.equals("result")
+                                ? "only the Output and Assign of a Task, Parallel or Map state can read the result"
+                                : "only the Output and Assign of a Catch can read the error output"));
+                return;
             }
         }
     }

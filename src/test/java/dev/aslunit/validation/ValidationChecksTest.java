@@ -220,4 +220,26 @@ class ValidationChecksTest {
                 tuple("/States/S/Assign/1st", "Invalid variable name \"1st\": a variable name must start with a "
                         + "letter"));
     }
+
+    @Test
+    void states_result_and_error_output_only_where_aws_makes_them_available() {
+        List<Diagnostic> found = diagnostics("""
+                {"QueryLanguage": "JSONata", "StartAt": "T",
+                 "States": {
+                   "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                         "Arguments": {"x": "{% $states.result %}"},
+                         "Output": "{% $states.result.Payload %}", "Assign": {"r": "{% $states.result %}"},
+                         "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F",
+                                    "Output": "{% $states.errorOutput %}", "Assign": {"e": "{% $states.result %}"}}],
+                         "Next": "F"},
+                   "F": {"Type": "Pass", "Output": "{% $states.errorOutput %}", "End": true}}}""");
+
+        assertThat(found).extracting(Diagnostic::pointer, Diagnostic::message).containsExactly(
+                tuple("/States/T/Arguments/x", "$states.result is not available in the field 'Arguments/x': only the "
+                        + "Output and Assign of a Task, Parallel or Map state can read the result"),
+                tuple("/States/T/Catch/0/Assign/e", "$states.result is not available in the field 'Catch/0/Assign/e': "
+                        + "only the Output and Assign of a Task, Parallel or Map state can read the result"),
+                tuple("/States/F/Output", "$states.errorOutput is not available in the field 'Output': only the "
+                        + "Output and Assign of a Catch can read the error output"));
+    }
 }
