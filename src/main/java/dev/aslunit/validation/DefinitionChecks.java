@@ -285,8 +285,9 @@ final class DefinitionChecks {
         }
         String stateType = typeNode.isTextual() ? typeNode.asText() : null;
         if (stateType == null || !STATE_FIELDS.containsKey(stateType)) {
+            String guess = stateType == null ? null : Suggestions.closest(stateType, STATE_FIELDS.keySet());
             report(SCHEMA_VALIDATION_FAILED, p + "/Type", "Unknown state type " + typeNode
-                    + (stateType == null ? "" : Suggestions.didYouMean(stateType, STATE_FIELDS.keySet()))
+                    + (guess == null ? "" : " (did you mean \"" + guess + "\"?)")
                     + "; the types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map");
             return false;
         }

@@ -70,7 +70,7 @@ class DiagnosticCodesTest {
         Diagnostic d = found.stream().filter(x -> x.pointer().equals("/States/A/Type")).findFirst().orElseThrow();
         assertThat(d.location().line()).isEqualTo(2);
         assertThat(d.location().column()).isEqualTo(19);
-        assertThat(d.message()).startsWith("Unknown state type \"Tsak\"; did you mean \"Task\"?");
+        assertThat(d.message()).startsWith("Unknown state type \"Tsak\" (did you mean \"Task\"?); the types are");
     }
 
     @Test

@@ -195,7 +195,9 @@ public final class DefinitionLoader {
     }
 
     private static String syntaxMessage(SourceText source, SourceSyntaxException e) {
-        String reason = e.reason().replaceAll("\\s+", " ").trim();
+        String reason = e.reason().replaceAll("\\s+", " ").trim()
+                .replaceAll(" ?\\(start marker at \\[[^\\]]*line: (\\d+), column: (\\d+)\\]\\)",
+                        " (it was opened at line $1, column $2)");
         if (reason.length() > 200) {
             reason = reason.substring(0, 197) + "...";
         }
