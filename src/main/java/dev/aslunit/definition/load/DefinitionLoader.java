@@ -34,15 +34,18 @@ import java.util.Objects;
 public final class DefinitionLoader {
 
     private final SourceText.Origin origin;
+    /** For {@link #fromJson}: a tree someone else read, with its locator; {@code origin} is then unused. */
+    private final Selected tree;
     private final String name;
     private final Map<String, String> substitutions;
     private final boolean opaquePlaceholders;
     private final String stateMachine;
     private final StateMachineType type;
 
-    private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
+    private DefinitionLoader(SourceText.Origin origin, Selected tree, String name, Map<String, String> substitutions,
             boolean opaquePlaceholders, String stateMachine, StateMachineType type) {
         this.origin = origin;
+        this.tree = tree;
         this.name = name;
         this.substitutions = substitutions;
         this.opaquePlaceholders = opaquePlaceholders;
@@ -53,7 +56,7 @@ public final class DefinitionLoader {
     /** A {@code .asl.json}, {@code .asl.yaml}, {@code .json}, {@code .yaml} or {@code .yml} file, or a template. */
     public static DefinitionLoader fromFile(Path file) {
         Objects.requireNonNull(file, "file");
-        return new DefinitionLoader(SourceText.file(file), file.toString(), Map.of(), false, null, null);
+        return new DefinitionLoader(SourceText.file(file), null, file.toString(), Map.of(), false, null, null);
     }
 
     /** A classpath resource, e.g. {@code "order-processing.asl.json"} or {@code "com/example/orders.asl.yaml"}. */
@@ -65,26 +68,38 @@ public final class DefinitionLoader {
     public static DefinitionLoader fromClasspath(String resource, ClassLoader classLoader) {
         Objects.requireNonNull(resource, "resource");
         String normalized = resource.startsWith("/") ? resource.substring(1) : resource;
-        return new DefinitionLoader(SourceText.classpath(normalized, classLoader), normalized, Map.of(), false, null,
-                null);
+        return new DefinitionLoader(SourceText.classpath(normalized, classLoader), null, normalized, Map.of(), false,
+                null, null);
     }
 
     /** JSON or YAML text; name it with {@link #named(String)} so diagnostics say where it came from. */
     public static DefinitionLoader fromString(String text) {
         Objects.requireNonNull(text, "text");
-        return new DefinitionLoader(SourceText.string(text), null, Map.of(), false, null, null);
+        return new DefinitionLoader(SourceText.string(text), null, null, Map.of(), false, null, null);
+    }
+
+    /**
+     * A definition already read into a tree by someone else (a CDK app's resolved template), with
+     * the locator that maps its pointers to the file it came from. Substitutions, validation and the
+     * model work as for text.
+     */
+    public static DefinitionLoader fromJson(JsonNode definition, SourceLocator locator, String sourceName) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(locator, "locator");
+        return new DefinitionLoader(null, new Selected(definition, locator, List.of(), Map.of(), null), sourceName,
+                Map.of(), false, null, null);
     }
 
     /** The name diagnostics use for the source (by default the file or resource as given). */
     public DefinitionLoader named(String sourceName) {
-        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type);
+        return new DefinitionLoader(origin, tree, sourceName, substitutions, opaquePlaceholders, stateMachine, type);
     }
 
     /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
     public DefinitionLoader substitutions(Map<String, String> values) {
         Map<String, String> merged = new LinkedHashMap<>(substitutions);
         values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
-        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type);
+        return new DefinitionLoader(origin, tree, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type);
     }
 
     public DefinitionLoader substitution(String placeholder, String value) {
@@ -96,17 +111,17 @@ public final class DefinitionLoader {
      * example a {@code Resource} of {@code ${PaymentFunctionArn}} that a mock answers anyway.
      */
     public DefinitionLoader allowOpaquePlaceholders() {
-        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type);
+        return new DefinitionLoader(origin, tree, name, substitutions, true, stateMachine, type);
     }
 
     /** In a SAM or CloudFormation template, the logical id of the state machine to load. */
     public DefinitionLoader stateMachine(String logicalId) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type);
+        return new DefinitionLoader(origin, tree, name, substitutions, opaquePlaceholders, logicalId, type);
     }
 
     /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
     public DefinitionLoader type(StateMachineType machineType) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType);
+        return new DefinitionLoader(origin, tree, name, substitutions, opaquePlaceholders, stateMachine, machineType);
     }
 
     /**
@@ -114,6 +129,9 @@ public final class DefinitionLoader {
      *     state machine; everything wrong inside the definition is a diagnostic instead
      */
     public LoadedDefinition load() {
+        if (tree != null) {
+            return finish(tree, new ArrayList<>());
+        }
         SourceText source = origin.read(name);
         List<Diagnostic> diagnostics = new ArrayList<>();
         SourceDocument document = parse(source, diagnostics);
@@ -122,14 +140,16 @@ public final class DefinitionLoader {
         }
         Selected selected = TemplateSelector.isTemplate(document.root())
                 ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
-                : new Selected(document, "", Map.of(), null);
+                : Selected.in(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
         }
+        return finish(selected, diagnostics);
+    }
+
+    private LoadedDefinition finish(Selected selected, List<Diagnostic> diagnostics) {
         SourceLocator locator = selected.locator();
-        selected.document().duplicateKeys().stream()
-                .filter(d -> d.pointer().startsWith(selected.prefix() + "/"))
-                .forEach(d -> diagnostics.add(duplicate(d, selected.prefix(), locator)));
+        diagnostics.addAll(selected.duplicates());
 
         Map<String, String> values = new LinkedHashMap<>(selected.substitutions());
         values.putAll(substitutions);
@@ -165,16 +185,35 @@ public final class DefinitionLoader {
         return fromTemplate != null ? fromTemplate : StateMachineType.STANDARD;
     }
 
-    /** A definition, located: the document it is in and the pointer prefix of the definition there. */
-    record Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type,
-            SourceLocator locator) {
+    /** A definition found in a source: its JSON, where its parts are, and what its template said. */
+    record Selected(JsonNode json, SourceLocator locator, List<Diagnostic> duplicates,
+            Map<String, String> substitutions, StateMachineType type) {
 
-        Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type) {
-            this(document, prefix, substitutions, type, document.locator(prefix));
+        /** The part of {@code document} at {@code prefix} (all of it for {@code ""}). */
+        static Selected in(SourceDocument document, String prefix, Map<String, String> substitutions,
+                StateMachineType type) {
+            return in(document, prefix, document.locator(prefix), true, substitutions, type);
         }
 
-        JsonNode json() {
-            return prefix.isEmpty() ? document.root() : document.root().at(prefix);
+        /** A whole document whose positions {@code locator} maps elsewhere (a DefinitionString in a template). */
+        static Selected in(SourceDocument document, SourceLocator locator, Map<String, String> substitutions,
+                StateMachineType type) {
+            return in(document, "", locator, false, substitutions, type);
+        }
+
+        private static Selected in(SourceDocument document, String prefix, SourceLocator locator,
+                boolean ownPositions, Map<String, String> substitutions, StateMachineType type) {
+            List<Diagnostic> duplicates = new ArrayList<>();
+            for (SourceDocument.DuplicateKey d : document.duplicateKeys()) {
+                if (d.pointer().startsWith(prefix + "/")) {
+                    String inner = d.pointer().substring(prefix.length());
+                    SourceLocation at = ownPositions ? new SourceLocation(d.location().file(), inner,
+                            d.location().line(), d.location().column()) : locator.locate(inner);
+                    duplicates.add(duplicate(d.key(), inner, at));
+                }
+            }
+            JsonNode json = prefix.isEmpty() ? document.root() : document.root().at(prefix);
+            return new Selected(json, locator, duplicates, substitutions, type);
         }
     }
 
@@ -205,15 +244,13 @@ public final class DefinitionLoader {
         return (yaml ? "Invalid YAML: " : "Invalid JSON: ") + reason;
     }
 
-    private static Diagnostic duplicate(SourceDocument.DuplicateKey d, String prefix, SourceLocator locator) {
-        String inner = d.pointer().substring(prefix.length());
-        String parent = inner.substring(0, inner.lastIndexOf('/'));
-        SourceLocation at = new SourceLocation(d.location().file(), inner, d.location().line(), d.location().column());
+    private static Diagnostic duplicate(String key, String pointer, SourceLocation at) {
+        String parent = pointer.substring(0, pointer.lastIndexOf('/'));
         if (parent.endsWith("/States")) {
-            return new Diagnostic(DiagnosticCode.DUPLICATE_STATE_NAME, "Duplicate State name: \"" + d.key()
+            return new Diagnostic(DiagnosticCode.DUPLICATE_STATE_NAME, "Duplicate State name: \"" + key
                     + "\" is defined twice in the same States object; the second definition is ignored", at);
         }
-        return new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, "Duplicate field \"" + d.key() + "\" in "
+        return new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, "Duplicate field \"" + key + "\" in "
                 + (parent.isEmpty() ? "/" : parent) + "; only the first is used", at);
     }
 
