@@ -213,8 +213,10 @@ final class DefinitionChecks {
                 }
             }
         }
-        states.fieldNames().forEachRemaining(name -> {
-            if (!reached.contains(name)) {
+        states.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            // A state that is not even an object has its own diagnostic; being unreachable is not news.
+            if (!reached.contains(name) && e.getValue().isObject()) {
                 report(MISSING_TRANSITION_TARGET, p + "/States/" + escape(name), "State \"" + name
                         + "\" is not reachable: no StartAt, Next, Default or Catch leads to it");
             }
