@@ -236,7 +236,9 @@ public final class DefinitionLoader {
     private static String syntaxMessage(SourceText source, SourceSyntaxException e) {
         String reason = e.reason().replaceAll("\\s+", " ").trim()
                 .replaceAll(" ?\\(start marker at \\[[^\\]]*line: (\\d+), column: (\\d+)\\]\\)",
-                        " (it was opened at line $1, column $2)");
+                        " (it was opened at line $1, column $2)")
+                // SnakeYAML quotes the offending line after each position; the diagnostic has the position.
+                .replaceAll(" ?in '[^']*', line \\d+, column \\d+:.*?\\^", "");
         if (reason.length() > 200) {
             reason = reason.substring(0, 197) + "...";
         }
