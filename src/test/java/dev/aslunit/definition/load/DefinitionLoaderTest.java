@@ -189,23 +189,6 @@ class DefinitionLoaderTest {
     }
 
     @Test
-    void a_tree_read_elsewhere_is_validated_with_its_own_locator() throws Exception {
-        var tree = dev.aslunit.json.Json.parse("""
-                {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${Fn}", "Next": "B"}}}""");
-        LoadedDefinition loaded = DefinitionLoader.fromJson(tree,
-                        pointer -> new SourceLocation("cdk.out/Stack.template.json", pointer, 7, 3), "OrdersStack/Flow")
-                .substitution("Fn", "arn:aws:lambda:eu-west-1:123456789012:function:f").load();
-
-        assertThat(loaded.source()).isEqualTo("OrdersStack/Flow");
-        assertThat(loaded.diagnostics()).extracting(Diagnostic::format).containsExactlyInAnyOrder(
-                "cdk.out/Stack.template.json:7:3: error MISSING_END_STATE Workflow has no terminal state: give the last "
-                        + "state \"End\": true, or end with a Succeed or Fail state (/States)",
-                "cdk.out/Stack.template.json:7:3: error MISSING_TRANSITION_TARGET Missing 'Next' target: \"B\" is not a "
-                        + "state of the state machine (/States/A/Next)");
-        assertThat(loaded.json().at("/States/A/Resource").asText()).endsWith(":function:f");
-    }
-
-    @Test
     void a_repeated_state_inside_a_definition_string_is_reported_in_the_template() {
         String template = """
                 Resources:
