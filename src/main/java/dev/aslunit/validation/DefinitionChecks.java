@@ -60,26 +60,6 @@ final class DefinitionChecks {
                     "ToleratedFailureCountPath", "Label", "Next", "End", "InputPath", "OutputPath", "ResultSelector",
                     "ResultPath", "Output", "Assign", "Retry", "Catch"));
 
-    /** JSONPath-only fields and what a JSONata state uses instead. */
-    private static final Map<String, String> JSONPATH_ONLY = Map.ofEntries(
-            Map.entry("InputPath", "Arguments"), Map.entry("Parameters", "Arguments"),
-            Map.entry("ResultSelector", "Output"), Map.entry("ResultPath", "Output or Assign"),
-            Map.entry("OutputPath", "Output"), Map.entry("Result", "Output"),
-            Map.entry("TimeoutSecondsPath", "TimeoutSeconds with a {% %} expression"),
-            Map.entry("HeartbeatSecondsPath", "HeartbeatSeconds with a {% %} expression"),
-            Map.entry("SecondsPath", "Seconds with a {% %} expression"),
-            Map.entry("TimestampPath", "Timestamp with a {% %} expression"),
-            Map.entry("ItemsPath", "Items"),
-            Map.entry("MaxConcurrencyPath", "MaxConcurrency with a {% %} expression"),
-            Map.entry("ToleratedFailurePercentagePath", "ToleratedFailurePercentage with a {% %} expression"),
-            Map.entry("ToleratedFailureCountPath", "ToleratedFailureCount with a {% %} expression"),
-            Map.entry("ErrorPath", "Error with a {% %} expression"),
-            Map.entry("CausePath", "Cause with a {% %} expression"));
-
-    /** JSONata-only fields and what a JSONPath state uses instead. */
-    private static final Map<String, String> JSONATA_ONLY = Map.of(
-            "Arguments", "Parameters", "Output", "OutputPath or ResultSelector", "Items", "ItemsPath");
-
     private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
             "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
     private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign",
@@ -296,17 +276,12 @@ final class DefinitionChecks {
         QueryLanguage ql = machineQl;
         if (s.has("QueryLanguage")) {
             QueryLanguage own = queryLanguage(s.get("QueryLanguage"), p + "/QueryLanguage");
-            if (own == QueryLanguage.JSONPATH && machineQl == QueryLanguage.JSONATA) {
-                report(SCHEMA_VALIDATION_FAILED, p + "/QueryLanguage", "A JSONPath state cannot be nested in a "
-                        + "JSONata state machine or state; only JSONPath machines may contain JSONata states");
-            }
             ql = own == null ? machineQl : own;
         }
-        stateFields(stateType, s, p, ql);
+        stateFields(stateType, s, p);
         string(s, p, "Comment");
         boolean terminal = transition(stateType, s, p, scope);
-        commonDataFlow(s, p, ql, Set.of("Task", "Parallel", "Map").contains(stateType)
-                ? ExpressionChecks.StatesScope.RESULT : ExpressionChecks.StatesScope.INPUT_ONLY);
+        commonDataFlow(s, p, ql);
         switch (stateType) {
             case "Task":
                 task(s, p, ql);
@@ -339,24 +314,15 @@ final class DefinitionChecks {
         return terminal || stateType.equals("Succeed") || stateType.equals("Fail");
     }
 
-    private void stateFields(String stateType, JsonNode s, String p, QueryLanguage ql) {
+    /** Fields of another query language are {@link dev.aslunit.jsonata.JsonataChecker}'s to report. */
+    private void stateFields(String stateType, JsonNode s, String p) {
         Set<String> allowed = STATE_FIELDS.get(stateType);
         s.fieldNames().forEachRemaining(field -> {
-            String fp = p + "/" + escape(field);
-            if (COMMON.contains(field)) {
-                return;
-            }
-            if (!allowed.contains(field)) {
+            if (!COMMON.contains(field) && !allowed.contains(field)) {
                 boolean elsewhere = STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported "
+                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
                         + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
                         + Suggestions.didYouMean(field, allowed));
-            } else if (ql == QueryLanguage.JSONATA && JSONPATH_ONLY.containsKey(field)) {
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in a JSONata "
-                        + "state; use " + JSONPATH_ONLY.get(field) + " instead");
-            } else if (ql == QueryLanguage.JSONPATH && JSONATA_ONLY.containsKey(field)) {
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is only supported in JSONata "
-                        + "states; use " + JSONATA_ONLY.get(field) + ", or set \"QueryLanguage\": \"JSONata\"");
             }
         });
     }
@@ -385,7 +351,7 @@ final class DefinitionChecks {
         return ends;
     }
 
-    private void commonDataFlow(JsonNode s, String p, QueryLanguage ql, ExpressionChecks.StatesScope after) {
+    private void commonDataFlow(JsonNode s, String p, QueryLanguage ql) {
         for (String field : new String[] {"InputPath", "OutputPath"}) {
             JsonNode v = s.get(field);
             if (v != null && !v.isNull()) {
@@ -414,16 +380,12 @@ final class DefinitionChecks {
         }
         JsonNode output = s.get("Output");
         if (output != null && ql == QueryLanguage.JSONATA) {
-            expressions.jsonataTemplate(output, p + "/Output", after);
+            expressions.jsonataTemplate(output, p + "/Output");
         }
-        assign(s.get("Assign"), p + "/Assign", ql, after);
+        assign(s.get("Assign"), p + "/Assign", ql);
     }
 
     private void assign(JsonNode assign, String p, QueryLanguage ql) {
-        assign(assign, p, ql, ExpressionChecks.StatesScope.INPUT_ONLY);
-    }
-
-    private void assign(JsonNode assign, String p, QueryLanguage ql, ExpressionChecks.StatesScope scope) {
         if (assign == null) {
             return;
         }
@@ -431,9 +393,8 @@ final class DefinitionChecks {
             wrongType(p, "Assign", "an object of variable names and values", assign);
             return;
         }
-        expressions.variableNames(assign, p, ql == QueryLanguage.JSONPATH);
         if (ql == QueryLanguage.JSONATA) {
-            expressions.jsonataTemplate(assign, p, scope);
+            expressions.jsonataTemplate(assign, p);
         } else {
             expressions.payloadTemplate(assign, p);
         }
@@ -949,10 +910,10 @@ final class DefinitionChecks {
                     report(SCHEMA_VALIDATION_FAILED, cp + "/Output", "The field \"Output\" is only supported in "
                             + "JSONata states; use ResultPath, or set \"QueryLanguage\": \"JSONata\"");
                 } else {
-                    expressions.jsonataTemplate(output, cp + "/Output", ExpressionChecks.StatesScope.ERROR_OUTPUT);
+                    expressions.jsonataTemplate(output, cp + "/Output");
                 }
             }
-            assign(c.get("Assign"), cp + "/Assign", ql, ExpressionChecks.StatesScope.ERROR_OUTPUT);
+            assign(c.get("Assign"), cp + "/Assign", ql);
         }
     }
 

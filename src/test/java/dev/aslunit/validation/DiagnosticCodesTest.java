@@ -226,6 +226,55 @@ class DiagnosticCodesTest {
     }
 
     @Test
+    void INVALID_JSONATA_EXPRESSION_for_an_expression_that_does_not_parse() {
+        List<Diagnostic> found = diagnostics("""
+                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+                  "P": {"Type": "Pass", "Output": {"total": "{% $sum($states.input.items. %}"}, "End": true}}}""");
+        assertOnly(found, DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/P/Output/total", 2, 36);
+    }
+
+    @Test
+    void UNSUPPORTED_JSONATA_EXPRESSION_for_the_result_where_there_is_none() {
+        List<Diagnostic> found = diagnostics("""
+                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+                  "P": {"Type": "Pass", "Output": "{% $states.result %}", "End": true}}}""");
+        assertOnly(found, DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/P/Output", 2, 25);
+        assertThat(found.get(0).message()).isEqualTo("Field '$states.result' does not exist.");
+    }
+
+    @Test
+    void DUPLICATE_VARIABLE_NAME_for_an_inner_scope_assigning_an_outer_variable() {
+        List<Diagnostic> found = diagnostics("""
+                {"StartAt": "P", "States": {
+                  "P": {"Type": "Parallel", "Assign": {"total": 0}, "End": true, "Branches": [{"StartAt": "B", "States": {
+                    "B": {"Type": "Pass", "Assign": {"total": 1}, "End": true}}}]}}}""");
+        assertOnly(found, DiagnosticCode.DUPLICATE_VARIABLE_NAME, "/States/P/Branches/0/States/B/Assign/total", 3, 38);
+    }
+
+    @Test
+    void POSSIBLY_UNDEFINED_VARIABLE_for_a_variable_nothing_assigns_before() {
+        List<Diagnostic> found = diagnostics("""
+                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+                  "P": {"Type": "Pass", "Output": "{% $total %}", "End": true}}}""");
+        assertOnly(found, DiagnosticCode.POSSIBLY_UNDEFINED_VARIABLE, "/States/P/Output", 2, 25);
+        assertThat(found.get(0).severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void every_code_has_a_test_here() {
+        java.util.Set<String> tested = new java.util.HashSet<>();
+        for (var method : DiagnosticCodesTest.class.getDeclaredMethods()) {
+            for (DiagnosticCode code : DiagnosticCode.values()) {
+                if (method.getName().startsWith(code.name() + "_")) {
+                    tested.add(code.name());
+                }
+            }
+        }
+        assertThat(tested).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(DiagnosticCode.values()).map(Enum::name).toList());
+    }
+
+    @Test
     void warnings_leave_the_definition_valid() {
         var loaded = DefinitionLoader.fromString("""
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true, "Result": {"id.$": "$.id"}}}}""").load();
