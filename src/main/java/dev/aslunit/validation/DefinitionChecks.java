@@ -8,7 +8,6 @@ import static dev.aslunit.validation.DiagnosticCode.INVALID_STATE_NAME;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_DESCRIPTION;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
-import static dev.aslunit.validation.DiagnosticCode.NO_DOLLAR;
 import static dev.aslunit.validation.DiagnosticCode.NO_PATH;
 import static dev.aslunit.validation.DiagnosticCode.PASS_RESULT_IS_STATIC;
 import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
