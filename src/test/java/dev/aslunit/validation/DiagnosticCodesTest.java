@@ -225,19 +225,21 @@ class DiagnosticCodesTest {
         assertOnly(found, DiagnosticCode.PASS_RESULT_IS_STATIC, "/States/P/Result/id.$", 3, 15);
     }
 
+    /** Its Output field is on line 2, column 25. */
+    private static String jsonataPassWithOutput(String output) {
+        return "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"P\", \"States\": {\n"
+                + "  \"P\": {\"Type\": \"Pass\", \"Output\": " + output + ", \"End\": true}}}";
+    }
+
     @Test
     void INVALID_JSONATA_EXPRESSION_for_an_expression_that_does_not_parse() {
-        List<Diagnostic> found = diagnostics("""
-                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
-                  "P": {"Type": "Pass", "Output": {"total": "{% $sum($states.input.items. %}"}, "End": true}}}""");
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("{\"total\": \"{% $sum($states.input.items. %}\"}"));
         assertOnly(found, DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/P/Output/total", 2, 36);
     }
 
     @Test
     void UNSUPPORTED_JSONATA_EXPRESSION_for_the_result_where_there_is_none() {
-        List<Diagnostic> found = diagnostics("""
-                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
-                  "P": {"Type": "Pass", "Output": "{% $states.result %}", "End": true}}}""");
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("\"{% $states.result %}\""));
         assertOnly(found, DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/P/Output", 2, 25);
         assertThat(found.get(0).message()).isEqualTo("Field '$states.result' does not exist.");
     }
@@ -253,9 +255,7 @@ class DiagnosticCodesTest {
 
     @Test
     void POSSIBLY_UNDEFINED_VARIABLE_for_a_variable_nothing_assigns_before() {
-        List<Diagnostic> found = diagnostics("""
-                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
-                  "P": {"Type": "Pass", "Output": "{% $total %}", "End": true}}}""");
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("\"{% $total %}\""));
         assertOnly(found, DiagnosticCode.POSSIBLY_UNDEFINED_VARIABLE, "/States/P/Output", 2, 25);
         assertThat(found.get(0).severity()).isEqualTo(Severity.WARNING);
     }
