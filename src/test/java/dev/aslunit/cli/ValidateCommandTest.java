@@ -143,6 +143,7 @@ class ValidateCommandTest {
     @Test
     void help_exits_0() {
         assertThat(run("validate", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: aslunit validate").contains("--substitution=NAME=VALUE");
+        assertThat(out.toString()).contains("Usage: aslunit validate").contains("--substitution=NAME=VALUE")
+                .contains("Value for a ${NAME} placeholder").doesNotContain("null");
     }
 }
