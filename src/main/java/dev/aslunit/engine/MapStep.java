@@ -67,23 +67,37 @@ final class MapStep extends Step implements Step.Retrying {
             effective = flow.input(scope, run.input);
             items = setup.readsItems() ? null : setup.items(scope, effective);
         } catch (StateFailure f) {
-            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run),
+                    () -> run.frame.emit("MapStateFailed", null));
+            return;
+        }
+        // AWS checks an inline Map's limits before it starts, a Distributed Map's once its run has started
+        Iterations iterations = distributed ? null : limits(run, scope, effective);
+        if (!distributed && iterations == null) {
             return;
         }
         ObjectNode d = Json.object();
         d.put("length", items == null ? 0 : items.size());
         long started = run.frame.emit("MapStateStarted", d);
-        Iterations iterations;
+        if (distributed) {
+            iterations = limits(run, scope, effective);
+            if (iterations == null) {
+                return;
+            }
+        }
+        iterations.start(started, items);
+    }
+
+    private Iterations limits(StateRun run, Scope scope, JsonNode effective) {
         try {
             int max = setup.maxConcurrency(scope, effective);
             int count = setup.toleratedFailureCount(scope, effective);
             double percentage = setup.toleratedFailurePercentage(scope, effective);
-            iterations = new Iterations(run, scope, effective, max, count, percentage);
+            return new Iterations(run, scope, effective, max, count, percentage);
         } catch (StateFailure f) {
             recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
-            return;
+            return null;
         }
-        iterations.start(started, items);
     }
 
     /** The iterations of one attempt. */

@@ -175,7 +175,13 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void fail(String error, String cause) {
-            if (settle()) {
+            if (Errors.TIMEOUT.equals(error) || Errors.HEARTBEAT_TIMEOUT.equals(error)) {
+                // an answer that is a timeout (a mock's Throw of States.Timeout) is written as one
+                if (settle()) {
+                    run.frame.emit(resource.timedOutEvent(), resource.failedDetails(error, cause));
+                    TaskStep.this.fail(run, error, cause);
+                }
+            } else if (settle()) {
                 run.frame.emit(resource.failedEvent(), resource.failedDetails(error, cause));
                 TaskStep.this.fail(run, error, cause);
             }
