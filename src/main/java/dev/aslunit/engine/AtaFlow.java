@@ -61,7 +61,8 @@ final class AtaFlow implements Flow {
     /** AWS writes {@code EvaluationFailed} before the state's own failure events. */
     static StateFailure failure(Scope s, QueryEvaluationException e) {
         StateRun run = s.state;
-        run.frame.emit("EvaluationFailed", e.evaluationFailedEventDetails(run.name, run.enteredEventId));
+        run.frame.lastEventId = run.frame.emitAside(run.beforeEnteredEventId, "EvaluationFailed",
+                e.evaluationFailedEventDetails(run.name, run.enteredEventId));
         return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
     }
 }

@@ -35,8 +35,9 @@ abstract class Step {
         d.put("name", name);
         d.put("input", Json.text(input));
         d.set("inputDetails", Json.notTruncated());
+        long previous = frame.lastEventId;
         long id = frame.emit(eventPrefix + "StateEntered", d);
-        return new StateRun(frame, name, input, id, frame.run.now(), this instanceof Retrying);
+        return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying);
     }
 
     /** Task, Parallel and Map: the states that can retry, whose context shows {@code $$.State.RetryCount}. */

@@ -45,7 +45,10 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        run.taskToken = frame.run.newTaskToken();
+        if (resource.submits()) {
+            // $$.Task.Token exists for .sync and .waitForTaskToken tasks
+            run.taskToken = frame.run.newTaskToken();
+        }
         Scope scope = new Scope(run, run.input);
         JsonNode parameters;
         Integer timeoutSeconds;
@@ -145,7 +148,9 @@ final class TaskStep extends Step implements Step.Retrying {
                 return false;
             }
             settled = true;
-            run.frame.run.forgetCallback(run.taskToken);
+            if (run.taskToken != null) {
+                run.frame.run.forgetCallback(run.taskToken);
+            }
             return true;
         }
 
