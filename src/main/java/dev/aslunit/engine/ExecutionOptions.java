@@ -1,5 +1,6 @@
 package dev.aslunit.engine;
 
+import dev.aslunit.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record ExecutionOptions(
         JsonNode input,
         String executionName,
-        ExecutionType type,
+        StateMachineType type,
         long seed,
         String region,
         String accountId,
@@ -55,7 +56,7 @@ public record ExecutionOptions(
     public static final class Builder {
         private JsonNode input = JsonNodeFactory.instance.objectNode();
         private String executionName;
-        private ExecutionType type = ExecutionType.STANDARD;
+        private StateMachineType type = StateMachineType.STANDARD;
         private long seed = DEFAULT_SEED;
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT;
@@ -77,7 +78,7 @@ public record ExecutionOptions(
             return this;
         }
 
-        public Builder type(ExecutionType type) {
+        public Builder type(StateMachineType type) {
             this.type = type;
             return this;
         }

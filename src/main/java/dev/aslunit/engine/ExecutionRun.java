@@ -1,5 +1,6 @@
 package dev.aslunit.engine;
 
+import dev.aslunit.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.clock.SeededRandom;
@@ -59,7 +60,7 @@ public final class ExecutionRun {
         this.name = options.executionName() != null ? options.executionName() : random.uuid().toString();
         String smArn = machine.arn(options);
         this.executionArn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":"
-                + (options.type() == ExecutionType.EXPRESS ? "express:" : "execution:") + machine.name() + ":" + name;
+                + (options.type() == StateMachineType.EXPRESS ? "express:" : "execution:") + machine.name() + ":" + name;
         this.startTime = scheduler.now();
         this.executionContext = Json.object();
         executionContext.put("Id", executionArn);
@@ -67,7 +68,7 @@ public final class ExecutionRun {
         executionContext.put("Name", name);
         executionContext.put("RoleArn", options.roleArn());
         executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
-        if (options.type() == ExecutionType.STANDARD) {
+        if (options.type() == StateMachineType.STANDARD) {
             executionContext.put("RedriveCount", 0);
         }
         this.stateMachineContext = Json.object();
@@ -83,7 +84,7 @@ public final class ExecutionRun {
         emit(0, "ExecutionStarted", d);
         Integer timeout = machine.timeoutSeconds();
         Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
-        if (options.type() == ExecutionType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
+        if (options.type() == StateMachineType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
             limit = EXPRESS_LIMIT;
         }
         if (limit != null) {
