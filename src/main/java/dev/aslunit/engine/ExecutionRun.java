@@ -51,6 +51,8 @@ public final class ExecutionRun {
     private String cause;
     private Instant stopTime;
     private Frame top;
+    private JsonNode lastTextNode;
+    private String lastText;
 
     ExecutionRun(CompiledStateMachine machine, ExecutionOptions options, VirtualScheduler scheduler) {
         this.machine = machine;
@@ -78,7 +80,7 @@ public final class ExecutionRun {
 
     void begin() {
         ObjectNode d = Json.object();
-        d.put("input", Json.text(options.input()));
+        d.put("input", text(options.input()));
         d.set("inputDetails", Json.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);
@@ -98,7 +100,7 @@ public final class ExecutionRun {
             @Override
             public void succeeded(Frame frame, JsonNode out) {
                 ObjectNode details = Json.object();
-                details.put("output", Json.text(out));
+                details.put("output", text(out));
                 details.set("outputDetails", Json.notTruncated());
                 finish(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details, out, frame.lastEventId);
             }
@@ -226,6 +228,18 @@ public final class ExecutionRun {
 
     Instant now() {
         return scheduler.now();
+    }
+
+    /**
+     * The JSON text of a payload for an event. A state's output is usually the next state's input,
+     * the very same node: the text written for one is reused for the other.
+     */
+    String text(JsonNode node) {
+        if (node != lastTextNode) {
+            lastText = Json.text(node);
+            lastTextNode = node;
+        }
+        return lastText;
     }
 
     long emit(long previousEventId, String type, ObjectNode details) {

@@ -33,7 +33,7 @@ abstract class Step {
     final StateRun entered(Frame frame, JsonNode input) {
         ObjectNode d = Json.object();
         d.put("name", name);
-        d.put("input", Json.text(input));
+        d.put("input", frame.run.text(input));
         d.set("inputDetails", Json.notTruncated());
         long previous = frame.lastEventId;
         long id = frame.emit(eventPrefix + "StateEntered", d);
@@ -52,7 +52,7 @@ abstract class Step {
     final void exited(StateRun run, JsonNode output, Map<String, JsonNode> assigned) {
         ObjectNode d = Json.object();
         d.put("name", name);
-        d.put("output", Json.text(output));
+        d.put("output", run.frame.run.text(output));
         d.set("outputDetails", Json.notTruncated());
         if (assigned != null) {
             try {
