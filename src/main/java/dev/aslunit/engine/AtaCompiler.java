@@ -201,6 +201,8 @@ final class AtaCompiler {
         JsonataTemplate maxConcurrency = c.ata("MaxConcurrency", m.maxConcurrency());
         JsonataTemplate toleratedCount = c.ata("ToleratedFailureCount", m.toleratedFailureCount());
         JsonataTemplate toleratedPercentage = c.ata("ToleratedFailurePercentage", m.toleratedFailurePercentage());
+        JsonataTemplate writer = m.resultWriter() == null ? null
+                : c.ata("ResultWriter/Arguments", m.resultWriter().get("Arguments"));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public ArrayNode items(Scope scope, JsonNode effective) {
@@ -243,6 +245,11 @@ final class AtaCompiler {
             @Override
             public boolean readsItems() {
                 return false;
+            }
+
+            @Override
+            public JsonNode resultWriter(Scope scope, JsonNode effective) {
+                return writer == null ? null : AtaFlow.evaluate(writer, scope);
             }
         }, m.distributed(), m.label(), compiler.recovery(m.retry(), m.catchers(), true));
     }

@@ -452,6 +452,8 @@ final class Compiler {
                 : c.template("ItemReader/Parameters", readerNode.get("Parameters"));
         ReferencePath maxItemsPath = reader == null ? null : c.path("ItemReader/ReaderConfig/MaxItemsPath",
                 reader.maxItemsPath());
+        PayloadTemplate writerParameters = m.resultWriter() == null ? null
+                : c.template("ResultWriter/Parameters", m.resultWriter().path("Parameters"));
         JsonNode batcher = m.itemBatcher();
         PayloadTemplate batchInput = batcher == null ? null : c.template("ItemBatcher/BatchInput",
                 batcher.get("BatchInput"));
@@ -548,6 +550,18 @@ final class Compiler {
             @Override
             public boolean readsItems() {
                 return reader != null;
+            }
+
+            @Override
+            public JsonNode resultWriter(Scope scope, JsonNode effective) {
+                if (writerParameters == null) {
+                    return null;
+                }
+                try {
+                    return writerParameters.evaluate(scope.at(effective));
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
             }
         }, m.distributed(), m.label(), recovery(m.retry(), m.catchers()));
     }

@@ -34,6 +34,9 @@ final class MapStep extends Step implements Step.Retrying {
 
         /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
         boolean readsItems();
+
+        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null}. */
+        JsonNode resultWriter(Scope scope, JsonNode effective);
     }
 
     private final CompiledMachine processor;
@@ -118,6 +121,8 @@ final class MapStep extends Step implements Step.Retrying {
         private int finished;
         private int failures;
         private long lastCompletionEventId;
+        private String mapRunArn;
+        private String mapRunId;
         private boolean failed;
         private boolean launching;
 
@@ -137,9 +142,11 @@ final class MapStep extends Step implements Step.Retrying {
             lastCompletionEventId = started;
             if (distributed) {
                 ObjectNode d = Json.object();
-                d.put("mapRunArn", "arn:aws:states:" + run.frame.run.options.region() + ":"
+                mapRunId = run.frame.run.random.uuid().toString();
+                mapRunArn = "arn:aws:states:" + run.frame.run.options.region() + ":"
                         + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
-                        + (label != null ? label : name) + ":" + run.frame.run.random.uuid());
+                        + (label != null ? label : name) + ":" + mapRunId;
+                d.put("mapRunArn", mapRunArn);
                 run.frame.emit("MapRunStarted", d);
                 container.lastInnerEventId = run.frame.lastEventId;
             }
@@ -293,6 +300,51 @@ final class MapStep extends Step implements Step.Retrying {
             }, () -> frame.emit("MapStateFailed", null));
         }
 
+        private ArrayNode collect() {
+            ArrayNode result = Json.NODES.arrayNode(results.length);
+            for (JsonNode r : results) {
+                result.add(r);
+            }
+            return result;
+        }
+
+        /**
+         * AWS's ResultWriter: the child executions' results go to S3 under {@code Prefix/<map run id>/}
+         * with a {@code manifest.json}, and the state's result becomes the map run's ARN and the
+         * manifest's place.
+         */
+        private JsonNode writeResults(JsonNode writer, JsonNode results) {
+            String bucket = writer.path("Bucket").asText();
+            String prefix = writer.path("Prefix").asText("");
+            String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
+            ArrayNode succeeded = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+                ObjectNode e = succeeded.addObject();
+                e.put("Output", Json.text(r));
+                e.set("OutputDetails", Json.notTruncated());
+                e.put("Status", "SUCCEEDED");
+            }
+            S3ObjectStore s3 = run.frame.run.options.s3();
+            String resultsKey = base + "SUCCEEDED_0.json";
+            String resultsText = Json.text(succeeded);
+            s3.put(bucket, resultsKey, resultsText);
+            ObjectNode manifest = Json.object();
+            manifest.put("DestinationBucket", bucket);
+            manifest.put("MapRunArn", mapRunArn);
+            ObjectNode files = manifest.putObject("ResultFiles");
+            files.putArray("FAILED");
+            files.putArray("PENDING");
+            files.putArray("SUCCEEDED").addObject().put("Key", resultsKey)
+                    .put("Size", resultsText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            s3.put(bucket, base + "manifest.json", Json.text(manifest));
+            ObjectNode out = Json.object();
+            out.put("MapRunArn", mapRunArn);
+            ObjectNode details = out.putObject("ResultWriterDetails");
+            details.put("Bucket", bucket);
+            details.put("Key", base + "manifest.json");
+            return out;
+        }
+
         private void succeed() {
             Frame frame = run.frame;
             if (distributed) {
@@ -300,12 +352,13 @@ final class MapStep extends Step implements Step.Retrying {
             }
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
             frame.lastEventId = lastCompletionEventId;
-            ArrayNode result = Json.NODES.arrayNode(results.length);
-            for (JsonNode r : results) {
-                result.add(r);
-            }
+            JsonNode result = collect();
             JsonNode output;
             try {
+                JsonNode writer = distributed ? setup.resultWriter(scope, effective) : null;
+                if (writer != null) {
+                    result = writeResults(writer, result);
+                }
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
                 exited(run, output, flow.assign(scope, result));
