@@ -62,6 +62,31 @@ final class MapStep extends Step implements Step.Retrying {
         attempt(entered(frame, input));
     }
 
+    /**
+     * ItemBatcher: groups the items' inputs (each built with its own {@code $$.Map.Item}) into batches
+     * of {@code perBatch}, each {@code {"Items": [...]}} plus the shared {@code BatchInput} if any.
+     */
+    static ArrayNode batch(Setup setup, Scope scope, JsonNode effective, ArrayNode items, int perBatch,
+            JsonNode shared) {
+        ArrayNode batches = Json.NODES.arrayNode();
+        for (int i = 0; i < items.size(); i += perBatch) {
+            ObjectNode batch = batches.addObject();
+            if (shared != null) {
+                batch.set("BatchInput", shared);
+            }
+            ArrayNode inBatch = batch.putArray("Items");
+            for (int k = i; k < Math.min(items.size(), i + perBatch); k++) {
+                Scope itemScope = new Scope(scope.state, effective);
+                ObjectNode item = Json.object();
+                item.put("Index", k);
+                item.set("Value", items.get(k));
+                itemScope.mapItem = item;
+                inBatch.add(setup.itemInput(itemScope, effective, items.get(k), k));
+            }
+        }
+        return batches;
+    }
+
     private void attempt(StateRun run) {
         Scope scope = new Scope(run, run.input);
         JsonNode effective;
