@@ -61,8 +61,11 @@ public final class ExecutionRun {
         this.random = new SeededRandom(options.seed());
         this.name = options.executionName() != null ? options.executionName() : random.uuid().toString();
         String smArn = machine.arn(options);
+        // an EXPRESS execution's ARN carries a run id after its name
         this.executionArn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":"
-                + (options.type() == StateMachineType.EXPRESS ? "express:" : "execution:") + machine.name() + ":" + name;
+                + (options.type() == StateMachineType.EXPRESS
+                        ? "express:" + machine.name() + ":" + name + ":" + random.uuid()
+                        : "execution:" + machine.name() + ":" + name);
         this.startTime = scheduler.now();
         this.executionContext = Json.object();
         executionContext.put("Id", executionArn);
@@ -70,9 +73,7 @@ public final class ExecutionRun {
         executionContext.put("Name", name);
         executionContext.put("RoleArn", options.roleArn());
         executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
-        if (options.type() == StateMachineType.STANDARD) {
-            executionContext.put("RedriveCount", 0);
-        }
+        executionContext.put("RedriveCount", 0);
         this.stateMachineContext = Json.object();
         stateMachineContext.put("Id", smArn);
         stateMachineContext.put("Name", machine.name());
