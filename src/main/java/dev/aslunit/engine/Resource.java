@@ -64,6 +64,11 @@ final class Resource {
         }
     }
 
+    /** How AWS names the task in a {@code States.DataLimitExceeded} cause: the ARN, or the service. */
+    String limitName() {
+        return kind == Kind.SERVICE ? resourceType : arn;
+    }
+
     boolean waitsForToken() {
         return kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken");
     }

@@ -1,6 +1,7 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ final class TaskStep extends Step implements Step.Retrying {
     interface Seconds {
         Integer evaluate(Scope scope);
     }
+
+    /** AWS's payload quota: a task result larger than 256 KiB fails with {@code States.DataLimitExceeded}. */
+    static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
     /** AWS's default task timeout when none is set. */
     static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
@@ -161,6 +165,12 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void succeed(JsonNode result) {
+            if (!settled && run.frame.isLive() && run.frame.run.text(result).getBytes(StandardCharsets.UTF_8).length
+                    > PAYLOAD_LIMIT_BYTES) {
+                fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
+                        + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                return;
+            }
             if (!settle()) {
                 return;
             }

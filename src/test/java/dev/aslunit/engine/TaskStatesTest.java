@@ -146,6 +146,18 @@ class TaskStatesTest {
     }
 
     @Test
+    void a_result_over_256_kib_fails_with_data_limit_exceeded() {
+        String big = "\"" + "x".repeat(256 * 1024) + "\"";
+        ExecutionRun r = run(INVOKE.formatted("\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"H\"}],")
+                .replace("\"End\":true}}}", "\"End\":true},\"H\":{\"Type\":\"Pass\",\"End\":true}}}"),
+                with("{}", answers(TaskOutcome.succeeded(json(big)))).build());
+        assertThat(r.output().get("Error").asText()).isEqualTo("States.DataLimitExceeded");
+        assertThat(r.output().get("Cause").asText()).isEqualTo("The state/task 'lambda' returned a result with a size "
+                + "exceeding the maximum number of bytes service limit.");
+        assertThat(types(r)).containsSubsequence("TaskStarted", "TaskFailed", "TaskStateExited:T");
+    }
+
+    @Test
     void full_jitter_is_drawn_from_the_seed() {
         String def = INVOKE.formatted("""
                 "Retry":[{"ErrorEquals":["E"],"IntervalSeconds":100,"MaxAttempts":1,"JitterStrategy":"FULL"}],""");
