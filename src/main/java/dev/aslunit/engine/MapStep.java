@@ -184,7 +184,7 @@ final class MapStep extends Step implements Step.Retrying {
                 batched = batches != null;
                 items = batched ? batches : all;
             } catch (StateFailure f) {
-                fail(f.error(), f.cause());
+                fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             results = new JsonNode[items.size()];
@@ -220,7 +220,7 @@ final class MapStep extends Step implements Step.Retrying {
                 itemScope.mapItem = item;
                 input = batched ? items.get(index) : setup.itemInput(itemScope, effective, items.get(index), index);
             } catch (StateFailure f) {
-                fail(f.error(), f.cause());
+                fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             inFlight++;
@@ -279,7 +279,7 @@ final class MapStep extends Step implements Step.Retrying {
             }
             boolean tolerating = distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
             fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
-                    tolerating ? "The specified tolerated failure threshold was exceeded" : cause);
+                    tolerating ? "The specified tolerated failure threshold was exceeded" : cause, iteration.lastEventId);
         }
 
         private boolean tolerates() {
@@ -292,7 +292,8 @@ final class MapStep extends Step implements Step.Retrying {
             return byCount || byPercentage;
         }
 
-        private void fail(String error, String cause) {
+        /** Fails the attempt; {@code failureEventId} is the failing iteration's last event, which the aborts follow. */
+        private void fail(String error, String cause, long failureEventId) {
             if (failed) {
                 return;
             }
@@ -300,9 +301,9 @@ final class MapStep extends Step implements Step.Retrying {
             Frame frame = run.frame;
             for (int i = 0; i < running.length; i++) {
                 if (running[i] != null) {
-                    running[i].stop();
+                    running[i].abort(failureEventId);
                     if (!distributed) {
-                        frame.emitAside(running[i].lastEventId, "MapIterationAborted", iterationDetails(i));
+                        frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(i));
                     }
                     running[i] = null;
                 }

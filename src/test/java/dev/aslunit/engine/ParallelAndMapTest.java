@@ -37,7 +37,8 @@ class ParallelAndMapTest {
                   {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom","Cause":"bad"}}}]},
                  "Done":{"Type":"Succeed"},"Caught":{"Type":"Pass","End":true}}}""", "{}");
         assertThat(r.output()).isEqualTo(json("{\"Error\":\"Boom\",\"Cause\":\"bad\"}"));
-        assertThat(types(r)).doesNotContain("PassStateEntered:Late").contains("ParallelStateFailed");
+        assertThat(types(r)).doesNotContain("PassStateEntered:Late").containsSubsequence("FailStateEntered:F",
+                "WaitStateAborted", "ParallelStateFailed", "ParallelStateExited:P");
     }
 
     @Test
