@@ -10,6 +10,7 @@ import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.load.DefinitionLoader;
 import dev.aslunit.definition.load.DefinitionSourceException;
 import dev.aslunit.definition.load.LoadedDefinition;
+import dev.aslunit.definition.load.cdk.CdkApp;
 import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.engine.DefinitionException;
 import dev.aslunit.engine.ExecutionOptions;
@@ -69,8 +70,13 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
-            description = "The state machine definition (JSON or YAML).")
+            description = "The state machine definition (JSON or YAML), or the cdk.out directory of a CDK app.")
     Path definition;
+
+    @Option(names = "--state-machine", paramLabel = "CONSTRUCT_PATH",
+            description = "In a CDK app, the state machine to run: its construct path (e.g. OrdersStack/OrderFlow) "
+                    + "or logical id; not needed when the app has one.")
+    String stateMachine;
 
     @Option(names = "--input", paramLabel = "JSON", description = "The execution input (default: {}).")
     String input;
@@ -119,7 +125,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         LoadedDefinition loaded;
         try {
-            loaded = DefinitionLoader.fromFile(definition).type(type).load();
+            // a CDK app's cloud assembly, or a definition file (JSON, YAML, SAM, CloudFormation)
+            loaded = CdkApp.isCloudAssembly(definition)
+                    ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders().load()
+                    : DefinitionLoader.fromFile(definition).type(type).load();
         } catch (DefinitionSourceException e) {
             return usage("aslunit run: " + e.getMessage());
         }

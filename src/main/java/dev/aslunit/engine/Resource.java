@@ -69,8 +69,9 @@ final class Resource {
         return kind == Kind.SERVICE ? resourceType : arn;
     }
 
+    /** An activity's worker, like a {@code .waitForTaskToken} task, answers with the token it was handed. */
     boolean waitsForToken() {
-        return kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken");
+        return kind == Kind.ACTIVITY || (kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken"));
     }
 
     /** {@code .sync}, {@code .sync:2} and {@code .waitForTaskToken} write {@code TaskSubmitted}. */

@@ -74,14 +74,15 @@ class MockConfigFileTest {
         }
 
         @Test
-        void a_throw_without_cause_has_a_null_cause_and_return_may_be_any_json() {
+        void a_throw_without_cause_or_with_an_empty_one_has_no_cause_and_return_may_be_any_json() {
             TaskHandler handler = MockConfigFile.parse("""
                     {"StateMachines": {"M": {"TestCases": {"T": {"A": "R", "B": "S"}}}},
-                     "MockedResponses": {"R": {"0": {"Throw": {"Error": "Boom"}}},
+                     "MockedResponses": {"R": {"0": {"Throw": {"Error": "Boom"}}, "1": {"Throw": {"Error": "States.Timeout", "Cause": ""}}},
                                          "S": {"0": {"Return": "text"}, "1": {"Return": null}, "2": {"Return": [1, 2]}}}}""",
                     "inline").handlerFor("M", "T");
 
             assertThat(answer(handler, "A", 0)).isEqualTo(TaskOutcome.failed("Boom", null));
+            assertThat(answer(handler, "A", 1)).isEqualTo(TaskOutcome.failed("States.Timeout", null));
             assertThat(answer(handler, "B", 0)).isEqualTo(TaskOutcome.succeeded(json("\"text\"")));
             assertThat(answer(handler, "B", 1)).isEqualTo(TaskOutcome.succeeded(json("null")));
             assertThat(answer(handler, "B", 2)).isEqualTo(TaskOutcome.succeeded(json("[1, 2]")));
@@ -169,6 +170,24 @@ class MockConfigFileTest {
                     .hasMessageContaining("m.json:1:1 (/): \"StateMachines\" must be an object of state machine names, but is missing.");
             assertThatThrownBy(() -> MockConfigFile.parse("[]", "m.json"))
                     .hasMessageContaining("m.json:1:1 (/): expected an object with \"StateMachines\" and \"MockedResponses\", found array []");
+        }
+
+        @Test
+        void a_key_given_twice_is_shown_where_the_second_one_is() {
+            assertThatThrownBy(() -> MockConfigFile.parse("""
+                    {"StateMachines": {"M": {"TestCases": {"T": {"A": "R"}}}},
+                     "MockedResponses": {"R": {"0": {"Return": 1}, "0": {"Return": 2}}}}""", "m.json"))
+                    .hasMessage("""
+                            Invalid Step Functions Local mock config m.json:
+                              - m.json:2:48 (/MockedResponses/R/0): "0" appears more than once in this object; only the first is used.
+                                Fix: merge the two or rename one.""");
+        }
+
+        @Test
+        void an_empty_file_says_so() {
+            assertThatThrownBy(() -> MockConfigFile.parse("  ", "m.json"))
+                    .hasMessageContaining("m.json (/): expected an object with \"StateMachines\" and \"MockedResponses\","
+                            + " but the file is empty.");
         }
 
         @Test
