@@ -180,7 +180,7 @@ final class AtaCompiler {
                     QueryEvaluationException e = new QueryEvaluationException("Timestamp", "The Timestamp field cannot be "
                             + "parsed as an ISO-8601 extended offset date-time format string: "
                             + (v.isTextual() ? v.asText() : Json.text(v)));
-                    throw AtaFlow.failure(scope, e);
+                    throw AtaFlow.rejected(scope, e);
                 }
                 return at;
             };
