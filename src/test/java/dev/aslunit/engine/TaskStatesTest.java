@@ -123,6 +123,8 @@ class TaskStatesTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(times).containsExactly(Runs.T0, Runs.T0.plusSeconds(2), Runs.T0.plusSeconds(8),
                 Runs.T0.plusSeconds(18));
+        assertThat(dev.aslunit.history.ExecutionTrace.format(r.history()))
+                .contains("(attempt 2, retried after 2s)", "(attempt 3, retried after 6s)", "(attempt 4, retried after 10s)");
     }
 
     @Test
