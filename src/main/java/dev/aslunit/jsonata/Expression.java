@@ -59,6 +59,11 @@ final class Expression {
         Jsonata wrapped = Jsonata.jsonata("$" + AwsFunctions.CAPTURE + "((" + text + "\n))");
         wrapped.setValidateInput(false);
         AwsFunctions.register(wrapped);
+        // jsonata-java 0.9.9 makes the instance built last on a thread that thread's evaluation
+        // context, and evaluating that very instance then stacks one more frame per call (it writes
+        // its own environment field), until a lookup overflows the stack. Building a throwaway
+        // instance last keeps every compiled expression out of that role.
+        Jsonata.jsonata("0");
         Set<String> names = new LinkedHashSet<>(ExpressionReferences.of(text).names);
         names.remove(VariableNames.RESERVED);
         return new Expression(text, location, wrapped, names.toArray(new String[0]));

@@ -278,4 +278,15 @@ class JsonataTemplateTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_template_evaluated_again_and_again_on_the_thread_that_compiled_it_keeps_working() {
+        // jsonata-java 0.9.9 stacks a frame per evaluation of the instance built last on a thread,
+        // which overflowed the stack after some thousands of evaluations.
+        JsonataTemplate template = JsonataTemplate.compile(json("\"{% $states.input.n + $k %}\""), "Output");
+        TestScope scope = TestScope.withInput("{\"n\":1}").variable("k", "2");
+        for (int i = 0; i < 50_000; i++) {
+            assertThat(template.evaluate(scope).intValue()).isEqualTo(3);
+        }
+    }
 }
