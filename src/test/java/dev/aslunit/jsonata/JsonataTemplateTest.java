@@ -289,4 +289,12 @@ class JsonataTemplateTest {
             assertThat(template.evaluate(scope).intValue()).isEqualTo(3);
         }
     }
+
+    @Test
+    void an_expression_that_never_ends_is_stopped_by_its_step_budget() {
+        QueryEvaluationException e = failure("\"{% ($f := function($x){ $f($x + 1) }; $f(1)) %}\"", "Output",
+                TestScope.withInput("{}"));
+        assertThat(e.cause()).endsWith("threw an error during evaluation: Expression evaluation timeout: Check for"
+                + " infinite loop");
+    }
 }
