@@ -1,6 +1,7 @@
 package dev.aslunit.assertions;
 
 import dev.aslunit.Execution;
+import dev.aslunit.mock.TaskMock;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -21,5 +22,16 @@ public final class StepFunctionAssertions {
     @CheckReturnValue
     public static ExecutionAssert assertThatExecution(Execution execution) {
         return new ExecutionAssert(execution);
+    }
+
+    /** Assertions on the calls a mock received. */
+    @CheckReturnValue
+    public static TaskMockAssert assertThat(TaskMock mock) {
+        return new TaskMockAssert(mock);
+    }
+
+    @CheckReturnValue
+    public static TaskMockAssert assertThatMock(TaskMock mock) {
+        return new TaskMockAssert(mock);
     }
 }

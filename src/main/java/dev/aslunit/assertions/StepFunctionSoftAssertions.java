@@ -1,6 +1,7 @@
 package dev.aslunit.assertions;
 
 import dev.aslunit.Execution;
+import dev.aslunit.mock.TaskMock;
 import java.util.function.Consumer;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
@@ -34,6 +35,11 @@ public class StepFunctionSoftAssertions extends AbstractSoftAssertions {
         ExecutionAssert soft = proxy(ExecutionAssert.class, Execution.class, execution);
         soft.navigator = navigator;
         return soft;
+    }
+
+    @CheckReturnValue
+    public TaskMockAssert assertThat(TaskMock mock) {
+        return proxy(TaskMockAssert.class, TaskMock.class, mock);
     }
 
     /** Runs the assertions and reports every failure at the end, as AssertJ's {@code SoftAssertions.assertSoftly} does. */

@@ -1,0 +1,170 @@
+package dev.aslunit;
+
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.definition.load.LoadedDefinition;
+import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A definition loaded, validated and compiled once, with its Step Functions Local mock file read
+ * and checked: immutable and shared by every test that uses the same definition. Each test gets its
+ * own {@link StateMachineUnderTest} from {@link #newTest()}.
+ */
+public final class PreparedStateMachine {
+
+    private final StepFunctionsConfig config;
+    private final LoadedDefinition loaded;
+    private final CompiledStateMachine compiled;
+    private final MockConfigFile mockConfig;
+    private final String mockStateMachine;
+    private final String mockTestCase;
+
+    private PreparedStateMachine(StepFunctionsConfig config, LoadedDefinition loaded, CompiledStateMachine compiled,
+            MockConfigFile mockConfig, String mockStateMachine, String mockTestCase) {
+        this.config = config;
+        this.loaded = loaded;
+        this.compiled = compiled;
+        this.mockConfig = mockConfig;
+        this.mockStateMachine = mockStateMachine;
+        this.mockTestCase = mockTestCase;
+    }
+
+    /**
+     * Finds, loads, validates and compiles the definition. A name is looked up on the classpath root,
+     * then in {@code anchor}'s package (when given), then as a file from the working directory.
+     *
+     * @throws IllegalArgumentException when the definition or mock file cannot be found, listing where it looked
+     * @throws dev.aslunit.definition.load.InvalidDefinitionException listing every problem of an invalid definition
+     */
+    public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor) {
+        ClassLoader classLoader = anchor != null ? anchor.getClassLoader()
+                : Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
+        Located definition = locate(config.definition(), "state machine definition", anchor, classLoader);
+        DefinitionLoader loader = definition.resource != null
+                ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
+                : DefinitionLoader.fromFile(definition.file);
+        loader = loader.substitutions(config.substitutions());
+        if (config.logicalId() != null) {
+            loader = loader.stateMachine(config.logicalId());
+        }
+        if (config.type() != null) {
+            loader = loader.type(config.type());
+        }
+        LoadedDefinition loaded = loader.load();
+        StateMachineDefinition model = loaded.requireValid();
+        String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
+        CompiledStateMachine compiled = CompiledStateMachine.compile(model, name);
+
+        MockConfigFile mockConfig = null;
+        String mockStateMachine = null;
+        String mockTestCase = null;
+        if (config.mockConfig() != null) {
+            Located mocks = locate(config.mockConfig(), "mock config file", anchor, classLoader);
+            mockConfig = mocks.resource != null ? MockConfigFile.fromClasspath(mocks.resource) : MockConfigFile.parse(mocks.file);
+            String testCase = config.testCase();
+            int hash = testCase.indexOf('#');
+            mockStateMachine = hash >= 0 ? testCase.substring(0, hash) : onlyStateMachine(mockConfig, name);
+            mockTestCase = hash >= 0 ? testCase.substring(hash + 1) : testCase;
+            mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
+        }
+        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase);
+    }
+
+    public StepFunctionsConfig config() {
+        return config;
+    }
+
+    public StateMachineDefinition definition() {
+        return compiled.definition();
+    }
+
+    /** Where the definition came from, for messages (e.g. {@code order-processing.asl.json}). */
+    public String source() {
+        return loaded.source();
+    }
+
+    /** STANDARD or EXPRESS, as configured or as the template declares it. */
+    public StateMachineType type() {
+        return loaded.type();
+    }
+
+    CompiledStateMachine compiled() {
+        return compiled;
+    }
+
+    /** The Step Functions Local test case's handler, or {@code null} without a mock file. */
+    dev.aslunit.engine.TaskHandler mockConfigHandler() {
+        return mockConfig == null ? null : mockConfig.handlerFor(mockStateMachine, mockTestCase, definition());
+    }
+
+    /** A fresh sandbox: its own mocks, clock (at the configured start) and executions. */
+    public StateMachineUnderTest newTest() {
+        return new StateMachineUnderTest(this, config);
+    }
+
+    /**
+     * A fresh sandbox that takes its start time, seed and mock strictness from {@code testConfig}
+     * (one prepared definition serves tests that differ only in those).
+     */
+    public StateMachineUnderTest newTest(StepFunctionsConfig testConfig) {
+        return new StateMachineUnderTest(this, testConfig);
+    }
+
+    private static String onlyStateMachine(MockConfigFile file, String definitionName) {
+        List<String> names = new ArrayList<>(file.stateMachineNames());
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        if (names.contains(definitionName)) {
+            return definitionName;
+        }
+        throw new IllegalArgumentException("The mock config " + file.source() + " has " + names.size()
+                + " state machines (" + String.join(", ", names) + "); say which with testCase = \""
+                + (names.isEmpty() ? "StateMachineName" : names.get(0)) + "#TestCase\"");
+    }
+
+    private static String baseName(String definition) {
+        String file = Path.of(definition).getFileName().toString();
+        int dot = file.indexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    private record Located(String resource, Path file) {
+    }
+
+    private static Located locate(String name, String what, Class<?> anchor, ClassLoader classLoader) {
+        List<String> searched = new ArrayList<>();
+        String root = name.startsWith("/") ? name.substring(1) : name;
+        searched.add("classpath:" + root);
+        if (find(classLoader, root) != null) {
+            return new Located(root, null);
+        }
+        if (anchor != null && !name.startsWith("/") && anchor.getPackageName().length() > 0) {
+            String inPackage = anchor.getPackageName().replace('.', '/') + "/" + name;
+            searched.add("classpath:" + inPackage + " (the package of " + anchor.getSimpleName() + ")");
+            if (find(classLoader, inPackage) != null) {
+                return new Located(inPackage, null);
+            }
+        }
+        Path file = Path.of(name);
+        searched.add(file.toAbsolutePath().normalize() + " (from the working directory)");
+        if (Files.isRegularFile(file)) {
+            return new Located(null, file);
+        }
+        throw new IllegalArgumentException("Cannot find the " + what + " \"" + name + "\". Looked in:\n  "
+                + String.join("\n  ", searched)
+                + "\nPut it under src/test/resources, or give a path from the working directory.");
+    }
+
+    private static URL find(ClassLoader classLoader, String resource) {
+        return classLoader == null ? ClassLoader.getSystemResource(resource) : classLoader.getResource(resource);
+    }
+}

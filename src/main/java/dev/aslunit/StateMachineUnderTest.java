@@ -1,0 +1,275 @@
+package dev.aslunit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.engine.ExecutionOptions;
+import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.engine.TaskInvocation;
+import dev.aslunit.engine.TaskOutcome;
+import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.mock.TaskMock;
+import dev.aslunit.mock.TaskMocks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One test's sandbox around a compiled state machine: its own Task mocks, its own virtual clock
+ * (starting at the configured instant) and its executions. Nothing is shared with other tests but
+ * the compiled definition, so tests may run in parallel.
+ *
+ * <p>{@link #run(Object)} starts an execution and moves virtual time on until it ends;
+ * {@link #start(Object)} runs only until the execution ends or waits for a task token, so the test
+ * can look at it, move the {@link #clock()} and send callbacks. An execution that can never end (it
+ * waits for a token nobody will send) fails the test at once with a message saying so.
+ */
+public final class StateMachineUnderTest {
+
+    private final PreparedStateMachine prepared;
+    private final StepFunctionsConfig config;
+    private final VirtualScheduler scheduler;
+    private final TaskMocks mocks;
+    private final TaskHandler mockFile;
+    private final List<Execution> executions = new ArrayList<>();
+    private final Map<String, String> noMockMessages = new HashMap<>();
+    private final VirtualClock clock;
+
+    StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
+        this.prepared = prepared;
+        this.config = config;
+        this.scheduler = new VirtualScheduler(config.startTime());
+        this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
+        this.mockFile = prepared.mockConfigHandler();
+        this.clock = new Clock();
+    }
+
+    /** Loads, validates and compiles the configured definition for a single test (the JUnit extension caches this). */
+    public static StateMachineUnderTest of(StepFunctionsConfig config) {
+        return PreparedStateMachine.prepare(config, null).newTest();
+    }
+
+    // ------------------------------------------------------------------ mocks
+
+    /**
+     * Scripts the answers of a Task state. A name the definition lacks fails here, at this line,
+     * with the closest name; a second {@code mock} of the same state replaces the first.
+     */
+    public TaskMock mock(String stateName) {
+        return mocks.mock(stateName);
+    }
+
+    /** Scripts the answers of every Task whose resource matches this ARN (or glob, e.g. {@code arn:aws:lambda:*:*:function:notify*}). */
+    public TaskMock mockResource(String arnOrGlob) {
+        return mocks.mockResource(arnOrGlob);
+    }
+
+    /** Removes a state's mock (e.g. one declared in a {@code @BeforeEach}). */
+    public void unmock(String stateName) {
+        mocks.unmock(stateName);
+    }
+
+    /** The mocks declared in this test. */
+    public List<TaskMock> mocks() {
+        return mocks.mocks();
+    }
+
+    /** Declared mocks that no Task call reached. */
+    public List<TaskMock> unusedMocks() {
+        return mocks.unusedMocks();
+    }
+
+    // ------------------------------------------------------------------ time and executions
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public StateMachineDefinition definition() {
+        return prepared.definition();
+    }
+
+    public StepFunctionsConfig config() {
+        return config;
+    }
+
+    /** Every execution this test started, in order. */
+    public List<Execution> executions() {
+        return List.copyOf(executions);
+    }
+
+    /**
+     * Starts an execution and runs it to its end, moving virtual time as far as needed.
+     *
+     * @param input JSON text, a {@link java.nio.file.Path} or {@link java.io.File} of JSON, a
+     *              {@link JsonNode}, a Map, or any object Jackson serialises
+     * @throws AssertionError when a Task has no mock, or the execution waits for a task token nobody will send
+     */
+    public Execution run(Object input) {
+        return start(input).awaitCompletion();
+    }
+
+    /** As {@link #run(Object)}, with the execution's name (what {@code $$.Execution.Name} gives). */
+    public Execution run(String executionName, Object input) {
+        return start(executionName, input).awaitCompletion();
+    }
+
+    /**
+     * Starts an execution and runs it until it ends or waits for a task token; then the test drives
+     * it with {@link Execution#taskToken(String)}, {@link #clock()} and {@link Execution#awaitCompletion()}.
+     */
+    public Execution start(Object input) {
+        return start(null, input);
+    }
+
+    public Execution start(String executionName, Object input) {
+        JsonNode json = JsonValues.fromTest(input, "The execution input");
+        ExecutionOptions options = ExecutionOptions.builder()
+                .input(json)
+                .executionName(executionName)
+                .type(prepared.type() == dev.aslunit.definition.StateMachineType.EXPRESS
+                        ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                .seed(config.seed() + executions.size())
+                .taskHandler(this::answer)
+                .build();
+        ExecutionRun run = prepared.compiled().start(options, scheduler);
+        Live driver = new Live(run);
+        Execution execution = new Execution(run.name(), prepared.definition(), driver, this::notes);
+        driver.execution = execution;
+        executions.add(execution);
+        driver.settle();
+        return execution;
+    }
+
+    private Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        Optional<TaskOutcome> answer = mocks.answer(invocation);
+        if (answer.isEmpty() && mockFile != null) {
+            answer = mockFile.answer(invocation);
+        }
+        if (answer.isEmpty()) {
+            noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));
+        }
+        return answer;
+    }
+
+    /** How each mock was scripted and how often it was called, under every trace. */
+    private List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (TaskMock m : mocks.mocks()) {
+            notes.add(m + (m.declaredAt() == null ? "" : " (" + m.declaredAt() + ")") + ": " + m.describe()
+                    + "; called " + (m.callCount() == 1 ? "once" : m.callCount() + " times"));
+        }
+        return notes;
+    }
+
+    /** Drives one execution on this test's scheduler. */
+    private final class Live implements ExecutionDriver {
+        private final ExecutionRun run;
+        private Execution execution;
+
+        Live(ExecutionRun run) {
+            this.run = run;
+        }
+
+        /** Runs what can happen without the test: until the execution ends, or waits for a token, or nothing is due. */
+        void settle() {
+            while (!run.isDone() && run.pendingTaskTokens().isEmpty() && scheduler.runNext()) {
+                // one scheduled action per step
+            }
+            checkMocks();
+        }
+
+        @Override
+        public String executionArn() {
+            return run.executionArn();
+        }
+
+        @Override
+        public List<HistoryEvent> history() {
+            return run.history();
+        }
+
+        @Override
+        public Map<String, String> pendingTaskTokens() {
+            return run.pendingTaskTokens();
+        }
+
+        @Override
+        public void sendTaskSuccess(String token, JsonNode output) {
+            run.sendTaskSuccess(token, output);
+            settle();
+        }
+
+        @Override
+        public void sendTaskFailure(String token, String error, String cause) {
+            run.sendTaskFailure(token, error, cause);
+            settle();
+        }
+
+        @Override
+        public void sendTaskHeartbeat(String token) {
+            run.sendTaskHeartbeat(token);
+        }
+
+        @Override
+        public void awaitCompletion() {
+            run.awaitCompletion();
+            checkMocks();
+            if (!run.isDone()) {
+                throw new AssertionError(neverEnds());
+            }
+        }
+
+        private void checkMocks() {
+            if (run.isDone() && noMockMessages.containsKey(run.executionArn())) {
+                String message = noMockMessages.remove(run.executionArn());
+                throw new AssertionError(message.stripTrailing() + "\n\n" + execution.trace());
+            }
+        }
+
+        private String neverEnds() {
+            List<String> waiting = execution.statesWaitingForTaskToken();
+            String state = waiting.isEmpty() ? "State" : waiting.get(0);
+            return "Execution \"" + run.name() + "\" can never end: it waits for a task token at "
+                    + Execution.quoted(waiting) + " that nobody sends, and nothing else is scheduled"
+                    + " (virtual time " + scheduler.now() + ").\n"
+                    + "Send the callback from the test:\n"
+                    + "  Execution execution = sfn.start(input);\n"
+                    + "  execution.taskToken(\"" + state + "\").sendSuccess(\"{...}\");\n"
+                    + "or script it:\n"
+                    + "  sfn.mock(\"" + state + "\").sendsTaskSuccessAfter(Duration.ofMinutes(5), \"{...}\");\n\n"
+                    + execution.trace();
+        }
+    }
+
+    private final class Clock implements VirtualClock {
+        @Override
+        public Instant now() {
+            return scheduler.now();
+        }
+
+        @Override
+        public void advanceBy(Duration duration) {
+            scheduler.advanceBy(duration);
+            checkAllMocks();
+        }
+
+        @Override
+        public void advanceTo(Instant instant) {
+            scheduler.advanceTo(instant);
+            checkAllMocks();
+        }
+
+        private void checkAllMocks() {
+            for (Execution e : executions) {
+                ((Live) e.driver()).checkMocks();
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.aslunit;
+
+import dev.aslunit.definition.StateMachineType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link StateMachineUnderTest} is made of: the definition (a classpath resource or a file;
+ * ASL JSON or YAML, or a SAM/CloudFormation template with {@code logicalId}), its {@code ${...}}
+ * substitutions, STANDARD or EXPRESS, where the virtual clock starts, the random seed, an optional
+ * Step Functions Local mock file with its test case, and whether unused mocks fail a test.
+ * Immutable; built with {@link #newBuilder()} and validated by {@link Builder#build()}.
+ */
+public final class StepFunctionsConfig {
+
+    /** Where the virtual clock starts unless told otherwise. */
+    public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final String definition;
+    private final String logicalId;
+    private final Map<String, String> substitutions;
+    private final StateMachineType type;
+    private final Instant startTime;
+    private final long seed;
+    private final String mockConfig;
+    private final String testCase;
+    private final boolean strictMocks;
+
+    private StepFunctionsConfig(Builder b) {
+        this.definition = b.definition;
+        this.logicalId = b.logicalId;
+        this.substitutions = Map.copyOf(b.substitutions);
+        this.type = b.type;
+        this.startTime = b.startTime;
+        this.seed = b.seed;
+        this.mockConfig = b.mockConfig;
+        this.testCase = b.testCase;
+        this.strictMocks = b.strictMocks;
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.definition = definition;
+        b.logicalId = logicalId;
+        b.substitutions.putAll(substitutions);
+        b.type = type;
+        b.startTime = startTime;
+        b.seed = seed;
+        b.mockConfig = mockConfig;
+        b.testCase = testCase;
+        b.strictMocks = strictMocks;
+        return b;
+    }
+
+    /** A classpath resource or a file path. */
+    public String definition() {
+        return definition;
+    }
+
+    /** The state machine's logical id in a SAM/CloudFormation template, or {@code null}. */
+    public String logicalId() {
+        return logicalId;
+    }
+
+    public Map<String, String> substitutions() {
+        return substitutions;
+    }
+
+    /** STANDARD or EXPRESS; {@code null} for the template's type, else STANDARD. */
+    public StateMachineType type() {
+        return type;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** A Step Functions Local {@code MockConfigFile.json} (classpath resource or file), or {@code null}. */
+    public String mockConfig() {
+        return mockConfig;
+    }
+
+    /** The mock file's test case: {@code "TestCase"} or {@code "StateMachineName#TestCase"}, or {@code null}. */
+    public String testCase() {
+        return testCase;
+    }
+
+    /** Whether a declared mock that no call reached fails a test that otherwise passed. */
+    public boolean strictMocks() {
+        return strictMocks;
+    }
+
+    /** What identifies a compiled definition: the same key, the same compiled state machine. */
+    Object definitionKey() {
+        return java.util.List.of(definition, String.valueOf(logicalId), substitutions, String.valueOf(type));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof StepFunctionsConfig)) {
+            return false;
+        }
+        StepFunctionsConfig c = (StepFunctionsConfig) o;
+        return seed == c.seed && strictMocks == c.strictMocks && definition.equals(c.definition)
+                && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
+                && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
+                && Objects.equals(testCase, c.testCase);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks);
+    }
+
+    @Override
+    public String toString() {
+        return "StepFunctionsConfig{definition=" + definition + (logicalId == null ? "" : ", logicalId=" + logicalId)
+                + (substitutions.isEmpty() ? "" : ", substitutions=" + substitutions)
+                + (type == null ? "" : ", type=" + type) + ", startTime=" + startTime + ", seed=" + seed
+                + (mockConfig == null ? "" : ", mockConfig=" + mockConfig + ", testCase=" + testCase)
+                + (strictMocks ? ", strictMocks" : "") + "}";
+    }
+
+    /** Builds a {@link StepFunctionsConfig}; only the definition is required. */
+    public static final class Builder {
+        private String definition;
+        private String logicalId;
+        private final Map<String, String> substitutions = new LinkedHashMap<>();
+        private StateMachineType type;
+        private Instant startTime = DEFAULT_START_TIME;
+        private long seed;
+        private String mockConfig;
+        private String testCase;
+        private boolean strictMocks;
+
+        private Builder() {
+        }
+
+        public Builder definition(String classpathResourceOrFile) {
+            this.definition = classpathResourceOrFile;
+            return this;
+        }
+
+        public Builder definition(Path file) {
+            this.definition = file.toString();
+            return this;
+        }
+
+        public Builder logicalId(String logicalId) {
+            this.logicalId = logicalId;
+            return this;
+        }
+
+        public Builder substitution(String name, String value) {
+            this.substitutions.put(name, value);
+            return this;
+        }
+
+        public Builder substitutions(Map<String, String> values) {
+            this.substitutions.putAll(values);
+            return this;
+        }
+
+        public Builder type(StateMachineType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder startTime(Instant startTime) {
+            this.startTime = startTime;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** A Step Functions Local mock file and its test case ({@code "TestCase"} or {@code "StateMachineName#TestCase"}). */
+        public Builder mockConfig(String classpathResourceOrFile, String testCase) {
+            return mockConfigFile(classpathResourceOrFile).testCase(testCase);
+        }
+
+        public Builder mockConfigFile(String classpathResourceOrFile) {
+            this.mockConfig = classpathResourceOrFile;
+            return this;
+        }
+
+        public Builder testCase(String testCase) {
+            this.testCase = testCase;
+            return this;
+        }
+
+        public Builder strictMocks(boolean strictMocks) {
+            this.strictMocks = strictMocks;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming what is missing or inconsistent */
+        public StepFunctionsConfig build() {
+            if (definition == null || definition.isBlank()) {
+                throw new IllegalArgumentException("No state machine definition: give a classpath resource or a file,"
+                        + " e.g. @StepFunctionTest(definition = \"order-processing.asl.json\")");
+            }
+            if (startTime == null) {
+                throw new IllegalArgumentException("The start time of the virtual clock must not be null");
+            }
+            if (mockConfig != null && (testCase == null || testCase.isBlank())) {
+                throw new IllegalArgumentException("The mock config " + mockConfig + " needs a test case:"
+                        + " testCase = \"HappyPath\" (or \"StateMachineName#HappyPath\")");
+            }
+            if (mockConfig == null && testCase != null && !testCase.isBlank()) {
+                throw new IllegalArgumentException("testCase \"" + testCase + "\" needs a mock config file:"
+                        + " mockConfig = \"MockConfigFile.json\"");
+            }
+            return new StepFunctionsConfig(this);
+        }
+    }
+}

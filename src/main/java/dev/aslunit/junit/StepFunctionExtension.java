@@ -1,0 +1,275 @@
+package dev.aslunit.junit;
+
+import dev.aslunit.PreparedStateMachine;
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.StepFunctionsConfig;
+import dev.aslunit.VirtualClock;
+import dev.aslunit.assertions.StepFunctionSoftAssertions;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.mock.TaskMock;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit Jupiter extension behind {@link StepFunctionTest}; register it yourself with
+ * {@code @RegisterExtension} and {@link #newInstance()} to configure it in code.
+ *
+ * <p>State lives only in JUnit's stores: compiled definitions in the root store (once per JVM, keyed
+ * by definition, substitutions, type and mock file), each test's sandbox in its method's store.
+ * Nothing stored needs closing. Uses only API common to JUnit 5 and 6.
+ */
+public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StepFunctionExtension.class);
+    private static final String SANDBOX = "sandbox";
+    private static final String SOFTLY = "softly";
+
+    private final StepFunctionsConfig base;
+
+    /** For {@link StepFunctionTest} and {@code @ExtendWith}: all configuration comes from annotations. */
+    public StepFunctionExtension() {
+        this(null);
+    }
+
+    private StepFunctionExtension(StepFunctionsConfig base) {
+        this.base = base;
+    }
+
+    /** A builder for {@code @RegisterExtension}; {@link StepFunctionTest} annotations still override it. */
+    public static Builder newInstance() {
+        return new Builder();
+    }
+
+    @Override
+    public final void beforeAll(ExtensionContext context) {
+        configFor(context).ifPresent(config -> prepared(context, config));
+    }
+
+    @Override
+    public final void beforeEach(ExtensionContext context) {
+        StateMachineUnderTest sfn = sandbox(context);
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            inject(instance, sfn);
+        }
+    }
+
+    @Override
+    public final void afterEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        StepFunctionSoftAssertions softly = store.get(SOFTLY, StepFunctionSoftAssertions.class);
+        if (softly != null && context.getExecutionException().isEmpty()) {
+            softly.assertAll();
+        }
+        StateMachineUnderTest sfn = store.get(SANDBOX, StateMachineUnderTest.class);
+        if (sfn == null || context.getExecutionException().isPresent()) {
+            return;
+        }
+        List<TaskMock> unused = sfn.unusedMocks();
+        if (!unused.isEmpty()) {
+            String list = unused.stream().map(m -> m + (m.declaredAt() == null ? "" : " (" + m.declaredAt() + ")"))
+                    .collect(Collectors.joining(", "));
+            if (sfn.config().strictMocks()) {
+                throw new AssertionError("Mocks that no Task call reached (strictMocks): " + list
+                        + "\nRemove them, or check that the execution takes the path they were declared for.");
+            }
+            context.publishReportEntry("aslunit.unusedMocks", list);
+        }
+    }
+
+    @Override
+    public final boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == StateMachineUnderTest.class || type == VirtualClock.class
+                || type == StepFunctionSoftAssertions.class;
+    }
+
+    @Override
+    public final Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException(type.getSimpleName() + " belongs to one test: take it as a"
+                    + " parameter of a @Test or @BeforeEach method, not of " + parameterContext.getDeclaringExecutable());
+        }
+        if (type == StepFunctionSoftAssertions.class) {
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(SOFTLY, k -> new StepFunctionSoftAssertions(),
+                    StepFunctionSoftAssertions.class);
+        }
+        StateMachineUnderTest sfn = sandbox(context);
+        return type == VirtualClock.class ? sfn.clock() : sfn;
+    }
+
+    private StateMachineUnderTest sandbox(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(SANDBOX, k -> {
+            StepFunctionsConfig config = configFor(context).orElseThrow(() -> new ExtensionConfigurationException(
+                    "No state machine definition for " + context.getDisplayName() + ": give one with"
+                            + " @StepFunctionTest(definition = \"order-processing.asl.json\")"));
+            return prepared(context, config).newTest(config);
+        }, StateMachineUnderTest.class);
+    }
+
+    /** Compiled once per JVM: the root store outlives every class. */
+    private static PreparedStateMachine prepared(ExtensionContext context, StepFunctionsConfig config) {
+        Class<?> anchor = context.getRequiredTestClass();
+        List<Object> key = List.of("prepared", config.definition(), String.valueOf(config.logicalId()),
+                config.substitutions(), String.valueOf(config.type()), String.valueOf(config.mockConfig()),
+                String.valueOf(config.testCase()), anchor.getPackageName());
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key,
+                k -> PreparedStateMachine.prepare(config, anchor), PreparedStateMachine.class);
+    }
+
+    private static void inject(Object instance, StateMachineUnderTest sfn) {
+        for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+                    continue;
+                }
+                Object value = field.getType() == StateMachineUnderTest.class ? sfn
+                        : field.getType() == VirtualClock.class ? sfn.clock() : null;
+                if (value != null) {
+                    try {
+                        field.setAccessible(true);
+                        field.set(instance, value);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        throw new ExtensionConfigurationException("Cannot inject " + field.getType().getSimpleName()
+                                + " into " + field + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The configuration from outermost to innermost: the builder's, enclosing classes, the class, the method. */
+    private Optional<StepFunctionsConfig> configFor(ExtensionContext context) {
+        List<AnnotatedElement> elements = new ArrayList<>();
+        context.getTestMethod().ifPresent(elements::add);
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            elements.add(c);
+        }
+        StepFunctionsConfig.Builder builder = base != null ? base.toBuilder() : StepFunctionsConfig.newBuilder();
+        boolean found = base != null;
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            Optional<StepFunctionTest> annotation = AnnotationSupport.findAnnotation(elements.get(i), StepFunctionTest.class);
+            if (annotation.isPresent()) {
+                apply(annotation.get(), builder, elements.get(i));
+                found = true;
+            }
+        }
+        if (!found) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(builder.build());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static void apply(StepFunctionTest a, StepFunctionsConfig.Builder b, AnnotatedElement where) {
+        if (!a.definition().isEmpty()) {
+            b.definition(a.definition());
+        }
+        if (!a.logicalId().isEmpty()) {
+            b.logicalId(a.logicalId());
+        }
+        for (String s : a.substitutions()) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ExtensionConfigurationException("Substitution \"" + s + "\" on " + where
+                        + " is not Name=value, e.g. substitutions = \"PaymentFunctionArn=arn:aws:lambda:...\"");
+            }
+            b.substitution(s.substring(0, eq).trim(), s.substring(eq + 1));
+        }
+        if (a.type() != StepFunctionTest.Type.DEFAULT) {
+            b.type(StateMachineType.valueOf(a.type().name()));
+        }
+        if (!a.startTime().isEmpty()) {
+            try {
+                b.startTime(Instant.parse(a.startTime()));
+            } catch (DateTimeParseException e) {
+                throw new ExtensionConfigurationException("startTime \"" + a.startTime() + "\" on " + where
+                        + " is not an ISO-8601 instant such as 2026-01-05T09:00:00Z", e);
+            }
+        }
+        if (a.seed() != 0) {
+            b.seed(a.seed());
+        }
+        if (!a.mockConfig().isEmpty()) {
+            b.mockConfigFile(a.mockConfig());
+        }
+        if (!a.testCase().isEmpty()) {
+            b.testCase(a.testCase());
+        }
+        if (a.strictMocks()) {
+            b.strictMocks(true);
+        }
+    }
+
+    /** Configures an extension for {@code @RegisterExtension}. */
+    public static final class Builder {
+        private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder();
+
+        private Builder() {
+        }
+
+        public Builder definition(String classpathResourceOrFile) {
+            config.definition(classpathResourceOrFile);
+            return this;
+        }
+
+        public Builder logicalId(String logicalId) {
+            config.logicalId(logicalId);
+            return this;
+        }
+
+        public Builder substitution(String name, String value) {
+            config.substitution(name, value);
+            return this;
+        }
+
+        public Builder type(StateMachineType type) {
+            config.type(type);
+            return this;
+        }
+
+        public Builder startTime(Instant startTime) {
+            config.startTime(startTime);
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            config.seed(seed);
+            return this;
+        }
+
+        public Builder mockConfig(String classpathResourceOrFile, String testCase) {
+            config.mockConfig(classpathResourceOrFile, testCase);
+            return this;
+        }
+
+        public Builder strictMocks(boolean strict) {
+            config.strictMocks(strict);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the configuration is incomplete */
+        public StepFunctionExtension build() {
+            return new StepFunctionExtension(config.build());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.aslunit;
+
+import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StateMachineUnderTestTest {
+
+    static final PreparedStateMachine ORDERS = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+            .definition("orders.asl.json").startTime(Instant.parse("2026-01-05T09:00:00Z")).build(),
+            StateMachineUnderTestTest.class);
+    static final String SMALL_ORDER = "{\"orderId\": \"o-17\", \"total\": 250}";
+    static final String LARGE_ORDER = "{\"orderId\": \"o-18\", \"total\": 5000}";
+
+    StateMachineUnderTest sfn;
+
+    @BeforeEach
+    void services_that_just_work() {
+        sfn = ORDERS.newTest();
+        sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+        sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+    }
+
+    @Test
+    void a_throttled_payment_is_retried_with_backoff_and_the_order_ships() {
+        sfn.mock("ChargePayment").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(2)
+                .thenReturns("{\"paymentId\": \"pay-1\"}");
+
+        Execution execution = sfn.run("o-17", SMALL_ORDER);
+
+        assertThat(execution).succeeded()
+                .tookPath("ValidateOrder", "NeedsApproval", "ChargePayment", "ShipOrder", "Done")
+                .hasOutputAt("$.payment.paymentId", "pay-1")
+                .hasOutputAt("$.shipment.trackingId", "TRK-9")
+                .tookVirtualTime(Duration.ofSeconds(6));
+        assertThat(execution).state("ChargePayment").wasRetried(2)
+                .withErrors("Lambda.TooManyRequestsException")
+                .retriedAfter(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void a_payment_that_hangs_past_its_timeout_is_caught() {
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"too-late\"}").after(Duration.ofSeconds(45));
+        sfn.mock("NotifyCustomer").returns("{}");
+
+        Execution execution = sfn.run(Map.of("orderId", "o-17", "total", 250));
+
+        assertThat(execution).failedWith("PaymentFailed").withCause("Payment could not be charged")
+                .neverEntered("ShipOrder");
+        assertThat(execution).state("ChargePayment").timedOut().wasNotRetried()
+                .wasCaughtBy("NotifyCustomer").withError("States.Timeout");
+    }
+
+    @Test
+    void a_large_order_waits_for_a_manager_and_continues_when_approved() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-2\"}");
+
+        Execution execution = sfn.start(LARGE_ORDER);
+        assertThat(execution).isWaitingForTaskTokenAt("AwaitApproval");
+
+        TaskToken approval = execution.taskToken("AwaitApproval");
+        sfn.clock().advanceBy(Duration.ofHours(3));
+        approval.sendSuccess("{\"approvedBy\": \"maria\"}");
+        execution.awaitCompletion();
+
+        assertThat(execution).succeeded()
+                .passedThrough("NeedsApproval", "AwaitApproval", "ChargePayment")
+                .hasOutputAt("$.approval.approvedBy", "maria");
+        assertThat(execution).state("AwaitApproval").tookVirtualTime(Duration.ofHours(3));
+    }
+
+    @Test
+    void nobody_approves_within_a_day_so_the_order_expires() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        Execution execution = sfn.start(LARGE_ORDER);
+
+        sfn.clock().advanceBy(Duration.ofHours(25));
+
+        assertThat(execution).failedWith("ApprovalExpired").neverEntered("ChargePayment");
+        assertThat(execution).state("AwaitApproval").wasCaughtBy("ApprovalExpired").withError("States.Timeout");
+    }
+
+    @Test
+    void the_manager_can_be_scripted() {
+        sfn.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{\"approvedBy\": \"auto\"}");
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-3\"}");
+
+        Execution execution = sfn.run(LARGE_ORDER);
+
+        assertThat(execution).succeeded().hasOutputAt("$.approval.approvedBy", "auto")
+                .tookVirtualTime(Duration.ofHours(1));
+    }
+
+    @Test
+    void a_task_nobody_mocked_fails_the_test_with_the_near_miss_report() {
+        assertThatThrownBy(() -> sfn.run(SMALL_ORDER))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Task state \"ChargePayment\" has no mock.")
+                .hasMessageContaining("sfn.mock(\"ChargePayment\")")
+                .hasMessageContaining("Execution trace (virtual time from 2026-01-05T09:00:00Z):");
+    }
+
+    @Test
+    void an_execution_that_can_never_end_fails_at_once() {
+        StateMachineUnderTest approval = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("approval.asl.json").startTime(Instant.parse("2026-01-05T09:00:00Z")).build(),
+                StateMachineUnderTestTest.class).newTest();
+        approval.mock("AwaitApproval").waitsForCallback();
+
+        assertThatThrownBy(() -> approval.run("o-18", LARGE_ORDER))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Execution \"o-18\" can never end: it waits for a task token at"
+                        + " \"AwaitApproval\" that nobody sends, and nothing else is scheduled"
+                        + " (virtual time 2026-01-05T09:00:00Z).\n"
+                        + "Send the callback from the test:\n"
+                        + "  Execution execution = sfn.start(input);\n"
+                        + "  execution.taskToken(\"AwaitApproval\").sendSuccess(\"{...}\");\n"
+                        + "or script it:\n"
+                        + "  sfn.mock(\"AwaitApproval\").sendsTaskSuccessAfter(Duration.ofMinutes(5), \"{...}\");");
+    }
+
+    @Test
+    void the_trace_lists_each_mock_with_its_script() {
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+
+        Execution execution = sfn.run(SMALL_ORDER);
+
+        org.assertj.core.api.Assertions.assertThat(execution.trace())
+                .contains("mock(\"ChargePayment\") (StateMachineUnderTestTest.java:");
+    }
+
+    @Test
+    void a_definition_that_cannot_be_found_lists_where_it_looked() {
+        assertThatThrownBy(() -> PreparedStateMachine.prepare(
+                StepFunctionsConfig.newBuilder().definition("nowhere.asl.json").build(), StateMachineUnderTestTest.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Cannot find the state machine definition \"nowhere.asl.json\". Looked in:\n"
+                        + "  classpath:nowhere.asl.json\n"
+                        + "  classpath:dev/aslunit/nowhere.asl.json (the package of StateMachineUnderTestTest)\n");
+    }
+}

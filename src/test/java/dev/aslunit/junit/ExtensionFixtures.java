@@ -1,0 +1,176 @@
+package dev.aslunit.junit;
+
+import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aslunit.Execution;
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.VirtualClock;
+import dev.aslunit.assertions.StepFunctionSoftAssertions;
+import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.testkit.TestKitOnly;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Test classes that {@link StepFunctionExtensionTest} runs through the JUnit Platform Test Kit. */
+final class ExtensionFixtures {
+
+    static final String REMINDER = "reminder.asl.json";
+
+    private ExtensionFixtures() {
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER, startTime = "2026-01-05T09:00:00Z")
+    static class ParametersAndFields {
+
+        StateMachineUnderTest field;
+        VirtualClock clockField;
+        StateMachineUnderTest fromBeforeEach;
+
+        @BeforeEach
+        void mocks(StateMachineUnderTest sfn) {
+            fromBeforeEach = sfn;
+            sfn.mock("SendReminder").returns("{\"sent\": true}");
+        }
+
+        @Test
+        void the_same_sandbox_everywhere_in_one_test(StateMachineUnderTest sfn, VirtualClock clock) {
+            assertThat(sfn).isSameAs(fromBeforeEach).isSameAs(field);
+            assertThat(clock).isSameAs(sfn.clock()).isSameAs(clockField);
+            assertThat(clock.now()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z"));
+
+            Execution execution = sfn.run("{}");
+
+            assertThat(execution).succeeded().hasOutput("{\"sent\": true}").tookVirtualTime(Duration.ofHours(1));
+        }
+
+        @Test
+        @StepFunctionTest(startTime = "2030-06-01T00:00:00Z")
+        void a_method_overrides_the_class(VirtualClock clock) {
+            assertThat(clock.now()).isEqualTo(Instant.parse("2030-06-01T00:00:00Z"));
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER)
+    static class NestedClasses {
+
+        static final Set<StateMachineUnderTest> SEEN = ConcurrentHashMap.newKeySet();
+        StateMachineUnderTest outerSandbox;
+
+        @BeforeEach
+        void outer(StateMachineUnderTest sfn) {
+            outerSandbox = sfn;
+            sfn.mock("SendReminder").returns("{\"sent\": \"outer\"}");
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void sees_the_outer_before_each_on_the_same_sandbox(StateMachineUnderTest sfn) {
+                assertThat(sfn).isSameAs(outerSandbox);
+                assertThat(SEEN.add(sfn)).isTrue();
+                assertThat(sfn.run("{}")).hasOutput("{\"sent\": \"outer\"}");
+            }
+
+            @Test
+            void gets_a_new_sandbox_per_test(StateMachineUnderTest sfn) {
+                assertThat(SEEN.add(sfn)).isTrue();
+                assertThat(sfn.executions()).isEmpty();
+            }
+        }
+
+        @Nested
+        @StepFunctionTest(startTime = "2031-01-01T00:00:00Z")
+        class InnerWithItsOwnClock {
+            @Test
+            void overrides_the_start_time(VirtualClock clock) {
+                assertThat(clock.now()).isEqualTo(Instant.parse("2031-01-01T00:00:00Z"));
+            }
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER)
+    static class InParallel {
+
+        static final Map<String, StateMachineDefinition> DEFINITIONS = new ConcurrentHashMap<>();
+
+        @RepeatedTest(8)
+        void each_test_has_its_own_mocks_and_clock(StateMachineUnderTest sfn, org.junit.jupiter.api.RepetitionInfo info) {
+            DEFINITIONS.put("test " + info.getCurrentRepetition(), sfn.definition());
+            sfn.mock("SendReminder").returns("{\"n\": " + info.getCurrentRepetition() + "}");
+            sfn.clock().advanceBy(Duration.ofMinutes(info.getCurrentRepetition()));
+
+            Execution execution = sfn.run("{}");
+
+            assertThat(execution).hasOutput("{\"n\": " + info.getCurrentRepetition() + "}");
+            assertThat(execution.startTime()).isEqualTo(
+                    dev.aslunit.StepFunctionsConfig.DEFAULT_START_TIME.plus(Duration.ofMinutes(info.getCurrentRepetition())));
+            assertThat(sfn.mocks().get(0).callCount()).isEqualTo(1);
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = "no-such-definition.asl.json")
+    static class MissingDefinition {
+        @Test
+        void first(StateMachineUnderTest sfn) {
+        }
+
+        @Test
+        void second(StateMachineUnderTest sfn) {
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER, strictMocks = true)
+    static class StrictMocks {
+        @Test
+        void an_unused_mock_fails_a_passing_test(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER)
+    static class SoftAssertions {
+        @Test
+        void failures_are_reported_together_at_the_end(StateMachineUnderTest sfn, StepFunctionSoftAssertions softly) {
+            sfn.mock("SendReminder").returns("{}");
+            Execution execution = sfn.run("{}");
+            softly.assertThat(execution).failed();
+            softly.assertThat(execution).state("WaitAnHour").tookVirtualTime(Duration.ofMinutes(1));
+        }
+    }
+
+    @TestKitOnly
+    static class Registered {
+        @RegisterExtension
+        static final StepFunctionExtension SFN = StepFunctionExtension.newInstance()
+                .definition(REMINDER).startTime(Instant.parse("2027-03-01T12:00:00Z")).build();
+
+        @Test
+        void configured_in_code(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+            assertThat(sfn.run("{}").stopTime()).isEqualTo(Instant.parse("2027-03-01T13:00:00Z"));
+        }
+    }
+
+    @TestKitOnly
+    static class NoDefinition {
+        @org.junit.jupiter.api.extension.ExtendWith(StepFunctionExtension.class)
+        @Test
+        void asks_for_a_sandbox(StateMachineUnderTest sfn) {
+        }
+    }
+}
