@@ -8,6 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.definition.load.DefinitionSourceException;
+import dev.aslunit.definition.load.LoadedDefinition;
+import dev.aslunit.definition.load.cdk.CdkApp;
 import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.engine.DefinitionException;
 import dev.aslunit.engine.ExecutionOptions;
@@ -64,8 +68,13 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
-            description = "The state machine definition (JSON or YAML).")
+            description = "The state machine definition (JSON or YAML), or the cdk.out directory of a CDK app.")
     Path definition;
+
+    @Option(names = "--state-machine", paramLabel = "CONSTRUCT_PATH",
+            description = "In a CDK app, the state machine to run: its construct path (e.g. OrdersStack/OrderFlow) "
+                    + "or logical id; not needed when the app has one.")
+    String stateMachine;
 
     @Option(names = "--input", paramLabel = "JSON", description = "The execution input (default: {}).")
     String input;
@@ -113,10 +122,25 @@ public final class RunCommand implements Callable<Integer> {
                     + "2025-01-01T00:00:00Z");
         }
         JsonNode tree;
-        try {
-            tree = read(definition);
-        } catch (IOException e) {
-            return usage("Cannot read definition " + definition + ": " + e.getMessage());
+        if (CdkApp.isCloudAssembly(definition)) {
+            LoadedDefinition loaded;
+            try {
+                loaded = DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders()
+                        .load();
+            } catch (DefinitionSourceException e) {
+                return usage(e.getMessage());
+            }
+            if (!loaded.isValid()) {
+                loaded.errors().forEach(d -> spec.commandLine().getErr().println(d.format()));
+                return 1;
+            }
+            tree = loaded.json();
+        } else {
+            try {
+                tree = read(definition);
+            } catch (IOException e) {
+                return usage("Cannot read definition " + definition + ": " + e.getMessage());
+            }
         }
         JsonNode in;
         try {

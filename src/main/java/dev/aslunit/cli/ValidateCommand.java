@@ -6,6 +6,7 @@ import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.definition.load.DefinitionLoader;
 import dev.aslunit.definition.load.DefinitionSourceException;
 import dev.aslunit.definition.load.LoadedDefinition;
+import dev.aslunit.definition.load.cdk.CdkApp;
 import dev.aslunit.json.Json;
 import dev.aslunit.validation.Diagnostic;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Definitions or templates to validate.")
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Definitions or templates to validate, or the cdk.out directory of a CDK app.")
     List<Path> files;
 
     @Option(names = "--type", paramLabel = "STANDARD|EXPRESS",
@@ -49,8 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Leave ${NAME} placeholders without a value in place instead of reporting them.")
     boolean allowPlaceholders;
 
-    @Option(names = "--state-machine", paramLabel = "LOGICAL_ID",
-            description = "In a SAM/CloudFormation template, the state machine to validate.")
+    @Option(names = "--state-machine", paramLabel = "LOGICAL_ID|CONSTRUCT_PATH",
+            description = "In a SAM/CloudFormation template, the state machine to validate (its logical id); in a "
+                    + "CDK app, its construct path (e.g. OrdersStack/OrderFlow) or logical id.")
     String stateMachine;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
@@ -61,7 +64,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<LoadedDefinition> loaded = new ArrayList<>();
         for (Path file : files) {
-            DefinitionLoader loader = DefinitionLoader.fromFile(file).substitutions(substitutions);
+            DefinitionLoader loader = (CdkApp.isCloudAssembly(file) ? DefinitionLoader.fromCdkApp(file)
+                    : DefinitionLoader.fromFile(file)).substitutions(substitutions);
             if (allowPlaceholders) {
                 loader = loader.allowOpaquePlaceholders();
             }

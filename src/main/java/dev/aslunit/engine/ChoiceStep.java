@@ -1,7 +1,6 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -19,13 +18,14 @@ final class ChoiceStep extends Step {
     static final class Branch {
         final Condition condition;
         final String nextName;
-        final Flow assign;
+        /** The rule's {@code Output} and {@code Assign} (JSONPath: the state's {@code OutputPath}). */
+        final Flow flow;
         Step next;
 
-        Branch(Condition condition, String nextName, Flow assign) {
+        Branch(Condition condition, String nextName, Flow flow) {
             this.condition = condition;
             this.nextName = nextName;
-            this.assign = assign;
+            this.flow = flow;
         }
     }
 
@@ -61,7 +61,7 @@ final class ChoiceStep extends Step {
             JsonNode effective = flow.input(scope, input);
             for (Branch b : branches) {
                 if (b.condition.test(scope.at(effective))) {
-                    leave(frame, scope, input, effective, b.assign, b.next);
+                    leave(frame, scope, input, effective, b.flow, b.next);
                     return;
                 }
             }
@@ -75,11 +75,9 @@ final class ChoiceStep extends Step {
         }
     }
 
-    private void leave(Frame frame, Scope scope, JsonNode raw, JsonNode effective, Flow assignFlow, Step next) {
-        JsonNode output = flow.output(scope, raw, effective);
-        ObjectNode assigned = assignFlow.assign(scope, effective);
-        exited(frame, output, assigned);
-        assign(frame, assigned);
+    private void leave(Frame frame, Scope scope, JsonNode raw, JsonNode effective, Flow branchFlow, Step next) {
+        JsonNode output = branchFlow.output(scope, raw, effective);
+        exited(scope.state, output, branchFlow.assign(scope, effective));
         frame.go(next, output);
     }
 }

@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aslunit.definition.Catcher;
+import dev.aslunit.definition.ChoiceRule;
 import dev.aslunit.definition.ChoiceState;
 import dev.aslunit.definition.FailState;
 import dev.aslunit.definition.MapState;
@@ -15,11 +16,16 @@ import dev.aslunit.definition.SucceedState;
 import dev.aslunit.definition.TaskState;
 import dev.aslunit.definition.Transition;
 import dev.aslunit.definition.WaitState;
+import dev.aslunit.jsonata.JsonataAssign;
+import dev.aslunit.jsonata.JsonataSyntaxException;
+import dev.aslunit.jsonata.JsonataTemplate;
+import dev.aslunit.path.ChoiceRuleEvaluator;
 import dev.aslunit.path.PathEvaluationException;
 import dev.aslunit.path.PathSyntaxException;
 import dev.aslunit.path.PayloadTemplate;
 import dev.aslunit.path.ReferencePath;
 import dev.aslunit.path.ResultPath;
+import dev.aslunit.path.Timestamps;
 import dev.aslunit.path.ValueExpression;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -76,6 +82,46 @@ final class Compiler {
             }
         }
 
+        ChoiceStep.Condition condition(ChoiceRule rule) {
+            try {
+                ChoiceRuleEvaluator evaluator = ChoiceRuleEvaluator.compile(rule);
+                return scope -> {
+                    try {
+                        return evaluator.test(scope);
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                };
+            } catch (PathSyntaxException e) {
+                problem("Choices", e.getMessage());
+                return scope -> false;
+            }
+        }
+
+        JsonataTemplate ata(String field, JsonNode value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return JsonataTemplate.compile(value, field);
+            } catch (JsonataSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        JsonataAssign ataAssign(String location, JsonNode assign) {
+            if (assign == null) {
+                return null;
+            }
+            try {
+                return JsonataAssign.compile(assign, location);
+            } catch (IllegalArgumentException e) {
+                problem(location, e.getMessage());
+                return null;
+            }
+        }
+
         ValueExpression value(String field, String text) {
             if (text == null) {
                 return null;
@@ -100,7 +146,7 @@ final class Compiler {
         return machine;
     }
 
-    private CompiledMachine machine(StateMachineDefinition definition, String pointer) {
+    CompiledMachine machine(StateMachineDefinition definition, String pointer) {
         Map<String, Step> steps = new LinkedHashMap<>();
         Map<String, State> states = definition.states();
         for (State s : states.values()) {
@@ -160,8 +206,7 @@ final class Compiler {
 
     private Step step(State s) {
         if (s.queryLanguage() == QueryLanguage.JSONATA) {
-            c.problem("QueryLanguage", "JSONata states are not supported yet");
-            return null;
+            return new AtaCompiler(c, this).step(s);
         }
         if (s instanceof PassState) {
             PassState p = (PassState) s;
@@ -198,12 +243,21 @@ final class Compiler {
         return map((MapState) s);
     }
 
-    private Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers) {
+    Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers) {
+        return recovery(retriers, catchers, false);
+    }
+
+    /** Retry and Catch; a JSONata state's catchers take {@code Output}, a JSONPath state's {@code ResultPath}. */
+    Recovery recovery(List<dev.aslunit.definition.Retrier> retriers, List<Catcher> catchers, boolean jsonata) {
         if (retriers.isEmpty() && catchers.isEmpty()) {
             return new Recovery(List.of(), List.of());
         }
         List<Recovery.Catch> out = new ArrayList<>();
         for (Catcher k : catchers) {
+            if (jsonata) {
+                out.add(new Recovery.Catch(k.errorEquals(), k.next(), AtaCompiler.catchFlow(c, k)));
+                continue;
+            }
             ResultPath rp = c.resultPath("Catch/ResultPath", k.resultPath());
             PayloadTemplate assign = c.template("Catch/Assign", k.assign());
             out.add(new Recovery.Catch(k.errorEquals(), k.next(), new Recovery.CatchFlow() {
@@ -217,10 +271,9 @@ final class Compiler {
                 }
 
                 @Override
-                public com.fasterxml.jackson.databind.node.ObjectNode assign(Scope scope, JsonNode errorOutput) {
+                public Map<String, JsonNode> assign(Scope scope, JsonNode errorOutput) {
                     try {
-                        return assign == null ? null
-                                : (com.fasterxml.jackson.databind.node.ObjectNode) assign.evaluate(scope.at(errorOutput));
+                        return assign == null ? null : PathFlow.fields(assign.evaluate(scope.at(errorOutput)));
                     } catch (PathEvaluationException e) {
                         throw PathFlow.failure(scope, e);
                     }
@@ -278,8 +331,8 @@ final class Compiler {
         for (int i = 0; i < s.choices().size(); i++) {
             ChoiceState.Choice ch = s.choices().get(i);
             c.where = where + "/Choices/" + i;
-            branches.add(new ChoiceStep.Branch(Conditions.compile(c, ch.rule()), ch.next(),
-                    new PathFlow(c, "$", null, null, "$", "$", ch.assign())));
+            branches.add(new ChoiceStep.Branch(c.condition(ch.rule()), ch.next(),
+                    new PathFlow(c, "$", null, null, "$", s.outputPath(), ch.assign())));
         }
         c.where = where;
         return new ChoiceStep(s.name(), branches, s.defaultNext(),
@@ -298,7 +351,7 @@ final class Compiler {
             long seconds = v.longValue();
             until = (scope, entered) -> entered.plusSeconds(seconds);
         } else if (w.timestamp() != null) {
-            Instant at = w.timestamp().isTextual() ? WaitStep.parseTimestamp(w.timestamp().asText()) : null;
+            Instant at = w.timestamp().isTextual() ? Timestamps.parse(w.timestamp().asText()) : null;
             if (at == null) {
                 c.problem("Timestamp", "expected an ISO-8601 timestamp with an offset, got " + w.timestamp());
                 return null;
@@ -332,7 +385,7 @@ final class Compiler {
                 if (v == null) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
                 }
-                Instant at = v.isTextual() ? WaitStep.parseTimestamp(v.asText()) : null;
+                Instant at = v.isTextual() ? Timestamps.parse(v.asText()) : null;
                 if (at == null) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference a valid ISO-8601 extended"
                             + " offset date-time format string: " + text + " == " + (v.isTextual() ? v.asText()

@@ -21,11 +21,16 @@ final class Errors {
     }
 
     /**
-     * {@code States.ALL} matches every error but the terminal {@code States.Runtime} and
-     * {@code States.DataLimitExceeded}; {@code States.TaskFailed} matches the same
-     * except {@code States.Timeout}; other names match themselves.
+     * Nothing catches or retries {@code States.Runtime}, not even naming it. {@code States.ALL}
+     * matches every other error: AWS's guide calls {@code States.DataLimitExceeded} terminal, but
+     * recorded executions show a task's {@code States.DataLimitExceeded} caught by {@code States.ALL}.
+     * {@code States.TaskFailed} matches what {@code States.ALL} matches except {@code States.Timeout};
+     * other names match themselves.
      */
     static boolean matches(List<String> errorEquals, String error) {
+        if (RUNTIME.equals(error)) {
+            return false;
+        }
         for (String e : errorEquals) {
             if (e.equals(error)) {
                 return true;
@@ -41,6 +46,6 @@ final class Errors {
     }
 
     static boolean isTerminal(String error) {
-        return RUNTIME.equals(error) || DATA_LIMIT_EXCEEDED.equals(error);
+        return RUNTIME.equals(error);
     }
 }

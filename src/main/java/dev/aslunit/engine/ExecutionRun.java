@@ -6,6 +6,7 @@ import dev.aslunit.clock.SeededRandom;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.history.HistoryRecorder;
+import dev.aslunit.jsonata.VariableScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,7 +93,7 @@ public final class ExecutionRun {
                 }
             });
         }
-        top = new Frame(this, null, machine.top(), new Variables(null), new Frame.Listener() {
+        top = new Frame(this, null, machine.top(), VariableScope.root(), new Frame.Listener() {
             @Override
             public void succeeded(Frame frame, JsonNode out) {
                 ObjectNode details = Json.object();
@@ -273,7 +274,9 @@ public final class ExecutionRun {
         ObjectNode s = ctx.putObject("State");
         s.put("EnteredTime", CONTEXT_TIME.format(state.enteredTime));
         s.put("Name", state.name);
-        s.put("RetryCount", state.retryCount);
+        if (state.countsRetries) {
+            s.put("RetryCount", state.retryCount);
+        }
         ctx.set("StateMachine", stateMachineContext);
         if (state.taskToken != null) {
             ctx.putObject("Task").put("Token", state.taskToken);

@@ -1,7 +1,7 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** A state's data flow in its query language: JSONPath's paths and templates, or JSONata's expressions. */
 interface Flow {
@@ -13,7 +13,7 @@ interface Flow {
     JsonNode output(Scope s, JsonNode raw, JsonNode result);
 
     /** The variables {@code Assign} sets, evaluated against {@code value} (JSONPath's {@code $}), or {@code null}. */
-    ObjectNode assign(Scope s, JsonNode value);
+    Map<String, JsonNode> assign(Scope s, JsonNode value);
 
     boolean assigns();
 }

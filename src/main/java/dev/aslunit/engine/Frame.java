@@ -2,6 +2,7 @@ package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.jsonata.VariableScope;
 
 /**
  * One running state machine: the execution's top level, a Parallel branch or a Map iteration. It
@@ -30,7 +31,7 @@ final class Frame {
     final ExecutionRun run;
     final Frame parent;
     final CompiledMachine machine;
-    final Variables variables;
+    final VariableScope variables;
     final Listener listener;
     final Container container;
     /** {@code $$.Map.Item} for the states of a Map iteration, else {@code null}. */
@@ -48,13 +49,13 @@ final class Frame {
     private Step pendingStep;
     private JsonNode pendingInput;
 
-    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
+    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
             Container container, ObjectNode mapItem, long lastEventId) {
         this(run, parent, machine, variables, listener, container, mapItem, lastEventId, null);
     }
 
     /** A frame that starts a child execution of a Distributed Map when {@code childEventIds} is set. */
-    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, Variables variables, Listener listener,
+    Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
             Container container, ObjectNode mapItem, long lastEventId, long[] childEventIds) {
         this.childEventIds = childEventIds != null ? childEventIds : parent != null ? parent.childEventIds : null;
         this.run = run;
@@ -112,6 +113,7 @@ final class Frame {
     void succeed(JsonNode output) {
         if (isLive()) {
             stopped = true;
+            closeScope();
             listener.succeeded(this, output);
         }
     }
@@ -119,6 +121,7 @@ final class Frame {
     void fail(String error, String cause) {
         if (isLive()) {
             stopped = true;
+            closeScope();
             listener.failed(this, error, cause);
         }
     }
@@ -126,6 +129,14 @@ final class Frame {
     /** Stops this frame without a word: a sibling failed, or the execution ended. */
     void stop() {
         stopped = true;
+        closeScope();
+    }
+
+    /** A branch's or iteration's variables end with it. */
+    private void closeScope() {
+        if (parent != null) {
+            variables.close();
+        }
     }
 
     /** {@code false} once this frame, a frame around it, or the execution has ended. */

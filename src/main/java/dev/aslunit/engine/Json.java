@@ -35,15 +35,16 @@ final class Json {
         return o;
     }
 
-    /** AWS's error output: {@code {"Error": ..., "Cause": ...}}, without the members that are null. */
+    /**
+     * AWS's error output: {@code {"Error": ..., "Cause": ...}}; a missing cause is {@code ""} there
+     * (a caught {@code States.Timeout} reads {@code "Cause": ""}) while the history omits it.
+     */
     static ObjectNode errorOutput(String error, String cause) {
         ObjectNode o = NODES.objectNode();
         if (error != null) {
             o.put("Error", error);
         }
-        if (cause != null) {
-            o.put("Cause", cause);
-        }
+        o.put("Cause", cause == null ? "" : cause);
         return o;
     }
 }

@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.jsonata.VariableScope;
 
 /**
  * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * keep the items' order. A failed iteration stops the others, unless the failures stay within the
  * tolerated count or percentage.
  */
-final class MapStep extends Step {
+final class MapStep extends Step implements Step.Retrying {
 
     /** How a Map state finds its items and its limits, in its query language. */
     interface Setup {
@@ -177,8 +178,9 @@ final class MapStep extends Step {
                 return;
             }
             inFlight++;
-            Frame iteration = new Frame(frame.run, frame, processor, new Variables(frame.variables), this, container,
-                    item, 0, distributed ? new long[1] : null);
+            Frame iteration = new Frame(frame.run, frame, processor,
+                    distributed ? VariableScope.root() : frame.variables.child(), this, container, item, 0,
+                    distributed ? new long[1] : null);
             running[index] = iteration;
             if (!distributed) {
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
@@ -289,17 +291,14 @@ final class MapStep extends Step {
                 result.add(r);
             }
             JsonNode output;
-            ObjectNode assigned;
             try {
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
-                assigned = flow.assign(scope, result);
+                exited(run, output, flow.assign(scope, result));
             } catch (StateFailure f) {
                 Step.failFrame(frame, f);
                 return;
             }
-            exited(frame, output, assigned);
-            assign(frame, assigned);
             proceed(frame, output);
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * branches interleave deterministically: each runs until it waits, in branch order. The first
  * branch to fail stops the others and fails the state with its error.
  */
-final class ParallelStep extends Step {
+final class ParallelStep extends Step implements Step.Retrying {
 
     private final List<CompiledMachine> branches;
     private final Flow flow;
@@ -64,7 +64,7 @@ final class ParallelStep extends Step {
         void launch() {
             Frame frame = run.frame;
             for (int i = 0; i < frames.length; i++) {
-                frames[i] = new Frame(frame.run, frame, branches.get(i), new Variables(frame.variables), this,
+                frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
                         container, null, container.lastInnerEventId);
             }
             if (frames.length == 0) {
@@ -103,17 +103,14 @@ final class ParallelStep extends Step {
                 result.add(o);
             }
             JsonNode output;
-            ObjectNode assigned;
             try {
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
-                assigned = flow.assign(scope, result);
+                exited(run, output, flow.assign(scope, result));
             } catch (StateFailure f) {
                 Step.failFrame(frame, f);
                 return;
             }
-            exited(frame, output, assigned);
-            assign(frame, assigned);
             proceed(frame, output);
         }
 

@@ -1,7 +1,6 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Pass: its result is {@code Result}, else its effective input. */
 final class PassStep extends Step {
@@ -23,9 +22,7 @@ final class PassStep extends Step {
             JsonNode effective = flow.input(scope, input);
             JsonNode r = result != null ? result : effective;
             JsonNode output = flow.output(scope, input, r);
-            ObjectNode assigned = flow.assign(scope, r);
-            exited(frame, output, assigned);
-            assign(frame, assigned);
+            exited(run, output, flow.assign(scope, r));
             proceed(frame, output);
         } catch (StateFailure f) {
             failFrame(frame, f);

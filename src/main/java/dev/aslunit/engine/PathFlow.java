@@ -1,7 +1,8 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.aslunit.path.PathEvaluationException;
 import dev.aslunit.path.PayloadTemplate;
 import dev.aslunit.path.ReferencePath;
@@ -62,12 +63,12 @@ final class PathFlow implements Flow {
     }
 
     @Override
-    public ObjectNode assign(Scope s, JsonNode value) {
+    public Map<String, JsonNode> assign(Scope s, JsonNode value) {
         if (assign == null) {
             return null;
         }
         try {
-            return (ObjectNode) assign.evaluate(s.at(value));
+            return fields(assign.evaluate(s.at(value)));
         } catch (PathEvaluationException e) {
             throw failure(s, e);
         }
@@ -76,6 +77,13 @@ final class PathFlow implements Flow {
     @Override
     public boolean assigns() {
         return assign != null;
+    }
+
+    /** The members of an evaluated JSONPath {@code Assign}: variable name to value. */
+    static Map<String, JsonNode> fields(JsonNode object) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     static StateFailure failure(Scope s, PathEvaluationException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.definition.Retrier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code Retry} and {@code Catch} of a Task, Parallel or Map state. The first retrier whose
@@ -32,7 +33,7 @@ final class Recovery {
     interface CatchFlow {
         JsonNode output(Scope scope, JsonNode errorOutput);
 
-        ObjectNode assign(Scope scope, JsonNode errorOutput);
+        Map<String, JsonNode> assign(Scope scope, JsonNode errorOutput);
     }
 
     static final Recovery NONE = new Recovery(List.of(), List.of());
@@ -80,9 +81,7 @@ final class Recovery {
                 scope.errorOutput = errorOutput;
                 try {
                     JsonNode output = c.flow.output(scope, errorOutput);
-                    ObjectNode assigned = c.flow.assign(scope, errorOutput);
-                    step.exited(frame, output, assigned);
-                    Step.assign(frame, assigned);
+                    step.exited(run, output, c.flow.assign(scope, errorOutput));
                     frame.go(c.next, output);
                 } catch (StateFailure f) {
                     Step.failFrame(frame, f);

@@ -48,8 +48,25 @@ final class Resource {
         return arn;
     }
 
+    /**
+     * The cause as the history and the error output show it: AWS's Lambda integration
+     * ({@code lambda:invoke}) re-serialises a function error's JSON cause compactly, while a Lambda
+     * function ARN passes it on as the function wrote it.
+     */
+    String cause(String cause) {
+        if (cause == null || kind != Kind.SERVICE || !"lambda".equals(resourceType) || !cause.startsWith("{")) {
+            return cause;
+        }
+        try {
+            return Json.text(Json.MAPPER.readTree(cause));
+        } catch (java.io.IOException e) {
+            return cause;
+        }
+    }
+
+    /** An activity's worker, like a {@code .waitForTaskToken} task, answers with the token it was handed. */
     boolean waitsForToken() {
-        return kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken");
+        return kind == Kind.ACTIVITY || (kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken"));
     }
 
     /** {@code .sync}, {@code .sync:2} and {@code .waitForTaskToken} write {@code TaskSubmitted}. */

@@ -1,7 +1,10 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.jsonata.JsonataScope;
 import dev.aslunit.path.PathScope;
+import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
@@ -9,14 +12,14 @@ import java.util.random.RandomGenerator;
  * the data flow, the context object, the variables and the seeded random source; for JSONata also
  * {@code $states.result} and {@code $states.errorOutput}.
  */
-final class Scope implements PathScope {
+final class Scope implements PathScope, JsonataScope {
 
     final StateRun state;
     private JsonNode input;
     JsonNode result;
     JsonNode errorOutput;
     /** {@code $$.Map.Item} while a Map state builds an iteration's input, else {@code null}. */
-    com.fasterxml.jackson.databind.node.ObjectNode mapItem;
+    ObjectNode mapItem;
     private JsonNode context;
 
     Scope(StateRun state, JsonNode input) {
@@ -45,7 +48,27 @@ final class Scope implements PathScope {
 
     @Override
     public JsonNode variable(String name) {
-        return state.frame.variables.get(name);
+        return state.frame.variables.read(name);
+    }
+
+    /** JSONata's {@code $states}: the state's input and context, and its result or error output where AWS has them. */
+    @Override
+    public JsonNode states() {
+        ObjectNode states = Json.object();
+        states.set("input", state.input);
+        states.set("context", context());
+        if (result != null) {
+            states.set("result", result);
+        }
+        if (errorOutput != null) {
+            states.set("errorOutput", errorOutput);
+        }
+        return states;
+    }
+
+    @Override
+    public Instant now() {
+        return state.frame.run.now();
     }
 
     @Override

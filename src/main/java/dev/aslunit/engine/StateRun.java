@@ -15,7 +15,12 @@ final class StateRun {
     String taskToken;
     private int[] retries;
 
-    StateRun(Frame frame, String name, JsonNode input, long enteredEventId, Instant enteredTime) {
+    /** Whether {@code $$.State.RetryCount} exists: AWS shows it for the states that can retry. */
+    final boolean countsRetries;
+
+    StateRun(Frame frame, String name, JsonNode input, long enteredEventId, Instant enteredTime,
+            boolean countsRetries) {
+        this.countsRetries = countsRetries;
         this.frame = frame;
         this.name = name;
         this.input = input;

@@ -2,6 +2,8 @@ package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.jsonata.VariableScope;
+import java.util.Map;
 
 /**
  * A compiled state. {@link #enter} runs it on a frame; it ends by handing its output to the next
@@ -34,28 +36,31 @@ abstract class Step {
         d.put("input", Json.text(input));
         d.set("inputDetails", Json.notTruncated());
         long id = frame.emit(eventPrefix + "StateEntered", d);
-        return new StateRun(frame, name, input, id, frame.run.now());
+        return new StateRun(frame, name, input, id, frame.run.now(), this instanceof Retrying);
     }
 
-    /** Writes {@code <Type>StateExited}; {@code assigned} is {@code null} when the state assigns nothing. */
-    final void exited(Frame frame, JsonNode output, ObjectNode assigned) {
+    /** Task, Parallel and Map: the states that can retry, whose context shows {@code $$.State.RetryCount}. */
+    interface Retrying {
+    }
+
+    /**
+     * Stores what the state assigns (every expression of the state has been evaluated by now, so none
+     * saw these values) and writes {@code <Type>StateExited}; {@code assigned} is {@code null} when
+     * the state has no {@code Assign}.
+     */
+    final void exited(StateRun run, JsonNode output, Map<String, JsonNode> assigned) {
         ObjectNode d = Json.object();
         d.put("name", name);
         d.put("output", Json.text(output));
         d.set("outputDetails", Json.notTruncated());
         if (assigned != null) {
-            ObjectNode vars = d.putObject("assignedVariables");
-            assigned.fields().forEachRemaining(e -> vars.put(e.getKey(), Json.text(e.getValue())));
-            d.set("assignedVariablesDetails", Json.notTruncated());
+            try {
+                run.frame.variables.assignAll(assigned).addTo(d);
+            } catch (VariableScope.VariableLimitException e) {
+                throw new StateFailure(e.error(), run.causePrefix() + e.cause());
+            }
         }
-        frame.emit(eventPrefix + "StateExited", d);
-    }
-
-    /** Applies {@code assigned} to the frame's variables, after everything else of the state is evaluated. */
-    static void assign(Frame frame, ObjectNode assigned) {
-        if (assigned != null) {
-            assigned.fields().forEachRemaining(e -> frame.variables.set(e.getKey(), e.getValue()));
-        }
+        run.frame.emit(eventPrefix + "StateExited", d);
     }
 
     /** Hands {@code output} on: to the next state, or as the frame's result when this state ends it. */

@@ -18,7 +18,7 @@ final class SucceedStep extends Step {
         Scope scope = new Scope(run, input);
         try {
             JsonNode output = flow.output(scope, input, flow.input(scope, input));
-            exited(frame, output, null);
+            exited(run, output, null);
             frame.succeed(output);
         } catch (StateFailure f) {
             failFrame(frame, f);

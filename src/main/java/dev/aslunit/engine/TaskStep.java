@@ -1,7 +1,6 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,7 +10,7 @@ import java.util.Optional;
  * request-response, {@code .sync} or {@code .waitForTaskToken} pattern). The answer's latency,
  * {@code TimeoutSeconds} and {@code HeartbeatSeconds} race on the virtual clock.
  */
-final class TaskStep extends Step {
+final class TaskStep extends Step implements Step.Retrying {
 
     /** Computes {@code TimeoutSeconds}/{@code HeartbeatSeconds} of one attempt; {@code null} when not set. */
     interface Seconds {
@@ -46,9 +45,7 @@ final class TaskStep extends Step {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        if (resource.waitsForToken()) {
-            run.taskToken = frame.run.newTaskToken();
-        }
+        run.taskToken = frame.run.newTaskToken();
         Scope scope = new Scope(run, run.input);
         JsonNode parameters;
         Integer timeoutSeconds;
@@ -66,9 +63,18 @@ final class TaskStep extends Step {
         frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
                 heartbeatSeconds, taskCredentials));
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
-                frame.run.nextInvocation(name), run.taskToken, scope.context(), frame.run.now(),
+                frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, scope.context(),
+                frame.run.now(),
                 frame.run.executionArn());
-        Optional<TaskOutcome> answer = frame.run.options.taskHandler().answer(invocation);
+        Optional<TaskOutcome> answer;
+        try {
+            answer = frame.run.options.taskHandler().answer(invocation);
+        } catch (RuntimeException e) {
+            // a handler that cannot answer (a mock file run past its last response) ends the run with its reason
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "The answer for Task state '" + name
+                    + "' (resource " + resource.arn() + ") failed: " + e.getMessage());
+            return;
+        }
         if (answer.isEmpty()) {
             frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "No answer for Task state '" + name
                     + "' (resource " + resource.arn() + "): nothing mocks or handles it. Give the test a mock or a"
@@ -101,11 +107,11 @@ final class TaskStep extends Step {
             if (resource.submits()) {
                 run.frame.emit(resource.submittedEvent(), resource.submittedDetails());
             }
-            if (run.taskToken != null) {
+            if (resource.waitsForToken()) {
                 execution.awaitCallback(run.taskToken, this);
             }
             boolean waitsForever = outcome instanceof TaskOutcome.NoAnswer;
-            if (timeoutSeconds != null || (waitsForever && run.taskToken == null)) {
+            if (timeoutSeconds != null || (waitsForever && !resource.waitsForToken())) {
                 int seconds = timeoutSeconds != null ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
                 execution.at(now.plusSeconds(seconds), () -> timedOut(Errors.TIMEOUT));
             }
@@ -115,7 +121,9 @@ final class TaskStep extends Step {
                 execution.at(now.plus(s.latency()), () -> succeed(s.result()));
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
-                execution.at(now.plus(f.latency()), () -> fail(f.error(), f.cause()));
+                // AWS omits an empty cause rather than writing ""
+                String cause = f.cause() == null || f.cause().isEmpty() ? null : resource.cause(f.cause());
+                execution.at(now.plus(f.latency()), () -> fail(f.error(), cause));
             }
         }
 
@@ -137,9 +145,7 @@ final class TaskStep extends Step {
                 return false;
             }
             settled = true;
-            if (run.taskToken != null) {
-                run.frame.run.forgetCallback(run.taskToken);
-            }
+            run.frame.run.forgetCallback(run.taskToken);
             return true;
         }
 
@@ -156,17 +162,14 @@ final class TaskStep extends Step {
             Frame frame = run.frame;
             frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
             JsonNode output;
-            ObjectNode assigned;
             try {
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
-                assigned = flow.assign(scope, result);
+                exited(run, output, flow.assign(scope, result));
             } catch (StateFailure f) {
                 TaskStep.this.fail(run, f.error(), f.cause());
                 return;
             }
-            exited(frame, output, assigned);
-            assign(frame, assigned);
             proceed(frame, output);
         }
 
@@ -194,9 +197,6 @@ final class TaskStep extends Step {
     }
 
     private void fail(StateRun run, String error, String cause) {
-        recovery.handle(this, run, error, cause, () -> {
-            run.taskToken = null;
-            attempt(run);
-        }, null);
+        recovery.handle(this, run, error, cause, () -> attempt(run), null);
     }
 }

@@ -1,11 +1,7 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /** Wait: until {@code Seconds} have passed or {@code Timestamp} is reached, on the virtual clock. */
 final class WaitStep extends Step {
@@ -43,22 +39,11 @@ final class WaitStep extends Step {
             }
             try {
                 JsonNode output = flow.output(scope, input, effective);
-                ObjectNode assigned = flow.assign(scope, effective);
-                exited(frame, output, assigned);
-                assign(frame, assigned);
+                exited(run, output, flow.assign(scope, effective));
                 proceed(frame, output);
             } catch (StateFailure f) {
                 failFrame(frame, f);
             }
         });
-    }
-
-    /** AWS's timestamps: ISO-8601 extended with an offset ({@code Z} or {@code +hh:mm}); fractions allowed. */
-    static Instant parseTimestamp(String text) {
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -63,13 +63,18 @@ public final class SourceDocument {
 
     private final String file;
     private final JsonNode root;
+    /** {line, column, character offset} of where a pointer is located, {@code -1} for an unknown offset. */
     private final Map<String, int[]> positions;
+    /** The character offset of each value's first token (for a member: its value, not its key). */
+    private final Map<String, Integer> valueOffsets;
     private final List<DuplicateKey> duplicateKeys;
 
-    private SourceDocument(String file, JsonNode root, Map<String, int[]> positions, List<DuplicateKey> duplicates) {
+    private SourceDocument(String file, JsonNode root, Map<String, int[]> positions, Map<String, Integer> valueOffsets,
+            List<DuplicateKey> duplicates) {
         this.file = file;
         this.root = root;
         this.positions = positions;
+        this.valueOffsets = valueOffsets;
         this.duplicateKeys = List.copyOf(duplicates);
     }
 
@@ -156,6 +161,31 @@ public final class SourceDocument {
     }
 
     /**
+     * The character offset in the text of the place {@link #locate} gives for {@code pointer}, for
+     * callers that map the text back to where it came from (a definition assembled from the parts of
+     * a CDK template); {@code -1} when unknown.
+     */
+    public int offset(String pointer) {
+        String p = pointer;
+        while (true) {
+            int[] at = positions.get(p);
+            if (at != null) {
+                return at[2];
+            }
+            if (p.isEmpty()) {
+                return -1;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** The character offset of the value at {@code pointer} itself (a member's value, not its key); {@code -1} when absent. */
+    public int valueOffset(String pointer) {
+        Integer at = valueOffsets.get(pointer);
+        return at == null ? -1 : at;
+    }
+
+    /**
      * A locator for a part of this document seen as a document of its own, e.g. the
      * {@code Definition} inside a CloudFormation template: pointer {@code /States/A} of the part is
      * looked up as {@code prefix + "/States/A"} here, and reported as {@code /States/A}.
@@ -184,6 +214,7 @@ public final class SourceDocument {
         private final boolean yaml;
         private final JsonNodeFactory nodes = Json.nodes();
         private final Map<String, int[]> positions = new HashMap<>();
+        private final Map<String, Integer> valueOffsets = new HashMap<>();
         private final List<DuplicateKey> duplicates = new ArrayList<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
 
@@ -247,11 +278,13 @@ public final class SourceDocument {
                     ((ArrayNode) parent.node()).add(attached);
                 }
                 if (record) {
-                    positions.put(pointer, new int[] {at.getLineNr(), at.getColumnNr()});
+                    int[] position = {at.getLineNr(), at.getColumnNr(), (int) at.getCharOffset()};
+                    positions.put(pointer, position);
+                    valueOffsets.put(pointer, (int) parser.currentTokenLocation().getCharOffset());
                     if (attached != value) {
                         String fn = attached.fieldNames().next();
                         pointer = pointer + "/" + escape(fn);
-                        positions.put(pointer, new int[] {at.getLineNr(), at.getColumnNr()});
+                        positions.put(pointer, position);
                     }
                 }
                 if (value.isContainerNode()) {
@@ -265,7 +298,7 @@ public final class SourceDocument {
                 throw new SourceSyntaxException("Unexpected content after the end of the document",
                         at.getLineNr(), at.getColumnNr(), false, null);
             }
-            return new SourceDocument(file, root, positions, duplicates);
+            return new SourceDocument(file, root, positions, valueOffsets, duplicates);
         }
 
         private SourceLocation location(String pointer, JsonLocation at) {

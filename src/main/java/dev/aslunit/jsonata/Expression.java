@@ -59,55 +59,9 @@ final class Expression {
         Jsonata wrapped = Jsonata.jsonata("$" + AwsFunctions.CAPTURE + "((" + text + "\n))");
         wrapped.setValidateInput(false);
         AwsFunctions.register(wrapped);
-        Set<String> names = variableNames(text);
-        names.remove("states");
+        Set<String> names = new LinkedHashSet<>(ExpressionReferences.of(text).names);
+        names.remove(VariableNames.RESERVED);
         return new Expression(text, location, wrapped, names.toArray(new String[0]));
-    }
-
-    /**
-     * The names after every {@code $} outside string literals, comments and backquoted names: the
-     * variables the expression may read, plus its own local names and function names, which is
-     * harmless, since only names the scope has a value for are bound.
-     */
-    static Set<String> variableNames(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'' || c == '`') {
-                i = skipQuoted(text, i, c);
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '$') {
-                int start = ++i;
-                while (i < n && Character.isUnicodeIdentifierPart(text.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    names.add(text.substring(start, i));
-                }
-            } else {
-                i++;
-            }
-        }
-        return names;
-    }
-
-    private static int skipQuoted(String text, int open, char quote) {
-        int i = open + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     /** The value as a node, never {@code null}: undefined and non-JSON results fail as on AWS. */

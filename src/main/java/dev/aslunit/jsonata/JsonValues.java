@@ -104,12 +104,11 @@ final class JsonValues {
         }
         if (value instanceof Map) {
             ObjectNode object = NODES.objectNode();
+            // jsonata never stores undefined in an object it builds; a Java null in a map is a JSON
+            // null that jsonata-java's own JSON parser ($clone, the transform operator) produced.
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 JsonNode v = toJson(e.getValue());
-                // JSON.stringify drops a key whose value is undefined, and so does AWS.
-                if (v != null) {
-                    object.set(String.valueOf(e.getKey()), v);
-                }
+                object.set(String.valueOf(e.getKey()), v == null ? NODES.nullNode() : v);
             }
             return object;
         }

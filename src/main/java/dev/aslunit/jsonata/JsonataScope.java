@@ -1,6 +1,8 @@
 package dev.aslunit.jsonata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
@@ -33,6 +35,25 @@ public interface JsonataScope {
 
     /** The virtual clock's current instant: what {@code $now()} and {@code $millis()} answer. */
     Instant now();
+
+    /**
+     * Builds {@link #states()}: {@code input} and {@code context} always; {@code result} (a Task,
+     * Map or Parallel's result, for its {@code Output} and {@code Assign} after success) and
+     * {@code errorOutput} (the error output, for a Catch's {@code Output} and {@code Assign}) when
+     * not {@code null}. The nodes are referenced, not copied.
+     */
+    static ObjectNode statesObject(JsonNode input, JsonNode context, JsonNode result, JsonNode errorOutput) {
+        ObjectNode states = JsonNodeFactory.instance.objectNode();
+        states.set("input", input);
+        states.set("context", context);
+        if (result != null) {
+            states.set("result", result);
+        }
+        if (errorOutput != null) {
+            states.set("errorOutput", errorOutput);
+        }
+        return states;
+    }
 
     /**
      * The usual scope: {@code $states} as given, variables read from {@code variables} (which must

@@ -92,4 +92,16 @@ public final class TaskResults {
                 ? TaskResult.success(outcome.result(), true)
                 : TaskResult.failure(outcome.error(), outcome.cause());
     }
+
+    /**
+     * {@code arn:aws:states:::apigateway:invoke}'s answer: a 2xx status returns AWS's shape
+     * ({@code Headers}, {@code ResponseBody}, {@code StatusCode}, {@code StatusText}); any other
+     * fails with {@code ApiGateway.NNN} and the response body as the cause, as AWS does.
+     */
+    public static TaskResult apiGatewayResponse(int statusCode, String body) {
+        HttpTaskResults.Outcome outcome = HttpTaskResults.of(statusCode, body, Map.of("Content-Type", "application/json"));
+        return outcome.error() == null
+                ? TaskResult.success(outcome.result(), true)
+                : TaskResult.failure("ApiGateway." + statusCode, body);
+    }
 }

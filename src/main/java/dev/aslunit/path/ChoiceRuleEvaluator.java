@@ -48,12 +48,26 @@ public final class ChoiceRuleEvaluator {
             return compileComparison((ChoiceRule.Comparison) rule);
         }
         if (rule instanceof ChoiceRule.And) {
-            List<Rule> rules = ((ChoiceRule.And) rule).rules().stream().map(ChoiceRuleEvaluator::compileRule).toList();
-            return scope -> rules.stream().allMatch(r -> r.test(scope));
+            Rule[] rules = compileAll(((ChoiceRule.And) rule).rules());
+            return scope -> {
+                for (Rule r : rules) {
+                    if (!r.test(scope)) {
+                        return false;
+                    }
+                }
+                return true;
+            };
         }
         if (rule instanceof ChoiceRule.Or) {
-            List<Rule> rules = ((ChoiceRule.Or) rule).rules().stream().map(ChoiceRuleEvaluator::compileRule).toList();
-            return scope -> rules.stream().anyMatch(r -> r.test(scope));
+            Rule[] rules = compileAll(((ChoiceRule.Or) rule).rules());
+            return scope -> {
+                for (Rule r : rules) {
+                    if (r.test(scope)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
         }
         if (rule instanceof ChoiceRule.Not) {
             Rule negated = compileRule(((ChoiceRule.Not) rule).rule());
@@ -61,6 +75,10 @@ public final class ChoiceRuleEvaluator {
         }
         throw new PathSyntaxException("A Condition is a JSONata Choice rule and cannot be evaluated as JSONPath "
                 + at(rule));
+    }
+
+    private static Rule[] compileAll(List<ChoiceRule> rules) {
+        return rules.stream().map(ChoiceRuleEvaluator::compileRule).toArray(Rule[]::new);
     }
 
     private static Rule compileComparison(ChoiceRule.Comparison comparison) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.List;
 
 /**
  * A JSONPath with its root ({@code $}, {@code $$} or {@code $name}), compiled once. AWS evaluates
- * paths with Jayway JsonPath; this class does too for everything but the common simple forms
- * ({@code $.a.b}, {@code $.a[0]}, {@code $['a b']}), which it walks directly. Whenever the direct
- * walk finds nothing, Jayway is consulted, so results and failure texts are always Jayway's.
+ * paths with Jayway JsonPath and quotes Jayway's messages; the common simple forms
+ * ({@code $.a.b}, {@code $.a[0]}, {@code $['a b']}) are walked directly, with Jayway's texts, and
+ * everything else goes to Jayway. As on AWS, a definite path that selects nothing fails, and an
+ * indefinite one (wildcard, slice, filter, scan) never does: it yields the array of its matches,
+ * empty when even its definite prefix is missing.
  */
 final class CompiledPath {
 
@@ -23,6 +26,7 @@ final class CompiledPath {
             .jsonProvider(new JacksonJsonNodeJsonProvider(Nodes.MAPPER))
             .mappingProvider(new JacksonMappingProvider(Nodes.MAPPER))
             .build();
+    private static final Configuration JAYWAY_INDEFINITE = JAYWAY.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
     private final String text;
     private final Root root;
@@ -128,16 +132,30 @@ final class CompiledPath {
                     return null;
                 }
                 steps.add(path.substring(start, i));
+            } else if (c == '[' && i + 1 < n && (path.charAt(i + 1) == '\'' || path.charAt(i + 1) == '"')) {
+                char quote = path.charAt(i + 1);
+                StringBuilder name = new StringBuilder();
+                i += 2;
+                while (i < n && path.charAt(i) != quote) {
+                    // AWS keeps a backslash that escapes neither the quote nor a backslash: ['a\"b'] names a\"b.
+                    char d = path.charAt(i++);
+                    if (d == '\\' && i < n && (path.charAt(i) == quote || path.charAt(i) == '\\')) {
+                        d = path.charAt(i++);
+                    }
+                    name.append(d);
+                }
+                if (i + 1 >= n || path.charAt(i + 1) != ']') {
+                    return null;
+                }
+                steps.add(name.toString());
+                i += 2;
             } else if (c == '[') {
                 int close = path.indexOf(']', i);
-                if (close < 0) {
+                Integer index = close < 0 ? null : index(path.substring(i + 1, close));
+                if (index == null) {
                     return null;
                 }
-                Object step = bracketStep(path.substring(i + 1, close));
-                if (step == null) {
-                    return null;
-                }
-                steps.add(step);
+                steps.add(index);
                 i = close + 1;
             } else {
                 return null;
@@ -151,24 +169,17 @@ final class CompiledPath {
                 && c != '@' && c != '\'' && c != '"' && c != ',' && c != '\\' && !Character.isWhitespace(c);
     }
 
-    private static Object bracketStep(String inner) {
-        if (inner.length() >= 2) {
-            char quote = inner.charAt(0);
-            if ((quote == '\'' || quote == '"') && inner.charAt(inner.length() - 1) == quote) {
-                String name = inner.substring(1, inner.length() - 1);
-                return name.indexOf('\'') < 0 && name.indexOf('"') < 0 && name.indexOf('\\') < 0 ? name : null;
-            }
-        }
-        int start = inner.startsWith("-") ? 1 : 0;
-        if (inner.length() == start || inner.length() - start > 9) {
+    private static Integer index(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (text.length() == start || text.length() - start > 9) {
             return null;
         }
-        for (int k = start; k < inner.length(); k++) {
-            if (!Character.isDigit(inner.charAt(k))) {
+        for (int k = start; k < text.length(); k++) {
+            if (!Character.isDigit(text.charAt(k))) {
                 return null;
             }
         }
-        return Integer.valueOf(inner);
+        return Integer.valueOf(text);
     }
 
     String text() {
@@ -182,11 +193,6 @@ final class CompiledPath {
 
     Root root() {
         return root;
-    }
-
-    /** {@code true} when the path selects at most one value (no wildcard, filter, slice, scan). */
-    boolean isDefinite() {
-        return jayway.isDefinite();
     }
 
     /** The document the path starts from, {@code null} for an unassigned variable. */
@@ -210,18 +216,21 @@ final class CompiledPath {
     /**
      * The value selected in {@code document}: the single value of a definite path, the array of
      * all matches (possibly empty) of an indefinite one; {@code null} when a definite path
-     * selects nothing.
+     * selects nothing or Jayway cannot evaluate the path on this document.
      */
     JsonNode find(JsonNode document) {
         if (steps != null) {
-            JsonNode found = walk(document);
-            if (found != null) {
-                return found;
-            }
+            return walk(document);
         }
+        // Jayway also throws plain runtime exceptions (a function applied where it does not fit, say):
+        // to the state machine every one of them means the path selects nothing.
         try {
+            if (!jayway.isDefinite()) {
+                Object matches = jayway.read(document, JAYWAY_INDEFINITE);
+                return matches == null ? Nodes.FACTORY.arrayNode() : Nodes.fromJayway(matches);
+            }
             return Nodes.fromJayway(jayway.read(document, JAYWAY));
-        } catch (JsonPathException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
@@ -257,18 +266,56 @@ final class CompiledPath {
         return value;
     }
 
-    /** Why the path selects nothing in the scope: Jayway's message, as AWS quotes it. */
+    /** Why the path selects nothing in the scope, in Jayway's words as AWS quotes them. */
     private String failure(PathScope scope) {
         JsonNode document = document(scope);
         if (document == null) {
-            return "The variable '" + variable + "' is not assigned";
+            return root == Root.VARIABLE ? "The variable '" + variable + "' is not assigned"
+                    : "No results for path: " + jayway.getPath();
+        }
+        if (steps != null) {
+            String missing = missingStep(document);
+            if (missing != null) {
+                return missing;
+            }
         }
         try {
             jayway.read(document, JAYWAY);
             return "No results for path: " + jayway.getPath();
         } catch (JsonPathException e) {
             return e.getMessage();
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
+    }
+
+    /**
+     * Jayway's text for a simple path whose field or index is missing, or {@code null} when a step
+     * meets a value of the wrong type (Jayway's own message says that best).
+     */
+    private String missingStep(JsonNode node) {
+        StringBuilder evaluated = new StringBuilder("$");
+        for (int i = 0; i < steps.length; i++) {
+            JsonNode next;
+            if (steps[i] instanceof String) {
+                evaluated.append("['").append(steps[i]).append("']");
+                next = node.isObject() ? node.get((String) steps[i]) : null;
+                if (next == null && node.isObject() && i < steps.length - 1) {
+                    return "Missing property in path " + evaluated;
+                }
+            } else {
+                next = node.isArray() ? at(node, (Integer) steps[i]) : null;
+            }
+            if (next == null) {
+                return node.isObject() || node.isArray() ? "No results for path: " + jayway.getPath() : null;
+            }
+            node = next;
+        }
+        return null;
+    }
+
+    private static JsonNode at(JsonNode array, int index) {
+        return array.get(index < 0 ? array.size() + index : index);
     }
 
     private JsonNode walk(JsonNode node) {
@@ -282,8 +329,7 @@ final class CompiledPath {
                 if (!node.isArray()) {
                     return null;
                 }
-                int index = (Integer) step;
-                node = node.get(index < 0 ? node.size() + index : index);
+                node = at(node, (Integer) step);
             }
             if (node == null) {
                 return null;

@@ -1,11 +1,10 @@
 package dev.aslunit.path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,8 +49,6 @@ enum IntrinsicFunction {
     static final int MAX_STRING_LENGTH = 10_000;
     /** AWS's limit on the array that ArrayRange makes. */
     static final int MAX_RANGE_ITEMS = 1000;
-    private static final ObjectReader STRICT_READER =
-            Nodes.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** What an argument must be. */
     enum Kind {
@@ -192,7 +189,7 @@ enum IntrinsicFunction {
             case STRING_TO_JSON:
                 return stringToJson(args[0].textValue());
             case JSON_TO_STRING:
-                return Nodes.FACTORY.textNode(args[0].toString());
+                return Nodes.FACTORY.textNode(Nodes.text(args[0]));
             case ARRAY:
                 return Nodes.FACTORY.arrayNode(args.length).addAll(List.of(args));
             case ARRAY_PARTITION:
@@ -275,7 +272,7 @@ enum IntrinsicFunction {
             return Nodes.FACTORY.nullNode();
         }
         try {
-            return STRICT_READER.readTree(text);
+            return Json.parse(text);
         } catch (JsonProcessingException e) {
             throw failure("argument 1 is not a JSON text: " + abbreviate(text));
         }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** JSON helpers shared by the package: one node factory, one mapper, Jayway values back to nodes. */
+/** JSON helpers shared by the package: the project's mapper and node factory, Jayway values back to nodes. */
 final class Nodes {
 
-    static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonNodeFactory FACTORY = Json.nodes();
+    static final ObjectMapper MAPPER = Json.mapper();
 
     private Nodes() {
     }
@@ -65,6 +66,6 @@ final class Nodes {
 
     /** Compact JSON text, as AWS quotes documents in its cause texts. */
     static String text(JsonNode node) {
-        return node == null ? "null" : node.toString();
+        return node == null ? "null" : Json.write(node);
     }
 }

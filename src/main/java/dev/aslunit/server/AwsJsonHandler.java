@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -30,9 +29,11 @@ final class AwsJsonHandler implements HttpHandler {
 
     private final ObjectMapper mapper;
     private final Map<String, Function<Request, ObjectNode>> operations;
+    private final Ids ids;
 
-    AwsJsonHandler(ObjectMapper mapper, Map<String, Function<Request, ObjectNode>> operations) {
+    AwsJsonHandler(ObjectMapper mapper, Map<String, Function<Request, ObjectNode>> operations, Ids ids) {
         this.mapper = mapper;
+        this.ids = ids;
         this.operations = operations;
     }
 
@@ -56,7 +57,7 @@ final class AwsJsonHandler implements HttpHandler {
             }
             byte[] bytes = mapper.writeValueAsBytes(response);
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.getResponseHeaders().set("x-amzn-RequestId", ids.uuid());
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

@@ -3,13 +3,18 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.definition.load.LoadedDefinition;
+import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.engine.DefinitionException;
+import dev.aslunit.validation.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Checks definitions as CreateStateMachine and ValidateStateMachineDefinition do, and compiles
- * the ones AWS would accept.
+ * Checks definitions as CreateStateMachine and ValidateStateMachineDefinition do (the validator's
+ * diagnostics, AWS's codes), and compiles the ones AWS would accept.
  */
 final class Definitions {
 
@@ -20,30 +25,30 @@ final class Definitions {
     }
 
     List<Problem> validate(String definition, String type) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(definition);
-        } catch (JsonProcessingException e) {
-            return List.of(new Problem("ERROR", "INVALID_JSON_DESCRIPTION", e.getOriginalMessage(), ""));
-        }
-        if (root == null || !root.isObject()) {
-            return List.of(new Problem("ERROR", "SCHEMA_VALIDATION_FAILED", "The definition must be a JSON object", ""));
-        }
-        try {
-            DefinitionReader.read(root);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(new Problem("ERROR", "SCHEMA_VALIDATION_FAILED", e.getMessage(), ""));
-        }
+        return load(definition, type).diagnostics().stream().map(Definitions::problem).toList();
     }
 
     /** The compiled machine, or AWS's {@code InvalidDefinition} listing every error. */
-    Object compile(String definition, String name, String type) {
-        List<Problem> errors = validate(definition, type).stream().filter(p -> p.severity().equals("ERROR")).toList();
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
+    CompiledStateMachine compile(String definition, String name, String type) {
+        LoadedDefinition loaded = load(definition, type);
+        if (!loaded.isValid()) {
+            throw invalid(loaded.errors().stream().map(Definitions::problem).toList());
         }
-        return parse(definition);
+        try {
+            return CompiledStateMachine.compile(loaded.definition(), name);
+        } catch (DefinitionException e) {
+            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+        }
+    }
+
+    private static LoadedDefinition load(String definition, String type) {
+        // A definition sent to the API is final: ${...} in it is text, as AWS treats it.
+        return DefinitionLoader.fromString(definition).allowOpaquePlaceholders()
+                .type(StateMachineType.valueOf(type)).load();
+    }
+
+    private static Problem problem(Diagnostic d) {
+        return new Problem(d.severity().name(), d.code().name(), d.message(), d.pointer());
     }
 
     static ApiException invalid(List<Problem> errors) {

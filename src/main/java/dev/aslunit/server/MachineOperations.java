@@ -3,11 +3,11 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.engine.CompiledStateMachine;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The state machine, activity and tag operations, with AWS's request and response members. */
@@ -20,8 +20,10 @@ final class MachineOperations {
     private final Definitions definitions;
     private final Arns arns;
     private final Clock clock;
+    private final Ids ids;
 
-    MachineOperations(Resources resources, Definitions definitions, Arns arns, Clock clock) {
+    MachineOperations(Resources resources, Definitions definitions, Arns arns, Clock clock, Ids ids) {
+        this.ids = ids;
         this.resources = resources;
         this.definitions = definitions;
         this.arns = arns;
@@ -61,7 +63,7 @@ final class MachineOperations {
         String type = type(r);
         Map<String, String> tags = r.tags("tags");
         Arns.checkName(name);
-        Object compiled = definitions.compile(definition, name, type);
+        CompiledStateMachine compiled = definitions.compile(definition, name, type);
         Resources.Machine created = resources.createMachine(new Resources.Machine(resources.nextSequence(), name,
                 arns.stateMachine(name), type, definition, roleArn, clock.instant(), null, null,
                 json(r, "loggingConfiguration", DEFAULT_LOGGING), json(r, "tracingConfiguration", DEFAULT_TRACING),
@@ -80,12 +82,12 @@ final class MachineOperations {
             throw new ApiException("MissingRequiredParameter", "Either the definition, the role ARN, the "
                     + "LoggingConfiguration, or the TracingConfiguration must be specified");
         }
-        Object compiled = definition == null ? current.compiled()
+        CompiledStateMachine compiled = definition == null ? current.compiled()
                 : definitions.compile(definition, current.name(), current.type());
         Resources.Machine updated = resources.replaceMachine(new Resources.Machine(current.sequence(), current.name(),
                 current.arn(), current.type(), definition == null ? current.definition() : definition,
                 roleArn == null ? current.roleArn() : roleArn, current.creationDate(), clock.instant(),
-                UUID.randomUUID().toString(), json(r, "loggingConfiguration", current.loggingConfiguration()),
+                ids.uuid(), json(r, "loggingConfiguration", current.loggingConfiguration()),
                 json(r, "tracingConfiguration", current.tracingConfiguration()), compiled));
         ObjectNode out = Wire.time(Wire.object(), "updateDate", updated.updateDate());
         return out.put("revisionId", updated.revisionId());

@@ -1,5 +1,6 @@
 package dev.aslunit.server;
 
+import dev.aslunit.engine.CompiledStateMachine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ final class Resources {
     /** One state machine revision as Describe* shows it; replaced whole on update. */
     record Machine(long sequence, String name, String arn, String type, String definition, String roleArn,
             Instant creationDate, Instant updateDate, String revisionId, String loggingConfiguration,
-            String tracingConfiguration, Object compiled) {
+            String tracingConfiguration, CompiledStateMachine compiled) {
     }
 
     record Activity(long sequence, String name, String arn, Instant creationDate) {

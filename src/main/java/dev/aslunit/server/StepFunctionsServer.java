@@ -3,11 +3,14 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.mock.sfnlocal.MockConfigFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,18 +40,25 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ExecutorService workers;
     private final URI endpoint;
     private final TimeMode timeMode;
+    private final ExecutionDriver driver;
 
     private StepFunctionsServer(Builder b) throws IOException {
         this.timeMode = b.timeMode;
+        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
         // The server is the one place that reads the wall clock: creation dates, and the pace of
         // executions in the real and scaled time modes. The engine itself only sees virtual time.
         Clock clock = Clock.systemUTC();
         Arns arns = new Arns(b.region, b.accountId);
+        Ids ids = new Ids();
         Resources resources = new Resources();
         Map<String, Function<Request, ObjectNode>> operations = new HashMap<>();
-        new MachineOperations(resources, new Definitions(), arns, clock).register(operations);
+        MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
+        machines.register(operations);
+        this.driver = new ExecutionDriver(b.timeMode);
+        new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
+                b.taskHandler, ids, clock).register(operations);
+        new TestStateOperation(b.taskHandler).register(operations);
 
-        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {
             Thread t = new Thread(task, "aslunit-serve-" + threads.incrementAndGet());
@@ -56,7 +66,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(workers);
-        http.createContext("/", new AwsJsonHandler(new ObjectMapper(), Map.copyOf(operations)));
+        http.createContext("/", new AwsJsonHandler(new ObjectMapper(), Map.copyOf(operations), ids));
         http.start();
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();
@@ -84,6 +94,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        driver.close();
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -99,6 +110,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         private TimeMode timeMode = TimeMode.virtual();
         private String region = "us-east-1";
         private String accountId = "123456789012";
+        private MockConfigFile mockConfig;
+        private TaskHandler taskHandler;
 
         private Builder() {
         }
@@ -132,6 +145,31 @@ public final class StepFunctionsServer implements AutoCloseable {
         /** The account in the ARNs the server hands out ({@code 123456789012}, as Step Functions Local). */
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /**
+         * A Step Functions Local mock config: {@code StartExecution} with
+         * {@code <stateMachineArn>#<TestCase>} answers Task states from that test case's mocked
+         * responses, as Step Functions Local does.
+         *
+         * @throws dev.aslunit.mock.sfnlocal.MockConfigException naming the file, the place and the fix
+         */
+        public Builder mockConfig(Path file) {
+            return mockConfig(MockConfigFile.parse(file));
+        }
+
+        public Builder mockConfig(MockConfigFile mockConfig) {
+            this.mockConfig = Objects.requireNonNull(mockConfig, "mockConfig");
+            return this;
+        }
+
+        /**
+         * Answers the Task states that no mock config test case answers, for every execution: Java
+         * mocks when the server runs embedded in a test.
+         */
+        public Builder taskHandler(TaskHandler taskHandler) {
+            this.taskHandler = Objects.requireNonNull(taskHandler, "taskHandler");
             return this;
         }
 

@@ -15,6 +15,7 @@ import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.ComparisonOperator;
+import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.QueryLanguage;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineType;
@@ -422,6 +423,7 @@ final class DefinitionChecks {
             wrongType(p, "Assign", "an object of variable names and values", assign);
             return;
         }
+        expressions.variableNames(assign, p, ql == QueryLanguage.JSONPATH);
         if (ql == QueryLanguage.JSONATA) {
             expressions.jsonataTemplate(assign, p);
         } else {
@@ -1108,6 +1110,6 @@ final class DefinitionChecks {
     }
 
     private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
+        return DefinitionReader.escape(token);
     }
 }

@@ -4,12 +4,21 @@ import static dev.aslunit.validation.DiagnosticCode.NO_DOLLAR;
 import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.jsonata.JsonataSyntaxException;
+import dev.aslunit.jsonata.JsonataTemplate;
+import dev.aslunit.jsonata.VariableNames;
+import dev.aslunit.path.PathSyntaxException;
+import dev.aslunit.path.ReferencePath;
+import dev.aslunit.path.ResultPath;
+import dev.aslunit.path.ValueExpression;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Checks the expressions of a definition where they are written: JSONPath paths, payload templates
- * ({@code "key.$"} fields), intrinsic functions and JSONata {@code {% ... %}} strings.
+ * ({@code "key.$"} fields), intrinsic functions and JSONata {@code {% ... %}} strings, with the
+ * compilers the engine uses, so what passes here compiles there.
  */
 final class ExpressionChecks {
 
@@ -54,8 +63,14 @@ final class ExpressionChecks {
                     + "\"$\", not \"" + path + "\"");
             return;
         }
-        if (reference && path.startsWith("$$")) {
-            sink.report(SCHEMA_VALIDATION_FAILED, p, field + " cannot write to the context object (\"" + path + "\")");
+        try {
+            if (reference) {
+                ResultPath.compile(path);
+            } else {
+                ReferencePath.compile(path);
+            }
+        } catch (PathSyntaxException e) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "Invalid " + field + ": " + e.getMessage());
         }
     }
 
@@ -67,20 +82,27 @@ final class ExpressionChecks {
             return;
         }
         String text = v.asText();
-        if (text.startsWith("States.")) {
-            intrinsic(text, p, field);
-        } else if (!text.startsWith("$")) {
+        if (!text.startsWith("$") && !text.startsWith("States.")) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a JSONPath starting with "
                     + "\"$\" or an intrinsic function such as States.Format(...), not \"" + text + "\"");
+            return;
+        }
+        try {
+            ValueExpression.compile(text);
+        } catch (PathSyntaxException e) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "Invalid \"" + field + "\": " + e.getMessage());
         }
     }
 
-    private void intrinsic(String text, String p, String field) {
-        int open = text.indexOf('(');
-        if (open < 0 || !text.endsWith(")")) {
-            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" is not a valid intrinsic function "
-                    + "call: \"" + text + "\" needs its arguments in parentheses, as in States.Format('{}', $.x)");
-        }
+    /** The names an {@code Assign} gives its variables, as AWS allows them. */
+    void variableNames(JsonNode assign, String p, boolean jsonPath) {
+        assign.fieldNames().forEachRemaining(key -> {
+            String problem = VariableNames.problem(VariableNames.variableName(key, jsonPath));
+            if (problem != null) {
+                sink.report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(key), "Invalid variable name \"" + key + "\": "
+                        + problem);
+            }
+        });
     }
 
     /** Parameters, ResultSelector, ItemSelector, JSONPath Assign: {@code "key.$"} fields are evaluated. */
@@ -89,7 +111,7 @@ final class ExpressionChecks {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                String fp = p + "/" + key.replace("~", "~0").replace("/", "~1");
+                String fp = p + "/" + escape(key);
                 JsonNode v = e.getValue();
                 if (key.endsWith(".$")) {
                     pathOrIntrinsic(v, fp, key);
@@ -116,16 +138,36 @@ final class ExpressionChecks {
             if (text.startsWith("{%") && !text.endsWith("%}")) {
                 sink.report(SCHEMA_VALIDATION_FAILED, p, "A JSONata expression must be written as \"{% ... %}\"; "
                         + "this one does not end with \"%}\"");
+            } else if (JsonataTemplate.isExpression(text)) {
+                try {
+                    JsonataTemplate.compile(node, fieldOfState(p));
+                } catch (JsonataSyntaxException e) {
+                    sink.report(SCHEMA_VALIDATION_FAILED, p, e.getMessage());
+                }
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                jsonataTemplate(e.getValue(), p + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                jsonataTemplate(e.getValue(), p + "/" + escape(e.getKey()));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 jsonataTemplate(node.get(i), p + "/" + i);
             }
         }
+    }
+
+    /** {@code /States/S/Output/total} is the field {@code Output/total} of its state, as AWS names it. */
+    private static String fieldOfState(String pointer) {
+        int states = pointer.lastIndexOf("/States/");
+        if (states < 0) {
+            return pointer;
+        }
+        int field = pointer.indexOf('/', states + "/States/".length());
+        return field < 0 ? "" : pointer.substring(field + 1);
+    }
+
+    private static String escape(String token) {
+        return DefinitionReader.escape(token);
     }
 }

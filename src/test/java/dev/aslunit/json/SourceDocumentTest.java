@@ -40,6 +40,17 @@ class SourceDocumentTest {
     }
 
     @Test
+    void gives_the_character_offsets_of_the_located_place_and_of_the_value_itself() throws Exception {
+        SourceDocument doc = SourceDocument.parse(JSON, SourceDocument.Format.JSON, "m.asl.json");
+
+        assertThat(doc.offset("/StartAt")).isEqualTo(JSON.indexOf("\"StartAt\""));
+        assertThat(doc.valueOffset("/StartAt")).isEqualTo(JSON.indexOf("\"A\""));
+        assertThat(doc.offset("/List/1")).isEqualTo(doc.valueOffset("/List/1")).isEqualTo(JSON.indexOf("{\"x\""));
+        assertThat(doc.offset("/States/A/Next")).isEqualTo(JSON.indexOf("\"A\": {"));
+        assertThat(doc.valueOffset("/States/A/Next")).isEqualTo(-1);
+    }
+
+    @Test
     void locates_yaml_like_json() throws Exception {
         String yaml = """
                 StartAt: A

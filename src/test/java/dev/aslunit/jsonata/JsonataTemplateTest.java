@@ -3,8 +3,15 @@ package dev.aslunit.jsonata;
 import static dev.aslunit.jsonata.TestScope.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +26,7 @@ class JsonataTemplateTest {
 
     private static QueryEvaluationException failure(String fieldJson, String location, TestScope scope) {
         JsonataTemplate template = JsonataTemplate.compile(json(fieldJson), location);
-        return (QueryEvaluationException) org.assertj.core.api.Assertions.catchThrowable(() -> template.evaluate(scope));
+        return (QueryEvaluationException) catchThrowable(() -> template.evaluate(scope));
     }
 
     @Test
@@ -215,5 +222,60 @@ class JsonataTemplateTest {
         JsonNode out = eval("\"{% $states.input.xs{'k': 1} %}\"", scope);
         assertThat(out.toString()).isEqualTo("{\"k\":1}");
         assertThat(scope.states().get("input").get("xs").size()).isZero();
+    }
+
+    @Test
+    void json_nulls_survive_a_transform_and_undefined_keys_are_left_out() {
+        TestScope scope = TestScope.withInput("{\"o\":{\"x\":1,\"y\":null},\"n\":null}");
+        assertThat(eval("\"{% $states.input ~> |o|{'z': 1}| %}\"", scope).toString())
+                .isEqualTo("{\"o\":{\"x\":1,\"y\":null,\"z\":1},\"n\":null}");
+        assertThat(eval("\"{% {'a': $states.input.nothing, 'b': 1} %}\"", scope).toString()).isEqualTo("{\"b\":1}");
+        assertThat(scope.states().get("input").get("o").has("z")).isFalse();
+    }
+
+    @Test
+    void input_arrays_and_objects_work_with_the_whole_library() {
+        TestScope scope = TestScope.withInput("{\"arr\":[3,1,2,2],\"objs\":[{\"k\":\"a\",\"v\":1},{\"k\":\"b\",\"v\":2}]}");
+        assertThat(eval("\"{% $sort($states.input.arr) %}\"", scope).toString()).isEqualTo("[1,2,2,3]");
+        assertThat(eval("\"{% $reverse($states.input.arr) %}\"", scope).toString()).isEqualTo("[2,2,1,3]");
+        assertThat(eval("\"{% $distinct($states.input.arr) %}\"", scope).toString()).isEqualTo("[3,1,2]");
+        assertThat(eval("\"{% $append($states.input.arr, 9) %}\"", scope).toString()).isEqualTo("[3,1,2,2,9]");
+        assertThat(eval("\"{% $states.input.objs{k: v} %}\"", scope).toString()).isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(eval("\"{% $states.input.objs[k='b'].v %}\"", scope).toString()).isEqualTo("2");
+        assertThat(eval("\"{% $states.input.objs#$i.{'i': $i} %}\"", scope).toString()).isEqualTo("[{\"i\":0},{\"i\":1}]");
+        assertThat(eval("\"{% $states.input.arr = [3,1,2,2] %}\"", scope).booleanValue()).isTrue();
+        assertThat(scope.states().get("input").get("arr").toString()).isEqualTo("[3,1,2,2]");
+    }
+
+    @Test
+    void one_compiled_template_serves_many_threads_at_once() throws Exception {
+        JsonataTemplate template = JsonataTemplate.compile(json(
+                "{\"n\":\"{% $states.input.n * $k %}\",\"id\":\"{% $uuid() %}\",\"sorted\":\"{% $sort($states.input.xs) %}\"}"),
+                "Output");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int k = t + 2;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        TestScope scope = TestScope.withInput("{\"n\":" + i + ",\"xs\":[3,1,2]}").variable("k", "" + k)
+                                .random(new SplittableRandom(i));
+                        JsonNode out = template.evaluate(scope);
+                        String expectedId = AwsFunctions.uuid(new SplittableRandom(i));
+                        if (out.get("n").intValue() != i * k || !out.get("id").textValue().equals(expectedId)
+                                || !out.get("sorted").toString().equals("[1,2,3]")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -174,4 +174,28 @@ class VariablesTest {
         }
         assertThat(root.read("v39")).isNotNull();
     }
+
+    @Test
+    void the_states_object_holds_what_the_field_may_read() {
+        JsonNode input = json("{\"a\":1}");
+        JsonNode context = json("{\"State\":{\"Name\":\"S\"}}");
+        ObjectNode inCatch = JsonataScope.statesObject(input, context, null, json("{\"Error\":\"E\",\"Cause\":\"c\"}"));
+        assertThat(inCatch.toString()).isEqualTo(
+                "{\"input\":{\"a\":1},\"context\":{\"State\":{\"Name\":\"S\"}},\"errorOutput\":{\"Error\":\"E\",\"Cause\":\"c\"}}");
+        assertThat(inCatch.get("input")).isSameAs(input);
+        JsonataScope scope = JsonataScope.of(inCatch, VariableScope.root(), new SplittableRandom(1), Instant.EPOCH);
+        assertThat(JsonataTemplate.compile(json("\"{% $states.errorOutput.Error & $states.context.State.Name %}\""),
+                "Catch[0]/Output").evaluate(scope).textValue()).isEqualTo("ES");
+    }
+
+    @Test
+    void an_assign_that_reads_what_it_writes_sees_the_old_values_so_it_swaps() {
+        VariableScope variables = VariableScope.root();
+        variables.assignAll(values("a", "1", "b", "2"));
+        JsonataScope before = scope("{\"input\":{}}", variables);
+        variables.assignAll(JsonataAssign.compile(json("{\"a\":\"{% $b %}\",\"b\":\"{% $a %}\"}"), "Assign")
+                .evaluate(before));
+        assertThat(variables.read("a").intValue()).isEqualTo(2);
+        assertThat(variables.read("b").intValue()).isEqualTo(1);
+    }
 }

@@ -21,6 +21,15 @@ class PayloadTemplateTest {
     }
 
     @Test
+    void filtersYieldTheArrayOfMatches() {
+        // Recorded on AWS (test_state_pass_regex_json_path_base).
+        PayloadTemplate template = PayloadTemplate.compile(json("{\"FromInput.$\": \"$.users[?(@.status == 0)]\"}"));
+        assertThat(template.evaluate(TestScope.input("""
+                {"users": [{"year": 1997, "status": 0}, {"year": 1998, "status": 1}]}""")))
+                .isEqualTo(json("{\"FromInput\": [{\"year\": 1997, \"status\": 0}]}"));
+    }
+
+    @Test
     void contextVariablesAndArraysAreResolved() {
         PayloadTemplate template = PayloadTemplate.compile(json("""
                 {"list": [{"id.$": "$$.Execution.Id"}, "plain", {"v.$": "$theAnswer"}], "root.$": "$"}"""));

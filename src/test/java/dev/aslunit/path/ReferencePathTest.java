@@ -73,8 +73,39 @@ class ReferencePathTest {
     }
 
     @Test
-    void indexPastTheEndSelectsNullAsJaywayDoes() {
-        read("$.a.b[7]").isEqualTo(json("null"));
+    void indexPastTheEndSelectsNothing() {
+        assertThatThrownBy(() -> ReferencePath.compile("$.a.b[7]").read(SCOPE))
+                .isInstanceOfSatisfying(PathEvaluationException.class, e -> assertThat(e.cause())
+                        .isEqualTo("Invalid path '$.a.b[7]' : No results for path: $['a']['b'][7]"));
+        assertThat(ReferencePath.compile("$.a.b[7].c").find(SCOPE)).isNull();
+    }
+
+    @Test
+    void indefinitePathsOverMissingDataYieldAnEmptyArray() {
+        // Recorded on AWS: with input {} each of these gives [] (test_json_path_array_wildcard_or_slice_with_no_input).
+        for (String path : new String[] {"$.item.items[*]", "$.item.items[1:5].itemValue", "$.items[:1]",
+                "$.items[1:].itemValue", "$.items[*].itemValue", "$[*]"}) {
+            assertThat((Object) ReferencePath.compile(path).read(TestScope.input("{}"))).as(path).isEqualTo(json("[]"));
+        }
+    }
+
+    @Test
+    void bracketNamesKeepBackslashesThatEscapeNothing() {
+        // Recorded on AWS (test_escape_sequence_parsing[ESCAPE_SEQUENCES_JSONPATH]).
+        TestScope scope = TestScope.input("{\"Test\\\\\\\"\\\"Name\\\"\": \"Value\\\"\\\\\"}");
+        assertThat((Object) ReferencePath.compile("$['Test\\\"\"Name\"']").read(scope))
+                .isEqualTo(Nodes.FACTORY.textNode("Value\"\\"));
+        TestScope quoted = TestScope.input("{\"it's\": 1, \"a]b\": 2}");
+        assertThat((Object) ReferencePath.compile("$['it\\'s']").read(quoted)).isEqualTo(json("1"));
+        assertThat((Object) ReferencePath.compile("$[\"a]b\"]").read(quoted)).isEqualTo(json("2"));
+    }
+
+    @Test
+    void wrongTypeOnTheWayFailsWithJaywaysText() {
+        assertThatThrownBy(() -> ReferencePath.compile("$.int-literal.x").read(SCOPE))
+                .isInstanceOfSatisfying(PathEvaluationException.class, e -> assertThat(e.cause())
+                        .startsWith("Invalid path '$.int-literal.x' : Expected to find an object with property ['x'] "
+                                + "in path $['int-literal'] but found"));
     }
 
     @Test

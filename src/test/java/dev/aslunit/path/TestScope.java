@@ -3,6 +3,7 @@ package dev.aslunit.path;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.json.Json;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -11,7 +12,7 @@ import java.util.random.RandomGenerator;
 /** A {@link PathScope} for tests, built from JSON text. */
 final class TestScope implements PathScope {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Json.mapper();
 
     private final JsonNode input;
     private JsonNode context = MAPPER.createObjectNode();

@@ -6,6 +6,9 @@ import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.definition.load.cdk.CdkApp;
+import dev.aslunit.definition.load.cdk.CdkLoadException;
+import dev.aslunit.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.json.SourceDocument;
 import dev.aslunit.json.SourceSyntaxException;
 import dev.aslunit.validation.DefinitionValidator;
@@ -39,21 +42,41 @@ public final class DefinitionLoader {
     private final boolean opaquePlaceholders;
     private final String stateMachine;
     private final StateMachineType type;
+    /** A synthesized CDK app (cdk.out or a template) read through {@link CdkApp}, or null. */
+    private final Path cdkApp;
 
     private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
             boolean opaquePlaceholders, String stateMachine, StateMachineType type) {
+        this(origin, name, substitutions, opaquePlaceholders, stateMachine, type, null);
+    }
+
+    private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
+            boolean opaquePlaceholders, String stateMachine, StateMachineType type, Path cdkApp) {
         this.origin = origin;
         this.name = name;
         this.substitutions = substitutions;
         this.opaquePlaceholders = opaquePlaceholders;
         this.stateMachine = stateMachine;
         this.type = type;
+        this.cdkApp = cdkApp;
     }
 
     /** A {@code .asl.json}, {@code .asl.yaml}, {@code .json}, {@code .yaml} or {@code .yml} file, or a template. */
     public static DefinitionLoader fromFile(Path file) {
         Objects.requireNonNull(file, "file");
         return new DefinitionLoader(SourceText.file(file), file.toString(), Map.of(), false, null, null);
+    }
+
+    /**
+     * A state machine of a synthesized AWS CDK app: its {@code cdk.out} directory or one of its
+     * templates, every token resolved (see {@link CdkApp}); choose it with
+     * {@link #stateMachine(String)} by construct path ({@code OrdersStack/OrderFlow}) or logical id,
+     * unless the app has only one. Locations point into the template.
+     */
+    public static DefinitionLoader fromCdkApp(Path cdkOutOrTemplate) {
+        Objects.requireNonNull(cdkOutOrTemplate, "cdkOutOrTemplate");
+        return new DefinitionLoader(SourceText.file(cdkOutOrTemplate), cdkOutOrTemplate.toString(), Map.of(), false,
+                null, null, cdkOutOrTemplate);
     }
 
     /** A classpath resource, e.g. {@code "order-processing.asl.json"} or {@code "com/example/orders.asl.yaml"}. */
@@ -77,14 +100,14 @@ public final class DefinitionLoader {
 
     /** The name diagnostics use for the source (by default the file or resource as given). */
     public DefinitionLoader named(String sourceName) {
-        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type);
+        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp);
     }
 
     /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
     public DefinitionLoader substitutions(Map<String, String> values) {
         Map<String, String> merged = new LinkedHashMap<>(substitutions);
         values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
-        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type);
+        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp);
     }
 
     public DefinitionLoader substitution(String placeholder, String value) {
@@ -96,17 +119,20 @@ public final class DefinitionLoader {
      * example a {@code Resource} of {@code ${PaymentFunctionArn}} that a mock answers anyway.
      */
     public DefinitionLoader allowOpaquePlaceholders() {
-        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type);
+        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type, cdkApp);
     }
 
-    /** In a SAM or CloudFormation template, the logical id of the state machine to load. */
+    /**
+     * In a SAM or CloudFormation template, the logical id of the state machine to load; in a CDK app
+     * ({@link #fromCdkApp}), its construct path or logical id.
+     */
     public DefinitionLoader stateMachine(String logicalId) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp);
     }
 
     /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
     public DefinitionLoader type(StateMachineType machineType) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType, cdkApp);
     }
 
     /**
@@ -114,6 +140,9 @@ public final class DefinitionLoader {
      *     state machine; everything wrong inside the definition is a diagnostic instead
      */
     public LoadedDefinition load() {
+        if (cdkApp != null) {
+            return loadCdkApp();
+        }
         SourceText source = origin.read(name);
         List<Diagnostic> diagnostics = new ArrayList<>();
         SourceDocument document = parse(source, diagnostics);
@@ -121,7 +150,7 @@ public final class DefinitionLoader {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
         }
         Selected selected = TemplateSelector.isTemplate(document.root())
-                ? new TemplateSelector(source, document, stateMachine).select(diagnostics)
+                ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
                 : new Selected(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
@@ -131,9 +160,25 @@ public final class DefinitionLoader {
                 .filter(d -> d.pointer().startsWith(selected.prefix() + "/"))
                 .forEach(d -> diagnostics.add(duplicate(d, selected.prefix(), locator)));
 
-        Map<String, String> values = new LinkedHashMap<>(selected.substitutions());
+        return validated(name, selected.json(), selected.substitutions(), selected.type(), locator, diagnostics);
+    }
+
+    private LoadedDefinition loadCdkApp() {
+        CdkStateMachine machine;
+        try {
+            machine = CdkApp.open(cdkApp).stateMachine(stateMachine);
+        } catch (CdkLoadException e) {
+            throw new DefinitionSourceException(e.getMessage(), e);
+        }
+        return validated(machine.source(), machine.definition(), Map.of(), machine.type(), machine.locator(),
+                new ArrayList<>());
+    }
+
+    /** Substitutes, validates and reads the definition {@code raw} (null when it could not be parsed). */
+    private LoadedDefinition validated(String sourceName, JsonNode raw, Map<String, String> sourceSubstitutions,
+            StateMachineType sourceType, SourceLocator locator, List<Diagnostic> diagnostics) {
+        Map<String, String> values = new LinkedHashMap<>(sourceSubstitutions);
         values.putAll(substitutions);
-        JsonNode raw = selected.json();
         Substitutions.Result substituted = raw == null ? new Substitutions.Result(null, List.of())
                 : Substitutions.apply(raw, values);
         if (!opaquePlaceholders) {
@@ -143,7 +188,7 @@ public final class DefinitionLoader {
                         + "placeholders to stay opaque", locator.locate(u.pointer())));
             }
         }
-        StateMachineType machineType = effectiveType(selected.type());
+        StateMachineType machineType = effectiveType(sourceType);
         diagnostics.addAll(DefinitionValidator.validate(substituted.json(), locator, machineType));
         StateMachineDefinition definition = null;
         if (DefinitionValidator.isValid(diagnostics)) {
@@ -155,7 +200,7 @@ public final class DefinitionLoader {
                         locator.locate("")));
             }
         }
-        return new LoadedDefinition(name, substituted.json(), definition, machineType, locator, diagnostics);
+        return new LoadedDefinition(sourceName, substituted.json(), definition, machineType, locator, diagnostics);
     }
 
     private StateMachineType effectiveType(StateMachineType fromTemplate) {

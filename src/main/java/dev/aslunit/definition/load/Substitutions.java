@@ -41,6 +41,15 @@ final class Substitutions {
     record Result(JsonNode json, List<Unresolved> unresolved) {
     }
 
+    /**
+     * Substitutes in the text of a {@code DefinitionString} before it is parsed, as CloudFormation
+     * does, so a placeholder may stand for a number ({@code "Seconds": ${Delay}}). What has no value
+     * stays, to be reported from the parsed tree.
+     */
+    static String applyToText(String text, Map<String, String> values) {
+        return new Substitutions(values).text(text, null);
+    }
+
     private JsonNode substitute(JsonNode node, String p) {
         if (node.isTextual()) {
             String text = node.asText();
@@ -72,7 +81,9 @@ final class Substitutions {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                unresolved.add(new Unresolved(m.group(1), p));
+                if (p != null) {
+                    unresolved.add(new Unresolved(m.group(1), p));
+                }
                 value = m.group();
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(value));

@@ -26,11 +26,14 @@ final class TemplateSelector {
     private final SourceText source;
     private final SourceDocument template;
     private final String logicalId;
+    private final Map<String, String> given;
 
-    TemplateSelector(SourceText source, SourceDocument template, String logicalId) {
+    /** @param given the caller's substitutions, which win over the template's */
+    TemplateSelector(SourceText source, SourceDocument template, String logicalId, Map<String, String> given) {
         this.source = source;
         this.template = template;
         this.logicalId = logicalId;
+        this.given = given;
     }
 
     /** A template rather than ASL: it has {@code Resources} and no {@code States}. */
@@ -97,13 +100,15 @@ final class TemplateSelector {
         return machines.keySet().iterator().next();
     }
 
-    private DefinitionLoader.Selected definitionString(JsonNode value, String pointer, Map<String, String> given,
+    private DefinitionLoader.Selected definitionString(JsonNode value, String pointer, Map<String, String> fromTemplate,
             StateMachineType type, List<Diagnostic> diagnostics) {
-        Map<String, String> substitutions = new LinkedHashMap<>(given);
+        Map<String, String> substitutions = new LinkedHashMap<>(fromTemplate);
         JsonNode text = value;
+        String textPointer = pointer;
         JsonNode sub = value.get("Fn::Sub");
         if (sub != null) {
             text = sub.isArray() ? sub.path(0) : sub;
+            textPointer = pointer + (sub.isArray() ? "/Fn::Sub/0" : "/Fn::Sub");
             if (sub.isArray()) {
                 substitutions.putAll(substitutions(sub.get(1)));
             }
@@ -112,9 +117,12 @@ final class TemplateSelector {
             throw new DefinitionSourceException("DefinitionString of " + name() + " at " + pointer + " is built with "
                     + "intrinsic functions other than Fn::Sub; give the definition as Definition, or as a string");
         }
-        SourceLocation at = template.locate(pointer);
+        SourceLocation at = template.locate(textPointer);
+        Map<String, String> values = new LinkedHashMap<>(substitutions);
+        values.putAll(given);
+        String substituted = Substitutions.applyToText(text.asText(), values);
         List<Diagnostic> local = new ArrayList<>();
-        SourceDocument document = DefinitionLoader.parse(new SourceText(null, text.asText(), source.origin()), local);
+        SourceDocument document = DefinitionLoader.parse(new SourceText(null, substituted, source.origin()), local);
         if (document == null) {
             local.forEach(d -> diagnostics.add(new Diagnostic(d.code(), d.message() + " (inside DefinitionString)",
                     shift(at, d.location().line(), d.location().column(), ""))));
@@ -138,8 +146,12 @@ final class TemplateSelector {
         boolean block = line > 0 && key.line() > 0 && target < lines.length
                 && SourceDocument.formatOf(source.name(), source.text()) == SourceDocument.Format.YAML;
         if (block) {
-            String text = lines[target];
-            int indent = text.length() - text.stripLeading().length();
+            // YAML strips the block's indentation, set by its first line, from every line.
+            int first = key.line();
+            while (first < target && lines[first].isBlank()) {
+                first++;
+            }
+            int indent = lines[first].length() - lines[first].stripLeading().length();
             return new SourceLocation(source.name(), pointer, target + 1, indent + column);
         }
         return new SourceLocation(source.name(), pointer, key.line(), key.column());

@@ -290,7 +290,9 @@ public final class MockConfigFile {
         if (problems.size() > before) {
             return null;
         }
-        return TaskOutcome.failed(error.asText(), cause == null || cause.isNull() ? null : cause.asText());
+        // An empty Cause is no cause: AWS omits a cause rather than writing "" (e.g. for States.Timeout).
+        return TaskOutcome.failed(error.asText(), cause == null || cause.isNull() || cause.asText().isEmpty()
+                ? null : cause.asText());
     }
 
     private void checkStructure(List<String> problems) {

@@ -74,14 +74,15 @@ class MockConfigFileTest {
         }
 
         @Test
-        void a_throw_without_cause_has_a_null_cause_and_return_may_be_any_json() {
+        void a_throw_without_cause_or_with_an_empty_one_has_no_cause_and_return_may_be_any_json() {
             TaskHandler handler = MockConfigFile.parse("""
                     {"StateMachines": {"M": {"TestCases": {"T": {"A": "R", "B": "S"}}}},
-                     "MockedResponses": {"R": {"0": {"Throw": {"Error": "Boom"}}},
+                     "MockedResponses": {"R": {"0": {"Throw": {"Error": "Boom"}}, "1": {"Throw": {"Error": "States.Timeout", "Cause": ""}}},
                                          "S": {"0": {"Return": "text"}, "1": {"Return": null}, "2": {"Return": [1, 2]}}}}""",
                     "inline").handlerFor("M", "T");
 
             assertThat(answer(handler, "A", 0)).isEqualTo(TaskOutcome.failed("Boom", null));
+            assertThat(answer(handler, "A", 1)).isEqualTo(TaskOutcome.failed("States.Timeout", null));
             assertThat(answer(handler, "B", 0)).isEqualTo(TaskOutcome.succeeded(json("\"text\"")));
             assertThat(answer(handler, "B", 1)).isEqualTo(TaskOutcome.succeeded(json("null")));
             assertThat(answer(handler, "B", 2)).isEqualTo(TaskOutcome.succeeded(json("[1, 2]")));

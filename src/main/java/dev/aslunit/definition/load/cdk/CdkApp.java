@@ -1,9 +1,11 @@
 package dev.aslunit.definition.load.cdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.SourceLocation;
-import java.io.IOException;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.json.SourceDocument;
+import dev.aslunit.json.SourceSyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,20 @@ public final class CdkApp {
      */
     public static CdkApp open(Path cdkOutOrTemplate) {
         return new CdkApp(CloudAssembly.open(cdkOutOrTemplate), null, null);
+    }
+
+    /**
+     * Whether {@code path} is a synthesized app: a directory with a {@code manifest.json} (cdk.out),
+     * or a {@code *.template.json} file next to one. For tools that accept both plain definitions and
+     * CDK apps.
+     */
+    public static boolean isCloudAssembly(Path path) {
+        if (Files.isDirectory(path)) {
+            return Files.isRegularFile(path.resolve("manifest.json"));
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".template.json")
+                && dir != null && Files.isRegularFile(dir.resolve("manifest.json"));
     }
 
     /** The region the tokens resolve in (ARNs, queue URLs, {@code AWS::Region}). */
@@ -100,7 +116,7 @@ public final class CdkApp {
         resolution.used(stack);
         Resolver resolver = resolution.resolver(stack);
         SourcedText text = DefinitionSource.text(resolver, entry.logicalId(), entry.name());
-        LocatedJson json = parse(text, entry);
+        SourceDocument json = parse(text, entry);
         String props = "/Resources/" + DefinitionReader.escape(entry.logicalId()) + "/Properties";
         int start = stack.offset(props);
         for (String field : new String[] {"DefinitionString", "Definition", "DefinitionS3Location"}) {
@@ -128,30 +144,30 @@ public final class CdkApp {
             });
         }
         String resolvedText = text.toString();
-        return new CdkStateMachine(entry.name(), entry.logicalId(), stack.stackName(), stack.file().name(),
+        StateMachineType type = "EXPRESS".equals(stack.resource(entry.logicalId()).path("Properties")
+                .path("StateMachineType").asText()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD;
+        return new CdkStateMachine(entry.name(), entry.logicalId(), stack.stackName(), stack.file().name(), type,
                 json.root(), pointer -> {
-                    SourcedText.Origin origin = text.originOf(json.nearestOffset(pointer));
+                    SourcedText.Origin origin = text.originOf(Math.max(0, json.offset(pointer)));
                     int offset = origin.fileOffset();
                     return new SourceLocation(origin.file().name(), pointer, origin.file().line(offset),
                             origin.file().column(offset));
                 }, definitionLocation, resources, pathsByValue, resolution.unresolvedIn(resolvedText));
     }
 
-    private static LocatedJson parse(SourcedText text, Entry entry) {
+    private static SourceDocument parse(SourcedText text, Entry entry) {
         try {
-            LocatedJson json = LocatedJson.parse(text.toString());
-            if (!json.root().isObject()) {
-                throw new CdkLoadException(text.originOf(0).describe() + ": the definition of " + entry.name()
-                        + " is not a JSON object once resolved");
+            SourceDocument json = SourceDocument.parse(text.toString(), SourceDocument.Format.JSON, null);
+            if (json.root() == null || !json.root().isObject()) {
+                throw new CdkLoadException((text.isEmpty() ? entry.stack().file().name() : text.originOf(0).describe())
+                        + ": the definition of " + entry.name() + " is not a JSON object once resolved");
             }
             return json;
-        } catch (JsonProcessingException e) {
-            int at = (int) Math.max(0, e.getLocation().getCharOffset());
+        } catch (SourceSyntaxException e) {
+            int at = new TextFile("", text.toString()).offset(e.line(), e.column());
             throw new CdkLoadException((text.isEmpty() ? entry.stack().file().name() : text.originOf(at).describe())
                     + ": the definition of " + entry.name() + " is not valid JSON once its tokens are resolved: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new CdkLoadException("Cannot read the definition of " + entry.name() + ": " + e.getMessage());
+                    + e.reason());
         }
     }
 }

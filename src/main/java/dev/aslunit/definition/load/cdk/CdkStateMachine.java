@@ -3,6 +3,7 @@ package dev.aslunit.definition.load.cdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.SourceLocator;
+import dev.aslunit.definition.StateMachineType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class CdkStateMachine {
     private final String logicalId;
     private final String stackName;
     private final String template;
+    private final StateMachineType type;
     private final JsonNode definition;
     private final SourceLocator locator;
     private final SourceLocation definitionLocation;
@@ -25,13 +27,15 @@ public final class CdkStateMachine {
     private final Map<String, String> pathsByValue;
     private final List<CdkUnresolvedToken> unresolved;
 
-    CdkStateMachine(String constructPath, String logicalId, String stackName, String template, JsonNode definition,
+    CdkStateMachine(String constructPath, String logicalId, String stackName, String template, StateMachineType type,
+            JsonNode definition,
             SourceLocator locator, SourceLocation definitionLocation, Map<String, CdkResource> resources,
             Map<String, String> pathsByValue, List<CdkUnresolvedToken> unresolved) {
         this.constructPath = constructPath;
         this.logicalId = logicalId;
         this.stackName = stackName;
         this.template = template;
+        this.type = type;
         this.definition = definition;
         this.locator = locator;
         this.definitionLocation = definitionLocation;
@@ -56,6 +60,11 @@ public final class CdkStateMachine {
     /** The template file, as a path relative to what the user gave ({@code cdk.out/OrdersStack.template.json}). */
     public String template() {
         return template;
+    }
+
+    /** The template's {@code StateMachineType}: EXPRESS, or STANDARD (also when absent, as in AWS). */
+    public StateMachineType type() {
+        return type;
     }
 
     /** {@code OrdersStack/OrderFlow in cdk.out/OrdersStack.template.json}, for messages and reports. */

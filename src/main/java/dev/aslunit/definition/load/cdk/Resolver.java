@@ -319,7 +319,7 @@ final class Resolver {
         }
         resolution.used(export.stack());
         String output = "/Outputs/" + DefinitionReader.escape(export.outputName()) + "/Value";
-        return resolution.resolver(export.stack()).text(export.stack().json().root().at(output), output);
+        return resolution.resolver(export.stack()).text(export.stack().root().at(output), output);
     }
 
     private JsonNode findInMap(JsonNode arg, String argPtr) {

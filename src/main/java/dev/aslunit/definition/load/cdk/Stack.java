@@ -1,8 +1,9 @@
 package dev.aslunit.definition.load.cdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.aslunit.json.SourceDocument;
+import dev.aslunit.json.SourceSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class Stack {
     private final List<Path> assetManifests;
     private final Map<String, String> manifestPaths;
     private TextFile file;
-    private LocatedJson json;
+    private SourceDocument json;
 
     /**
      * @param region the region of the stack's environment, null when environment-agnostic
@@ -66,13 +67,13 @@ final class Stack {
         return file;
     }
 
-    LocatedJson json() {
+    JsonNode root() {
         load();
-        return json;
+        return json.root();
     }
 
     JsonNode section(String name) {
-        JsonNode n = json().root().get(name);
+        JsonNode n = root().get(name);
         return n == null ? MissingNode.getInstance() : n;
     }
 
@@ -80,9 +81,17 @@ final class Stack {
         return section("Resources").get(logicalId);
     }
 
-    /** The offset in the template of the value at {@code pointer} (or its closest ancestor). */
+    /** The offset in the template of the value at {@code pointer} (or of its closest ancestor). */
     int offset(String pointer) {
-        return json().nearestOffset(pointer);
+        load();
+        String p = pointer;
+        while (true) {
+            int at = json.valueOffset(p);
+            if (at >= 0 || p.isEmpty()) {
+                return Math.max(at, 0);
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
     }
 
     /** The construct path of a resource without its trailing {@code /Resource}, or null when unknown. */
@@ -109,16 +118,14 @@ final class Stack {
                     + e.getMessage() + ". Synthesize the app again (cdk synth) so that cdk.out is complete.");
         }
         TextFile f = new TextFile(templateName, text);
-        LocatedJson parsed;
+        SourceDocument parsed;
         try {
-            parsed = LocatedJson.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new CdkLoadException(f.describe((int) e.getLocation().getCharOffset()) + ": the template is not JSON: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new CdkLoadException("Cannot read the template " + templateName + ": " + e.getMessage());
+            parsed = SourceDocument.parse(text, SourceDocument.Format.JSON, templateName);
+        } catch (SourceSyntaxException e) {
+            throw new CdkLoadException(templateName + ":" + e.line() + ":" + e.column() + ": the template is not JSON: "
+                    + e.reason());
         }
-        if (!parsed.root().isObject() || !parsed.root().path("Resources").isObject()) {
+        if (parsed.root() == null || !parsed.root().isObject() || !parsed.root().path("Resources").isObject()) {
             throw new CdkLoadException(templateName + ": not a CloudFormation template (no \"Resources\" object).");
         }
         file = f;

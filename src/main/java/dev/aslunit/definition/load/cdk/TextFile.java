@@ -36,6 +36,12 @@ final class TextFile {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
 
+    /** The offset of a 1-based line and column (as a parser reports them). */
+    int offset(int line, int column) {
+        int l = Math.max(1, Math.min(line, lineStarts.length));
+        return Math.min(text.length(), lineStarts[l - 1] + Math.max(column, 1) - 1);
+    }
+
     /** {@code OrdersStack.template.json:57:11}. */
     String describe(int offset) {
         return name + ":" + line(offset) + ":" + column(offset);

@@ -1,0 +1,483 @@
+package dev.aslunit.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.engine.ExecutionOptions;
+import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.engine.ExecutionStatus;
+import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.engine.TaskOutcome;
+import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.mock.sfnlocal.MockConfigException;
+import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** Executions, callbacks and activity tasks, with AWS's request and response members. */
+final class ExecutionOperations {
+
+    /** GetActivityTask's long poll, as AWS: an empty answer after 60 seconds without a task. */
+    private static final long ACTIVITY_POLL_SECONDS = 60;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private record ActivityTask(String token, String input) {
+    }
+
+    private final MachineOperations machines;
+    private final Arns arns;
+    private final String region;
+    private final String accountId;
+    private final ExecutionDriver driver;
+    private final MockConfigFile mockConfig;
+    private final TaskHandler userHandler;
+    private final Resources resources;
+    private final Ids ids;
+    private final Clock clock;
+    private final Map<String, ExecutionRecord> executions = new ConcurrentHashMap<>();
+    private final Map<String, List<ExecutionRecord>> byMachine = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<ActivityTask>> activityTasks = new ConcurrentHashMap<>();
+
+    ExecutionOperations(MachineOperations machines, Resources resources, Arns arns, String region, String accountId,
+            ExecutionDriver driver, MockConfigFile mockConfig, TaskHandler userHandler, Ids ids, Clock clock) {
+        this.ids = ids;
+        this.clock = clock;
+        this.machines = machines;
+        this.resources = resources;
+        this.arns = arns;
+        this.region = region;
+        this.accountId = accountId;
+        this.driver = driver;
+        this.mockConfig = mockConfig;
+        this.userHandler = userHandler;
+    }
+
+    void register(Map<String, Function<Request, ObjectNode>> operations) {
+        operations.put("StartExecution", this::startExecution);
+        operations.put("StartSyncExecution", this::startSyncExecution);
+        operations.put("StopExecution", this::stopExecution);
+        operations.put("DescribeExecution", this::describeExecution);
+        operations.put("DescribeStateMachineForExecution", this::describeStateMachineForExecution);
+        operations.put("ListExecutions", this::listExecutions);
+        operations.put("GetExecutionHistory", this::getExecutionHistory);
+        operations.put("RedriveExecution", this::redriveExecution);
+        operations.put("SendTaskSuccess", this::sendTaskSuccess);
+        operations.put("SendTaskFailure", this::sendTaskFailure);
+        operations.put("SendTaskHeartbeat", this::sendTaskHeartbeat);
+        operations.put("GetActivityTask", this::getActivityTask);
+    }
+
+    // ------------------------------------------------------------------ starting
+
+    private ObjectNode startExecution(Request r) {
+        ExecutionRecord e = start(r, false);
+        return Wire.time(Wire.object().put("executionArn", e.arn()), "startDate", e.run.startTime());
+    }
+
+    private ObjectNode startSyncExecution(Request r) {
+        String includedData = r.optional("includedData", 16);
+        if (includedData != null && !includedData.equals("ALL_DATA") && !includedData.equals("METADATA_ONLY")) {
+            throw ApiException.constraint("includedData", includedData,
+                    "Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]");
+        }
+        ExecutionRecord e = start(r, true);
+        e.done.join();
+        ObjectNode out = Wire.object();
+        synchronized (e) {
+            out.put("executionArn", e.arn()).put("stateMachineArn", e.machine.arn()).put("name", e.run.name());
+            Wire.time(out, "startDate", e.run.startTime());
+            Wire.time(out, "stopDate", e.run.stopTime());
+            out.put("status", e.run.status().name());
+            putErrorAndCause(out, e.run);
+            boolean data = !"METADATA_ONLY".equals(includedData);
+            if (data) {
+                out.put("input", e.input);
+                out.putObject("inputDetails").put("included", true);
+                if (e.run.output() != null) {
+                    out.put("output", e.run.output().toString());
+                    out.putObject("outputDetails").put("included", true);
+                }
+            }
+            long millis = Math.max(100, java.time.Duration.between(e.run.startTime(), e.run.stopTime()).toMillis());
+            out.putObject("billingDetails").put("billedMemoryUsedInMB", 64)
+                    .put("billedDurationInMilliseconds", (millis + 99) / 100 * 100);
+        }
+        return out;
+    }
+
+    private ExecutionRecord start(Request r, boolean sync) {
+        String smArn = r.required("stateMachineArn", Request.MAX_ARN);
+        String name = r.optional("name", 80);
+        String input = r.payload("input");
+        Resources.Machine machine = machines.machine(smArn);
+        boolean express = machine.type().equals("EXPRESS");
+        if (sync && !express) {
+            throw new ApiException("StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine: StartSyncExecution runs EXPRESS "
+                            + "state machines only, and '" + machine.arn() + "' is STANDARD");
+        }
+        if (name == null) {
+            name = ids.uuid();
+        } else {
+            Arns.checkName(name);
+        }
+        String inputText = input == null ? "{}" : input;
+        JsonNode inputJson;
+        try {
+            inputJson = MAPPER.readTree(inputText);
+        } catch (JsonProcessingException ex) {
+            throw new ApiException("InvalidExecutionInput", "Invalid execution input: " + ex.getOriginalMessage());
+        }
+        if (inputJson == null) {
+            throw new ApiException("InvalidExecutionInput", "Invalid execution input: the input is empty");
+        }
+        String testCase = Arns.testCase(smArn);
+        TaskHandler handler = handler(machine, testCase);
+        synchronized (this) {
+            String arn = express ? null : arns.execution(machine.name(), name);
+            ExecutionRecord existing = arn == null ? null : executions.get(arn);
+            if (existing != null) {
+                synchronized (existing) {
+                    if (!existing.run.isDone() && existing.input.equals(inputText)) {
+                        return existing;
+                    }
+                }
+                throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+            }
+            VirtualScheduler scheduler = new VirtualScheduler(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            ExecutionOptions options = ExecutionOptions.builder()
+                    .input(inputJson)
+                    .executionName(name)
+                    .type(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                    .seed(ids.seed())
+                    .region(region)
+                    .accountId(accountId)
+                    .roleArn(machine.roleArn())
+                    .taskHandler(handler)
+                    .build();
+            ExecutionRun run = machine.compiled().start(options, scheduler);
+            ExecutionRecord record = new ExecutionRecord(resources.nextSequence(), machine, inputText, express, run,
+                    scheduler, ExecutionDriver.wallNanos());
+            executions.put(record.arn(), record);
+            byMachine.computeIfAbsent(machine.arn(), k -> Collections.synchronizedList(new ArrayList<>())).add(record);
+            driver.add(record);
+            return record;
+        }
+    }
+
+    /**
+     * Who answers the execution's Task states: activity workers for activity resources, then the
+     * selected Step Functions Local test case, then the embedded Java mocks; a
+     * {@code .waitForTaskToken} task nobody answers waits for SendTaskSuccess/Failure.
+     */
+    private TaskHandler handler(Resources.Machine machine, String testCase) {
+        TaskHandler mocks = null;
+        if (testCase != null) {
+            if (mockConfig == null) {
+                throw ApiException.validation("The state machine ARN selects test case '" + testCase + "', but the "
+                        + "server has no mock config: start it with --mock-config FILE or SFN_MOCK_CONFIG=FILE");
+            }
+            try {
+                mocks = mockConfig.handlerFor(machine.name(), testCase);
+            } catch (MockConfigException e) {
+                throw ApiException.validation(e.getMessage());
+            }
+        }
+        TaskHandler testCaseHandler = mocks;
+        return invocation -> {
+            if (invocation.taskToken() != null) {
+                tokens.put(invocation.taskToken(), invocation.executionArn());
+            }
+            String activityPrefix = arns.activity("");
+            if (invocation.resource().startsWith(activityPrefix) && invocation.taskToken() != null) {
+                activityQueue(invocation.resource()).add(new ActivityTask(invocation.taskToken(),
+                        invocation.parameters() == null ? "{}" : invocation.parameters().toString()));
+                return Optional.of(new TaskOutcome.NoAnswer());
+            }
+            Optional<TaskOutcome> answer = testCaseHandler == null ? Optional.empty()
+                    : testCaseHandler.answer(invocation);
+            if (answer.isEmpty() && userHandler != null) {
+                answer = userHandler.answer(invocation);
+            }
+            if (answer.isEmpty() && invocation.taskToken() != null) {
+                answer = Optional.of(new TaskOutcome.NoAnswer());
+            }
+            return answer;
+        };
+    }
+
+    private BlockingQueue<ActivityTask> activityQueue(String activityArn) {
+        return activityTasks.computeIfAbsent(activityArn, k -> new LinkedBlockingQueue<>());
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    ExecutionRecord execution(String arn) {
+        arns.checkExecution(arn);
+        ExecutionRecord e = executions.get(arn);
+        if (e == null) {
+            throw ApiException.executionDoesNotExist(arn);
+        }
+        return e;
+    }
+
+    private ObjectNode describeExecution(Request r) {
+        ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
+        ObjectNode out = Wire.object();
+        synchronized (e) {
+            ExecutionRun run = e.run;
+            out.put("executionArn", e.arn()).put("stateMachineArn", e.machine.arn()).put("name", run.name())
+                    .put("status", run.status().name());
+            Wire.time(out, "startDate", run.startTime());
+            Wire.time(out, "stopDate", run.stopTime());
+            out.put("input", e.input);
+            out.putObject("inputDetails").put("included", true);
+            if (run.output() != null) {
+                out.put("output", run.output().toString());
+                out.putObject("outputDetails").put("included", true);
+            }
+            putErrorAndCause(out, run);
+            out.put("redriveCount", 0);
+            out.put("redriveStatus", "NOT_REDRIVABLE");
+            out.put("redriveStatusReason", notRedrivable(e));
+        }
+        return out;
+    }
+
+    private static void putErrorAndCause(ObjectNode out, ExecutionRun run) {
+        if (run.error() != null) {
+            out.put("error", run.error());
+        }
+        if (run.cause() != null) {
+            out.put("cause", run.cause());
+        }
+    }
+
+    private ObjectNode describeStateMachineForExecution(Request r) {
+        ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
+        Resources.Machine m = e.machine;
+        ObjectNode out = Wire.object().put("stateMachineArn", m.arn()).put("name", m.name())
+                .put("definition", m.definition()).put("roleArn", m.roleArn());
+        Wire.time(out, "updateDate", m.updateDate() != null ? m.updateDate() : m.creationDate());
+        MachineOperations.describeConfiguration(out, m);
+        return out;
+    }
+
+    private ObjectNode listExecutions(Request r) {
+        String smArn = r.optional("stateMachineArn", Request.MAX_ARN);
+        String mapRunArn = r.optional("mapRunArn", 2048);
+        if ((smArn == null) == (mapRunArn == null)) {
+            throw ApiException.validation("Either stateMachineArn or mapRunArn must be given, and not both");
+        }
+        if (mapRunArn != null) {
+            throw new ApiException("ResourceNotFound", 400, "Map run does not exist: '" + mapRunArn + "'",
+                    Map.of("resourceName", mapRunArn));
+        }
+        Resources.Machine machine = machines.machine(smArn);
+        if (machine.type().equals("EXPRESS")) {
+            throw new ApiException("StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine: EXPRESS");
+        }
+        String status = r.optional("statusFilter", 32);
+        if (status != null && !List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE")
+                .contains(status)) {
+            throw ApiException.constraint("statusFilter", status, "Member must satisfy enum value set: "
+                    + "[RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+        }
+        List<ExecutionRecord> all;
+        List<ExecutionRecord> list = byMachine.getOrDefault(machine.arn(), List.of());
+        synchronized (list) {
+            all = new ArrayList<>(list);
+        }
+        Collections.reverse(all);
+        List<ObjectNode> items = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        for (ExecutionRecord e : all) {
+            synchronized (e) {
+                if (status != null && !e.run.status().name().equals(status)) {
+                    continue;
+                }
+                ObjectNode item = Wire.object().put("executionArn", e.arn()).put("stateMachineArn", machine.arn())
+                        .put("name", e.run.name()).put("status", e.run.status().name());
+                Wire.time(item, "startDate", e.run.startTime());
+                Wire.time(item, "stopDate", e.run.stopTime());
+                item.put("redriveCount", 0);
+                items.add(item);
+                sequences.add(e.sequence);
+            }
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            indexes.add(i);
+        }
+        Page<Integer> page = Page.of(indexes, i -> sequences.get(i), true,
+                "ListExecutions|" + machine.arn() + "|" + status, r.optional("nextToken", 3096), r.maxResults());
+        ObjectNode out = Wire.object();
+        ArrayNode array = out.putArray("executions");
+        page.items().forEach(i -> array.add(items.get(i)));
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
+    }
+
+    private ObjectNode getExecutionHistory(Request r) {
+        ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
+        boolean reverse = r.bool("reverseOrder", false);
+        boolean data = r.bool("includeExecutionData", true);
+        List<HistoryEvent> events;
+        synchronized (e) {
+            events = new ArrayList<>(e.run.history());
+        }
+        if (reverse) {
+            Collections.reverse(events);
+        }
+        Page<HistoryEvent> page = Page.of(events, HistoryEvent::id, reverse,
+                "GetExecutionHistory|" + e.arn() + "|" + reverse, r.optional("nextToken", 3096), r.maxResults());
+        ObjectNode out = Wire.object();
+        ArrayNode array = out.putArray("events");
+        for (HistoryEvent event : page.items()) {
+            ObjectNode o = array.addObject();
+            Wire.time(o, "timestamp", event.timestamp());
+            o.put("type", event.type()).put("id", event.id()).put("previousEventId", event.previousEventId());
+            if (event.details() != null) {
+                ObjectNode details = event.details().deepCopy();
+                if (!data) {
+                    details.remove(List.of("input", "output"));
+                }
+                o.set(event.detailsField(), details);
+            }
+        }
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ changing
+
+    private ObjectNode stopExecution(Request r) {
+        ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
+        String error = r.optional("error", 256);
+        String cause = r.optional("cause", 32_768);
+        synchronized (e) {
+            if (!e.run.isDone()) {
+                e.run.stop(error, cause);
+            }
+            e.settle();
+            return Wire.time(Wire.object(), "stopDate", e.run.stopTime());
+        }
+    }
+
+    private ObjectNode redriveExecution(Request r) {
+        ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
+        r.optional("clientToken", 64);
+        synchronized (e) {
+            throw new ApiException("ExecutionNotRedrivable", notRedrivable(e));
+        }
+    }
+
+    /** Why AWS (or ASLUnit, for the executions AWS would redrive) does not redrive {@code e}. */
+    private static String notRedrivable(ExecutionRecord e) {
+        ExecutionStatus status = e.run.status();
+        if (e.express) {
+            return "Execution is an EXPRESS execution and cannot be redriven";
+        }
+        if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+            return "Execution is " + status + " and cannot be redriven";
+        }
+        return "ASLUnit does not redrive executions: start a new execution with the same input instead";
+    }
+
+    private ObjectNode sendTaskSuccess(Request r) {
+        String token = r.required("taskToken", 2048);
+        String output = r.payload("output");
+        if (output == null) {
+            throw ApiException.constraint("output", null, "Member must not be null");
+        }
+        JsonNode result;
+        try {
+            result = MAPPER.readTree(output);
+        } catch (JsonProcessingException ex) {
+            throw new ApiException("InvalidOutput", "Invalid Output: '" + ex.getOriginalMessage() + "'");
+        }
+        if (result == null) {
+            throw new ApiException("InvalidOutput", "Invalid Output: 'empty'");
+        }
+        return callback(token, run -> run.sendTaskSuccess(token, result));
+    }
+
+    private ObjectNode sendTaskFailure(Request r) {
+        String token = r.required("taskToken", 2048);
+        String error = r.optional("error", 256);
+        String cause = r.optional("cause", 32_768);
+        return callback(token, run -> run.sendTaskFailure(token, error, cause));
+    }
+
+    private ObjectNode sendTaskHeartbeat(Request r) {
+        String token = r.required("taskToken", 2048);
+        return callback(token, run -> run.sendTaskHeartbeat(token));
+    }
+
+    private ObjectNode callback(String token, java.util.function.Consumer<ExecutionRun> send) {
+        String arn = tokens.get(token);
+        if (arn == null) {
+            throw ApiException.invalidToken("Invalid Token: 'Invalid token'");
+        }
+        ExecutionRecord e = executions.get(arn);
+        synchronized (e) {
+            if (e.run.isDone() || !e.run.pendingTaskTokens().containsKey(token)) {
+                throw new ApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+            }
+            send.accept(e.run);
+        }
+        driver.signal();
+        return Wire.object();
+    }
+
+    private boolean isPending(String token) {
+        ExecutionRecord e = executions.get(tokens.get(token));
+        synchronized (e) {
+            return e.run.pendingTaskTokens().containsKey(token);
+        }
+    }
+
+    private ObjectNode getActivityTask(Request r) {
+        String activityArn = r.required("activityArn", Request.MAX_ARN);
+        r.optional("workerName", 80);
+        machines.activity(activityArn);
+        long deadline = ExecutionDriver.wallNanos() + TimeUnit.SECONDS.toNanos(ACTIVITY_POLL_SECONDS);
+        try {
+            while (true) {
+                long left = deadline - ExecutionDriver.wallNanos();
+                ActivityTask task = left <= 0 ? null : activityQueue(activityArn).poll(left, TimeUnit.NANOSECONDS);
+                if (task == null) {
+                    return Wire.object();
+                }
+                if (isPending(task.token())) {
+                    return Wire.object().put("taskToken", task.token()).put("input", task.input());
+                }
+                // The execution ended (stopped, timed out) while the task was queued: nobody waits for it.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Wire.object();
+        }
+    }
+}

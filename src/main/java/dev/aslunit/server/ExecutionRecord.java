@@ -1,0 +1,107 @@
+package dev.aslunit.server;
+
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.engine.ExecutionRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One execution the server runs, with the state machine revision it started from. The engine is
+ * single-threaded per execution, so every access to {@link #run} and {@link #scheduler} holds
+ * this object's monitor: request threads (Describe, callbacks, Stop) and the driver thread take
+ * turns.
+ */
+final class ExecutionRecord {
+
+    /** Steps one driver turn may run before other executions get theirs. */
+    private static final int STEPS_PER_TURN = 500;
+
+    final long sequence;
+    final Resources.Machine machine;
+    final String input;
+    final boolean express;
+    final ExecutionRun run;
+    final VirtualScheduler scheduler;
+    /** Completes once the execution has ended (StartSyncExecution waits on it). */
+    final CompletableFuture<ExecutionRecord> done = new CompletableFuture<>();
+
+    // Where virtual time stood at a wall-clock instant; virtual time advances from there at the mode's pace.
+    private Instant anchorVirtual;
+    private long anchorWallNanos;
+    private boolean waiting;
+
+    ExecutionRecord(long sequence, Resources.Machine machine, String input, boolean express, ExecutionRun run,
+            VirtualScheduler scheduler, long wallNanos) {
+        this.sequence = sequence;
+        this.machine = machine;
+        this.input = input;
+        this.express = express;
+        this.run = run;
+        this.scheduler = scheduler;
+        this.anchorVirtual = scheduler.now();
+        this.anchorWallNanos = wallNanos;
+    }
+
+    String arn() {
+        return run.executionArn();
+    }
+
+    /**
+     * Moves the execution on by one driver turn.
+     *
+     * @return {@code true} when it has more to do at once (its turn ran out)
+     */
+    synchronized boolean drive(TimeMode mode, long wallNanos) {
+        boolean more = false;
+        if (!run.isDone()) {
+            if (mode.eager() && run.pendingTaskTokens().isEmpty()) {
+                int steps = 0;
+                while (!run.isDone() && run.pendingTaskTokens().isEmpty() && steps < STEPS_PER_TURN
+                        && scheduler.runNext()) {
+                    steps++;
+                }
+                more = steps == STEPS_PER_TURN;
+                if (!run.isDone() && !run.pendingTaskTokens().isEmpty()) {
+                    // From here on it waits for a callback on the wall clock, so its task timeouts still expire.
+                    anchor(wallNanos);
+                }
+            } else {
+                if (mode.eager() && !waiting) {
+                    anchor(wallNanos);
+                }
+                long elapsed = Math.max(0, wallNanos - anchorWallNanos);
+                Instant target = anchorVirtual.plus(Duration.ofNanos((long) (elapsed * mode.factor())));
+                if (target.isAfter(scheduler.now())) {
+                    scheduler.advanceTo(target);
+                }
+            }
+            waiting = mode.eager() && !run.pendingTaskTokens().isEmpty();
+        }
+        settle();
+        return more && !run.isDone();
+    }
+
+    private void anchor(long wallNanos) {
+        anchorVirtual = scheduler.now();
+        anchorWallNanos = wallNanos;
+        waiting = true;
+    }
+
+    /** Ends the execution when the engine itself failed, so one defect cannot wedge the driver. */
+    synchronized void fail(RuntimeException e) {
+        System.getLogger(ExecutionRecord.class.getName()).log(System.Logger.Level.WARNING,
+                "Execution " + arn() + " stopped by an internal error: " + e);
+        if (!run.isDone()) {
+            run.stop("States.Runtime", "ASLUnit internal error: " + e);
+        }
+        settle();
+    }
+
+    /** Completes {@link #done} once the run has ended; call after anything that may end it. */
+    synchronized void settle() {
+        if (run.isDone() && !done.isDone()) {
+            done.complete(this);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package dev.aslunit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
+import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
+
+class ExecutionOperationsTest {
+
+    static final String ROLE = MachineOperationsTest.ROLE;
+    static final String WAIT_AN_HOUR = """
+            {"StartAt":"Wait","States":{
+              "Wait":{"Type":"Wait","Seconds":3600,"Next":"Done"},
+              "Done":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hello {}', $.who)"},"End":true}}}""";
+    static final String CALLBACK = """
+            {"StartAt":"Ask","States":{
+              "Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}""";
+    static final String MOCKED = """
+            {"StartAt":"Charge","States":{
+              "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                        "Parameters":{"FunctionName":"charge","Payload.$":"$"},"OutputPath":"$.Payload","End":true}}}""";
+    static final String MOCK_CONFIG = """
+            {"StateMachines":{"Mocked":{"TestCases":{
+                "HappyPath":{"Charge":"ChargeOk"},
+                "Declined":{"Charge":"ChargeDeclined"}}}},
+             "MockedResponses":{
+                "ChargeOk":{"0":{"Return":{"StatusCode":200,"Payload":{"charged":true}}}},
+                "ChargeDeclined":{"0":{"Throw":{"Error":"Card.Declined","Cause":"insufficient funds"}}}}}""";
+
+    @TempDir
+    static Path dir;
+    static StepFunctionsServer server;
+    static SfnClient sfn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path mocks = dir.resolve("MockConfigFile.json");
+        Files.writeString(mocks, MOCK_CONFIG, StandardCharsets.UTF_8);
+        server = StepFunctionsServer.builder().port(0).mockConfig(mocks).start();
+        sfn = Sdk.client(server.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        sfn.close();
+        server.close();
+    }
+
+    static String machine(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
+    /** Polls DescribeExecution as an SDK user does, until the execution has ended. */
+    static DescribeExecutionResponse awaitEnd(SfnClient client, String executionArn) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            DescribeExecutionResponse d = client.describeExecution(b -> b.executionArn(executionArn));
+            if (d.status() != ExecutionStatus.RUNNING || System.nanoTime() > deadline) {
+                return d;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    static List<HistoryEvent> history(String executionArn) {
+        return sfn.getExecutionHistoryPaginator(b -> b.executionArn(executionArn)).events().stream().toList();
+    }
+
+    /** The token the engine handed a waiting task, as a worker reads it from its message. */
+    static String awaitToken(String executionArn) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Pattern token = Pattern.compile("\\\\\"token\\\\\":\\\\\"([^\\\\\"]+)");
+        while (System.nanoTime() < deadline) {
+            for (HistoryEvent e : history(executionArn)) {
+                if (e.type() == HistoryEventType.TASK_SCHEDULED) {
+                    Matcher m = token.matcher(e.taskScheduledEventDetails().parameters().replace("\"", "\\\""));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("No task token in " + history(executionArn));
+    }
+
+    @Test
+    void runs_an_execution_on_virtual_time() {
+        String sm = machine("waiting", WAIT_AN_HOUR);
+        var started = sfn.startExecution(b -> b.stateMachineArn(sm).name("first").input("{\"who\":\"world\"}"));
+        assertThat(started.executionArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:execution:waiting:first");
+
+        DescribeExecutionResponse d = awaitEnd(sfn, started.executionArn());
+        assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(d.output()).isEqualTo("{\"greeting\":\"hello world\"}");
+        assertThat(d.input()).isEqualTo("{\"who\":\"world\"}");
+        assertThat(d.stateMachineArn()).isEqualTo(sm);
+        assertThat(d.startDate()).isEqualTo(started.startDate());
+        assertThat(Duration.between(d.startDate(), d.stopDate())).isEqualTo(Duration.ofHours(1));
+
+        assertThat(history(started.executionArn())).extracting(HistoryEvent::typeAsString).containsExactly(
+                "ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited",
+                "ExecutionSucceeded");
+    }
+
+    @Test
+    void start_is_idempotent_for_a_running_execution_and_refuses_reused_names() {
+        String sm = machine("callbacks1", CALLBACK);
+        var first = sfn.startExecution(b -> b.stateMachineArn(sm).name("once").input("{}"));
+        var again = sfn.startExecution(b -> b.stateMachineArn(sm).name("once").input("{}"));
+        assertThat(again.executionArn()).isEqualTo(first.executionArn());
+        assertThat(again.startDate()).isEqualTo(first.startDate());
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm).name("once").input("{\"a\":1}")))
+                .isInstanceOf(ExecutionAlreadyExistsException.class)
+                .hasMessageStartingWith("Execution Already Exists: '" + first.executionArn() + "'");
+        sfn.stopExecution(b -> b.executionArn(first.executionArn()));
+    }
+
+    @Test
+    void refuses_bad_inputs_arns_and_unknown_machines() {
+        String sm = machine("inputs", WAIT_AN_HOUR);
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm).input("{not json")))
+                .isInstanceOf(InvalidExecutionInputException.class);
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm).input(
+                "{\"a\":\"" + "x".repeat(Request.MAX_PAYLOAD) + "\"}")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Member must have length less than or equal to 262144");
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm + "-missing")))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(sm)))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(
+                "arn:aws:states:us-east-1:123456789012:execution:inputs:nope")))
+                .isInstanceOf(ExecutionDoesNotExistException.class)
+                .hasMessageStartingWith("Execution Does Not Exist: "
+                        + "'arn:aws:states:us-east-1:123456789012:execution:inputs:nope'");
+    }
+
+    @Test
+    void lists_executions_newest_first_with_a_status_filter_and_pages() {
+        String sm = machine("listed", CALLBACK);
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "e" + i;
+            started.add(sfn.startExecution(b -> b.stateMachineArn(sm).name(name)).executionArn());
+        }
+        sfn.stopExecution(b -> b.executionArn(started.get(1)));
+        sfn.stopExecution(b -> b.executionArn(started.get(3)));
+
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            var page = sfn.listExecutions(b -> b.stateMachineArn(sm).maxResults(2).nextToken(t));
+            page.executions().forEach(e -> names.add(e.name()));
+            token = page.nextToken();
+        } while (token != null);
+        assertThat(names).containsExactly("e4", "e3", "e2", "e1", "e0");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm).statusFilter(ExecutionStatus.ABORTED)).executions())
+                .extracting(e -> e.name()).containsExactly("e3", "e1");
+        assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(sm).statusFilter(ExecutionStatus.RUNNING)
+                .maxResults(1)).executions().stream().map(e -> e.name())).containsExactly("e4", "e2", "e0");
+        assertThatThrownBy(() -> sfn.listExecutions(b -> b.stateMachineArn(sm).nextToken("bogus")))
+                .isInstanceOf(InvalidTokenException.class);
+        started.forEach(arn -> sfn.stopExecution(b -> b.executionArn(arn)));
+    }
+
+    @Test
+    void pages_history_in_both_orders_with_or_without_data() {
+        String sm = machine("paged", WAIT_AN_HOUR);
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"who\":\"me\"}")).executionArn();
+        awaitEnd(sfn, arn);
+        List<Long> ids = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(4)
+                    .reverseOrder(true).nextToken(t));
+            page.events().forEach(e -> ids.add(e.id()));
+            token = page.nextToken();
+        } while (token != null);
+        assertThat(ids).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+
+        HistoryEvent startedEvent = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1)).events().get(0);
+        assertThat(startedEvent.executionStartedEventDetails().input()).isEqualTo("{\"who\":\"me\"}");
+        assertThat(startedEvent.executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
+        HistoryEvent withoutData = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1)
+                .includeExecutionData(false)).events().get(0);
+        assertThat(withoutData.executionStartedEventDetails().input()).isNull();
+        assertThat(withoutData.previousEventId()).isZero();
+        HistoryEvent last = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1).reverseOrder(true))
+                .events().get(0);
+        assertThat(last.executionSucceededEventDetails().output()).isEqualTo("{\"greeting\":\"hello me\"}");
+    }
+
+    @Test
+    void callbacks_complete_fail_and_beat_waiting_tasks() {
+        String sm = machine("callbacks2", CALLBACK);
+        String ok = sfn.startExecution(b -> b.stateMachineArn(sm).name("ok")).executionArn();
+        String token = awaitToken(ok);
+        assertThat(sfn.describeExecution(b -> b.executionArn(ok)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+        DescribeExecutionResponse done = awaitEnd(sfn, ok);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"approved\":true}");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class);
+
+        String failing = sfn.startExecution(b -> b.stateMachineArn(sm).name("failing")).executionArn();
+        String token2 = awaitToken(failing);
+        sfn.sendTaskFailure(b -> b.taskToken(token2).error("Rejected").cause("not today"));
+        DescribeExecutionResponse failed = awaitEnd(sfn, failing);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("Rejected");
+        assertThat(failed.cause()).isEqualTo("not today");
+
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("no-such-token").output("{}")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void stop_aborts_with_error_and_cause() {
+        String sm = machine("stopped", CALLBACK);
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        awaitToken(arn);
+        var stopped = sfn.stopExecution(b -> b.executionArn(arn).error("Operator").cause("cancelled by hand"));
+        DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(arn));
+        assertThat(d.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(d.error()).isEqualTo("Operator");
+        assertThat(d.cause()).isEqualTo("cancelled by hand");
+        assertThat(d.stopDate()).isEqualTo(stopped.stopDate());
+        List<HistoryEvent> events = history(arn);
+        HistoryEvent aborted = events.get(events.size() - 1);
+        assertThat(aborted.type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        assertThat(aborted.executionAbortedEventDetails().error()).isEqualTo("Operator");
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(arn)))
+                .isInstanceOf(ExecutionNotRedrivableException.class);
+    }
+
+    @Test
+    void test_cases_of_the_mock_config_answer_tasks_as_step_functions_local_does() {
+        String sm = machine("Mocked", MOCKED);
+        String happy = sfn.startExecution(b -> b.stateMachineArn(sm + "#HappyPath").input("{\"amount\":5}"))
+                .executionArn();
+        assertThat(happy).startsWith("arn:aws:states:us-east-1:123456789012:execution:Mocked:");
+        DescribeExecutionResponse ok = awaitEnd(sfn, happy);
+        assertThat(ok.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(ok.output()).isEqualTo("{\"charged\":true}");
+        assertThat(ok.stateMachineArn()).isEqualTo(sm);
+
+        DescribeExecutionResponse declined = awaitEnd(sfn,
+                sfn.startExecution(b -> b.stateMachineArn(sm + "#Declined")).executionArn());
+        assertThat(declined.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(declined.error()).isEqualTo("Card.Declined");
+        assertThat(declined.cause()).isEqualTo("insufficient funds");
+
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm + "#Typo")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Typo");
+    }
+
+    @Test
+    void describes_the_machine_revision_an_execution_started_from() {
+        String sm = machine("revised", CALLBACK);
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        sfn.updateStateMachine(b -> b.stateMachineArn(sm).definition(WAIT_AN_HOUR));
+        var described = sfn.describeStateMachineForExecution(b -> b.executionArn(arn));
+        assertThat(described.definition()).isEqualTo(CALLBACK);
+        assertThat(described.stateMachineArn()).isEqualTo(sm);
+        assertThat(described.name()).isEqualTo("revised");
+        sfn.stopExecution(b -> b.executionArn(arn));
+    }
+
+    @Test
+    void starts_express_executions_synchronously() {
+        String express = sfn.createStateMachine(b -> b.name("quick").definition(WAIT_AN_HOUR.replace("3600", "60"))
+                .roleArn(ROLE).type(StateMachineType.EXPRESS)).stateMachineArn();
+        StartSyncExecutionResponse r = sfn.startSyncExecution(b -> b.stateMachineArn(express).input("{\"who\":\"sync\"}"));
+        assertThat(r.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        assertThat(r.output()).isEqualTo("{\"greeting\":\"hello sync\"}");
+        assertThat(r.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:");
+        assertThat(Duration.between(r.startDate(), r.stopDate())).isEqualTo(Duration.ofMinutes(1));
+        assertThat(r.billingDetails().billedDurationInMilliseconds()).isEqualTo(60_000L);
+
+        String standard = machine("notQuick", WAIT_AN_HOUR);
+        assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard)))
+                .isInstanceOf(StateMachineTypeNotSupportedException.class);
+    }
+}

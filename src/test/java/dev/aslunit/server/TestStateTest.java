@@ -1,0 +1,134 @@
+package dev.aslunit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.InspectionLevel;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.TestStateResponse;
+
+class TestStateTest {
+
+    static final String TASK = """
+            {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+             "Parameters":{"FunctionName":"f","Payload.$":"$.order"},
+             "ResultSelector":{"body.$":"$.Payload"},"ResultPath":"$.charge","Next":"Ship",
+             "Retry":[{"ErrorEquals":["Lambda.TooManyRequestsException"],"MaxAttempts":2}],
+             "Catch":[{"ErrorEquals":["Card.Declined"],"ResultPath":"$.error","Next":"Refuse"}]}""";
+
+    @Nested
+    class Through_the_sdk {
+
+        static StepFunctionsServer server;
+        static SfnClient sfn;
+
+        @BeforeAll
+        static void start() {
+            server = StepFunctionsServer.builder().port(0).start();
+            sfn = Sdk.client(server.endpoint());
+        }
+
+        @AfterAll
+        static void stop() {
+            sfn.close();
+            server.close();
+        }
+
+        @Test
+        void runs_a_pass_state_and_shows_each_step_at_debug() {
+            TestStateResponse r = sfn.testState(b -> b.definition("""
+                    {"Type":"Pass","Parameters":{"total.$":"$.a"},"Next":"Done"}""").input("{\"a\":1}")
+                    .roleArn(MachineOperationsTest.ROLE).inspectionLevel(InspectionLevel.DEBUG));
+            assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(r.output()).isEqualTo("{\"total\":1}");
+            assertThat(r.nextState()).isEqualTo("Done");
+            assertThat(r.inspectionData().input()).isEqualTo("{\"a\":1}");
+            assertThat(r.inspectionData().afterInputPath()).isEqualTo("{\"a\":1}");
+            assertThat(r.inspectionData().afterResultPath()).isEqualTo("{\"total\":1}");
+        }
+
+        @Test
+        void answers_a_task_from_the_mock_and_reports_the_data_flow() {
+            TestStateResponse r = sfn.testState(b -> b.definition(TASK).input("{\"order\":{\"id\":7}}")
+                    .inspectionLevel(InspectionLevel.DEBUG)
+                    .mock(m -> m.result("{\"Payload\":{\"ok\":true},\"StatusCode\":200}")));
+            assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(r.nextState()).isEqualTo("Ship");
+            assertThat(r.output()).isEqualTo("{\"order\":{\"id\":7},\"charge\":{\"body\":{\"ok\":true}}}");
+            assertThat(r.inspectionData().afterParameters()).isEqualTo("{\"FunctionName\":\"f\",\"Payload\":{\"id\":7}}");
+            assertThat(r.inspectionData().result()).isEqualTo("{\"Payload\":{\"ok\":true},\"StatusCode\":200}");
+        }
+
+        @Test
+        void reports_caught_retriable_and_uncaught_errors() {
+            TestStateResponse caught = sfn.testState(b -> b.definition(TASK).input("{\"order\":{}}")
+                    .mock(m -> m.errorOutput(e -> e.error("Card.Declined").cause("no funds"))));
+            assertThat(caught.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
+            assertThat(caught.nextState()).isEqualTo("Refuse");
+            assertThat(caught.error()).isEqualTo("Card.Declined");
+            assertThat(caught.output()).isEqualTo("{\"order\":{},\"error\":{\"Error\":\"Card.Declined\","
+                    + "\"Cause\":\"no funds\"}}");
+
+            TestStateResponse retriable = sfn.testState(b -> b.definition(TASK).input("{\"order\":{}}")
+                    .mock(m -> m.errorOutput(e -> e.error("Lambda.TooManyRequestsException").cause("slow down"))));
+            assertThat(retriable.status()).isEqualTo(TestExecutionStatus.RETRIABLE);
+            assertThat(retriable.error()).isEqualTo("Lambda.TooManyRequestsException");
+            assertThat(retriable.nextState()).isNull();
+
+            TestStateResponse failed = sfn.testState(b -> b.definition("""
+                    {"Type":"Fail","Error":"Boom","Cause":"on purpose"}"""));
+            assertThat(failed.status()).isEqualTo(TestExecutionStatus.FAILED);
+            assertThat(failed.error()).isEqualTo("Boom");
+            assertThat(failed.cause()).isEqualTo("on purpose");
+        }
+
+        @Test
+        void picks_a_choice_and_tests_a_state_of_a_whole_machine() {
+            String machine = """
+                    {"StartAt":"Route","States":{
+                      "Route":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericGreaterThan":10,"Next":"Big"}],
+                               "Default":"Small"},
+                      "Big":{"Type":"Succeed"},"Small":{"Type":"Succeed"}}}""";
+            TestStateResponse r = sfn.testState(b -> b.definition(machine).stateName("Route").input("{\"n\":11}"));
+            assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(r.nextState()).isEqualTo("Big");
+            assertThat(r.output()).isEqualTo("{\"n\":11}");
+        }
+
+        @Test
+        void refuses_an_invalid_state() {
+            assertThatThrownBy(() -> sfn.testState(b -> b.definition("{\"Type\":\"Pass\"}")))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessageContaining("Invalid State Machine Definition");
+        }
+    }
+
+    @Nested
+    class In_java {
+
+        @Test
+        void tests_a_state_with_variables() {
+            StateTestResult r = StateTest.of("""
+                    {"Type":"Pass","Parameters":{"greeting.$":"$greeting","who.$":"$.who"},"End":true}""")
+                    .input("{\"who\":\"you\"}").variables("{\"greeting\":\"hi\"}").run();
+            assertThat(r.status()).isEqualTo("SUCCEEDED");
+            assertThat(r.output()).isEqualTo("{\"greeting\":\"hi\",\"who\":\"you\"}");
+            assertThat(r.nextState()).isNull();
+            assertThat(r.inspectionData()).isEmpty();
+        }
+
+        @Test
+        void explains_what_is_wrong_with_its_arguments() {
+            assertThatThrownBy(() -> StateTest.of("{\"Type\":"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The state definition is not valid JSON");
+            assertThatThrownBy(() -> StateTest.of("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "B"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no top-level state \"B\"; its states are A");
+        }
+    }
+}
