@@ -228,7 +228,7 @@ public final class Execution {
 
     /** A readable, virtual-time account of the execution, at most {@code maxLines} lines. */
     public String trace(int maxLines) {
-        return ExecutionTrace.render(this, maxLines);
+        return StateTrace.render(this, maxLines);
     }
 
     /** The trace at the length configured by {@code -Daslunit.trace.maxLines} (default {@value #DEFAULT_TRACE_LINES}). */

@@ -12,15 +12,17 @@ import java.util.List;
  * The readable, virtual-time account of an execution that failure messages end with: one line per
  * state visit (per attempt when a state was retried), the catcher that fired, and the outcome.
  * Written from the history alone, so it reads the same for any execution, live or recorded.
+ * {@link dev.aslunit.history.ExecutionTrace} prints the raw events instead (one line per event, for
+ * the CLI); this one reads the derived visits, so it lives here, above the history package.
  */
-final class ExecutionTrace {
+final class StateTrace {
 
     private static final int CAUSE_LIMIT = 100;
 
     private record Row(String time, String name, String type, String text) {
     }
 
-    private ExecutionTrace() {
+    private StateTrace() {
     }
 
     static String render(Execution execution, int maxLines) {
