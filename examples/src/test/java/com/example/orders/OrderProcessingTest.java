@@ -1,8 +1,19 @@
 package com.example.orders;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static dev.aslunit.mock.TaskResults.httpResponse;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.TaskToken;
@@ -171,6 +182,37 @@ class OrderProcessingTest {
 
             softly.assertThat(execution).succeeded().entered("AwaitApproval", 1);
             softly.assertThat(execution).state("NeedsApproval").choseBranch("AwaitApproval");
+        }
+    }
+
+    @Nested
+    @WireMockTest
+    class ShippingOverRealHttp {
+
+        @Test
+        void a_503_from_the_carrier_is_retried_and_the_second_call_ships(
+                StateMachineUnderTest sfn, WireMockRuntimeInfo wm) {
+            sfn.unmock("ShipOrder");                               // this test wants the real HTTP task
+            sfn.http().route("https://shipping.example.com", wm.getHttpBaseUrl());
+            sfn.mock("ChargePayment").returns("""
+                {"paymentId": "pay-4"}""");
+            WireMock carrier = wm.getWireMock();                   // instance DSL: safe in parallel
+            carrier.register(post(urlEqualTo("/shipments")).inScenario("carrier")
+                    .whenScenarioStateIs(STARTED).willSetStateTo("recovered")
+                    .willReturn(aResponse().withStatus(503)));
+            carrier.register(post(urlEqualTo("/shipments")).inScenario("carrier")
+                    .whenScenarioStateIs("recovered")
+                    .willReturn(okJson("""
+                        {"trackingId": "TRK-42"}""")));
+
+            Execution execution = sfn.run(SMALL_ORDER);
+
+            assertThat(execution).succeeded().hasOutputAt("$.shipment.trackingId", "TRK-42");
+            assertThat(execution).state("ShipOrder")
+                    .wasRetried(1).withErrors("States.Http.StatusCode.503")
+                    .retriedAfter(Duration.ofSeconds(1));
+            carrier.verifyThat(2, postRequestedFor(urlEqualTo("/shipments"))
+                    .withRequestBody(matchingJsonPath("$.orderId", equalTo("o-17"))));
         }
     }
 }
