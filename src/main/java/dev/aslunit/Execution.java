@@ -195,6 +195,10 @@ public final class Execution {
      */
     public TaskToken taskToken(String stateName) {
         List<TaskToken> tokens = taskTokens(stateName);
+        if (tokens.isEmpty() && !driver.isLive()) {
+            throw new IllegalStateException("Execution \"" + name + "\" was read from a recorded history: nothing runs"
+                    + " it, so it has no task tokens to send.");
+        }
         if (tokens.isEmpty()) {
             List<String> waiting = statesWaitingForTaskToken();
             throw new IllegalStateException("Execution \"" + name + "\" has no task token pending for state \""

@@ -76,6 +76,17 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void asking_for_the_token_of_a_state_that_does_not_wait_names_the_one_that_does() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        Execution execution = sfn.start("o-18", LARGE_ORDER);
+
+        assertThatThrownBy(() -> execution.taskToken("ChargePayment"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Execution \"o-18\" has no task token pending for state \"ChargePayment\"; states waiting"
+                        + " for a token: \"AwaitApproval\".");
+    }
+
+    @Test
     void nobody_approves_within_a_day_so_the_order_expires() {
         sfn.mock("AwaitApproval").waitsForCallback();
         Execution execution = sfn.start(LARGE_ORDER);
@@ -95,6 +106,21 @@ class StateMachineUnderTestTest {
 
         assertThat(execution).succeeded().hasOutputAt("$.approval.approvedBy", "auto")
                 .tookVirtualTime(Duration.ofHours(1));
+    }
+
+    @Test
+    void a_retried_map_counts_one_attempt_per_run_of_its_iterations() {
+        StateMachineUnderTest maps = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("map-retry.asl.json").build(), StateMachineUnderTestTest.class).newTest();
+        maps.mock("Charge").fails("Card.Declined", "no funds");
+
+        Execution execution = maps.run("[{\"id\": 1}, {\"id\": 2}]");
+
+        assertThat(execution).failedWith("GaveUp").tookVirtualTime(Duration.ofSeconds(10));
+        assertThat(execution).state("ChargeAll")
+                .wasRetried(2).withErrors("Card.Declined").retriedAfter(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .wasCaughtBy("GiveUp").withError("Card.Declined")
+                .hadIterations(2);
     }
 
     @Test
