@@ -152,6 +152,10 @@ final class HistoryAnalysis {
             StateVisit v = ownerVisit(e);
             if (v != null) {
                 track(e, v);
+                if (type.endsWith("ScheduleFailed")) {
+                    // the call never got scheduled: still an attempt, failed at once
+                    startAttempt(v, e, null);
+                }
                 TaskAttempt a = v.lastAttempt();
                 if (a != null && a.outcome() == TaskAttempt.Outcome.RUNNING) {
                     if (type.endsWith("Succeeded")) {

@@ -205,4 +205,20 @@ class ExecutionTest {
         });
         assertThat(e.path()).containsExactly("MapState");
     }
+
+    @Test
+    void a_schedule_failure_is_a_failed_attempt() {
+        Execution e = HistoryBuilder.startingAt(SampleExecutions.START, "{}")
+                .entered("Task", "ValidateOrder", "{}")
+                .event("LambdaFunctionScheduleFailed", "lambdaFunctionScheduleFailedEventDetails",
+                        "{\"error\": \"Lambda.ServiceException\", \"cause\": \"unavailable\"}")
+                .failed("Lambda.ServiceException", "unavailable")
+                .execution("o-1", SampleExecutions.ORDER_PROCESSING);
+        StateVisit validate = e.state("ValidateOrder").lastVisit();
+
+        assertThat(validate.attempts()).singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo(TaskAttempt.Outcome.FAILED));
+        assertThat(validate.error()).isEqualTo("Lambda.ServiceException");
+        assertThat(validate.caughtBy()).isNull();
+    }
 }
