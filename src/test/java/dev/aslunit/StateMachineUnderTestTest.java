@@ -98,6 +98,19 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void the_clock_moves_to_an_instant_and_fires_what_is_due_on_the_way() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        Execution execution = sfn.start(LARGE_ORDER);
+
+        sfn.clock().advanceTo(Instant.parse("2026-01-06T08:59:59Z"));
+        assertThat(execution).isWaitingForTaskTokenAt("AwaitApproval");
+        sfn.clock().advanceTo(Instant.parse("2026-01-06T09:00:00Z"));
+
+        assertThat(execution).failedWith("ApprovalExpired").tookVirtualTime(Duration.ofDays(1));
+        org.assertj.core.api.Assertions.assertThat(sfn.clock().now()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
+    }
+
+    @Test
     void the_manager_can_be_scripted() {
         sfn.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{\"approvedBy\": \"auto\"}");
         sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-3\"}");

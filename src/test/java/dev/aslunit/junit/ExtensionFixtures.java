@@ -139,6 +139,18 @@ final class ExtensionFixtures {
         void an_unused_mock_fails_a_passing_test(StateMachineUnderTest sfn) {
             sfn.mock("SendReminder").returns("{}");
         }
+
+        @Test
+        void used_mocks_pass(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+            sfn.run("{}");
+        }
+
+        @Test
+        void a_failing_test_is_not_blamed_on_its_mocks(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+            throw new AssertionError("the test's own failure");
+        }
     }
 
     @TestKitOnly

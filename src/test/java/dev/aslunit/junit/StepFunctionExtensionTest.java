@@ -55,10 +55,15 @@ class StepFunctionExtensionTest {
 
     @Test
     void strict_mocks_fail_a_test_that_left_a_mock_unused() {
-        TestKit.run(ExtensionFixtures.StrictMocks.class).testEvents().assertThatEvents()
+        EngineExecutionResults results = TestKit.run(ExtensionFixtures.StrictMocks.class);
+
+        results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("an_unused_mock_fails_a_passing_test"), finishedWithFailure(message(m ->
                         m.startsWith("Mocks that no Task call reached (strictMocks): mock(\"SendReminder\")"
-                                + " (ExtensionFixtures.java:")))));
+                                + " (ExtensionFixtures.java:")))))
+                .haveExactly(1, event(test("used_mocks_pass"), finishedSuccessfully()))
+                .haveExactly(1, event(test("a_failing_test_is_not_blamed_on_its_mocks"),
+                        finishedWithFailure(message("the test's own failure"))));
     }
 
     @Test
