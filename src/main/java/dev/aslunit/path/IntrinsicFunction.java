@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,14 +242,11 @@ enum IntrinsicFunction {
     private static void appendFormatted(StringBuilder out, JsonNode value) {
         if (value.isObject()) {
             out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                out.append(field.getKey()).append('=');
+            String separator = "";
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                out.append(separator).append(field.getKey()).append('=');
                 appendFormatted(out, field.getValue());
-                if (fields.hasNext()) {
-                    out.append(", ");
-                }
+                separator = ", ";
             }
             out.append('}');
         } else if (value.isArray()) {

@@ -1,0 +1,120 @@
+package dev.aslunit.cucumber;
+
+import dev.aslunit.Execution;
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.StepFunctionsConfig;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.mock.TaskMock;
+import io.cucumber.java.Scenario;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
+ * first step that needs it, and the execution the When steps started. Created with the glue object,
+ * so every scenario has its own; nothing is static.
+ */
+final class ScenarioContext {
+
+    private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder();
+    private boolean hasDefinition;
+    private StateMachineUnderTest sfn;
+    private Execution execution;
+    private Scenario scenario;
+
+    void scenario(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /** {@code checkout.feature:12 ("Scenario name")}, for messages that must say where to look. */
+    String where() {
+        return scenario == null ? "this scenario" : scenario.getUri() + ":" + scenario.getLine()
+                + " (\"" + scenario.getName() + "\")";
+    }
+
+    StepFunctionsConfig.Builder configure(String step) {
+        if (sfn != null) {
+            throw new IllegalStateException("\"" + step + "\" comes after the state machine was already in use in "
+                    + where() + ". Put the Given steps that describe the state machine before the mocks and"
+                    + " the When steps.");
+        }
+        return config;
+    }
+
+    void definition(String definition) {
+        configure("the state machine").definition(definition);
+        hasDefinition = true;
+    }
+
+    void type(String type) {
+        StateMachineType parsed;
+        try {
+            parsed = StateMachineType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + type + "\" is not a workflow type; write STANDARD or EXPRESS ("
+                    + where() + ").", e);
+        }
+        configure("the workflow type").type(parsed);
+    }
+
+    void startTime(String instant) {
+        try {
+            configure("the clock starts at").startTime(Instant.parse(instant));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + instant + "\" is not an ISO-8601 instant; write it as"
+                    + " \"2026-01-05T09:00:00Z\" (" + where() + ").", e);
+        }
+    }
+
+    StateMachineUnderTest sfn() {
+        if (sfn == null) {
+            if (!hasDefinition) {
+                throw new IllegalStateException("No state machine in " + where() + ". Start the scenario (or its"
+                        + " Background) with:\n  Given the state machine \"path/to/workflow.asl.json\"");
+            }
+            sfn = StateMachineUnderTest.of(config.build());
+        }
+        return sfn;
+    }
+
+    TaskMock mock(String state) {
+        return sfn().mock(state);
+    }
+
+    /** The mock a Given step declared for this state, for the Then steps that verify its calls. */
+    TaskMock declaredMock(String state) {
+        return sfn().mocks().stream().filter(m -> state.equals(m.stateName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The task \"" + state + "\" has no mock in " + where()
+                        + ", so its calls were not recorded. Declare one with a Given step such as:\n"
+                        + "  Given the task \"" + state + "\" returns:"));
+    }
+
+    /** @param input JSON, or a {@link java.nio.file.Path} of a JSON file */
+    void start(Object input) {
+        execution = sfn().start(input);
+    }
+
+    Execution started() {
+        if (execution == null) {
+            throw new IllegalStateException("No execution was started in " + where() + ". Add a step such as:\n"
+                    + "  When the execution starts with:");
+        }
+        return execution;
+    }
+
+    /**
+     * The execution as a Then step about its outcome needs it: run on to its end (scheduled
+     * callbacks, timers and timeouts fire in virtual time), failing at once if it can never end.
+     */
+    Execution finished() {
+        Execution e = started();
+        if (e.isRunning()) {
+            e.awaitCompletion();
+        }
+        return e;
+    }
+
+    Execution current() {
+        return execution;
+    }
+}
