@@ -1,6 +1,7 @@
 package dev.aslunit;
 
 import dev.aslunit.definition.Catcher;
+import dev.aslunit.definition.Retrier;
 import dev.aslunit.definition.State;
 import dev.aslunit.definition.TaskState;
 import java.time.Duration;
@@ -79,7 +80,8 @@ final class StateTrace {
             rows.add(new Row(entered, name, v.type(), visitText(execution, v)));
         }
         if (v.caughtBy() != null) {
-            rows.add(new Row("", "", "", "caught " + v.error() + catcherText(execution, v) + " → " + v.caughtBy()));
+            rows.add(new Row("", "", "", retriesExhausted(execution, v) + "caught " + v.error()
+                    + catcherText(execution, v) + " → " + v.caughtBy()));
         }
     }
 
@@ -151,6 +153,23 @@ final class StateTrace {
         State s = execution.stateDefinition(v.stateName());
         return s instanceof TaskState && ((TaskState) s).resource() != null
                 && ((TaskState) s).resource().endsWith(".waitForTaskToken") && execution.isRunning();
+    }
+
+    /** "retries exhausted (Retry[0], MaxAttempts 3); " when a retrier matched the error and ran out. */
+    private static String retriesExhausted(Execution execution, StateVisit v) {
+        State s = execution.stateDefinition(v.stateName());
+        if (v.retries() == 0 || !(s instanceof State.Retryable)) {
+            return "";
+        }
+        List<Retrier> retriers = ((State.Retryable) s).retry();
+        for (int i = 0; i < retriers.size(); i++) {
+            List<String> errors = retriers.get(i).errorEquals();
+            if (errors.contains(v.error()) || errors.contains("States.ALL")
+                    || errors.contains("States.TaskFailed") && !v.error().startsWith("States.")) {
+                return "retries exhausted (Retry[" + i + "], MaxAttempts " + retriers.get(i).maxAttempts() + "); ";
+            }
+        }
+        return "";
     }
 
     private static String catcherText(Execution execution, StateVisit v) {

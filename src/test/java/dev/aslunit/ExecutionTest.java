@@ -121,7 +121,7 @@ class ExecutionTest {
               +2s   ChargePayment   Task    attempt 2 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 1 after 2s)
               +6s   ChargePayment   Task    attempt 3 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 2 after 4s)
               +14s  ChargePayment   Task    attempt 4 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 3 after 8s)
-                                            caught Lambda.TooManyRequestsException by Catch[0] ["States.ALL"] → NotifyCustomer
+                                            retries exhausted (Retry[0], MaxAttempts 3); caught Lambda.TooManyRequestsException by Catch[0] ["States.ALL"] → NotifyCustomer
               +14s  NotifyCustomer  Task    succeeded
               +14s  PaymentFailed   Fail    PaymentFailed "Payment could not be charged"
             Execution failed after 14s: PaymentFailed "Payment could not be charged\"""");
