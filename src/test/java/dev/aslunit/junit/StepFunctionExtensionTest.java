@@ -87,4 +87,17 @@ class StepFunctionExtensionTest {
                         "No state machine definition for asks_for_a_sandbox(StateMachineUnderTest): give one with"
                                 + " @StepFunctionTest(definition = \"order-processing.asl.json\")")))));
     }
+
+    @Test
+    void a_sam_template_with_logical_id_substitutions_and_type() {
+        TestKit.run(ExtensionFixtures.SamTemplate.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @Test
+    void a_bad_attribute_says_what_to_write_instead() {
+        TestKit.run(ExtensionFixtures.BadStartTime.class).containerEvents().assertThatEvents()
+                .haveExactly(1, event(container("BadStartTime"), finishedWithFailure(message(m -> m.startsWith(
+                        "startTime \"yesterday\" on class dev.aslunit.junit.ExtensionFixtures$BadStartTime is not an"
+                                + " ISO-8601 instant such as 2026-01-05T09:00:00Z")))));
+    }
 }
