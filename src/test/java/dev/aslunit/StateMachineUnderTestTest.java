@@ -137,6 +137,25 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void parallel_branches_inside_concurrent_map_iterations_are_told_apart() {
+        StateMachineUnderTest nested = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("nested.asl.json").build(), StateMachineUnderTestTest.class).newTest();
+        nested.mock("Reserve").returns("{\"reserved\": true}").after(Duration.ofSeconds(3));
+        nested.mock("Bill").returns("{\"billed\": true}").after(Duration.ofSeconds(1));
+
+        Execution execution = nested.run("{\"orders\": [{\"id\": 1}, {\"id\": 3}]}");
+
+        assertThat(execution).succeeded().tookVirtualTime(Duration.ofSeconds(3));
+        assertThat(execution).state("EachOrder").hadIterations(2).hasMaxConcurrencyObserved(2)
+                .iterationTookPath(0, "FanOut").iterationTookPath(1, "FanOut");
+        assertThat(execution).state("FanOut").branchTookPath(0, "Reserve").branchTookPath(1, "Bill", "Receipt");
+        assertThat(execution).entered("Receipt", 2).entered("Reserve", 2);
+        org.assertj.core.api.Assertions.assertThat(execution.state("Receipt").visits())
+                .extracting(StateVisit::where)
+                .containsExactlyInAnyOrder("EachOrder[0] > FanOut branch 1", "EachOrder[1] > FanOut branch 1");
+    }
+
+    @Test
     void a_task_nobody_mocked_fails_the_test_with_the_near_miss_report() {
         assertThatThrownBy(() -> sfn.run(SMALL_ORDER))
                 .isInstanceOf(AssertionError.class)
