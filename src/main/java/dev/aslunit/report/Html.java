@@ -21,7 +21,7 @@ final class Html {
         .legend span{display:inline-block;margin-right:14px;font-size:12px}
         .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:-2px;margin-right:4px;border:2px solid}
         section.page{display:none}section.page:target{display:block}body:has(section.page:target) #summary{display:none}
-        pre{background:#fafafa;border:1px solid #eaeded;padding:8px;overflow:auto;font-size:12px}
+        td code{white-space:nowrap}pre{background:#fafafa;border:1px solid #eaeded;padding:8px;overflow:auto;font-size:12px}
         """;
 
     private Html() {

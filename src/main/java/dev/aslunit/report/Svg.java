@@ -52,9 +52,9 @@ final class Svg {
                 .append("\" height=\"").append(n(top.h)).append("\" viewBox=\"0 0 ").append(n(top.w)).append(' ')
                 .append(n(top.h)).append("\"><title>").append(Html.escape(title)).append("</title><style>")
                 .append(STYLE).append("</style><defs>")
-                .append("<marker id=\"ah\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+                .append("<marker id=\"ah\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" "
                         + "orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#aab7b8\"/></marker>")
-                .append("<marker id=\"aht\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" "
+                .append("<marker id=\"aht\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" "
                         + "orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#1d8102\"/></marker>")
                 .append("</defs>");
         Layout.Node start = top.nodes.get(top.machine.definition().startAt());
