@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aslunit.Execution;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.load.DefinitionLoader;
 import dev.aslunit.definition.load.DefinitionSourceException;
 import dev.aslunit.definition.load.LoadedDefinition;
@@ -17,12 +18,17 @@ import dev.aslunit.engine.DefinitionException;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
 import dev.aslunit.engine.ExecutionStatus;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.S3ObjectStore;
 import dev.aslunit.history.ExecutionTrace;
 import dev.aslunit.history.HistoryJson;
 import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import dev.aslunit.validation.DefinitionValidator;
+import dev.aslunit.validation.Diagnostic;
+import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.report.ExecutionPicture;
+import dev.aslunit.report.ReportWriter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,7 +43,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +70,6 @@ public final class RunCommand implements Callable<Integer> {
     static final String STATE_MACHINE_NAME = "StateMachine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Spec
     CommandSpec spec;
@@ -90,10 +97,16 @@ public final class RunCommand implements Callable<Integer> {
     long seed = ExecutionOptions.DEFAULT_SEED;
 
     @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", description = "Workflow type (default: STANDARD).")
-    ExecutionType type = ExecutionType.STANDARD;
+    StateMachineType type = StateMachineType.STANDARD;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    @Option(names = "--format", paramLabel = "text|json|html|mermaid",
+            description = "Output format (default: text); html is a page with the workflow's graph and the path taken, "
+                    + "mermaid the same graph as a Mermaid state diagram.")
     String format = "text";
+
+    @Option(names = "--coverage", paramLabel = "DIR",
+            description = "Also write the workflow coverage of the execution(s) to DIR: coverage.json, index.html, coverage.md.")
+    Path coverage;
 
     @Option(names = "--batch", paramLabel = "REQUESTS.jsonl",
             description = "Run every request of a JSON Lines file; print one JSON result line per request.")
@@ -110,8 +123,8 @@ public final class RunCommand implements Callable<Integer> {
         if (definition == null) {
             return usage("Missing DEFINITION: give a definition file, or --batch REQUESTS.jsonl");
         }
-        if (!format.equals("text") && !format.equals("json")) {
-            return usage("--format must be text or json, not \"" + format + "\"");
+        if (!List.of("text", "json", "html", "mermaid").contains(format)) {
+            return usage("--format must be text, json, html or mermaid, not \"" + format + "\"");
         }
         if (input != null && inputFile != null) {
             return usage("Give either --input or --input-file, not both");
@@ -121,26 +134,19 @@ public final class RunCommand implements Callable<Integer> {
             return usage("--start-time \"" + startTime + "\" is not an ISO-8601 timestamp with an offset, e.g. "
                     + "2025-01-01T00:00:00Z");
         }
-        JsonNode tree;
-        if (CdkApp.isCloudAssembly(definition)) {
-            LoadedDefinition loaded;
-            try {
-                loaded = DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders()
-                        .load();
-            } catch (DefinitionSourceException e) {
-                return usage(e.getMessage());
-            }
-            if (!loaded.isValid()) {
-                loaded.errors().forEach(d -> spec.commandLine().getErr().println(d.format()));
-                return 1;
-            }
-            tree = loaded.json();
-        } else {
-            try {
-                tree = read(definition);
-            } catch (IOException e) {
-                return usage("Cannot read definition " + definition + ": " + e.getMessage());
-            }
+        LoadedDefinition loaded;
+        try {
+            // a CDK app's cloud assembly, or a definition file (JSON, YAML, SAM, CloudFormation)
+            loaded = CdkApp.isCloudAssembly(definition)
+                    ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders().load()
+                    : DefinitionLoader.fromFile(definition).type(type).load();
+        } catch (DefinitionSourceException e) {
+            return usage("aslunit run: " + e.getMessage());
+        }
+        if (!loaded.isValid()) {
+            loaded.errors().forEach(d -> spec.commandLine().getErr().println(d.format()));
+            spec.commandLine().getErr().println(loaded.source() + ": invalid, not run");
+            return 1;
         }
         JsonNode in;
         try {
@@ -152,16 +158,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         CompiledStateMachine machine;
         try {
-            machine = compile(tree);
-        } catch (DefinitionException | IllegalArgumentException e) {
+            machine = CompiledStateMachine.compile(loaded.definition(), STATE_MACHINE_NAME);
+        } catch (DefinitionException e) {
             spec.commandLine().getErr().println(definition + ": " + e.getMessage());
             return 1;
         }
         ExecutionRun run = machine.start(ExecutionOptions.builder().input(in).seed(seed).type(type).build(),
                 new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
+        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        if (coverage != null) {
+            CoverageCollector collector = new CoverageCollector();
+            collector.record(execution);
+            ReportWriter.write(collector.report(), coverage);
+        }
         if (format.equals("json")) {
             out.println(result(run));
+        } else if (format.equals("html")) {
+            out.print(ExecutionPicture.html(execution));
+        } else if (format.equals("mermaid")) {
+            out.print(ExecutionPicture.mermaid(execution));
         } else {
             out.print(ExecutionTrace.format(run.history()));
             if (run.status() == ExecutionStatus.RUNNING) {
@@ -178,17 +194,6 @@ public final class RunCommand implements Callable<Integer> {
         return 1;
     }
 
-    private static JsonNode read(Path file) throws IOException {
-        String text = Files.readString(file);
-        String name = file.getFileName().toString().toLowerCase();
-        return (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(text);
-    }
-
-    private static CompiledStateMachine compile(JsonNode tree) {
-        StateMachineDefinition model = DefinitionReader.read(tree);
-        return CompiledStateMachine.compile(model, STATE_MACHINE_NAME);
-    }
-
     private static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -201,6 +206,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runBatch() throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -209,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                w.write(JSON.writeValueAsString(answer(line, lineNo)));
+                w.write(JSON.writeValueAsString(answer(line, lineNo, collector)));
                 w.write('\n');
             }
         } catch (IOException e) {
@@ -218,11 +224,21 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             w.flush();
         }
+        if (collector != null) {
+            ReportWriter.write(collector.report(), coverage);
+        }
         return 0;
     }
 
-    /** One request's answer; every failure to run it becomes its {@code requestError}. */
     static ObjectNode answer(String line, int lineNo) {
+        return answer(line, lineNo, null);
+    }
+
+    /**
+     * One request's answer; every failure to run it becomes its {@code requestError}. The execution
+     * counts towards {@code coverage} when one is given.
+     */
+    static ObjectNode answer(String line, int lineNo, CoverageCollector coverage) {
         JsonNode request;
         try {
             request = JSON.readTree(line);
@@ -231,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         JsonNode id = request.get("id");
         try {
-            return run(request, id);
+            return run(request, id, coverage);
         } catch (DefinitionException | IllegalArgumentException e) {
             return requestError(id, "InvalidDefinition", e.getMessage());
         } catch (MockConfigException e) {
@@ -243,7 +259,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode run(JsonNode request, JsonNode id) {
+    private static ObjectNode run(JsonNode request, JsonNode id, CoverageCollector coverage) {
         JsonNode def = request.get("definition");
         if (def != null && def.isTextual()) {
             try {
@@ -256,18 +272,23 @@ public final class RunCommand implements Callable<Integer> {
             return requestError(id, "InvalidDefinition", "The request has no definition object");
         }
         String name = request.path("stateMachineName").asText(STATE_MACHINE_NAME);
-        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
-        ExecutionOptions.Builder options = ExecutionOptions.builder()
-                .input(request.hasNonNull("input") || request.has("input") ? request.get("input")
-                        : JsonNodeFactory.instance.objectNode());
+        StateMachineType type = StateMachineType.STANDARD;
         if (request.hasNonNull("type")) {
             try {
-                options.type(ExecutionType.valueOf(request.get("type").asText()));
+                type = StateMachineType.valueOf(request.get("type").asText());
             } catch (IllegalArgumentException e) {
                 return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
                         + request.get("type"));
             }
         }
+        List<Diagnostic> diagnostics = DefinitionValidator.validate(def, SourceLocator.none(), type);
+        if (!DefinitionValidator.isValid(diagnostics)) {
+            return requestError(id, "InvalidDefinition", diagnostics.stream().filter(Diagnostic::isError)
+                    .map(Diagnostic::format).collect(Collectors.joining("\n")));
+        }
+        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
+        ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+                .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
         if (request.hasNonNull("executionName")) {
             options.executionName(request.get("executionName").asText());
         }
@@ -296,6 +317,9 @@ public final class RunCommand implements Callable<Integer> {
             options.s3(s3);
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        if (coverage != null) {
+            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+        }
         ObjectNode out = result(run);
         out.set("id", id);
         return out;

@@ -10,7 +10,7 @@ import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
 import dev.aslunit.engine.ExecutionStatus;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskOutcome;
 import dev.aslunit.history.HistoryEvent;
@@ -169,7 +169,7 @@ final class ExecutionOperations {
             ExecutionOptions options = ExecutionOptions.builder()
                     .input(inputJson)
                     .executionName(name)
-                    .type(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                    .type(express ? StateMachineType.EXPRESS : StateMachineType.STANDARD)
                     .seed(ids.seed())
                     .region(region)
                     .accountId(accountId)
