@@ -49,8 +49,8 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        if (resource.submits()) {
-            // $$.Task.Token exists for .sync and .waitForTaskToken tasks
+        if (resource.submits() || resource.waitsForToken()) {
+            // $$.Task.Token exists for .sync and .waitForTaskToken tasks; an activity's worker answers with one
             run.taskToken = frame.run.newTaskToken();
         }
         Scope scope = new Scope(run, run.input);
