@@ -34,7 +34,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,9 +252,10 @@ public final class RunCommand implements Callable<Integer> {
         } catch (MockConfigException e) {
             return requestError(id, "InvalidMockConfig", e.getMessage());
         } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            return requestError(id, "InternalError", trace.toString());
+            // a bug of ours: one line naming it and where it happened, and the batch goes on
+            StackTraceElement[] where = e.getStackTrace();
+            return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                    + (where.length > 0 ? " at " + where[0] : ""));
         }
     }
 

@@ -30,6 +30,23 @@ class RunCommandTest {
     }
 
     @Test
+    void a_batch_line_with_a_mock_config_and_s3_objects() {
+        JsonNode r = RunCommand.answer("""
+                {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["Boom"]}],"Next":"M"},
+                  "M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                    "Parameters":{"Bucket":"b","Key":"k.json"}},
+                    "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+                      "States":{"P":{"Type":"Pass","End":true}}},"End":true}}},
+                 "mockConfig":{"StateMachines":{"Conformance":{"TestCases":{"Recorded":{"T":"R"}}}},
+                   "MockedResponses":{"R":{"0":{"Throw":{"Error":"Boom","Cause":"x"}},"1":{"Return":{"ok":true}}}}},
+                 "stateMachineName":"Conformance","testCase":"Recorded","s3Objects":{"b/k.json":"[1,2]"}}""", 1);
+        assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(r.get("output").toString()).isEqualTo("[1,2]");
+        assertThat(r.get("events").toString()).contains("\"TaskFailed\"", "\"TaskSucceeded\"", "\"MapRunSucceeded\"");
+    }
+
+    @Test
     void bad_requests_get_a_request_error_line() {
         assertThat(RunCommand.answer("{not json", 3).get("requestError").get("code").asText())
                 .isEqualTo("InvalidRequest");
@@ -38,6 +55,10 @@ class RunCommandTest {
         assertThat(bad.get("status").isNull()).isTrue();
         assertThat(bad.get("requestError").get("code").asText()).isEqualTo("InvalidDefinition");
         assertThat(bad.get("requestError").get("message").asText()).contains("SCHEMA_VALIDATION_FAILED", "/States");
+        JsonNode mocks = RunCommand.answer("""
+                {"id":"c","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "mockConfig":{"StateMachines":{}},"stateMachineName":"X","testCase":"Y"}""", 1);
+        assertThat(mocks.get("requestError").get("code").asText()).isEqualTo("InvalidMockConfig");
     }
 
     @Test
