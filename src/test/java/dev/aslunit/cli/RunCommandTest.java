@@ -74,4 +74,34 @@ class RunCommandTest {
         assertThat(cli.execute("run", def.toString(), "--input", "{oops")).isEqualTo(1);
         assertThat(err.toString()).contains("The input is not valid JSON");
     }
+
+    @Test
+    void run_answers_tasks_from_a_step_functions_local_mock_file_and_fills_placeholders() throws Exception {
+        Path def = dir.resolve("quote.asl.json");
+        Files.writeString(def, """
+                {"StartAt":"Quote","States":{"Quote":{"Type":"Task","Resource":"${QuoteArn}",
+                 "Retry":[{"ErrorEquals":["Lambda.TooManyRequestsException"],"IntervalSeconds":3}],"End":true}}}""");
+        Path mocks = dir.resolve("MockConfigFile.json");
+        Files.writeString(mocks, """
+                {"StateMachines":{"Quotes":{"TestCases":{"Throttled":{"Quote":"Busy"}}}},
+                 "MockedResponses":{"Busy":{"0":{"Throw":{"Error":"Lambda.TooManyRequestsException","Cause":"Rate"}},
+                                            "1":{"Return":{"price":14}}}}}""");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int code = cli.execute("run", def.toString(), "--substitution",
+                "QuoteArn=arn:aws:lambda:us-east-1:123456789012:function:quote", "--mock-config", mocks.toString(),
+                "--test-case", "Throttled", "--format", "json");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        JsonNode result = dev.aslunit.json.Json.parse(out.toString());
+        assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("output").get("price").asInt()).isEqualTo(14);
+        assertThat(cli.execute("run", def.toString(), "--mock-config", mocks.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--mock-config and --test-case go together");
+        assertThat(cli.execute("run", def.toString(), "--allow-placeholders", "--mock-config", mocks.toString(),
+                "--test-case", "Nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("No test case \"Nope\"", "Test cases: Throttled");
+    }
 }
