@@ -17,9 +17,13 @@ public final class ServiceRequests {
 
     /** AWS's sentences for what is wrong with the parameters, empty when the call can start. */
     public static List<String> problems(String resource, JsonNode parameters) {
+        return ResourceArn.tryParse(resource).map(arn -> problems(arn, parameters)).orElseGet(List::of);
+    }
+
+    /** As {@link #problems(String, JsonNode)}, for a resource parsed once. */
+    public static List<String> problems(ResourceArn arn, JsonNode parameters) {
         List<String> problems = new ArrayList<>();
-        ResourceArn arn = ResourceArn.tryParse(resource).orElse(null);
-        if (arn == null || arn.kind() != ResourceArn.Kind.SERVICE || parameters == null) {
+        if (arn.kind() != ResourceArn.Kind.SERVICE || parameters == null) {
             return problems;
         }
         if (arn.service().equals("apigateway") && arn.action().equals("invoke")) {
