@@ -1,5 +1,7 @@
 package dev.aslunit.junit;
 
+import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
+
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.testkit.TestKitOnly;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,21 @@ final class CoverageFixtures {
             sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
             sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
             sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+        }
+    }
+
+    /** A test whose assertion fails: its message should name the execution's picture. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
+    static class FailingAssertion {
+
+        @Test
+        void expects_the_wrong_path(StateMachineUnderTest sfn) {
+            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+            assertThat(sfn.run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}"))
+                    .tookPath("ValidateOrder", "NeedsApproval", "AwaitApproval");
         }
     }
 }
