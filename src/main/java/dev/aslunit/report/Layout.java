@@ -266,7 +266,7 @@ final class Layout {
                     double y2 = to.y;
                     double mid = y1 + V_GAP / 2;
                     b.routes.add(new Route(e, new double[] {x1, y1, x1, mid, x2, mid, x2, y2}, false,
-                            (x1 + x2) / 2 + 4, mid - 3 + twin * LINE));
+                            x2 + 5, mid + 12 + twin * LINE));
                 } else {
                     lanes++;
                     double lane = right + lanes * LANE;
@@ -279,6 +279,9 @@ final class Layout {
         }
         if (lanes > 0) {
             b.w = Math.max(b.w, right + lanes * LANE + PAD + 60);
+        }
+        for (Route r : b.routes) {
+            b.w = Math.max(b.w, r.labelX() + textWidth(paint.edgeLabel(r.edge())) * 0.9 + PAD);
         }
     }
 }
