@@ -195,6 +195,10 @@ public final class Execution {
      */
     public TaskToken taskToken(String stateName) {
         List<TaskToken> tokens = taskTokens(stateName);
+        if (tokens.isEmpty() && !driver.isLive()) {
+            throw new IllegalStateException("Execution \"" + name + "\" was read from a recorded history: nothing runs"
+                    + " it, so it has no task tokens to send.");
+        }
         if (tokens.isEmpty()) {
             List<String> waiting = statesWaitingForTaskToken();
             throw new IllegalStateException("Execution \"" + name + "\" has no task token pending for state \""
@@ -228,7 +232,7 @@ public final class Execution {
 
     /** A readable, virtual-time account of the execution, at most {@code maxLines} lines. */
     public String trace(int maxLines) {
-        return ExecutionTrace.render(this, maxLines);
+        return StateTrace.render(this, maxLines);
     }
 
     /** The trace at the length configured by {@code -Daslunit.trace.maxLines} (default {@value #DEFAULT_TRACE_LINES}). */

@@ -24,6 +24,11 @@ interface ExecutionDriver {
     /** Runs until the execution ends or only a callback from the test can move it on. */
     void awaitCompletion();
 
+    /** Whether something runs the execution (else it was read from a recorded history). */
+    default boolean isLive() {
+        return true;
+    }
+
     /** A history that was recorded before: nothing runs it any more. */
     static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history) {
         List<HistoryEvent> events = List.copyOf(history);
@@ -60,6 +65,11 @@ interface ExecutionDriver {
 
             @Override
             public void awaitCompletion() {
+            }
+
+            @Override
+            public boolean isLive() {
+                return false;
             }
 
             private IllegalStateException notLive() {

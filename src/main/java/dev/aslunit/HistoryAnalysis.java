@@ -38,6 +38,7 @@ final class HistoryAnalysis {
     private final Map<String, Placement> placements = new HashMap<>();
     private final Map<Long, StateVisit> visitOfEvent = new HashMap<>();
     private final Map<Long, Scope> scopeOfEvent = new HashMap<>();
+    private final Map<Long, java.time.Instant> timeOfEvent = new HashMap<>();
     private final List<Scope> allScopes = new ArrayList<>();
     private StateVisit lastVisit;
 
@@ -66,6 +67,7 @@ final class HistoryAnalysis {
     }
 
     private void apply(HistoryEvent e) {
+        timeOfEvent.put(e.id(), e.timestamp());
         String type = e.type();
         ObjectNode d = e.details();
         if (type.endsWith("StateEntered")) {
@@ -75,6 +77,12 @@ final class HistoryAnalysis {
         } else if (type.equals("MapStateStarted") || type.equals("ParallelStateStarted")) {
             StateVisit v = containerVisit(e, type.startsWith("Map") ? "Map" : "Parallel");
             if (v != null) {
+                TaskAttempt previous = v.lastAttempt();
+                if (previous != null && previous.outcome() == TaskAttempt.Outcome.RUNNING) {
+                    // AWS writes no MapStateFailed between attempts: the retry's start ends the previous one
+                    previous.outcome = TaskAttempt.Outcome.FAILED;
+                    previous.endedAt = timeOfEvent.getOrDefault(e.previousEventId(), e.timestamp());
+                }
                 startAttempt(v, e, null);
                 v.children.clear();
                 v.openChildren = 0;
@@ -144,6 +152,10 @@ final class HistoryAnalysis {
             StateVisit v = ownerVisit(e);
             if (v != null) {
                 track(e, v);
+                if (type.endsWith("ScheduleFailed")) {
+                    // the call never got scheduled: still an attempt, failed at once
+                    startAttempt(v, e, null);
+                }
                 TaskAttempt a = v.lastAttempt();
                 if (a != null && a.outcome() == TaskAttempt.Outcome.RUNNING) {
                     if (type.endsWith("Succeeded")) {

@@ -5,11 +5,12 @@ import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskInvocation;
 import dev.aslunit.engine.TaskOutcome;
 import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.integration.http.HttpTasks;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class StateMachineUnderTest {
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> noMockMessages = new HashMap<>();
     private final VirtualClock clock;
+    private HttpTasks http;
 
     StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
         this.prepared = prepared;
@@ -83,6 +85,18 @@ public final class StateMachineUnderTest {
     /** Declared mocks that no Task call reached. */
     public List<TaskMock> unusedMocks() {
         return mocks.unusedMocks();
+    }
+
+    /**
+     * Lets {@code http:invoke} Tasks without a mock make real HTTP calls, to loopback only unless
+     * allowed; route their endpoints to a stub server, e.g.
+     * {@code sfn.http().route("https://shipping.example.com", wireMock.getHttpBaseUrl())}.
+     */
+    public HttpTasks http() {
+        if (http == null) {
+            http = new HttpTasks();
+        }
+        return http;
     }
 
     // ------------------------------------------------------------------ time and executions
@@ -134,7 +148,7 @@ public final class StateMachineUnderTest {
                 .input(json)
                 .executionName(executionName)
                 .type(prepared.type() == dev.aslunit.definition.StateMachineType.EXPRESS
-                        ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                        ? StateMachineType.EXPRESS : StateMachineType.STANDARD)
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
                 .build();
@@ -151,6 +165,9 @@ public final class StateMachineUnderTest {
         Optional<TaskOutcome> answer = mocks.answer(invocation);
         if (answer.isEmpty() && mockFile != null) {
             answer = mockFile.answer(invocation);
+        }
+        if (answer.isEmpty() && http != null) {
+            answer = http.answer(invocation);
         }
         if (answer.isEmpty()) {
             noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));

@@ -101,11 +101,6 @@ public final class StepFunctionsConfig {
         return strictMocks;
     }
 
-    /** What identifies a compiled definition: the same key, the same compiled state machine. */
-    Object definitionKey() {
-        return java.util.List.of(definition, String.valueOf(logicalId), substitutions, String.valueOf(type));
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof StepFunctionsConfig)) {

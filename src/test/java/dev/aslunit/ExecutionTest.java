@@ -3,6 +3,7 @@ package dev.aslunit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aslunit.definition.StateMachineDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -105,8 +106,9 @@ class ExecutionTest {
         assertThat(e.status()).isEqualTo(Execution.Status.RUNNING);
         assertThatThrownBy(() -> e.taskToken("AwaitApproval"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Execution \"o-18\" has no task token pending for state \"AwaitApproval\";"
-                        + " no state is waiting for a token (status RUNNING).");
+                .hasMessage("Execution \"o-18\" was read from a recorded history: nothing runs it, so it has no"
+                        + " task tokens to send.");
+        assertThat(e.statesWaitingForTaskToken()).containsExactly("AwaitApproval");
     }
 
     @Test
@@ -119,7 +121,7 @@ class ExecutionTest {
               +2s   ChargePayment   Task    attempt 2 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 1 after 2s)
               +6s   ChargePayment   Task    attempt 3 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 2 after 4s)
               +14s  ChargePayment   Task    attempt 4 failed: Lambda.TooManyRequestsException "Rate exceeded"   (retry 3 after 8s)
-                                            caught Lambda.TooManyRequestsException by Catch[0] ["States.ALL"] → NotifyCustomer
+                                            retries exhausted (Retry[0], MaxAttempts 3); caught Lambda.TooManyRequestsException by Catch[0] ["States.ALL"] → NotifyCustomer
               +14s  NotifyCustomer  Task    succeeded
               +14s  PaymentFailed   Fail    PaymentFailed "Payment could not be charged"
             Execution failed after 14s: PaymentFailed "Payment could not be charged\"""");
@@ -137,5 +139,86 @@ class ExecutionTest {
               +0s    [0] Charged   Succeed   succeeded
               … 7 more lines (-Daslunit.trace.maxLines=13 shows them all)
             Execution succeeded after 1s""");
+    }
+
+    @Test
+    void legacy_lambda_events_are_attempts_and_a_catch_is_read_from_the_next_state() {
+        // the shape of AWS's history for a Lambda function ARN whose exception a Catch handles
+        Execution e = HistoryBuilder.startingAt(SampleExecutions.START, "{}")
+                .entered("Task", "Start", "{}")
+                .event("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                        "{\"resource\": \"arn:aws:lambda:us-east-1:111111111111:function:f\", \"input\": \"{}\"}")
+                .event("LambdaFunctionStarted", null, null)
+                .event("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
+                        "{\"error\": \"Exception\", \"cause\": {\"errorMessage\": \"Some exception was raised.\"}}")
+                .exited("Task", "Start", "{\"Error\": \"Exception\"}")
+                .entered("Pass", "EndWithStateTaskFailedHandler", "{\"Error\": \"Exception\"}")
+                .exited("Pass", "EndWithStateTaskFailedHandler", "{\"Error\": \"Exception\"}")
+                .succeeded("{\"Error\": \"Exception\"}")
+                .execution("catch", HistoryBuilder.definition("""
+                    {"StartAt": "Start", "States": {
+                      "Start": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:f",
+                        "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "EndWithStateTaskFailedHandler"}],
+                        "Next": "EndWithFinal"},
+                      "EndWithStateTaskFailedHandler": {"Type": "Pass", "End": true},
+                      "EndWithFinal": {"Type": "Pass", "End": true}}}"""));
+        StateVisit start = e.state("Start").lastVisit();
+
+        assertThat(start.attempts()).hasSize(1);
+        assertThat(start.error()).isEqualTo("Exception");
+        assertThat(start.cause()).isEqualTo("{\"errorMessage\":\"Some exception was raised.\"}");
+        assertThat(start.caughtBy()).isEqualTo("EndWithStateTaskFailedHandler");
+    }
+
+    @Test
+    void a_retried_map_has_one_attempt_per_map_state_started_even_when_events_point_into_an_iteration() {
+        // AWS's history of a Map retried twice: MapStateStarted's previousEventId points into the failed iteration
+        StateMachineDefinition definition = HistoryBuilder.definition("""
+            {"StartAt": "MapState", "States": {
+              "MapState": {"Type": "Map", "End": true,
+                "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "MaxAttempts": 2, "BackoffRate": 1}],
+                "ItemProcessor": {"StartAt": "HandleItemFail", "States": {
+                  "HandleItemFail": {"Type": "Fail", "Error": "HandleItemFailError", "Cause": "HandleItemFailCause"}}}}}}""");
+        HistoryBuilder h = HistoryBuilder.startingAt(SampleExecutions.START, "[1]")
+                .entered("Map", "MapState", "[1]");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            h.at(Duration.ofSeconds(attempt))
+                    .event("MapStateStarted", "mapStateStartedEventDetails", "{\"length\": 1}")
+                    .event("MapIterationStarted", "mapIterationStartedEventDetails", "{\"index\": 0, \"name\": \"MapState\"}")
+                    .entered("Fail", "HandleItemFail", "1");
+            long fail = h.lastId();
+            h.event("MapIterationFailed", "mapIterationFailedEventDetails", "{\"index\": 0, \"name\": \"MapState\"}")
+                    .after(fail);
+        }
+        Execution e = h.event("MapStateFailed", null, null)
+                .failed("HandleItemFailError", "HandleItemFailCause")
+                .execution("map-retry", definition);
+        StateVisit map = e.state("MapState").lastVisit();
+
+        assertThat(map.retries()).isEqualTo(2);
+        assertThat(map.retryDelays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(map.retriedErrors()).containsExactly("HandleItemFailError", "HandleItemFailError");
+        assertThat(map.error()).isEqualTo("HandleItemFailError");
+        assertThat(map.iterations()).singleElement().satisfies(it -> {
+            assertThat(it.path()).containsExactly("HandleItemFail");
+            assertThat(it.outcome()).isEqualTo(TaskAttempt.Outcome.FAILED);
+        });
+        assertThat(e.path()).containsExactly("MapState");
+    }
+
+    @Test
+    void a_schedule_failure_is_a_failed_attempt() {
+        Execution e = HistoryBuilder.startingAt(SampleExecutions.START, "{}")
+                .entered("Task", "ValidateOrder", "{}")
+                .event("LambdaFunctionScheduleFailed", "lambdaFunctionScheduleFailedEventDetails",
+                        "{\"error\": \"Lambda.ServiceException\", \"cause\": \"unavailable\"}")
+                .failed("Lambda.ServiceException", "unavailable")
+                .execution("o-1", SampleExecutions.ORDER_PROCESSING);
+        StateVisit validate = e.state("ValidateOrder").lastVisit();
+
+        assertThat(validate.attempts()).singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo(TaskAttempt.Outcome.FAILED));
+        assertThat(validate.error()).isEqualTo("Lambda.ServiceException");
+        assertThat(validate.caughtBy()).isNull();
     }
 }

@@ -76,6 +76,17 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void asking_for_the_token_of_a_state_that_does_not_wait_names_the_one_that_does() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        Execution execution = sfn.start("o-18", LARGE_ORDER);
+
+        assertThatThrownBy(() -> execution.taskToken("ChargePayment"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Execution \"o-18\" has no task token pending for state \"ChargePayment\"; states waiting"
+                        + " for a token: \"AwaitApproval\".");
+    }
+
+    @Test
     void nobody_approves_within_a_day_so_the_order_expires() {
         sfn.mock("AwaitApproval").waitsForCallback();
         Execution execution = sfn.start(LARGE_ORDER);
@@ -87,6 +98,19 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void the_clock_moves_to_an_instant_and_fires_what_is_due_on_the_way() {
+        sfn.mock("AwaitApproval").waitsForCallback();
+        Execution execution = sfn.start(LARGE_ORDER);
+
+        sfn.clock().advanceTo(Instant.parse("2026-01-06T08:59:59Z"));
+        assertThat(execution).isWaitingForTaskTokenAt("AwaitApproval");
+        sfn.clock().advanceTo(Instant.parse("2026-01-06T09:00:00Z"));
+
+        assertThat(execution).failedWith("ApprovalExpired").tookVirtualTime(Duration.ofDays(1));
+        org.assertj.core.api.Assertions.assertThat(sfn.clock().now()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
+    }
+
+    @Test
     void the_manager_can_be_scripted() {
         sfn.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{\"approvedBy\": \"auto\"}");
         sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-3\"}");
@@ -95,6 +119,40 @@ class StateMachineUnderTestTest {
 
         assertThat(execution).succeeded().hasOutputAt("$.approval.approvedBy", "auto")
                 .tookVirtualTime(Duration.ofHours(1));
+    }
+
+    @Test
+    void a_retried_map_counts_one_attempt_per_run_of_its_iterations() {
+        StateMachineUnderTest maps = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("map-retry.asl.json").build(), StateMachineUnderTestTest.class).newTest();
+        maps.mock("Charge").fails("Card.Declined", "no funds");
+
+        Execution execution = maps.run("[{\"id\": 1}, {\"id\": 2}]");
+
+        assertThat(execution).failedWith("GaveUp").tookVirtualTime(Duration.ofSeconds(10));
+        assertThat(execution).state("ChargeAll")
+                .wasRetried(2).withErrors("Card.Declined").retriedAfter(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .wasCaughtBy("GiveUp").withError("Card.Declined")
+                .hadIterations(2);
+    }
+
+    @Test
+    void parallel_branches_inside_concurrent_map_iterations_are_told_apart() {
+        StateMachineUnderTest nested = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("nested.asl.json").build(), StateMachineUnderTestTest.class).newTest();
+        nested.mock("Reserve").returns("{\"reserved\": true}").after(Duration.ofSeconds(3));
+        nested.mock("Bill").returns("{\"billed\": true}").after(Duration.ofSeconds(1));
+
+        Execution execution = nested.run("{\"orders\": [{\"id\": 1}, {\"id\": 3}]}");
+
+        assertThat(execution).succeeded().tookVirtualTime(Duration.ofSeconds(3));
+        assertThat(execution).state("EachOrder").hadIterations(2).hasMaxConcurrencyObserved(2)
+                .iterationTookPath(0, "FanOut").iterationTookPath(1, "FanOut");
+        assertThat(execution).state("FanOut").branchTookPath(0, "Reserve").branchTookPath(1, "Bill", "Receipt");
+        assertThat(execution).entered("Receipt", 2).entered("Reserve", 2);
+        org.assertj.core.api.Assertions.assertThat(execution.state("Receipt").visits())
+                .extracting(StateVisit::where)
+                .containsExactlyInAnyOrder("EachOrder[0] > FanOut branch 1", "EachOrder[1] > FanOut branch 1");
     }
 
     @Test

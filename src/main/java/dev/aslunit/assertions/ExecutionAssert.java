@@ -198,6 +198,24 @@ public class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execution> 
         });
     }
 
+    /**
+     * The history recorded events of these types in this order, other events between them allowed,
+     * e.g. {@code recordedEvents("TaskScheduled", "TaskTimedOut", "ExecutionFailed")}.
+     */
+    public ExecutionAssert recordedEvents(String... eventTypes) {
+        return check(() -> {
+            List<String> types = actual.history().stream().map(dev.aslunit.history.HistoryEvent::type).toList();
+            int position = 0;
+            for (int i = 0; i < eventTypes.length; i++) {
+                int found = types.subList(position, types.size()).indexOf(eventTypes[i]);
+                if (found < 0) {
+                    throw failure("%s", ExecutionMessages.shouldHaveRecordedEvents(actual, List.of(eventTypes), i));
+                }
+                position += found + 1;
+            }
+        });
+    }
+
     /** Assertions on one state (at any depth) of this execution. */
     @CheckReturnValue
     public StateAssert state(String stateName) {

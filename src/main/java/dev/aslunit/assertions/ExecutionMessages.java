@@ -109,6 +109,17 @@ final class ExecutionMessages {
                 + "\nbut " + reason + "; states entered:\n  " + list(entered), e);
     }
 
+    static String shouldHaveRecordedEvents(Execution e, List<String> expected, int missing) {
+        String reason = missing == 0
+                ? "there is no " + expected.get(0) + " event"
+                : "no " + expected.get(missing) + " event came after " + expected.get(missing - 1);
+        StringBuilder events = new StringBuilder();
+        e.history().forEach(ev -> events.append("\n  ").append(ev.id()).append(' ').append(ev.type())
+                .append(ev.stateName() == null ? "" : " " + quote(ev.stateName())));
+        return withTrace("Expecting the history of " + execution(e) + " to have recorded, in this order:\n  "
+                + String.join(", ", expected) + "\nbut " + reason + "; events:" + events, e);
+    }
+
     static String shouldNeverHaveEntered(Execution e, List<String> names, Map<String, Integer> entered) {
         StringBuilder sb = new StringBuilder();
         entered.forEach((name, count) -> sb.append("\n  ").append(quote(name)).append(' ').append(times(count)));

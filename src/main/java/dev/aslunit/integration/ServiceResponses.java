@@ -65,7 +65,7 @@ public final class ServiceResponses {
             case "dynamodb:getItem", "dynamodb:putItem", "dynamodb:updateItem", "dynamodb:deleteItem" ->
                     merge(JSON.objectNode(), given, call, AWS_JSON);
             case "events:putEvents" -> merge(call.putEvents(), given, null, null);
-            case "ecs:runTask" -> merge(call.ecsRunTask(sync), given, call, AWS_JSON_1_1);
+            case "ecs:runTask" -> sync ? merge(call.ecsTask(true), given, null, null) : merge(call.ecsRunTask(), given, call, AWS_JSON_1_1);
             case "glue:startJobRun" -> sync ? merge(call.glueJobRun(), given, null, null)
                     : merge(JSON.objectNode().put("JobRunId", call.id("JobRunId")), given, call, AWS_JSON_1_1);
             case "batch:submitJob" -> sync ? merge(call.batchJob(), given, null, null)
@@ -159,6 +159,13 @@ public final class ServiceResponses {
         if (output != null) {
             out.set("Output", jsonIo ? output : JSON.textNode(output.toString()));
             out.set("OutputDetails", JSON.objectNode().put("Included", true));
+        }
+        out.put("RedriveCount", 0);
+        if (status.equals("SUCCEEDED")) {
+            out.put("RedriveStatus", "NOT_REDRIVABLE");
+            out.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+        } else {
+            out.put("RedriveStatus", "REDRIVABLE");
         }
         out.put("StartDate", start.toEpochMilli());
         out.put("StateMachineArn", stateMachineArn);
@@ -308,13 +315,20 @@ public final class ServiceResponses {
             return out;
         }
 
-        ObjectNode ecsRunTask(boolean sync) {
+        /** RunTask's response: the started task in {@code Tasks}. */
+        ObjectNode ecsRunTask() {
+            ObjectNode out = JSON.objectNode();
+            out.putArray("Failures");
+            out.putArray("Tasks").add(ecsTask(false));
+            return out;
+        }
+
+        /** One ECS task; {@code .sync} answers with the stopped task itself, not wrapped in {@code Tasks}. */
+        ObjectNode ecsTask(boolean sync) {
             String cluster = param("Cluster", "default");
             String clusterArn = cluster.startsWith("arn:") ? cluster
                     : "arn:aws:ecs:" + region() + ":" + account() + ":cluster/" + cluster;
-            ObjectNode out = JSON.objectNode();
-            out.putArray("Failures");
-            ObjectNode task = out.putArray("Tasks").addObject();
+            ObjectNode task = JSON.objectNode();
             task.put("ClusterArn", clusterArn);
             task.put("DesiredStatus", sync ? "STOPPED" : "RUNNING");
             task.put("LastStatus", sync ? "STOPPED" : "PROVISIONING");
@@ -325,7 +339,7 @@ public final class ServiceResponses {
                 task.put("StopCode", "EssentialContainerExited");
                 task.putArray("Containers").addObject().put("ExitCode", 0).put("LastStatus", "STOPPED");
             }
-            return out;
+            return task;
         }
 
         ObjectNode glueJobRun() {

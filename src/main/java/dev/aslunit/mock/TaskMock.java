@@ -270,6 +270,9 @@ public final class TaskMock {
                 break;
             }
         }
+        if (scripts.stream().allMatch(each -> each.steps.isEmpty())) {
+            return "it was declared without an answer.";
+        }
         if (script.steps.isEmpty()) {
             return "its answers are all for conditions, and the input matches none of them ("
                     + describe() + ").\n  input  " + TaskResult.abbreviate(call.input().toString());

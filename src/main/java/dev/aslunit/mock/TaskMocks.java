@@ -144,7 +144,7 @@ public final class TaskMocks implements TaskHandler {
             sb.append("Task state \"").append(invocation.stateName()).append("\" got no answer from ")
                     .append(mock).append(where(mock)).append(": ")
                     .append(mock.whyNoReply(toCall(invocation))).append('\n');
-            sb.append("Script more answers:\n  sfn.").append(mock).append(".thenReturns(")
+            sb.append("Add an answer where it is declared:\n  sfn.").append(mock).append("...thenReturns(")
                     .append(exampleReturn(invocation)).append(");\n");
             return sb.append(mocksInThisTest()).toString();
         }
@@ -317,14 +317,19 @@ public final class TaskMocks implements TaskHandler {
         return Pattern.compile(regex.toString());
     }
 
-    /** The test's line that declared a mock: the first frame outside this library's own classes. */
+    /**
+     * The test's line that declared a mock: the first frame outside this library's own classes and
+     * the JDK; none when that frame is a test framework's (a Cucumber step has no Java line of its own).
+     */
     private static String callerLine() {
         CodeSource library = TaskMocks.class.getProtectionDomain().getCodeSource();
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames
                         .filter(f -> !sameCodeSource(f.getDeclaringClass(), library))
-                        .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
+                        .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
+                                && !f.getClassName().startsWith("sun."))
                         .findFirst()
+                        .filter(f -> !f.getClassName().startsWith("io.cucumber.") && !f.getClassName().startsWith("org.junit."))
                         .map(f -> (f.getFileName() == null ? f.getClassName() : f.getFileName()) + ":" + f.getLineNumber())
                         .orElse(null));
     }

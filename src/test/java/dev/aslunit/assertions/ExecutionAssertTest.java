@@ -361,6 +361,44 @@ class ExecutionAssertTest {
         }
     }
 
+    @Nested
+    class RecordedEvents {
+        @Test
+        void should_pass_on_event_types_in_order() {
+            assertThatCode(() -> assertThat(SampleExecutions.paymentTimedOut())
+                    .recordedEvents("TaskScheduled", "TaskTimedOut", "TaskStateExited", "ExecutionFailed"))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void should_fail_when_the_first_event_type_is_absent() {
+            assertThatThrownBy(() -> assertThat(SHIPPED).recordedEvents("TaskTimedOut"))
+                    .hasMessageStartingWith("Expecting the history of execution \"o-17\" to have recorded, in this order:\n"
+                            + "  TaskTimedOut\nbut there is no TaskTimedOut event; events:\n  1 ExecutionStarted\n");
+        }
+
+        @Test
+        void should_fail_listing_the_events() {
+            Execution e = SampleExecutions.waitingForApproval();
+            failsWith(() -> assertThat(e).recordedEvents("TaskSubmitted", "TaskSucceeded"), e, """
+                Expecting the history of execution "o-18" to have recorded, in this order:
+                  TaskSubmitted, TaskSucceeded
+                but no TaskSucceeded event came after TaskSubmitted; events:
+                  1 ExecutionStarted
+                  2 TaskStateEntered "ValidateOrder"
+                  3 TaskScheduled
+                  4 TaskStarted
+                  5 TaskSucceeded
+                  6 TaskStateExited "ValidateOrder"
+                  7 ChoiceStateEntered "NeedsApproval"
+                  8 ChoiceStateExited "NeedsApproval"
+                  9 TaskStateEntered "AwaitApproval"
+                  10 TaskScheduled
+                  11 TaskStarted
+                  12 TaskSubmitted""");
+        }
+    }
+
     @Test
     void every_assertion_rejects_a_null_execution() {
         assertThatThrownBy(() -> assertThat((Execution) null).succeeded())

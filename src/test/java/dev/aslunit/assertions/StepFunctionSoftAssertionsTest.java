@@ -69,6 +69,17 @@ class StepFunctionSoftAssertionsTest {
         assertThat(softly.errorsCollected()).isEmpty();
     }
 
+    @Test
+    void collects_mock_failures_too() {
+        dev.aslunit.StateMachineUnderTest sfn = TaskMockAssertTest.ORDERS.newTest();
+        dev.aslunit.mock.TaskMock validate = sfn.mock("ValidateOrder").returns("{\"valid\": false}");
+        StepFunctionSoftAssertions softly = new StepFunctionSoftAssertions();
+
+        softly.assertThat(validate).wasCalled(2).withInputAt("$.orderId", "o-1");
+
+        assertThat(softly.errorsCollected()).hasSize(2);
+    }
+
     /** Run by {@link StepFunctionSoftAssertionsExtensionTest} through the Platform Test Kit: it must fail with both errors. */
     @TestKitOnly
     @ExtendWith(SoftAssertionsExtension.class)

@@ -102,7 +102,8 @@ class ServiceResponsesTest {
         JsonNode sync2 = complete("arn:aws:states:::states:startExecution.sync:2", parameters, "{\"Arg1\": \"argument1\"}");
 
         assertThat(fields(sync)).containsExactly("ExecutionArn", "Input", "InputDetails", "Name", "Output", "OutputDetails",
-                "StartDate", "StateMachineArn", "Status", "StopDate");
+                "RedriveCount", "RedriveStatus", "RedriveStatusReason", "StartDate", "StateMachineArn", "Status", "StopDate");
+        assertThat(sync.get("RedriveStatusReason").textValue()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
         assertThat(sync.get("Output").textValue()).isEqualTo("{\"Arg1\":\"argument1\"}");
         assertThat(sync.get("Input").textValue()).isEqualTo("{}");
         assertThat(sync.get("Status").textValue()).isEqualTo("SUCCEEDED");
@@ -133,8 +134,9 @@ class ServiceResponsesTest {
         assertThat(complete("arn:aws:states:::athena:startQueryExecution.sync", "{\"QueryString\": \"SELECT 1\"}", "{}")
                 .at("/QueryExecution/Status/State").textValue()).isEqualTo("SUCCEEDED");
         JsonNode ecs = complete("arn:aws:states:::ecs:runTask.sync", "{\"Cluster\": \"c\", \"TaskDefinition\": \"td\"}", "{}");
-        assertThat(ecs.at("/Tasks/0/LastStatus").textValue()).isEqualTo("STOPPED");
-        assertThat(ecs.at("/Tasks/0/Containers/0/ExitCode").intValue()).isZero();
+        assertThat(ecs.at("/LastStatus").textValue()).isEqualTo("STOPPED");
+        assertThat(ecs.at("/Containers/0/ExitCode").intValue()).isZero();
+        assertThat(ecs.has("SdkHttpMetadata")).isFalse();
         assertThat(complete("arn:aws:states:::ecs:runTask", "{\"Cluster\": \"c\"}", "{}").at("/Tasks/0/LastStatus").textValue())
                 .isEqualTo("PROVISIONING");
     }
@@ -160,5 +162,17 @@ class ServiceResponsesTest {
 
         assertThat(fields(submitted)).containsExactly("MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
         assertThat(ServiceResponses.submitted(token)).isEqualTo(submitted);
+    }
+
+    @Test
+    void a_failed_child_can_be_redriven_and_a_string_input_stays_a_string() {
+        JsonNode failed = ServiceResponses.startExecutionSync("arn:aws:states:us-east-1:1:execution:C:n",
+                "arn:aws:states:us-east-1:1:stateMachine:C", "n", json("\"InputFromTrustedAccount\""), null, "FAILED",
+                T0, T0.plusSeconds(3), false);
+
+        assertThat(failed.get("Input").textValue()).isEqualTo("\"InputFromTrustedAccount\"");
+        assertThat(failed.get("RedriveStatus").textValue()).isEqualTo("REDRIVABLE");
+        assertThat(failed.has("Output")).isFalse();
+        assertThat(failed.get("StopDate").longValue() - failed.get("StartDate").longValue()).isEqualTo(3000);
     }
 }

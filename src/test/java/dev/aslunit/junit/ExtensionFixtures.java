@@ -8,6 +8,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.mock.TaskMock;
 import dev.aslunit.testkit.TestKitOnly;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +140,18 @@ final class ExtensionFixtures {
         void an_unused_mock_fails_a_passing_test(StateMachineUnderTest sfn) {
             sfn.mock("SendReminder").returns("{}");
         }
+
+        @Test
+        void used_mocks_pass(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+            sfn.run("{}");
+        }
+
+        @Test
+        void a_failing_test_is_not_blamed_on_its_mocks(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+            throw new AssertionError("the test's own failure");
+        }
     }
 
     @TestKitOnly
@@ -171,6 +184,39 @@ final class ExtensionFixtures {
         @org.junit.jupiter.api.extension.ExtendWith(StepFunctionExtension.class)
         @Test
         void asks_for_a_sandbox(StateMachineUnderTest sfn) {
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = "load/sam-template.yaml", logicalId = "OrderFlow",
+            substitutions = {"Greeting=bonjour", "PayFunctionArn=arn:aws:lambda:eu-west-1:123456789012:function:pay"})
+    static class SamTemplate {
+        @Test
+        void the_template_gives_the_type_and_substitutions_override_it(StateMachineUnderTest sfn) {
+            TaskMock pay = sfn.mock("Pay").returns("{}");
+
+            Execution execution = sfn.run("{}");
+
+            assertThat(execution).succeeded();
+            assertThat(execution.executionArn()).contains(":express:");
+            assertThat(pay).withInputAt("$.greeting", "bonjour");
+        }
+
+        @Test
+        @StepFunctionTest(logicalId = "InlineFlow", type = StepFunctionTest.Type.STANDARD)
+        void a_method_picks_another_state_machine_and_type(StateMachineUnderTest sfn) {
+            Execution execution = sfn.run("{}");
+
+            assertThat(execution).succeeded().hasOutput("\"bonjour\"");
+            assertThat(execution.executionArn()).contains(":execution:");
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER, startTime = "yesterday")
+    static class BadStartTime {
+        @Test
+        void never_runs(StateMachineUnderTest sfn) {
         }
     }
 }

@@ -55,10 +55,15 @@ class StepFunctionExtensionTest {
 
     @Test
     void strict_mocks_fail_a_test_that_left_a_mock_unused() {
-        TestKit.run(ExtensionFixtures.StrictMocks.class).testEvents().assertThatEvents()
+        EngineExecutionResults results = TestKit.run(ExtensionFixtures.StrictMocks.class);
+
+        results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("an_unused_mock_fails_a_passing_test"), finishedWithFailure(message(m ->
                         m.startsWith("Mocks that no Task call reached (strictMocks): mock(\"SendReminder\")"
-                                + " (ExtensionFixtures.java:")))));
+                                + " (ExtensionFixtures.java:")))))
+                .haveExactly(1, event(test("used_mocks_pass"), finishedSuccessfully()))
+                .haveExactly(1, event(test("a_failing_test_is_not_blamed_on_its_mocks"),
+                        finishedWithFailure(message("the test's own failure"))));
     }
 
     @Test
@@ -81,5 +86,18 @@ class StepFunctionExtensionTest {
                 .haveExactly(1, event(test("asks_for_a_sandbox"), finishedWithFailure(message(m -> m.contains(
                         "No state machine definition for asks_for_a_sandbox(StateMachineUnderTest): give one with"
                                 + " @StepFunctionTest(definition = \"order-processing.asl.json\")")))));
+    }
+
+    @Test
+    void a_sam_template_with_logical_id_substitutions_and_type() {
+        TestKit.run(ExtensionFixtures.SamTemplate.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @Test
+    void a_bad_attribute_says_what_to_write_instead() {
+        TestKit.run(ExtensionFixtures.BadStartTime.class).containerEvents().assertThatEvents()
+                .haveExactly(1, event(container("BadStartTime"), finishedWithFailure(message(m -> m.startsWith(
+                        "startTime \"yesterday\" on class dev.aslunit.junit.ExtensionFixtures$BadStartTime is not an"
+                                + " ISO-8601 instant such as 2026-01-05T09:00:00Z")))));
     }
 }

@@ -204,9 +204,31 @@ class TaskMocksTest {
             assertThat(mocks.noMockMessage(second)).isEqualTo("""
                     Task state "Charge" got no answer from mock("Charge") (TaskMocksTest.java:%d): it scripts 1 answer \
                     and this is call 2 (returns 1 ×1).
-                    Script more answers:
-                      sfn.mock("Charge").thenReturns("{...}");
+                    Add an answer where it is declared:
+                      sfn.mock("Charge")...thenReturns("{...}");
                     Mocks in this test: "Charge" (TaskMocksTest.java:%d)""".formatted(lineOf(mocks), lineOf(mocks)));
+        }
+
+        @Test
+        void a_mock_without_answers_says_so() {
+            TaskMocks mocks = new TaskMocks();
+            mocks.mock("Charge");
+            TaskInvocation first = call("Charge", FUNCTION, "{}", 0, 0);
+
+            assertThat(mocks.answer(first)).isEmpty();
+            assertThat(mocks.noMockMessage(first)).startsWith("Task state \"Charge\" got no answer from mock(\"Charge\") (TaskMocksTest.java:")
+                    .contains("): it was declared without an answer.\nAdd an answer where it is declared:\n");
+        }
+
+        @Test
+        void computed_answers_and_results_chain_like_the_others() {
+            TaskMocks mocks = new TaskMocks();
+            mocks.mock("Charge").returns(TaskResults.json("1")).thenAnswers(c -> TaskResults.json(String.valueOf(c.attempt())))
+                    .thenReturns(TaskResults.failure("E", null));
+
+            assertThat(result(answer(mocks, call("Charge", FUNCTION, "{}", 0, 0))).intValue()).isEqualTo(1);
+            assertThat(result(answer(mocks, call("Charge", FUNCTION, "{}", 7, 1))).intValue()).isEqualTo(7);
+            assertThat(answer(mocks, call("Charge", FUNCTION, "{}", 0, 2))).isEqualTo(TaskOutcome.failed("E", null));
         }
 
         @Test
@@ -392,6 +414,12 @@ class TaskMocksTest {
             assertThat(result(answer(mocks, call("Charge", FUNCTION, "{}", 0, 0))).textValue()).isEqualTo("state");
             assertThat(result(answer(mocks, call("Other", FUNCTION, "{}", 0, 0))).textValue()).isEqualTo("lambda");
             assertThat(result(answer(mocks, call("Other", HTTP, "{}", 0, 0))).textValue()).isEqualTo("any");
+        }
+
+        @Test
+        void a_resource_mock_needs_a_resource() {
+            assertThatThrownBy(() -> new TaskMocks().mockResource(" "))
+                    .hasMessage("mockResource(...) needs a resource ARN or a pattern such as \"arn:aws:states:::sqs:*\".");
         }
 
         @Test

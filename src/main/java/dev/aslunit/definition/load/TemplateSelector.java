@@ -60,7 +60,7 @@ final class TemplateSelector {
                 : null;
         String properties0 = resource + "/Properties";
         if (properties.has("Definition")) {
-            return new DefinitionLoader.Selected(template, properties0 + "/Definition", substitutions, type);
+            return DefinitionLoader.Selected.in(template, properties0 + "/Definition", substitutions, type);
         }
         if (!sam && properties.has("DefinitionString")) {
             return definitionString(properties.get("DefinitionString"), properties0 + "/DefinitionString",
@@ -72,7 +72,7 @@ final class TemplateSelector {
                     : Path.of(source.name()).resolveSibling(uri.asText()).normalize().toString();
             SourceText text = source.origin().sibling(uri.asText()).read(file);
             SourceDocument document = DefinitionLoader.parse(text, diagnostics);
-            return document == null ? null : new DefinitionLoader.Selected(document, "", substitutions, type);
+            return document == null ? null : DefinitionLoader.Selected.in(document, "", substitutions, type);
         }
         if (uri != null || properties.has("DefinitionS3Location")) {
             throw new DefinitionSourceException("State machine " + id + " in " + name() + " takes its definition from "
@@ -115,7 +115,9 @@ final class TemplateSelector {
         }
         if (!text.isTextual()) {
             throw new DefinitionSourceException("DefinitionString of " + name() + " at " + pointer + " is built with "
-                    + "intrinsic functions other than Fn::Sub; give the definition as Definition, or as a string");
+                    + "intrinsic functions other than Fn::Sub; give the definition as Definition, or as a string; "
+                    + "for a template synthesized by the CDK, load the app with DefinitionLoader.fromCdkApp(cdk.out) "
+                    + "(CLI: aslunit validate cdk.out --state-machine CONSTRUCT_PATH), which resolves them");
         }
         SourceLocation at = template.locate(textPointer);
         Map<String, String> values = new LinkedHashMap<>(substitutions);
@@ -132,7 +134,7 @@ final class TemplateSelector {
             SourceLocation inner = document.locate(p);
             return shift(at, inner.line(), inner.column(), p);
         };
-        return new DefinitionLoader.Selected(document, "", substitutions, type, locator);
+        return DefinitionLoader.Selected.in(document, locator, substitutions, type);
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,7 @@ enum FormEncoding {
 
     String encode(JsonNode object) {
         List<String> pairs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             add(pairs, e.getKey(), e.getValue());
         }
         return String.join("&", pairs);
@@ -40,8 +38,7 @@ enum FormEncoding {
 
     private void add(List<String> pairs, String key, JsonNode value) {
         if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 add(pairs, key + "[" + e.getKey() + "]", e.getValue());
             }
         } else if (value.isArray()) {

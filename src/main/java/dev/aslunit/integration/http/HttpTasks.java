@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +107,7 @@ public final class HttpTasks implements TaskHandler {
         Map<String, String> headers = new LinkedHashMap<>();
         JsonNode given = p.get("Headers");
         if (given != null && given.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> h = it.next();
+            for (Map.Entry<String, JsonNode> h : given.properties()) {
                 if (UNSENDABLE.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                     return runtime(invocation, "the header \"" + h.getKey() + "\" cannot be set on an HTTP task;"
                             + " remove it from Headers");
@@ -216,8 +214,7 @@ public final class HttpTasks implements TaskHandler {
             return endpoint;
         }
         List<String> pairs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = query.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : query.properties()) {
             if (e.getValue().isArray()) {
                 e.getValue().forEach(v -> pairs.add(FormEncoding.encode(e.getKey()) + "=" + FormEncoding.encode(FormEncoding.scalar(v))));
             } else {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.State;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskOutcome;
+import dev.aslunit.json.SourceDocument;
+import dev.aslunit.json.SourceSyntaxException;
 import dev.aslunit.mock.StateNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,11 +56,14 @@ public final class MockConfigFile {
     private final JsonNode root;
     private final java.util.function.Function<String, SourceLocation> locator;
 
-    private MockConfigFile(String source, SourceMap map) {
+    private MockConfigFile(String source, JsonNode root, SourceLocator locator, List<SourceDocument.DuplicateKey> duplicates) {
         this.source = source;
-        this.root = map.root();
-        this.locator = map.locator()::locate;
+        this.root = root == null ? JsonNodeFactory.instance.missingNode() : root;
+        this.locator = locator::locate;
         List<String> problems = new ArrayList<>();
+        // Jackson would keep the last of two equal keys without a word; "0" twice is a mistake to show.
+        duplicates.forEach(d -> problems.add(d.location().describe() + ": \"" + d.key() + "\" appears more than once"
+                + " in this object; only the first is used.\n    Fix: merge the two or rename one."));
         checkStructure(problems);
         fail("Invalid Step Functions Local mock config " + source, problems);
     }
@@ -94,12 +100,20 @@ public final class MockConfigFile {
 
     /** Reads a mock config given as JSON text; {@code sourceName} names it in messages. */
     public static MockConfigFile parse(String json, String sourceName) {
-        return new MockConfigFile(sourceName, SourceMap.parse(json, sourceName));
+        SourceDocument document;
+        try {
+            document = SourceDocument.parse(json, SourceDocument.Format.JSON, sourceName);
+        } catch (SourceSyntaxException e) {
+            throw new MockConfigException("Mock config " + sourceName + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+                    + " is not valid JSON: " + e.reason()
+                    + "\nFix: correct the JSON syntax at that place (a JSON linter shows the same position).");
+        }
+        return new MockConfigFile(sourceName, document.root(), document.locator(), document.duplicateKeys());
     }
 
     /** Reads a mock config given as a JSON tree (messages then give JSON pointers without lines). */
     public static MockConfigFile parse(JsonNode root, String sourceName) {
-        return new MockConfigFile(sourceName, SourceMap.of(root, sourceName));
+        return new MockConfigFile(sourceName, root, pointer -> new SourceLocation(sourceName, pointer, 0, 0), List.of());
     }
 
     public String source() {
@@ -144,8 +158,7 @@ public final class MockConfigFile {
         Map<String, MockedResponse> byState = new LinkedHashMap<>();
         Map<String, MockedResponse> parsed = new LinkedHashMap<>();
         JsonNode responses = root.path("MockedResponses");
-        for (Iterator<Map.Entry<String, JsonNode>> it = testCase.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : testCase.properties()) {
             String responseName = e.getValue().asText();
             if (!responses.has(responseName)) {
                 problems.add(location(casePointer + "/" + DefinitionReader.escape(e.getKey())).describe()
@@ -193,8 +206,7 @@ public final class MockConfigFile {
             problems.add(location(pointer).describe() + ": mocked response \"" + name + "\" has no entries."
                     + "\n    Fix: add \"0\": {\"Return\": ...} for the first invocation.");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String entryPointer = pointer + "/" + DefinitionReader.escape(e.getKey());
             SourceLocation at = location(entryPointer);
             Matcher m = KEY.matcher(e.getKey());
@@ -298,7 +310,7 @@ public final class MockConfigFile {
     private void checkStructure(List<String> problems) {
         if (!root.isObject()) {
             problems.add(location("").describe() + ": expected an object with \"StateMachines\" and \"MockedResponses\","
-                    + " found " + kind(root) + ".");
+                    + (root.isMissingNode() ? " but the file is empty." : " found " + kind(root) + "."));
             return;
         }
         root.fieldNames().forEachRemaining(field -> {
@@ -314,14 +326,14 @@ public final class MockConfigFile {
                     + " object of state machine names, " + (machines == null ? "but is missing." : "found " + kind(machines) + ".")
                     + "\n    Fix: {\"StateMachines\": {\"MyStateMachine\": {\"TestCases\": {\"HappyPath\": {\"MyTask\": \"MyResponse\"}}}}}");
         } else {
-            machines.fields().forEachRemaining(e -> checkMachine(e.getKey(), e.getValue(), problems));
+            machines.properties().forEach(e -> checkMachine(e.getKey(), e.getValue(), problems));
         }
         JsonNode responses = root.get("MockedResponses");
         if (responses != null && !responses.isObject()) {
             problems.add(location("/MockedResponses").describe() + ": \"MockedResponses\" must be an object of response"
                     + " names, found " + kind(responses) + ".");
         } else if (responses != null) {
-            responses.fields().forEachRemaining(e -> {
+            responses.properties().forEach(e -> {
                 if (!e.getValue().isObject()) {
                     problems.add(location("/MockedResponses/" + DefinitionReader.escape(e.getKey())).describe()
                             + ": mocked response \"" + e.getKey() + "\" must be an object keyed by invocation"
@@ -345,14 +357,14 @@ public final class MockConfigFile {
                         + "\n    Fix: a state machine entry has \"TestCases\" only.");
             }
         });
-        machine.get("TestCases").fields().forEachRemaining(testCase -> {
+        machine.get("TestCases").properties().forEach(testCase -> {
             String casePointer = pointer + "/TestCases/" + DefinitionReader.escape(testCase.getKey());
             if (!testCase.getValue().isObject()) {
                 problems.add(location(casePointer).describe() + ": test case \"" + testCase.getKey() + "\" must be an object"
                         + " mapping state names to mocked response names, found " + kind(testCase.getValue()) + ".");
                 return;
             }
-            testCase.getValue().fields().forEachRemaining(state -> {
+            testCase.getValue().properties().forEach(state -> {
                 if (!state.getValue().isTextual()) {
                     problems.add(location(casePointer + "/" + DefinitionReader.escape(state.getKey())).describe()
                             + ": state \"" + state.getKey() + "\" must name a mocked response (a string), found "

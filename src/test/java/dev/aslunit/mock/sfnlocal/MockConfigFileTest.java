@@ -173,6 +173,24 @@ class MockConfigFileTest {
         }
 
         @Test
+        void a_key_given_twice_is_shown_where_the_second_one_is() {
+            assertThatThrownBy(() -> MockConfigFile.parse("""
+                    {"StateMachines": {"M": {"TestCases": {"T": {"A": "R"}}}},
+                     "MockedResponses": {"R": {"0": {"Return": 1}, "0": {"Return": 2}}}}""", "m.json"))
+                    .hasMessage("""
+                            Invalid Step Functions Local mock config m.json:
+                              - m.json:2:48 (/MockedResponses/R/0): "0" appears more than once in this object; only the first is used.
+                                Fix: merge the two or rename one.""");
+        }
+
+        @Test
+        void an_empty_file_says_so() {
+            assertThatThrownBy(() -> MockConfigFile.parse("  ", "m.json"))
+                    .hasMessageContaining("m.json (/): expected an object with \"StateMachines\" and \"MockedResponses\","
+                            + " but the file is empty.");
+        }
+
+        @Test
         void unknown_state_machine_and_test_case_suggest_the_closest() {
             MockConfigFile file = MockConfigFile.fromClasspath(AWS_EXAMPLE);
 

@@ -128,21 +128,9 @@ public final class CdkApp {
         SourceLocation definitionLocation = new SourceLocation(stack.file().name(), "",
                 stack.file().line(start), stack.file().column(start));
 
-        Map<String, CdkResource> resources = new LinkedHashMap<>();
+        Map<String, CdkResource> resources = resources(resolution);
         Map<String, String> pathsByValue = new HashMap<>();
-        for (Stack used : resolution.stacksUsed()) {
-            Resolver r = resolution.resolver(used);
-            used.section("Resources").fields().forEachRemaining(e -> {
-                String path = used.constructPath(e.getKey());
-                if (path == null) {
-                    return;
-                }
-                Map<String, String> values = r.values(e.getKey());
-                resources.putIfAbsent(path, new CdkResource(path, e.getKey(), e.getValue().path("Type").asText(),
-                        used.stackName(), values));
-                values.values().forEach(v -> pathsByValue.putIfAbsent(v, path));
-            });
-        }
+        resources.values().forEach(r -> r.values().values().forEach(v -> pathsByValue.putIfAbsent(v, r.constructPath())));
         String resolvedText = text.toString();
         StateMachineType type = "EXPRESS".equals(stack.resource(entry.logicalId()).path("Properties")
                 .path("StateMachineType").asText()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD;
@@ -153,6 +141,30 @@ public final class CdkApp {
                     return new SourceLocation(origin.file().name(), pointer, origin.file().line(offset),
                             origin.file().column(offset));
                 }, definitionLocation, resources, pathsByValue, resolution.unresolvedIn(resolvedText));
+    }
+
+    /** The resources with a construct path of the stacks the definition drew on, with their values. */
+    private static Map<String, CdkResource> resources(Resolution resolution) {
+        Map<String, CdkResource> resources = new LinkedHashMap<>();
+        for (Stack used : resolution.stacksUsed()) {
+            Resolver r = resolution.resolver(used);
+            used.section("Resources").fields().forEachRemaining(e -> {
+                String path = used.constructPath(e.getKey());
+                if (path == null) {
+                    return;
+                }
+                Map<String, String> values;
+                try {
+                    values = r.values(e.getKey());
+                } catch (CdkLoadException unresolvable) {
+                    // A resource the definition does not use may have tokens CloudFormation alone can resolve.
+                    values = Map.of();
+                }
+                resources.putIfAbsent(path, new CdkResource(path, e.getKey(), e.getValue().path("Type").asText(),
+                        used.stackName(), values));
+            });
+        }
+        return resources;
     }
 
     private static SourceDocument parse(SourcedText text, Entry entry) {

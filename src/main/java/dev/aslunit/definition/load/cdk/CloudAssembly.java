@@ -2,7 +2,7 @@ package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,6 @@ import java.util.stream.Stream;
  * single template file (its sibling templates then provide the exports it may import).
  */
 final class CloudAssembly {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String name;
     private final List<Stack> stacks;
@@ -43,7 +41,7 @@ final class CloudAssembly {
                 throw new CdkLoadException(path + " has no stack: it holds neither a manifest.json with a stack "
                         + "artifact nor a *.template.json file. Run cdk synth and give its output directory (cdk.out).");
             }
-            return new CloudAssembly(path.toString(), stacks, null);
+            return new CloudAssembly(path.toString(), withNested(stacks), null);
         }
         Path dir = path.toAbsolutePath().getParent();
         String dirName = path.getParent() == null ? "" : path.getParent().toString();
@@ -53,7 +51,30 @@ final class CloudAssembly {
             String file = path.getFileName().toString();
             stacks.add(new Stack(stackNameOf(file), chosen, path.toString(), null, null, List.of(), Map.of()));
         }
-        return new CloudAssembly(path.toString(), stacks, chosen);
+        return new CloudAssembly(path.toString(), withNested(stacks), chosen);
+    }
+
+    /**
+     * The stacks and, after each, the stacks nested in it; a nested template that was also listed
+     * on its own (a directory without manifest) is kept once, as the nested stack, so that its
+     * parameters resolve through its parent.
+     */
+    private static List<Stack> withNested(List<Stack> stacks) {
+        List<Stack> out = new ArrayList<>(stacks);
+        for (int i = 0; i < out.size(); i++) {
+            List<Stack> nestedStacks;
+            try {
+                nestedStacks = out.get(i).nestedStacks();
+            } catch (CdkLoadException e) {
+                // A broken template matters only if its state machine is chosen, and is reported then.
+                continue;
+            }
+            for (Stack nested : nestedStacks) {
+                out.removeIf(s -> s.parent() == null && same(s.templatePath(), nested.templatePath()));
+                out.add(nested);
+            }
+        }
+        return out;
     }
 
     /** What the user gave, for messages. */
@@ -70,7 +91,12 @@ final class CloudAssembly {
         if (chosenTemplate == null) {
             return stacks;
         }
-        return stacks.stream().filter(s -> same(s.templatePath(), chosenTemplate)).toList();
+        return stacks.stream().filter(this::chosen).toList();
+    }
+
+    /** The template the user named, or a stack nested in it. */
+    private boolean chosen(Stack stack) {
+        return same(stack.templatePath(), chosenTemplate) || stack.parent() != null && chosen(stack.parent());
     }
 
     private static List<Stack> stacksIn(Path dir, String displayDir) {
@@ -166,7 +192,7 @@ final class CloudAssembly {
 
     static JsonNode readJson(Path file, String displayName) {
         try {
-            return MAPPER.readTree(file.toFile());
+            return Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new CdkLoadException(displayName + ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());

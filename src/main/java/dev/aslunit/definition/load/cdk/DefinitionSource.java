@@ -1,7 +1,9 @@
 package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aslunit.definition.DefinitionReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +76,7 @@ final class DefinitionSource {
     /** A {@code Definition} object with its intrinsic functions resolved to strings. */
     private static JsonNode resolved(Resolver resolver, JsonNode node, String pointer) {
         if (Resolver.intrinsic(node) != null) {
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(resolver.text(node, pointer).toString());
+            return TextNode.valueOf(resolver.text(node, pointer).toString());
         }
         if (node.isObject()) {
             ObjectNode out = node.deepCopy();
@@ -86,7 +88,7 @@ final class DefinitionSource {
             return out;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode out = node.deepCopy();
+            ArrayNode out = node.deepCopy();
             for (int i = 0; i < node.size(); i++) {
                 out.set(i, resolved(resolver, node.get(i), pointer + "/" + i));
             }
@@ -106,25 +108,7 @@ final class DefinitionSource {
         }
         String key = resolver.text(keyNode, pointer + "/Key").toString();
         Stack stack = resolver.stack();
-        Path dir = stack.templatePath().getParent();
-        Path file = null;
-        for (Path manifest : stack.assetManifests()) {
-            JsonNode files = CloudAssembly.readJson(manifest, manifest.getFileName().toString()).path("files");
-            Iterator<JsonNode> assets = files.elements();
-            while (file == null && assets.hasNext()) {
-                JsonNode asset = assets.next();
-                Iterator<JsonNode> destinations = asset.path("destinations").elements();
-                while (destinations.hasNext()) {
-                    if (key.equals(destinations.next().path("objectKey").asText())) {
-                        file = manifest.getParent().resolve(asset.path("source").path("path").asText());
-                        break;
-                    }
-                }
-            }
-        }
-        if (file == null) {
-            file = dir.resolve("asset." + key);
-        }
+        Path file = stack.asset(key);
         String name = CloudAssembly.display(Path.of(stack.file().name()).getParent() == null ? null
                 : Path.of(stack.file().name()).getParent().toString(), file.getFileName().toString());
         if (!Files.isRegularFile(file)) {

@@ -58,6 +58,16 @@ final class Resolution {
         return exports.get(name);
     }
 
+    /** The stack nested in {@code parent} as its resource {@code logicalId}, or null. */
+    Stack nestedStack(Stack parent, String logicalId) {
+        for (Stack s : assembly.stacks()) {
+            if (s.parent() == parent && logicalId.equals(s.parentResource())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     void unresolved(CdkUnresolvedToken token) {
         unresolved.add(token);
     }

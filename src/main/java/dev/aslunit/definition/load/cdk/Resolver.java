@@ -2,12 +2,14 @@ package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -207,6 +209,14 @@ final class Resolver {
                 break;
         }
         JsonNode parameter = stack.section("Parameters").get(target);
+        JsonNode passed = stack.parent() == null ? null : stack.parent().resource(stack.parentResource())
+                .path("Properties").path("Parameters").get(target);
+        if (parameter != null && passed != null) {
+            resolution.used(stack.parent());
+            return resolution.resolver(stack.parent()).text(passed, "/Resources/"
+                    + DefinitionReader.escape(stack.parentResource()) + "/Properties/Parameters/"
+                    + DefinitionReader.escape(target));
+        }
         if (parameter != null) {
             String type = parameter.path("Type").asText();
             JsonNode def = parameter.get("Default");
@@ -249,6 +259,12 @@ final class Resolver {
         if (resource == null) {
             throw problem(pointer, "Fn::GetAtt of \"" + logicalId + "\", which is not a resource of "
                     + stack.stackName());
+        }
+        if ("AWS::CloudFormation::Stack".equals(resource.path("Type").asText()) && attribute.startsWith("Outputs.")) {
+            SourcedText output = nestedOutput(logicalId, attribute.substring("Outputs.".length()));
+            if (output != null) {
+                return output;
+            }
         }
         String value = values(logicalId).get(attribute);
         if (value == null) {
@@ -309,6 +325,17 @@ final class Resolver {
         }
         out.append(s.substring(from), literal.shifted(from));
         return out;
+    }
+
+    /** An output of the stack nested as resource {@code logicalId}, resolved in that stack; null when unknown. */
+    private SourcedText nestedOutput(String logicalId, String output) {
+        Stack nested = resolution.nestedStack(stack, logicalId);
+        JsonNode value = nested == null ? null : nested.section("Outputs").path(output).get("Value");
+        if (value == null) {
+            return null;
+        }
+        resolution.used(nested);
+        return resolution.resolver(nested).text(value, "/Outputs/" + DefinitionReader.escape(output) + "/Value");
     }
 
     private SourcedText importValue(String name, String pointer) {
@@ -418,10 +445,10 @@ final class Resolver {
         if (node.isObject()) {
             return node.size() == 0 ? "an empty object" : "an object with " + node.fieldNames().next();
         }
-        return node.isArray() ? "a list" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return node.isArray() ? "a list" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static JsonNode jsonArray(String a, String b) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(a).add(b);
+        return Json.nodes().arrayNode().add(a).add(b);
     }
 }

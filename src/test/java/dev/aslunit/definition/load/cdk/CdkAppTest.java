@@ -118,6 +118,44 @@ class CdkAppTest {
     }
 
     @Test
+    void a_nested_stack_is_found_through_the_asset_manifest_and_its_parameters_resolve_in_its_parent() {
+        CdkApp app = CdkApp.open(FIXTURES.resolve("synthesized-app"));
+        assertThat(app.stateMachines()).containsExactly("Prod/OrdersStack/Flow", "ParentStack/ParentFlow",
+                "ParentStack/Inner/InnerFlow");
+
+        CdkStateMachine inner = app.stateMachine("ParentStack/Inner/InnerFlow");
+        assertThat(inner.stackName()).isEqualTo("ParentStack-InnerNestedStackInnerNestedStackResource745E041B");
+        assertThat(inner.definition().at("/States/Send/Parameters/QueueUrl").asText())
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/Queue4A7E3555");
+        assertThat(inner.constructPathOf("https://sqs.us-east-1.amazonaws.com/123456789012/Queue4A7E3555"))
+                .hasValue("ParentStack/Queue");
+        assertThat(inner.unresolvedTokens()).isEmpty();
+    }
+
+    @Test
+    void a_parent_template_given_alone_offers_its_nested_stacks_state_machines() {
+        assertThat(CdkApp.open(FIXTURES.resolve("synthesized-app/ParentStack.template.json")).stateMachines())
+                .containsExactly("ParentStack/ParentFlow", "ParentStack/Inner/InnerFlow");
+    }
+
+    @Test
+    void a_get_att_of_a_nested_stack_output_resolves_in_the_nested_stack() {
+        CdkStateMachine parent = CdkApp.open(FIXTURES.resolve("synthesized-app")).stateMachine("ParentStack/ParentFlow");
+        String functionName = parent.definition().at("/States/CallInner/Parameters/FunctionName").asText();
+        assertThat(functionName).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:InnerFnA982B017");
+        assertThat(parent.constructPathOf(functionName)).hasValue("ParentStack/Inner/InnerFn");
+    }
+
+    @Test
+    void a_synthesized_stage_uses_its_environment() {
+        assertThat(CdkApp.open(FIXTURES.resolve("synthesized-app")).stateMachine("Prod/OrdersStack/Flow").definition()
+                .at("/States/P/Type").asText()).isEqualTo("Pass");
+        assertThat(CdkApp.open(FIXTURES.resolve("synthesized-app")).stateMachine("Prod/OrdersStack/Flow")
+                .resourceByConstructPath().get("Prod/OrdersStack/Flow").values())
+                .containsEntry("Arn", "arn:aws:states:eu-central-1:444455556666:stateMachine:FlowA74D6E88");
+    }
+
+    @Test
     void an_asset_is_found_next_to_the_template_when_there_is_no_asset_manifest() {
         JsonNode d = CdkApp.open(FIXTURES.resolve("stage-app")).stateMachine("Prod/OrdersStack/RefundFlow").definition();
         assertThat(d.at("/States/Refund/Resource").asText())

@@ -106,6 +106,13 @@ class CdkIntrinsicsTest {
     }
 
     @Test
+    void a_resource_the_definition_does_not_use_may_have_tokens_that_do_not_resolve() {
+        CdkStateMachine flow = CdkApp.open(TEMPLATE).stateMachine("IntrinsicsStack/Flow");
+        assertThat(flow.resourceByConstructPath().get("IntrinsicsStack/BrokenFn").values()).isEmpty();
+        assertThat(flow.resourceByConstructPath().get("IntrinsicsStack/Fn").values()).containsEntry("Ref", "Fn9F8A3C2B");
+    }
+
+    @Test
     void a_definition_object_is_resolved_and_its_substitutions_applied() {
         JsonNode call = CdkApp.open(Path.of("src/test/resources/cdk/intrinsics/ObjectStack.template.json"))
                 .stateMachine(null).definition().at("/States/Call");

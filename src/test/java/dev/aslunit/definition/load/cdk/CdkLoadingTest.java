@@ -33,10 +33,30 @@ class CdkLoadingTest {
     }
 
     @Test
+    void the_loader_takes_the_type_of_the_state_machine_from_the_template() {
+        Path express = Path.of("src/test/resources/cdk/intrinsics/ObjectStack.template.json");
+        assertThat(CdkApp.open(express).stateMachine(null).type()).isEqualTo(StateMachineType.EXPRESS);
+        assertThat(DefinitionLoader.fromCdkApp(express).load().type()).isEqualTo(StateMachineType.EXPRESS);
+        assertThat(DefinitionLoader.fromCdkApp(express).type(StateMachineType.STANDARD).load().type())
+                .isEqualTo(StateMachineType.STANDARD);
+    }
+
+    @Test
     void the_loader_reports_a_wrong_selector_as_a_source_problem() {
         assertThatThrownBy(() -> DefinitionLoader.fromCdkApp(EXAMPLE).stateMachine("OrdersStack/Nope").load())
                 .isInstanceOf(DefinitionSourceException.class)
                 .hasMessageStartingWith("No state machine \"OrdersStack/Nope\" in " + EXAMPLE + ".");
+    }
+
+    @Test
+    void a_cdk_template_read_as_plain_cloudformation_points_to_the_cdk_loader() {
+        Path template = Path.of("src/test/resources/cdk/request-response/RequestResponseTypescript.template.json");
+        assertThatThrownBy(() -> DefinitionLoader.fromFile(template).load())
+                .isInstanceOf(DefinitionSourceException.class)
+                .hasMessageEndingWith("for a template synthesized by the CDK, load the app with "
+                        + "DefinitionLoader.fromCdkApp(cdk.out) (CLI: aslunit validate cdk.out --state-machine "
+                        + "CONSTRUCT_PATH), which resolves them");
+        assertThat(DefinitionLoader.fromCdkApp(template).load().isValid()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aslunit;
 
 import dev.aslunit.definition.Catcher;
+import dev.aslunit.definition.Retrier;
 import dev.aslunit.definition.State;
 import dev.aslunit.definition.TaskState;
 import java.time.Duration;
@@ -12,15 +13,17 @@ import java.util.List;
  * The readable, virtual-time account of an execution that failure messages end with: one line per
  * state visit (per attempt when a state was retried), the catcher that fired, and the outcome.
  * Written from the history alone, so it reads the same for any execution, live or recorded.
+ * {@link dev.aslunit.history.ExecutionTrace} prints the raw events instead (one line per event, for
+ * the CLI); this one reads the derived visits, so it lives here, above the history package.
  */
-final class ExecutionTrace {
+final class StateTrace {
 
     private static final int CAUSE_LIMIT = 100;
 
     private record Row(String time, String name, String type, String text) {
     }
 
-    private ExecutionTrace() {
+    private StateTrace() {
     }
 
     static String render(Execution execution, int maxLines) {
@@ -77,7 +80,8 @@ final class ExecutionTrace {
             rows.add(new Row(entered, name, v.type(), visitText(execution, v)));
         }
         if (v.caughtBy() != null) {
-            rows.add(new Row("", "", "", "caught " + v.error() + catcherText(execution, v) + " → " + v.caughtBy()));
+            rows.add(new Row("", "", "", retriesExhausted(execution, v) + "caught " + v.error()
+                    + catcherText(execution, v) + " → " + v.caughtBy()));
         }
     }
 
@@ -149,6 +153,23 @@ final class ExecutionTrace {
         State s = execution.stateDefinition(v.stateName());
         return s instanceof TaskState && ((TaskState) s).resource() != null
                 && ((TaskState) s).resource().endsWith(".waitForTaskToken") && execution.isRunning();
+    }
+
+    /** "retries exhausted (Retry[0], MaxAttempts 3); " when a retrier matched the error and ran out. */
+    private static String retriesExhausted(Execution execution, StateVisit v) {
+        State s = execution.stateDefinition(v.stateName());
+        if (v.retries() == 0 || !(s instanceof State.Retryable)) {
+            return "";
+        }
+        List<Retrier> retriers = ((State.Retryable) s).retry();
+        for (int i = 0; i < retriers.size(); i++) {
+            List<String> errors = retriers.get(i).errorEquals();
+            if (errors.contains(v.error()) || errors.contains("States.ALL")
+                    || errors.contains("States.TaskFailed") && !v.error().startsWith("States.")) {
+                return "retries exhausted (Retry[" + i + "], MaxAttempts " + retriers.get(i).maxAttempts() + "); ";
+            }
+        }
+        return "";
     }
 
     private static String catcherText(Execution execution, StateVisit v) {

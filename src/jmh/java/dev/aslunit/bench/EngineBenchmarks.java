@@ -1,0 +1,110 @@
+package dev.aslunit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.clock.VirtualScheduler;
+import dev.aslunit.definition.DefinitionReader;
+import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.engine.ExecutionOptions;
+import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.engine.ExecutionStatus;
+import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.engine.TaskOutcome;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The engine targets of issue 9, each on the real engine with history on. Every benchmark checks
+ * its execution succeeded, so a regression to a failing run cannot pass for a fast one.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class EngineBenchmarks {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final JsonNode OK = Workflows.json("{\"ok\": true}");
+
+    private CompiledStateMachine passChain;
+    private CompiledStateMachine choiceLoop;
+    private CompiledStateMachine distributedMap;
+    private CompiledStateMachine retryStorm;
+    private JsonNode passInput;
+    private JsonNode loopInput;
+    private JsonNode tenThousandItems;
+    private JsonNode thousandItems;
+    private String largeDefinition;
+
+    @Setup
+    public void compile() {
+        passChain = CompiledStateMachine.compile(DefinitionReader.read(Workflows.passChain(1000)), "PassChain");
+        choiceLoop = CompiledStateMachine.compile(DefinitionReader.read(Workflows.json(Workflows.CHOICE_LOOP)), "Loop");
+        distributedMap = CompiledStateMachine.compile(
+                DefinitionReader.read(Workflows.json(Workflows.map(false, 40, true))), "DistributedMap");
+        retryStorm = CompiledStateMachine.compile(
+                DefinitionReader.read(Workflows.json(Workflows.map(true, 1, false))), "RetryStorm");
+        passInput = Workflows.json("{\"id\": \"order-1\", \"total\": 125.5, \"tags\": [\"a\", \"b\", \"c\"]}");
+        loopInput = Workflows.json("{\"counter\": 0, \"limit\": 5000}");
+        tenThousandItems = Workflows.items(10_000);
+        thousandItems = Workflows.items(1_000);
+        largeDefinition = Workflows.large(300);
+    }
+
+    /** Target: at least 1,000,000 Pass transitions a second (score × 1000 transitions per op). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(1000)
+    public ExecutionRun passTransitions() {
+        return run(passChain, passInput, null);
+    }
+
+    /** Target: under 10 ms for 5,000 iterations (10,000 states, about 20,000 events). */
+    @Benchmark
+    public ExecutionRun choiceLoop5000() {
+        return run(choiceLoop, loopInput, null);
+    }
+
+    /** Target: under 200 ms for 10,000 items, MaxConcurrency 40. */
+    @Benchmark
+    public ExecutionRun distributedMap10k() {
+        return run(distributedMap, tenThousandItems, invocation -> Optional.of(TaskOutcome.succeeded(OK)));
+    }
+
+    /** Target: under 50 ms: 1,000 items each throttled five times before it succeeds (6,000 calls). */
+    @Benchmark
+    public ExecutionRun retryStorm1k() {
+        return run(retryStorm, thousandItems, invocation -> Optional.of(invocation.attempt() < 5
+                ? TaskOutcome.failed("Lambda.TooManyRequestsException", "Rate exceeded")
+                : TaskOutcome.succeeded(OK)));
+    }
+
+    /** Target: under 20 ms to load, validate and compile a 300-state definition. */
+    @Benchmark
+    public CompiledStateMachine loadValidateCompile300() {
+        return CompiledStateMachine.compile(
+                DefinitionLoader.fromString(largeDefinition).load().requireValid(), "Large");
+    }
+
+    private static ExecutionRun run(CompiledStateMachine machine, JsonNode input, TaskHandler handler) {
+        ExecutionOptions.Builder options = ExecutionOptions.builder().input(input).executionName("bench");
+        if (handler != null) {
+            options.taskHandler(handler);
+        }
+        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(START)).awaitCompletion();
+        if (run.status() != ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException(machine.name() + " ended " + run.status() + ": " + run.error() + " "
+                    + run.cause());
+        }
+        return run;
+    }
+}
