@@ -4,7 +4,6 @@ import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.testkit.TestKitOnly;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -16,21 +15,22 @@ final class CoverageFixtures {
     private CoverageFixtures() {
     }
 
+    /** Validation, payment and shipping that just work. */
+    static StateMachineUnderTest smallOrderServices(StateMachineUnderTest sfn) {
+        sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+        sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+        return sfn;
+    }
+
     /** Only small orders that pay at once: the approval and payment-failure paths stay unexercised. */
     @TestKitOnly
     @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
     static class OnlySmallOrders {
 
-        @BeforeEach
-        void services(StateMachineUnderTest sfn) {
-            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
-            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
-            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
-        }
-
         @Test
         void a_small_order_ships(StateMachineUnderTest sfn) {
-            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+            smallOrderServices(sfn).run("{\"orderId\": \"o-1\", \"total\": 250}");
         }
     }
 
@@ -42,10 +42,7 @@ final class CoverageFixtures {
 
         @RepeatedTest(20)
         void an_order(StateMachineUnderTest sfn) {
-            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
-            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
-            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
-            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+            smallOrderServices(sfn).run("{\"orderId\": \"o-1\", \"total\": 250}");
         }
     }
 
@@ -56,10 +53,7 @@ final class CoverageFixtures {
 
         @Test
         void expects_the_wrong_path(StateMachineUnderTest sfn) {
-            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
-            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
-            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
-            assertThat(sfn.run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}"))
+            assertThat(smallOrderServices(sfn).run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}"))
                     .tookPath("ValidateOrder", "NeedsApproval", "AwaitApproval");
         }
     }
