@@ -18,7 +18,7 @@ final class TaskStep extends Step implements Step.Retrying {
         Integer evaluate(Scope scope);
     }
 
-    /** AWS's payload quota: a task result larger than 256 KiB fails with {@code States.DataLimitExceeded}. */
+    /** AWS's payload quota: a task result or state output over 256 KiB fails with {@code States.DataLimitExceeded}. */
     static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
     /** AWS's default task timeout when none is set. */
@@ -49,8 +49,8 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        if (resource.submits()) {
-            // $$.Task.Token exists for .sync and .waitForTaskToken tasks
+        if (resource.submits() || resource.waitsForToken()) {
+            // $$.Task.Token exists for .sync and .waitForTaskToken tasks; an activity's worker answers with one
             run.taskToken = frame.run.newTaskToken();
         }
         Scope scope = new Scope(run, run.input);
@@ -165,8 +165,9 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void succeed(JsonNode result) {
-            if (!settled && run.frame.isLive() && run.frame.run.text(result).getBytes(StandardCharsets.UTF_8).length
-                    > PAYLOAD_LIMIT_BYTES) {
+            String text = run.frame.run.text(result);
+            if (!settled && run.frame.isLive() && text.length() > PAYLOAD_LIMIT_BYTES / 4
+                    && text.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
                 fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
                         + "' returned a result with a size exceeding the maximum number of bytes service limit.");
                 return;
