@@ -158,6 +158,13 @@ class ExecutionAssertTest {
         }
 
         @Test
+        void should_read_the_expected_output_from_a_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws java.io.IOException {
+            java.nio.file.Path expected = java.nio.file.Files.writeString(dir.resolve("shipped.json"), SampleExecutions.SHIPPED);
+            assertThatCode(() -> assertThat(SHIPPED).hasOutput(expected)).doesNotThrowAnyException();
+        }
+
+        @Test
         void should_pass_leniently_on_a_subset() {
             assertThatCode(() -> assertThat(SHIPPED).hasOutputContaining(Map.of("shipment", Map.of("trackingId", "TRK-9"))))
                     .doesNotThrowAnyException();
