@@ -5,7 +5,7 @@ import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskInvocation;
 import dev.aslunit.engine.TaskOutcome;
@@ -148,7 +148,7 @@ public final class StateMachineUnderTest {
                 .input(json)
                 .executionName(executionName)
                 .type(prepared.type() == dev.aslunit.definition.StateMachineType.EXPRESS
-                        ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                        ? StateMachineType.EXPRESS : StateMachineType.STANDARD)
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
                 .build();

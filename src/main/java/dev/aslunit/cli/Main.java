@@ -14,6 +14,11 @@ public final class Main {
     static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // Jayway JsonPath logs through SLF4J; with no logging backend in the jar, SLF4J would print a
+        // warning on every run. The CLI has nothing to log, so it chooses SLF4J's no-op provider.
+        System.setProperty("slf4j.provider", System.getProperty("slf4j.provider",
+                "org.slf4j.helpers.NOP_FallbackServiceProvider"));
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -28,8 +33,6 @@ public final class Main {
                     cmd.getErr().println("aslunit: internal error: " + e);
                     return USAGE;
                 });
-        commandLine.getSubcommands().values().forEach(sub -> sub.setParameterExceptionHandler(
-                commandLine.getParameterExceptionHandler()));
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.load.DefinitionLoader;
 import dev.aslunit.definition.load.DefinitionSourceException;
 import dev.aslunit.definition.load.LoadedDefinition;
@@ -17,12 +16,14 @@ import dev.aslunit.engine.DefinitionException;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
 import dev.aslunit.engine.ExecutionStatus;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.S3ObjectStore;
 import dev.aslunit.history.ExecutionTrace;
 import dev.aslunit.history.HistoryJson;
 import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import dev.aslunit.validation.DefinitionValidator;
+import dev.aslunit.validation.Diagnostic;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,7 +38,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +65,6 @@ public final class RunCommand implements Callable<Integer> {
     static final String STATE_MACHINE_NAME = "StateMachine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Spec
     CommandSpec spec;
@@ -90,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
     long seed = ExecutionOptions.DEFAULT_SEED;
 
     @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", description = "Workflow type (default: STANDARD).")
-    ExecutionType type = ExecutionType.STANDARD;
+    StateMachineType type = StateMachineType.STANDARD;
 
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
     String format = "text";
@@ -121,26 +123,19 @@ public final class RunCommand implements Callable<Integer> {
             return usage("--start-time \"" + startTime + "\" is not an ISO-8601 timestamp with an offset, e.g. "
                     + "2025-01-01T00:00:00Z");
         }
-        JsonNode tree;
-        if (CdkApp.isCloudAssembly(definition)) {
-            LoadedDefinition loaded;
-            try {
-                loaded = DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders()
-                        .load();
-            } catch (DefinitionSourceException e) {
-                return usage(e.getMessage());
-            }
-            if (!loaded.isValid()) {
-                loaded.errors().forEach(d -> spec.commandLine().getErr().println(d.format()));
-                return 1;
-            }
-            tree = loaded.json();
-        } else {
-            try {
-                tree = read(definition);
-            } catch (IOException e) {
-                return usage("Cannot read definition " + definition + ": " + e.getMessage());
-            }
+        LoadedDefinition loaded;
+        try {
+            // a CDK app's cloud assembly, or a definition file (JSON, YAML, SAM, CloudFormation)
+            loaded = CdkApp.isCloudAssembly(definition)
+                    ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders().load()
+                    : DefinitionLoader.fromFile(definition).type(type).load();
+        } catch (DefinitionSourceException e) {
+            return usage("aslunit run: " + e.getMessage());
+        }
+        if (!loaded.isValid()) {
+            loaded.errors().forEach(d -> spec.commandLine().getErr().println(d.format()));
+            spec.commandLine().getErr().println(loaded.source() + ": invalid, not run");
+            return 1;
         }
         JsonNode in;
         try {
@@ -152,8 +147,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         CompiledStateMachine machine;
         try {
-            machine = compile(tree);
-        } catch (DefinitionException | IllegalArgumentException e) {
+            machine = CompiledStateMachine.compile(loaded.definition(), STATE_MACHINE_NAME);
+        } catch (DefinitionException e) {
             spec.commandLine().getErr().println(definition + ": " + e.getMessage());
             return 1;
         }
@@ -176,17 +171,6 @@ public final class RunCommand implements Callable<Integer> {
     private int usage(String message) {
         spec.commandLine().getErr().println(message);
         return 1;
-    }
-
-    private static JsonNode read(Path file) throws IOException {
-        String text = Files.readString(file);
-        String name = file.getFileName().toString().toLowerCase();
-        return (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(text);
-    }
-
-    private static CompiledStateMachine compile(JsonNode tree) {
-        StateMachineDefinition model = DefinitionReader.read(tree);
-        return CompiledStateMachine.compile(model, STATE_MACHINE_NAME);
     }
 
     private static Instant instant(String text) {
@@ -256,18 +240,23 @@ public final class RunCommand implements Callable<Integer> {
             return requestError(id, "InvalidDefinition", "The request has no definition object");
         }
         String name = request.path("stateMachineName").asText(STATE_MACHINE_NAME);
-        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
-        ExecutionOptions.Builder options = ExecutionOptions.builder()
-                .input(request.hasNonNull("input") || request.has("input") ? request.get("input")
-                        : JsonNodeFactory.instance.objectNode());
+        StateMachineType type = StateMachineType.STANDARD;
         if (request.hasNonNull("type")) {
             try {
-                options.type(ExecutionType.valueOf(request.get("type").asText()));
+                type = StateMachineType.valueOf(request.get("type").asText());
             } catch (IllegalArgumentException e) {
                 return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
                         + request.get("type"));
             }
         }
+        List<Diagnostic> diagnostics = DefinitionValidator.validate(def, SourceLocator.none(), type);
+        if (!DefinitionValidator.isValid(diagnostics)) {
+            return requestError(id, "InvalidDefinition", diagnostics.stream().filter(Diagnostic::isError)
+                    .map(Diagnostic::format).collect(Collectors.joining("\n")));
+        }
+        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
+        ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+                .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
         if (request.hasNonNull("executionName")) {
             options.executionName(request.get("executionName").asText());
         }

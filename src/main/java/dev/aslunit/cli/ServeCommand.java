@@ -6,8 +6,11 @@ import dev.aslunit.server.TimeMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,6 +46,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Step Functions Local mock config (default: the file named by $" + MOCK_CONFIG_VARIABLE + ").")
     Path mockConfig;
 
+    @Option(names = "--lambda-endpoint", paramLabel = "URL", defaultValue = "${env:LAMBDA_ENDPOINT}",
+            description = "Invoke Lambda tasks nothing mocks at this Lambda API endpoint, e.g. sam local start-lambda's "
+                    + "http://127.0.0.1:3001 (default: $LAMBDA_ENDPOINT, as Step Functions Local).")
+    URI lambdaEndpoint;
+
+    @Option(names = "--http-route", paramLabel = "ORIGIN=URL",
+            description = "Send HTTP Tasks whose ApiEndpoint starts with ORIGIN to URL, e.g. "
+                    + "https://api.example.com=http://127.0.0.1:8080 (repeatable). Unrouted HTTP Tasks may call loopback only.")
+    Map<String, String> httpRoutes = new LinkedHashMap<>();
+
+    @Option(names = "--aws-region", paramLabel = "REGION", defaultValue = "${env:AWS_DEFAULT_REGION:-us-east-1}",
+            description = "Region in the ARNs (default: $AWS_DEFAULT_REGION, else us-east-1, as Step Functions Local).")
+    String region;
+
+    @Option(names = "--aws-account", paramLabel = "ACCOUNT", defaultValue = "${env:AWS_ACCOUNT_ID:-123456789012}",
+            description = "Account in the ARNs (default: $AWS_ACCOUNT_ID, else 123456789012, as Step Functions Local).")
+    String account;
+
     @Option(names = "--time", paramLabel = "MODE", defaultValue = "virtual",
             description = "virtual (waits and timeouts complete at once), real (AWS's timing) or scale=N "
                     + "(N virtual seconds per second). Default: ${DEFAULT-VALUE}.")
@@ -54,7 +75,12 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StepFunctionsServer.Builder builder = StepFunctionsServer.builder();
         try {
-            builder.port(port).timeMode(TimeMode.parse(time)).bindAddress(InetAddress.getByName(bind));
+            builder.port(port).timeMode(TimeMode.parse(time)).bindAddress(InetAddress.getByName(bind))
+                    .region(region).accountId(account);
+            if (lambdaEndpoint != null) {
+                builder.lambdaEndpoint(lambdaEndpoint);
+            }
+            httpRoutes.forEach(builder::httpRoute);
             Path mocks = mockConfig != null ? mockConfig
                     : System.getenv(MOCK_CONFIG_VARIABLE) != null ? Path.of(System.getenv(MOCK_CONFIG_VARIABLE)) : null;
             if (mocks != null) {
@@ -67,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "aslunit-serve-shutdown"));
             out.println("ASLUnit Step Functions API listening on " + server.endpoint() + " (time: " + server.timeMode()
-                    + (mocks != null ? ", mock config: " + mocks : "") + "). Ctrl-C stops it.");
+                    + (mocks != null ? ", mock config: " + mocks : "")
+                    + (lambdaEndpoint != null ? ", Lambda endpoint: " + lambdaEndpoint : "") + "). Ctrl-C stops it.");
             out.flush();
             stopped.await();
             return 0;

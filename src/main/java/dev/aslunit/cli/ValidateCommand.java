@@ -44,11 +44,11 @@ final class ValidateCommand implements Callable<Integer> {
     StateMachineType type;
 
     @Option(names = "--substitution", paramLabel = "NAME=VALUE",
-            description = "Value for a ${NAME} placeholder; repeatable.")
+            description = "Value for a $${NAME} placeholder; repeatable.")
     Map<String, String> substitutions = new LinkedHashMap<>();
 
     @Option(names = "--allow-placeholders",
-            description = "Leave ${NAME} placeholders without a value in place instead of reporting them.")
+            description = "Leave $${NAME} placeholders without a value in place instead of reporting them.")
     boolean allowPlaceholders;
 
     @Option(names = "--state-machine", paramLabel = "LOGICAL_ID|CONSTRUCT_PATH",

@@ -49,6 +49,12 @@ public final class VirtualScheduler {
         return queue.isEmpty();
     }
 
+    /** When the next action is due, or {@code null} when nothing is scheduled. */
+    public Instant nextDue() {
+        Entry e = queue.peek();
+        return e == null ? null : e.at;
+    }
+
     /** Moves the clock to the next action and runs it; {@code false} when nothing is scheduled. */
     public boolean runNext() {
         Entry e = queue.poll();

@@ -180,7 +180,7 @@ final class AtaCompiler {
                     QueryEvaluationException e = new QueryEvaluationException("Timestamp", "The Timestamp field cannot be "
                             + "parsed as an ISO-8601 extended offset date-time format string: "
                             + (v.isTextual() ? v.asText() : Json.text(v)));
-                    throw AtaFlow.failure(scope, e);
+                    throw AtaFlow.rejected(scope, e);
                 }
                 return at;
             };
@@ -201,9 +201,27 @@ final class AtaCompiler {
         JsonataTemplate maxConcurrency = c.ata("MaxConcurrency", m.maxConcurrency());
         JsonataTemplate toleratedCount = c.ata("ToleratedFailureCount", m.toleratedFailureCount());
         JsonataTemplate toleratedPercentage = c.ata("ToleratedFailurePercentage", m.toleratedFailurePercentage());
+        JsonNode readerNode = m.itemReader();
+        ItemReader reader = readerNode == null ? null
+                : new ItemReader(readerNode.path("Resource").asText(), readerNode.get("ReaderConfig"));
+        JsonataTemplate readerArguments = readerNode == null ? null
+                : c.ata("ItemReader/Arguments", readerNode.get("Arguments"));
+        JsonataTemplate maxItems = reader == null ? null : c.ata("ItemReader/ReaderConfig/MaxItems", reader.maxItems());
+        JsonNode batcher = m.itemBatcher();
+        JsonataTemplate perBatchTemplate = batcher == null ? null
+                : c.ata("ItemBatcher/MaxItemsPerBatch", batcher.get("MaxItemsPerBatch"));
+        JsonataTemplate batchInput = batcher == null ? null : c.ata("ItemBatcher/BatchInput", batcher.get("BatchInput"));
+        JsonataTemplate writer = m.resultWriter() == null ? null
+                : c.ata("ResultWriter/Arguments", m.resultWriter().get("Arguments"));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public ArrayNode items(Scope scope, JsonNode effective) {
+                if (reader != null) {
+                    JsonNode parameters = readerArguments == null ? Json.object()
+                            : AtaFlow.evaluate(readerArguments, scope);
+                    return reader.read(scope.state.frame.run.options.s3(), parameters,
+                            maxItems == null ? 0 : (int) number(maxItems, scope, 0));
+                }
                 JsonNode v = items == null ? effective : AtaFlow.evaluate(items, scope);
                 if (!v.isArray()) {
                     if (items == null) {
@@ -237,12 +255,23 @@ final class AtaCompiler {
 
             @Override
             public ArrayNode batches(Scope scope, JsonNode effective, ArrayNode all) {
-                return null;
+                if (m.itemBatcher() == null) {
+                    return null;
+                }
+                int perBatch = perBatchTemplate == null ? Integer.MAX_VALUE
+                        : Math.max(1, (int) number(perBatchTemplate, scope, 1));
+                JsonNode shared = batchInput == null ? null : AtaFlow.evaluate(batchInput, scope);
+                return MapStep.batch(this, scope, effective, all, perBatch, shared);
             }
 
             @Override
             public boolean readsItems() {
-                return false;
+                return reader != null;
+            }
+
+            @Override
+            public JsonNode resultWriter(Scope scope, JsonNode effective) {
+                return writer == null ? null : AtaFlow.evaluate(writer, scope);
             }
         }, m.distributed(), m.label(), compiler.recovery(m.retry(), m.catchers(), true));
     }

@@ -58,8 +58,19 @@ final class AtaFlow implements Flow {
         }
     }
 
-    /** AWS writes {@code EvaluationFailed} before the state's own failure events. */
+    /**
+     * AWS writes {@code EvaluationFailed} before the state's own failure events; an expression that
+     * failed is linked to the event before the state was entered.
+     */
     static StateFailure failure(Scope s, QueryEvaluationException e) {
+        StateRun run = s.state;
+        run.frame.lastEventId = run.frame.emitAside(run.beforeEnteredEventId, "EvaluationFailed",
+                e.evaluationFailedEventDetails(run.name, run.enteredEventId));
+        return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
+    }
+
+    /** A value that evaluated but is unusable (a Wait {@code Timestamp} that is no timestamp) follows the state's events. */
+    static StateFailure rejected(Scope s, QueryEvaluationException e) {
         StateRun run = s.state;
         run.frame.emit("EvaluationFailed", e.evaluationFailedEventDetails(run.name, run.enteredEventId));
         return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));

@@ -452,6 +452,8 @@ final class Compiler {
                 : c.template("ItemReader/Parameters", readerNode.get("Parameters"));
         ReferencePath maxItemsPath = reader == null ? null : c.path("ItemReader/ReaderConfig/MaxItemsPath",
                 reader.maxItemsPath());
+        PayloadTemplate writerParameters = m.resultWriter() == null ? null
+                : c.template("ResultWriter/Parameters", m.resultWriter().path("Parameters"));
         JsonNode batcher = m.itemBatcher();
         PayloadTemplate batchInput = batcher == null ? null : c.template("ItemBatcher/BatchInput",
                 batcher.get("BatchInput"));
@@ -523,23 +525,7 @@ final class Compiler {
                             : batcher.get("MaxItemsPerBatch");
                     perBatch = n == null ? Integer.MAX_VALUE : Math.max(1, n.asInt());
                     JsonNode shared = batchInput == null ? null : batchInput.evaluate(scope.at(effective));
-                    ArrayNode batches = Json.NODES.arrayNode();
-                    for (int i = 0; i < items.size(); i += perBatch) {
-                        com.fasterxml.jackson.databind.node.ObjectNode batch = batches.addObject();
-                        if (shared != null) {
-                            batch.set("BatchInput", shared);
-                        }
-                        ArrayNode inBatch = batch.putArray("Items");
-                        for (int k = i; k < Math.min(items.size(), i + perBatch); k++) {
-                            Scope itemScope = new Scope(scope.state, effective);
-                            com.fasterxml.jackson.databind.node.ObjectNode item = Json.object();
-                            item.put("Index", k);
-                            item.set("Value", items.get(k));
-                            itemScope.mapItem = item;
-                            inBatch.add(itemInput(itemScope, effective, items.get(k), k));
-                        }
-                    }
-                    return batches;
+                    return MapStep.batch(this, scope, effective, items, perBatch, shared);
                 } catch (PathEvaluationException e) {
                     throw PathFlow.failure(scope, e);
                 }
@@ -548,6 +534,18 @@ final class Compiler {
             @Override
             public boolean readsItems() {
                 return reader != null;
+            }
+
+            @Override
+            public JsonNode resultWriter(Scope scope, JsonNode effective) {
+                if (writerParameters == null) {
+                    return null;
+                }
+                try {
+                    return writerParameters.evaluate(scope.at(effective));
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
             }
         }, m.distributed(), m.label(), recovery(m.retry(), m.catchers()));
     }

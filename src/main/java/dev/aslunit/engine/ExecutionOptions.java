@@ -1,29 +1,27 @@
 package dev.aslunit.engine;
 
+import dev.aslunit.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * How one execution runs: its input, name, type, random seed, the account it pretends to run in,
- * who answers its Task states, the S3 objects a Distributed Map sees, and the child state
- * machines that {@code states:startExecution} may start. Built with {@link #builder()}; every
- * field has a default (see {@code docs/engine.md}).
+ * who answers its Task states, and the S3 objects a Distributed Map sees. Built with
+ * {@link #builder()}; every field has a default (see {@code docs/engine.md}).
  *
  * @param executionName {@code null} for a name drawn from the seeded random source (a UUID, as AWS)
  */
 public record ExecutionOptions(
         JsonNode input,
         String executionName,
-        ExecutionType type,
+        StateMachineType type,
         long seed,
         String region,
         String accountId,
         String roleArn,
         TaskHandler taskHandler,
-        S3ObjectStore s3,
-        Map<String, CompiledStateMachine> stateMachines) {
+        S3ObjectStore s3) {
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -36,7 +34,6 @@ public record ExecutionOptions(
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(taskHandler, "taskHandler");
         Objects.requireNonNull(s3, "s3");
-        stateMachines = Map.copyOf(stateMachines);
         if (roleArn == null) {
             roleArn = "arn:aws:iam::" + accountId + ":role/aslunit-execution-role";
         }
@@ -48,21 +45,20 @@ public record ExecutionOptions(
 
     public Builder toBuilder() {
         return new Builder().input(input).executionName(executionName).type(type).seed(seed).region(region)
-                .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3).stateMachines(stateMachines);
+                .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3);
     }
 
     /** Builds {@link ExecutionOptions}; unset fields take their documented defaults. */
     public static final class Builder {
         private JsonNode input = JsonNodeFactory.instance.objectNode();
         private String executionName;
-        private ExecutionType type = ExecutionType.STANDARD;
+        private StateMachineType type = StateMachineType.STANDARD;
         private long seed = DEFAULT_SEED;
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT;
         private String roleArn;
         private TaskHandler taskHandler = invocation -> java.util.Optional.empty();
         private S3ObjectStore s3 = new S3ObjectStore();
-        private Map<String, CompiledStateMachine> stateMachines = Map.of();
 
         private Builder() {
         }
@@ -77,7 +73,7 @@ public record ExecutionOptions(
             return this;
         }
 
-        public Builder type(ExecutionType type) {
+        public Builder type(StateMachineType type) {
             this.type = type;
             return this;
         }
@@ -112,15 +108,8 @@ public record ExecutionOptions(
             return this;
         }
 
-        /** Child state machines by name, for {@code states:startExecution} tasks. */
-        public Builder stateMachines(Map<String, CompiledStateMachine> stateMachines) {
-            this.stateMachines = stateMachines;
-            return this;
-        }
-
         public ExecutionOptions build() {
-            return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3,
-                    stateMachines);
+            return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aslunit.engine;
 
+import dev.aslunit.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.clock.SeededRandom;
@@ -50,6 +51,8 @@ public final class ExecutionRun {
     private String cause;
     private Instant stopTime;
     private Frame top;
+    private JsonNode lastTextNode;
+    private String lastText;
 
     ExecutionRun(CompiledStateMachine machine, ExecutionOptions options, VirtualScheduler scheduler) {
         this.machine = machine;
@@ -58,8 +61,11 @@ public final class ExecutionRun {
         this.random = new SeededRandom(options.seed());
         this.name = options.executionName() != null ? options.executionName() : random.uuid().toString();
         String smArn = machine.arn(options);
+        // an EXPRESS execution's ARN carries a run id after its name
         this.executionArn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":"
-                + (options.type() == ExecutionType.EXPRESS ? "express:" : "execution:") + machine.name() + ":" + name;
+                + (options.type() == StateMachineType.EXPRESS
+                        ? "express:" + machine.name() + ":" + name + ":" + random.uuid()
+                        : "execution:" + machine.name() + ":" + name);
         this.startTime = scheduler.now();
         this.executionContext = Json.object();
         executionContext.put("Id", executionArn);
@@ -67,9 +73,7 @@ public final class ExecutionRun {
         executionContext.put("Name", name);
         executionContext.put("RoleArn", options.roleArn());
         executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
-        if (options.type() == ExecutionType.STANDARD) {
-            executionContext.put("RedriveCount", 0);
-        }
+        executionContext.put("RedriveCount", 0);
         this.stateMachineContext = Json.object();
         stateMachineContext.put("Id", smArn);
         stateMachineContext.put("Name", machine.name());
@@ -77,13 +81,13 @@ public final class ExecutionRun {
 
     void begin() {
         ObjectNode d = Json.object();
-        d.put("input", Json.text(options.input()));
+        d.put("input", text(options.input()));
         d.set("inputDetails", Json.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);
         Integer timeout = machine.timeoutSeconds();
         Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
-        if (options.type() == ExecutionType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
+        if (options.type() == StateMachineType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
             limit = EXPRESS_LIMIT;
         }
         if (limit != null) {
@@ -97,7 +101,7 @@ public final class ExecutionRun {
             @Override
             public void succeeded(Frame frame, JsonNode out) {
                 ObjectNode details = Json.object();
-                details.put("output", Json.text(out));
+                details.put("output", text(out));
                 details.set("outputDetails", Json.notTruncated());
                 finish(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details, out, frame.lastEventId);
             }
@@ -225,6 +229,18 @@ public final class ExecutionRun {
 
     Instant now() {
         return scheduler.now();
+    }
+
+    /**
+     * The JSON text of a payload for an event. A state's output is usually the next state's input,
+     * the very same node: the text written for one is reused for the other.
+     */
+    String text(JsonNode node) {
+        if (node != lastTextNode) {
+            lastText = Json.text(node);
+            lastTextNode = node;
+        }
+        return lastText;
     }
 
     long emit(long previousEventId, String type, ObjectNode details) {

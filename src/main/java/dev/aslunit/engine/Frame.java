@@ -47,6 +47,8 @@ final class Frame {
     private boolean stopped;
     private boolean looping;
     private Step pendingStep;
+    /** The state this frame is in: the one to write {@code <Type>StateAborted} for when it is stopped. */
+    private Step current;
     private JsonNode pendingInput;
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
@@ -86,6 +88,7 @@ final class Frame {
                 JsonNode in = pendingInput;
                 pendingStep = null;
                 pendingInput = null;
+                current = s;
                 s.enter(this, in);
             }
         } finally {
@@ -126,10 +129,21 @@ final class Frame {
         }
     }
 
-    /** Stops this frame without a word: a sibling failed, or the execution ended. */
+    /** Stops this frame without a word: the execution ended. */
     void stop() {
         stopped = true;
         closeScope();
+    }
+
+    /**
+     * Stops this frame because a sibling failed: its state in flight is aborted, written as AWS writes
+     * it ({@code TaskStateAborted}, ...) linked to the event of the failure.
+     */
+    void abort(long failureEventId) {
+        if (isLive() && current != null) {
+            emitAside(failureEventId, current.eventPrefix + "StateAborted", null);
+        }
+        stop();
     }
 
     /** A branch's or iteration's variables end with it. */

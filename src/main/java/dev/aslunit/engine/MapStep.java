@@ -34,6 +34,9 @@ final class MapStep extends Step implements Step.Retrying {
 
         /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
         boolean readsItems();
+
+        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null}. */
+        JsonNode resultWriter(Scope scope, JsonNode effective);
     }
 
     private final CompiledMachine processor;
@@ -59,6 +62,31 @@ final class MapStep extends Step implements Step.Retrying {
         attempt(entered(frame, input));
     }
 
+    /**
+     * ItemBatcher: groups the items' inputs (each built with its own {@code $$.Map.Item}) into batches
+     * of {@code perBatch}, each {@code {"Items": [...]}} plus the shared {@code BatchInput} if any.
+     */
+    static ArrayNode batch(Setup setup, Scope scope, JsonNode effective, ArrayNode items, int perBatch,
+            JsonNode shared) {
+        ArrayNode batches = Json.NODES.arrayNode();
+        for (int i = 0; i < items.size(); i += perBatch) {
+            ObjectNode batch = batches.addObject();
+            if (shared != null) {
+                batch.set("BatchInput", shared);
+            }
+            ArrayNode inBatch = batch.putArray("Items");
+            for (int k = i; k < Math.min(items.size(), i + perBatch); k++) {
+                Scope itemScope = new Scope(scope.state, effective);
+                ObjectNode item = Json.object();
+                item.put("Index", k);
+                item.set("Value", items.get(k));
+                itemScope.mapItem = item;
+                inBatch.add(setup.itemInput(itemScope, effective, items.get(k), k));
+            }
+        }
+        return batches;
+    }
+
     private void attempt(StateRun run) {
         Scope scope = new Scope(run, run.input);
         JsonNode effective;
@@ -67,23 +95,37 @@ final class MapStep extends Step implements Step.Retrying {
             effective = flow.input(scope, run.input);
             items = setup.readsItems() ? null : setup.items(scope, effective);
         } catch (StateFailure f) {
-            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run),
+                    () -> run.frame.emit("MapStateFailed", null));
+            return;
+        }
+        // AWS checks an inline Map's limits before it starts, a Distributed Map's once its run has started
+        Iterations iterations = distributed ? null : limits(run, scope, effective);
+        if (!distributed && iterations == null) {
             return;
         }
         ObjectNode d = Json.object();
         d.put("length", items == null ? 0 : items.size());
         long started = run.frame.emit("MapStateStarted", d);
-        Iterations iterations;
+        if (distributed) {
+            iterations = limits(run, scope, effective);
+            if (iterations == null) {
+                return;
+            }
+        }
+        iterations.start(started, items);
+    }
+
+    private Iterations limits(StateRun run, Scope scope, JsonNode effective) {
         try {
             int max = setup.maxConcurrency(scope, effective);
             int count = setup.toleratedFailureCount(scope, effective);
             double percentage = setup.toleratedFailurePercentage(scope, effective);
-            iterations = new Iterations(run, scope, effective, max, count, percentage);
+            return new Iterations(run, scope, effective, max, count, percentage);
         } catch (StateFailure f) {
             recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
-            return;
+            return null;
         }
-        iterations.start(started, items);
     }
 
     /** The iterations of one attempt. */
@@ -104,6 +146,8 @@ final class MapStep extends Step implements Step.Retrying {
         private int finished;
         private int failures;
         private long lastCompletionEventId;
+        private String mapRunArn;
+        private String mapRunId;
         private boolean failed;
         private boolean launching;
 
@@ -123,9 +167,11 @@ final class MapStep extends Step implements Step.Retrying {
             lastCompletionEventId = started;
             if (distributed) {
                 ObjectNode d = Json.object();
-                d.put("mapRunArn", "arn:aws:states:" + run.frame.run.options.region() + ":"
+                mapRunId = run.frame.run.random.uuid().toString();
+                mapRunArn = "arn:aws:states:" + run.frame.run.options.region() + ":"
                         + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
-                        + (label != null ? label : name) + ":" + run.frame.run.random.uuid());
+                        + (label != null ? label : name) + ":" + mapRunId;
+                d.put("mapRunArn", mapRunArn);
                 run.frame.emit("MapRunStarted", d);
                 container.lastInnerEventId = run.frame.lastEventId;
             }
@@ -138,7 +184,7 @@ final class MapStep extends Step implements Step.Retrying {
                 batched = batches != null;
                 items = batched ? batches : all;
             } catch (StateFailure f) {
-                fail(f.error(), f.cause());
+                fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             results = new JsonNode[items.size()];
@@ -174,7 +220,7 @@ final class MapStep extends Step implements Step.Retrying {
                 itemScope.mapItem = item;
                 input = batched ? items.get(index) : setup.itemInput(itemScope, effective, items.get(index), index);
             } catch (StateFailure f) {
-                fail(f.error(), f.cause());
+                fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             inFlight++;
@@ -233,7 +279,7 @@ final class MapStep extends Step implements Step.Retrying {
             }
             boolean tolerating = distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
             fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
-                    tolerating ? "The specified tolerated failure threshold was exceeded" : cause);
+                    tolerating ? "The specified tolerated failure threshold was exceeded" : cause, iteration.lastEventId);
         }
 
         private boolean tolerates() {
@@ -246,7 +292,8 @@ final class MapStep extends Step implements Step.Retrying {
             return byCount || byPercentage;
         }
 
-        private void fail(String error, String cause) {
+        /** Fails the attempt; {@code failureEventId} is the failing iteration's last event, which the aborts follow. */
+        private void fail(String error, String cause, long failureEventId) {
             if (failed) {
                 return;
             }
@@ -254,9 +301,9 @@ final class MapStep extends Step implements Step.Retrying {
             Frame frame = run.frame;
             for (int i = 0; i < running.length; i++) {
                 if (running[i] != null) {
-                    running[i].stop();
+                    running[i].abort(failureEventId);
                     if (!distributed) {
-                        frame.emitAside(running[i].lastEventId, "MapIterationAborted", iterationDetails(i));
+                        frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(i));
                     }
                     running[i] = null;
                 }
@@ -279,6 +326,51 @@ final class MapStep extends Step implements Step.Retrying {
             }, () -> frame.emit("MapStateFailed", null));
         }
 
+        private ArrayNode collect() {
+            ArrayNode result = Json.NODES.arrayNode(results.length);
+            for (JsonNode r : results) {
+                result.add(r);
+            }
+            return result;
+        }
+
+        /**
+         * AWS's ResultWriter: the child executions' results go to S3 under {@code Prefix/<map run id>/}
+         * with a {@code manifest.json}, and the state's result becomes the map run's ARN and the
+         * manifest's place.
+         */
+        private JsonNode writeResults(JsonNode writer, JsonNode results) {
+            String bucket = writer.path("Bucket").asText();
+            String prefix = writer.path("Prefix").asText("");
+            String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
+            ArrayNode succeeded = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+                ObjectNode e = succeeded.addObject();
+                e.put("Output", Json.text(r));
+                e.set("OutputDetails", Json.notTruncated());
+                e.put("Status", "SUCCEEDED");
+            }
+            S3ObjectStore s3 = run.frame.run.options.s3();
+            String resultsKey = base + "SUCCEEDED_0.json";
+            String resultsText = Json.text(succeeded);
+            s3.put(bucket, resultsKey, resultsText);
+            ObjectNode manifest = Json.object();
+            manifest.put("DestinationBucket", bucket);
+            manifest.put("MapRunArn", mapRunArn);
+            ObjectNode files = manifest.putObject("ResultFiles");
+            files.putArray("FAILED");
+            files.putArray("PENDING");
+            files.putArray("SUCCEEDED").addObject().put("Key", resultsKey)
+                    .put("Size", resultsText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            s3.put(bucket, base + "manifest.json", Json.text(manifest));
+            ObjectNode out = Json.object();
+            out.put("MapRunArn", mapRunArn);
+            ObjectNode details = out.putObject("ResultWriterDetails");
+            details.put("Bucket", bucket);
+            details.put("Key", base + "manifest.json");
+            return out;
+        }
+
         private void succeed() {
             Frame frame = run.frame;
             if (distributed) {
@@ -286,12 +378,13 @@ final class MapStep extends Step implements Step.Retrying {
             }
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
             frame.lastEventId = lastCompletionEventId;
-            ArrayNode result = Json.NODES.arrayNode(results.length);
-            for (JsonNode r : results) {
-                result.add(r);
-            }
+            JsonNode result = collect();
             JsonNode output;
             try {
+                JsonNode writer = distributed ? setup.resultWriter(scope, effective) : null;
+                if (writer != null) {
+                    result = writeResults(writer, result);
+                }
                 scope.result = result;
                 output = flow.output(scope, run.input, result);
                 exited(run, output, flow.assign(scope, result));

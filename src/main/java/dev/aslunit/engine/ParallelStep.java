@@ -122,7 +122,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             failed = true;
             for (Frame f : frames) {
                 if (f != null) {
-                    f.stop();
+                    f.abort(branch.lastEventId);
                 }
             }
             Frame frame = run.frame;

@@ -64,6 +64,11 @@ final class Resource {
         }
     }
 
+    /** How AWS names the task in a {@code States.DataLimitExceeded} cause: the ARN, or the service. */
+    String limitName() {
+        return kind == Kind.SERVICE ? resourceType : arn;
+    }
+
     /** An activity's worker, like a {@code .waitForTaskToken} task, answers with the token it was handed. */
     boolean waitsForToken() {
         return kind == Kind.ACTIVITY || (kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken"));

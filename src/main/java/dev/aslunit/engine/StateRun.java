@@ -18,8 +18,12 @@ final class StateRun {
     /** Whether {@code $$.State.RetryCount} exists: AWS shows it for the states that can retry. */
     final boolean countsRetries;
 
-    StateRun(Frame frame, String name, JsonNode input, long enteredEventId, Instant enteredTime,
-            boolean countsRetries) {
+    /** The event the state-entered event follows: AWS links {@code EvaluationFailed} to it. */
+    final long beforeEnteredEventId;
+
+    StateRun(Frame frame, String name, JsonNode input, long enteredEventId, long beforeEnteredEventId,
+            Instant enteredTime, boolean countsRetries) {
+        this.beforeEnteredEventId = beforeEnteredEventId;
         this.countsRetries = countsRetries;
         this.frame = frame;
         this.name = name;

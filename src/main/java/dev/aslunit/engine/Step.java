@@ -33,10 +33,11 @@ abstract class Step {
     final StateRun entered(Frame frame, JsonNode input) {
         ObjectNode d = Json.object();
         d.put("name", name);
-        d.put("input", Json.text(input));
+        d.put("input", frame.run.text(input));
         d.set("inputDetails", Json.notTruncated());
+        long previous = frame.lastEventId;
         long id = frame.emit(eventPrefix + "StateEntered", d);
-        return new StateRun(frame, name, input, id, frame.run.now(), this instanceof Retrying);
+        return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying);
     }
 
     /** Task, Parallel and Map: the states that can retry, whose context shows {@code $$.State.RetryCount}. */
@@ -51,7 +52,7 @@ abstract class Step {
     final void exited(StateRun run, JsonNode output, Map<String, JsonNode> assigned) {
         ObjectNode d = Json.object();
         d.put("name", name);
-        d.put("output", Json.text(output));
+        d.put("output", run.frame.run.text(output));
         d.set("outputDetails", Json.notTruncated());
         if (assigned != null) {
             try {

@@ -1,6 +1,7 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ final class TaskStep extends Step implements Step.Retrying {
     interface Seconds {
         Integer evaluate(Scope scope);
     }
+
+    /** AWS's payload quota: a task result larger than 256 KiB fails with {@code States.DataLimitExceeded}. */
+    static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
     /** AWS's default task timeout when none is set. */
     static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
@@ -45,7 +49,10 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        run.taskToken = frame.run.newTaskToken();
+        if (resource.submits()) {
+            // $$.Task.Token exists for .sync and .waitForTaskToken tasks
+            run.taskToken = frame.run.newTaskToken();
+        }
         Scope scope = new Scope(run, run.input);
         JsonNode parameters;
         Integer timeoutSeconds;
@@ -145,7 +152,9 @@ final class TaskStep extends Step implements Step.Retrying {
                 return false;
             }
             settled = true;
-            run.frame.run.forgetCallback(run.taskToken);
+            if (run.taskToken != null) {
+                run.frame.run.forgetCallback(run.taskToken);
+            }
             return true;
         }
 
@@ -156,6 +165,12 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void succeed(JsonNode result) {
+            if (!settled && run.frame.isLive() && run.frame.run.text(result).getBytes(StandardCharsets.UTF_8).length
+                    > PAYLOAD_LIMIT_BYTES) {
+                fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
+                        + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                return;
+            }
             if (!settle()) {
                 return;
             }
@@ -175,7 +190,13 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void fail(String error, String cause) {
-            if (settle()) {
+            if (Errors.TIMEOUT.equals(error) || Errors.HEARTBEAT_TIMEOUT.equals(error)) {
+                // an answer that is a timeout (a mock's Throw of States.Timeout) is written as one
+                if (settle()) {
+                    run.frame.emit(resource.timedOutEvent(), resource.failedDetails(error, cause));
+                    TaskStep.this.fail(run, error, cause);
+                }
+            } else if (settle()) {
                 run.frame.emit(resource.failedEvent(), resource.failedDetails(error, cause));
                 TaskStep.this.fail(run, error, cause);
             }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A readable, line-per-step account of a history on its virtual clock: states entered and left,
- * task attempts with their answers, waits, retries, catches and the end. Offsets count from the
- * first event, so the same execution always prints the same trace.
+ * task attempts with their answers, retries with their backoff, catches, and the end. Offsets
+ * count from the first event, so the same execution always prints the same trace.
  */
 public final class ExecutionTrace {
 
@@ -21,8 +21,25 @@ public final class ExecutionTrace {
             return "";
         }
         Instant start = events.get(0).timestamp();
+        Instant failedAt = null;
+        int attempt = 1;
         for (HistoryEvent e : events) {
             String line = describe(e);
+            String t = e.type();
+            if (t.endsWith("StateEntered")) {
+                failedAt = null;
+                attempt = 1;
+            } else if (t.endsWith("Scheduled") && failedAt != null) {
+                attempt++;
+                line = line + "   (attempt " + attempt + ", retried after "
+                        + offset(Duration.between(failedAt, e.timestamp())).substring(1) + ")";
+                failedAt = null;
+            } else if (t.endsWith("StateExited") && failedAt != null) {
+                line = line + "   (caught)";
+            }
+            if (t.endsWith("Failed") || t.endsWith("TimedOut")) {
+                failedAt = e.timestamp();
+            }
             if (line != null) {
                 sb.append(String.format("%-12s %s%n", offset(Duration.between(start, e.timestamp())), line));
             }

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.aslunit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +50,7 @@ final class AwsFunctions {
 
     private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
-    private static final ObjectReader STRICT_JSON = new ObjectMapper().reader()
+    private static final ObjectReader STRICT_JSON = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -66,24 +67,31 @@ final class AwsFunctions {
         }
     }
 
+    /**
+     * The functions, shared by every compiled expression: they keep no state of their own, as
+     * jsonata-java's built-in functions do not.
+     */
+    private static final Map<String, JFunction> FUNCTIONS = Map.of(
+            "partition", new JFunction((in, args) -> partition(args), "<an?:a>"),
+            "range", new JFunction((in, args) -> range(args), "<nnn?:a>"),
+            "hash", new JFunction((in, args) -> hash(args), "<ss?:s>"),
+            "random", new JFunction((in, args) -> random(args), "<n?:n>"),
+            "uuid", new JFunction((in, args) -> uuid(scope().random()), "<:s>"),
+            "parse", new JFunction((in, args) -> parse(arg(args, 0)), "<s-:j>"),
+            "now", new JFunction((in, args) -> Functions.dateTimeFromMillis(scope().now().toEpochMilli(),
+                    optionalText(args, 0, "now"), optionalText(args, 1, "now")), "<s?s?:s>"),
+            "millis", new JFunction((in, args) -> scope().now().toEpochMilli(), "<:n>"),
+            "shuffle", new JFunction((in, args) -> shuffle((List<?>) args.get(0)), "<a:a>"),
+            CAPTURE, new JFunction((in, args) -> {
+                CURRENT.get().result = arg(args, 0);
+                return null;
+            }, null));
+
     /** Binds every function into {@code expression}'s own environment. */
     static void register(Jsonata expression) {
-        expression.registerFunction("partition", new JFunction((in, args) -> partition(args), "<an?:a>"));
-        expression.registerFunction("range", new JFunction((in, args) -> range(args), "<nnn?:a>"));
-        expression.registerFunction("hash", new JFunction((in, args) -> hash(args), "<ss?:s>"));
-        expression.registerFunction("random", new JFunction((in, args) -> random(args), "<n?:n>"));
-        expression.registerFunction("uuid", new JFunction((in, args) -> uuid(scope().random()), "<:s>"));
-        expression.registerFunction("parse", new JFunction((in, args) -> parse(arg(args, 0)), "<s-:j>"));
-        expression.registerFunction("now", new JFunction((in, args) -> Functions.dateTimeFromMillis(
-                scope().now().toEpochMilli(), (String) arg(args, 0), (String) arg(args, 1)), "<s?s?:s>"));
-        expression.registerFunction("millis", new JFunction((in, args) -> scope().now().toEpochMilli(), "<:n>"));
-        expression.registerFunction("shuffle", new JFunction((in, args) -> shuffle((List<?>) args.get(0)), "<a:a>"));
+        FUNCTIONS.forEach(expression::registerFunction);
         // AWS leaves $eval out; calling it is then calling a non-function (T1006), as on AWS.
         expression.assign("eval", null);
-        expression.registerFunction(CAPTURE, new JFunction((in, args) -> {
-            CURRENT.get().result = arg(args, 0);
-            return null;
-        }, null));
     }
 
     private static JsonataScope scope() {
@@ -92,6 +100,10 @@ final class AwsFunctions {
 
     private static Object arg(List<?> args, int index) {
         return index < args.size() ? args.get(index) : null;
+    }
+
+    private static String optionalText(List<?> args, int index, String function) {
+        return arg(args, index) == null ? null : (String) typed(args, index, String.class, function);
     }
 
     /** Truncates towards zero, as AWS does with every numeric argument of these functions. */

@@ -2,6 +2,7 @@ package dev.aslunit.jsonata;
 
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
@@ -10,8 +11,10 @@ import java.util.Set;
 /**
  * One {@code {% ... %}} expression, parsed once. Evaluation binds {@code $states} and the workflow
  * variables the text names (nothing else is looked up, so a large variable that the expression does
- * not mention costs nothing) and runs under AWS's bounds: evaluation nests at most
- * {@value #MAX_DEPTH} levels, and a runaway expression is stopped after {@value #TIMEOUT_MILLIS} ms.
+ * not mention costs nothing) and runs under bounds: evaluation nests at most {@value #MAX_DEPTH}
+ * levels, AWS's bound, and an expression that has evaluated {@value #MAX_STEPS} nodes is stopped as
+ * a runaway (a tail-recursive loop never nests, so only a budget ends it). jsonata-java's own
+ * {@code Timebox} does both with a wall clock; counting steps keeps evaluation deterministic.
  *
  * <p>jsonata-java post-processes a result in place (it walks it to turn its internal null marker
  * into Java null), which would walk, and try to write to, the read-only views of the input that
@@ -25,11 +28,10 @@ final class Expression {
     static final int MAX_DEPTH = 100;
 
     /**
-     * Guards against an expression that never ends (a tail-recursive loop) rather than modelling an
-     * AWS timing: the only wall-clock reading in ASLUnit, inside jsonata-java, and it decides nothing
-     * for an expression that terminates.
+     * How many expression nodes one evaluation may evaluate: a few seconds of work, far beyond what a
+     * payload AWS accepts needs, and the end of an expression that never ends.
      */
-    static final long TIMEOUT_MILLIS = 5_000;
+    static final long MAX_STEPS = 10_000_000;
 
     private static final String MARK_1 = "\u0001current\u0001";
     private static final String MARK_2 = "\u0001expected\u0001";
@@ -59,6 +61,11 @@ final class Expression {
         Jsonata wrapped = Jsonata.jsonata("$" + AwsFunctions.CAPTURE + "((" + text + "\n))");
         wrapped.setValidateInput(false);
         AwsFunctions.register(wrapped);
+        // jsonata-java 0.9.9 makes the instance built last on a thread that thread's evaluation
+        // context, and evaluating that very instance then stacks one more frame per call (it writes
+        // its own environment field), until a lookup overflows the stack. Building a throwaway
+        // instance last keeps every compiled expression out of that role.
+        Jsonata.jsonata("0");
         Set<String> names = new LinkedHashSet<>(ExpressionReferences.of(text).names);
         names.remove(VariableNames.RESERVED);
         return new Expression(text, location, wrapped, names.toArray(new String[0]));
@@ -79,7 +86,9 @@ final class Expression {
 
     private Object evaluateRaw(JsonataScope scope) {
         Jsonata.Frame frame = compiled.createFrame();
-        frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+        Bounds bounds = new Bounds();
+        frame.setEvaluateEntryCallback(bounds);
+        frame.setEvaluateExitCallback(bounds);
         frame.bind("states", JsonValues.toJsonata(scope.states()));
         for (String name : variables) {
             JsonNode value = scope.variable(name);
@@ -110,6 +119,36 @@ final class Expression {
                 AwsFunctions.CURRENT.remove();
             } else {
                 AwsFunctions.CURRENT.set(previous);
+            }
+        }
+    }
+
+    /**
+     * Counts nesting and steps as jsonata-java's {@code Timebox} counts nesting (a parallel call of a
+     * grouping expression does not nest), and fails with the messages it has.
+     */
+    private static final class Bounds implements Jsonata.EntryCallback, Jsonata.ExitCallback {
+        private int depth;
+        private long steps;
+
+        @Override
+        public void callback(Parser.Symbol expr, Object input, Jsonata.Frame environment) {
+            if (environment.isParallelCall) {
+                return;
+            }
+            if (++depth > MAX_DEPTH) {
+                throw new JException("Stack overflow error: Check for non-terminating recursive function.  Consider"
+                        + " rewriting as tail-recursive. Depth=" + depth + " max=" + MAX_DEPTH, -1);
+            }
+            if (++steps > MAX_STEPS) {
+                throw new JException("Expression evaluation timeout: Check for infinite loop", -1);
+            }
+        }
+
+        @Override
+        public void callback(Parser.Symbol expr, Object input, Jsonata.Frame environment, Object result) {
+            if (!environment.isParallelCall) {
+                depth--;
             }
         }
     }

@@ -26,10 +26,6 @@ final class ApiException extends RuntimeException {
         this.members = members;
     }
 
-    String type() {
-        return type;
-    }
-
     int status() {
         return status;
     }

@@ -48,7 +48,9 @@ final class AwsJsonHandler implements HttpHandler {
                 status = e.status();
                 response = mapper.createObjectNode();
                 e.writeTo(response);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // A defect of ours (even a StackOverflowError on absurd input) answers this request with
+                // AWS's InternalFailure; the server keeps serving the others.
                 LOG.log(System.Logger.Level.WARNING, "Internal error answering " + target(exchange) + ": " + e);
                 LOG.log(System.Logger.Level.DEBUG, "Internal error", e);
                 status = 500;

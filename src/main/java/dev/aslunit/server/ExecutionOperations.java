@@ -10,7 +10,7 @@ import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
 import dev.aslunit.engine.ExecutionStatus;
-import dev.aslunit.engine.ExecutionType;
+import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskOutcome;
 import dev.aslunit.history.HistoryEvent;
@@ -37,6 +37,10 @@ final class ExecutionOperations {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private record ActivityTask(String token, String input) {
+    }
+
+    /** An execution as ListExecutions shows it, taken under its lock. */
+    private record Listed(long sequence, ObjectNode item) {
     }
 
     private final MachineOperations machines;
@@ -150,8 +154,9 @@ final class ExecutionOperations {
         String testCase = Arns.testCase(smArn);
         TaskHandler handler = handler(machine, testCase);
         synchronized (this) {
-            String arn = express ? null : arns.execution(machine.name(), name);
-            ExecutionRecord existing = arn == null ? null : executions.get(arn);
+            // Names are unique per machine for EXPRESS too: the engine's EXPRESS ARNs carry no id of their own.
+            String arn = express ? arns.expressExecution(machine.name(), name) : arns.execution(machine.name(), name);
+            ExecutionRecord existing = executions.get(arn);
             if (existing != null) {
                 synchronized (existing) {
                     if (!existing.run.isDone() && existing.input.equals(inputText)) {
@@ -164,7 +169,7 @@ final class ExecutionOperations {
             ExecutionOptions options = ExecutionOptions.builder()
                     .input(inputJson)
                     .executionName(name)
-                    .type(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                    .type(express ? StateMachineType.EXPRESS : StateMachineType.STANDARD)
                     .seed(ids.seed())
                     .region(region)
                     .accountId(accountId)
@@ -183,8 +188,9 @@ final class ExecutionOperations {
 
     /**
      * Who answers the execution's Task states: activity workers for activity resources, then the
-     * selected Step Functions Local test case, then the embedded Java mocks; a
-     * {@code .waitForTaskToken} task nobody answers waits for SendTaskSuccess/Failure.
+     * selected Step Functions Local test case, then the server's own handler (embedded Java mocks,
+     * the Lambda endpoint); a {@code .waitForTaskToken} task nobody answers waits for
+     * SendTaskSuccess/Failure.
      */
     private TaskHandler handler(Resources.Machine machine, String testCase) {
         TaskHandler mocks = null;
@@ -306,8 +312,7 @@ final class ExecutionOperations {
             all = new ArrayList<>(list);
         }
         Collections.reverse(all);
-        List<ObjectNode> items = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
+        List<Listed> items = new ArrayList<>();
         for (ExecutionRecord e : all) {
             synchronized (e) {
                 if (status != null && !e.run.status().name().equals(status)) {
@@ -318,19 +323,14 @@ final class ExecutionOperations {
                 Wire.time(item, "startDate", e.run.startTime());
                 Wire.time(item, "stopDate", e.run.stopTime());
                 item.put("redriveCount", 0);
-                items.add(item);
-                sequences.add(e.sequence);
+                items.add(new Listed(e.sequence, item));
             }
         }
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            indexes.add(i);
-        }
-        Page<Integer> page = Page.of(indexes, i -> sequences.get(i), true,
+        Page<Listed> page = Page.of(items, Listed::sequence, true,
                 "ListExecutions|" + machine.arn() + "|" + status, r.optional("nextToken", 3096), r.maxResults());
         ObjectNode out = Wire.object();
         ArrayNode array = out.putArray("executions");
-        page.items().forEach(i -> array.add(items.get(i)));
+        page.items().forEach(listed -> array.add(listed.item()));
         if (page.nextToken() != null) {
             out.put("nextToken", page.nextToken());
         }
@@ -381,6 +381,7 @@ final class ExecutionOperations {
                 e.run.stop(error, cause);
             }
             e.settle();
+            driver.poke(e);
             return Wire.time(Wire.object(), "stopDate", e.run.stopTime());
         }
     }
@@ -447,7 +448,7 @@ final class ExecutionOperations {
             }
             send.accept(e.run);
         }
-        driver.signal();
+        driver.poke(e);
         return Wire.object();
     }
 

@@ -16,6 +16,7 @@ final class ExecutionRecord {
 
     /** Steps one driver turn may run before other executions get theirs. */
     private static final int STEPS_PER_TURN = 500;
+    static final long NEVER = Long.MAX_VALUE;
 
     final long sequence;
     final Resources.Machine machine;
@@ -30,6 +31,8 @@ final class ExecutionRecord {
     private Instant anchorVirtual;
     private long anchorWallNanos;
     private boolean waiting;
+    /** The wall-clock instant (System.nanoTime) of the next turn this execution needs; 0 for at once. */
+    private volatile long wakeAtNanos;
 
     ExecutionRecord(long sequence, Resources.Machine machine, String input, boolean express, ExecutionRun run,
             VirtualScheduler scheduler, long wallNanos) {
@@ -47,12 +50,17 @@ final class ExecutionRecord {
         return run.executionArn();
     }
 
-    /**
-     * Moves the execution on by one driver turn.
-     *
-     * @return {@code true} when it has more to do at once (its turn ran out)
-     */
-    synchronized boolean drive(TimeMode mode, long wallNanos) {
+    long wakeAtNanos() {
+        return wakeAtNanos;
+    }
+
+    /** Something from outside (a callback, a stop) changed the execution: it needs a turn now. */
+    void poke() {
+        wakeAtNanos = 0;
+    }
+
+    /** Moves the execution on by one driver turn, then notes when it needs the next one. */
+    synchronized void drive(TimeMode mode, long wallNanos) {
         boolean more = false;
         if (!run.isDone()) {
             if (mode.eager() && run.pendingTaskTokens().isEmpty()) {
@@ -62,6 +70,7 @@ final class ExecutionRecord {
                     steps++;
                 }
                 more = steps == STEPS_PER_TURN;
+                waiting = false;
                 if (!run.isDone() && !run.pendingTaskTokens().isEmpty()) {
                     // From here on it waits for a callback on the wall clock, so its task timeouts still expire.
                     anchor(wallNanos);
@@ -75,11 +84,13 @@ final class ExecutionRecord {
                 if (target.isAfter(scheduler.now())) {
                     scheduler.advanceTo(target);
                 }
+                if (mode.eager() && run.pendingTaskTokens().isEmpty()) {
+                    more = true;
+                }
             }
-            waiting = mode.eager() && !run.pendingTaskTokens().isEmpty();
         }
         settle();
-        return more && !run.isDone();
+        wakeAtNanos = run.isDone() ? NEVER : more ? 0 : nextWake(mode);
     }
 
     private void anchor(long wallNanos) {
@@ -88,14 +99,27 @@ final class ExecutionRecord {
         waiting = true;
     }
 
+    /** The wall-clock instant at which the next scheduled action falls due at the mode's pace. */
+    private long nextWake(TimeMode mode) {
+        Instant due = scheduler.nextDue();
+        if (due == null) {
+            return NEVER;
+        }
+        Duration ahead = Duration.between(anchorVirtual, due);
+        double virtualNanos = ahead.getSeconds() * 1e9 + ahead.getNano();
+        double wall = anchorWallNanos + Math.ceil(virtualNanos / mode.factor()) + 1;
+        return wall >= NEVER ? NEVER : (long) wall;
+    }
+
     /** Ends the execution when the engine itself failed, so one defect cannot wedge the driver. */
-    synchronized void fail(RuntimeException e) {
+    synchronized void fail(Throwable e) {
         System.getLogger(ExecutionRecord.class.getName()).log(System.Logger.Level.WARNING,
                 "Execution " + arn() + " stopped by an internal error: " + e);
         if (!run.isDone()) {
             run.stop("States.Runtime", "ASLUnit internal error: " + e);
         }
         settle();
+        wakeAtNanos = NEVER;
     }
 
     /** Completes {@link #done} once the run has ended; call after anything that may end it. */

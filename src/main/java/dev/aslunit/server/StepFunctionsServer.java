@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -55,9 +56,16 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
+        TaskHandler tasks = new HttpEndpoints(b.httpRoutes);
+        if (b.lambdaEndpoint != null) {
+            tasks = firstAnswer(new LambdaEndpoint(b.lambdaEndpoint), tasks);
+        }
+        if (b.taskHandler != null) {
+            tasks = firstAnswer(b.taskHandler, tasks);
+        }
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
-                b.taskHandler, ids, clock).register(operations);
-        new TestStateOperation(b.taskHandler).register(operations);
+                tasks, ids, clock).register(operations);
+        new TestStateOperation(tasks).register(operations);
 
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {
@@ -71,6 +79,10 @@ public final class StepFunctionsServer implements AutoCloseable {
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+    }
+
+    private static TaskHandler firstAnswer(TaskHandler first, TaskHandler then) {
+        return invocation -> first.answer(invocation).or(() -> then.answer(invocation));
     }
 
     public static Builder builder() {
@@ -112,6 +124,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         private String accountId = "123456789012";
         private MockConfigFile mockConfig;
         private TaskHandler taskHandler;
+        private URI lambdaEndpoint;
+        private final Map<String, String> httpRoutes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -170,6 +184,26 @@ public final class StepFunctionsServer implements AutoCloseable {
          */
         public Builder taskHandler(TaskHandler taskHandler) {
             this.taskHandler = Objects.requireNonNull(taskHandler, "taskHandler");
+            return this;
+        }
+
+        /**
+         * Where Lambda tasks that nothing mocks are invoked ({@code lambda:invoke} and function
+         * ARNs), through the Lambda Invoke API: Step Functions Local's {@code LAMBDA_ENDPOINT}, e.g.
+         * {@code sam local start-lambda}'s {@code http://127.0.0.1:3001}.
+         */
+        public Builder lambdaEndpoint(URI lambdaEndpoint) {
+            this.lambdaEndpoint = Objects.requireNonNull(lambdaEndpoint, "lambdaEndpoint");
+            return this;
+        }
+
+        /**
+         * Sends HTTP Tasks ({@code arn:aws:states:::http:invoke}) whose {@code ApiEndpoint} starts
+         * with {@code from} to {@code to} instead, e.g. a WireMock server. HTTP Tasks that nothing
+         * mocks call their endpoint for real, but only on this machine (loopback) unless routed here.
+         */
+        public Builder httpRoute(String from, String to) {
+            httpRoutes.put(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
             return this;
         }
 

@@ -53,7 +53,11 @@ final class TestStateOperation {
         test.inspectionLevel(inspectionLevel);
         JsonNode mock = r.node("mock");
         if (mock != null && mock.has("result")) {
-            test.mockResult(mock.get("result").asText());
+            try {
+                test.mockResult(mock.get("result").asText());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation("Invalid mock.result: " + e.getMessage());
+            }
         } else if (mock != null && mock.has("errorOutput")) {
             JsonNode e = mock.get("errorOutput");
             test.mockError(e.path("error").asText(null), e.path("cause").asText(null));

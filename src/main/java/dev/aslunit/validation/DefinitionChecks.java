@@ -8,7 +8,6 @@ import static dev.aslunit.validation.DiagnosticCode.INVALID_STATE_NAME;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_DESCRIPTION;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
-import static dev.aslunit.validation.DiagnosticCode.NO_DOLLAR;
 import static dev.aslunit.validation.DiagnosticCode.NO_PATH;
 import static dev.aslunit.validation.DiagnosticCode.PASS_RESULT_IS_STATIC;
 import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
@@ -59,26 +58,6 @@ final class DefinitionChecks {
                     "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
                     "ToleratedFailureCountPath", "Label", "Next", "End", "InputPath", "OutputPath", "ResultSelector",
                     "ResultPath", "Output", "Assign", "Retry", "Catch"));
-
-    /** JSONPath-only fields and what a JSONata state uses instead. */
-    private static final Map<String, String> JSONPATH_ONLY = Map.ofEntries(
-            Map.entry("InputPath", "Arguments"), Map.entry("Parameters", "Arguments"),
-            Map.entry("ResultSelector", "Output"), Map.entry("ResultPath", "Output or Assign"),
-            Map.entry("OutputPath", "Output"), Map.entry("Result", "Output"),
-            Map.entry("TimeoutSecondsPath", "TimeoutSeconds with a {% %} expression"),
-            Map.entry("HeartbeatSecondsPath", "HeartbeatSeconds with a {% %} expression"),
-            Map.entry("SecondsPath", "Seconds with a {% %} expression"),
-            Map.entry("TimestampPath", "Timestamp with a {% %} expression"),
-            Map.entry("ItemsPath", "Items"),
-            Map.entry("MaxConcurrencyPath", "MaxConcurrency with a {% %} expression"),
-            Map.entry("ToleratedFailurePercentagePath", "ToleratedFailurePercentage with a {% %} expression"),
-            Map.entry("ToleratedFailureCountPath", "ToleratedFailureCount with a {% %} expression"),
-            Map.entry("ErrorPath", "Error with a {% %} expression"),
-            Map.entry("CausePath", "Cause with a {% %} expression"));
-
-    /** JSONata-only fields and what a JSONPath state uses instead. */
-    private static final Map<String, String> JSONATA_ONLY = Map.of(
-            "Arguments", "Parameters", "Output", "OutputPath or ResultSelector", "Items", "ItemsPath");
 
     private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
             "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
@@ -213,8 +192,10 @@ final class DefinitionChecks {
                 }
             }
         }
-        states.fieldNames().forEachRemaining(name -> {
-            if (!reached.contains(name)) {
+        states.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            // A state that is not even an object has its own diagnostic; being unreachable is not news.
+            if (!reached.contains(name) && e.getValue().isObject()) {
                 report(MISSING_TRANSITION_TARGET, p + "/States/" + escape(name), "State \"" + name
                         + "\" is not reachable: no StartAt, Next, Default or Catch leads to it");
             }
@@ -285,21 +266,18 @@ final class DefinitionChecks {
         }
         String stateType = typeNode.isTextual() ? typeNode.asText() : null;
         if (stateType == null || !STATE_FIELDS.containsKey(stateType)) {
+            String guess = stateType == null ? null : Suggestions.closest(stateType, STATE_FIELDS.keySet());
             report(SCHEMA_VALIDATION_FAILED, p + "/Type", "Unknown state type " + typeNode
-                    + (stateType == null ? "" : Suggestions.didYouMean(stateType, STATE_FIELDS.keySet()))
+                    + (guess == null ? "" : " (did you mean \"" + guess + "\"?)")
                     + "; the types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map");
             return false;
         }
         QueryLanguage ql = machineQl;
         if (s.has("QueryLanguage")) {
             QueryLanguage own = queryLanguage(s.get("QueryLanguage"), p + "/QueryLanguage");
-            if (own == QueryLanguage.JSONPATH && machineQl == QueryLanguage.JSONATA) {
-                report(SCHEMA_VALIDATION_FAILED, p + "/QueryLanguage", "A JSONPath state cannot be nested in a "
-                        + "JSONata state machine or state; only JSONPath machines may contain JSONata states");
-            }
             ql = own == null ? machineQl : own;
         }
-        stateFields(stateType, s, p, ql);
+        stateFields(stateType, s, p);
         string(s, p, "Comment");
         boolean terminal = transition(stateType, s, p, scope);
         commonDataFlow(s, p, ql);
@@ -335,24 +313,15 @@ final class DefinitionChecks {
         return terminal || stateType.equals("Succeed") || stateType.equals("Fail");
     }
 
-    private void stateFields(String stateType, JsonNode s, String p, QueryLanguage ql) {
+    /** Fields of another query language are {@link dev.aslunit.jsonata.JsonataChecker}'s to report. */
+    private void stateFields(String stateType, JsonNode s, String p) {
         Set<String> allowed = STATE_FIELDS.get(stateType);
         s.fieldNames().forEachRemaining(field -> {
-            String fp = p + "/" + escape(field);
-            if (COMMON.contains(field)) {
-                return;
-            }
-            if (!allowed.contains(field)) {
+            if (!COMMON.contains(field) && !allowed.contains(field)) {
                 boolean elsewhere = STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported "
+                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
                         + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
                         + Suggestions.didYouMean(field, allowed));
-            } else if (ql == QueryLanguage.JSONATA && JSONPATH_ONLY.containsKey(field)) {
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in a JSONata "
-                        + "state; use " + JSONPATH_ONLY.get(field) + " instead");
-            } else if (ql == QueryLanguage.JSONPATH && JSONATA_ONLY.containsKey(field)) {
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is only supported in JSONata "
-                        + "states; use " + JSONATA_ONLY.get(field) + ", or set \"QueryLanguage\": \"JSONata\"");
             }
         });
     }
@@ -423,7 +392,6 @@ final class DefinitionChecks {
             wrongType(p, "Assign", "an object of variable names and values", assign);
             return;
         }
-        expressions.variableNames(assign, p, ql == QueryLanguage.JSONPATH);
         if (ql == QueryLanguage.JSONATA) {
             expressions.jsonataTemplate(assign, p);
         } else {

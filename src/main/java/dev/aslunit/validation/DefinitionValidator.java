@@ -3,6 +3,8 @@ package dev.aslunit.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.jsonata.JsonataChecker;
+import dev.aslunit.jsonata.JsonataProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +25,14 @@ public final class DefinitionValidator {
      * @return the diagnostics in source order (line, then column)
      */
     public static List<Diagnostic> validate(JsonNode root, SourceLocator locator, StateMachineType type) {
-        List<Diagnostic> found = new DefinitionChecks(locator, type).run(root);
-        List<Diagnostic> sorted = new ArrayList<>(found);
+        List<Diagnostic> sorted = new ArrayList<>(new DefinitionChecks(locator, type).run(root));
+        if (root != null && root.isObject()) {
+            // JSONata and variable rules live with the JSONata implementation, which knows them best.
+            for (JsonataProblem problem : JsonataChecker.check(root)) {
+                sorted.add(new Diagnostic(DiagnosticCode.valueOf(problem.code()), problem.message(),
+                        locator.locate(problem.pointer())));
+            }
+        }
         sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
         return List.copyOf(sorted);

@@ -5,9 +5,6 @@ import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.jsonata.JsonataSyntaxException;
-import dev.aslunit.jsonata.JsonataTemplate;
-import dev.aslunit.jsonata.VariableNames;
 import dev.aslunit.path.PathSyntaxException;
 import dev.aslunit.path.ReferencePath;
 import dev.aslunit.path.ResultPath;
@@ -17,8 +14,8 @@ import java.util.Map;
 
 /**
  * Checks the expressions of a definition where they are written: JSONPath paths, payload templates
- * ({@code "key.$"} fields), intrinsic functions and JSONata {@code {% ... %}} strings, with the
- * compilers the engine uses, so what passes here compiles there.
+ * ({@code "key.$"} fields) and intrinsic functions, with the compilers the engine uses, so what
+ * passes here compiles there; and the shape of JSONata {@code {% ... %}} strings.
  */
 final class ExpressionChecks {
 
@@ -94,17 +91,6 @@ final class ExpressionChecks {
         }
     }
 
-    /** The names an {@code Assign} gives its variables, as AWS allows them. */
-    void variableNames(JsonNode assign, String p, boolean jsonPath) {
-        assign.fieldNames().forEachRemaining(key -> {
-            String problem = VariableNames.problem(VariableNames.variableName(key, jsonPath));
-            if (problem != null) {
-                sink.report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(key), "Invalid variable name \"" + key + "\": "
-                        + problem);
-            }
-        });
-    }
-
     /** Parameters, ResultSelector, ItemSelector, JSONPath Assign: {@code "key.$"} fields are evaluated. */
     void payloadTemplate(JsonNode node, String p) {
         if (node.isObject()) {
@@ -131,19 +117,17 @@ final class ExpressionChecks {
         }
     }
 
-    /** Any JSONata field: every string that starts with {@code {%} is an expression. */
+    /**
+     * Any JSONata field: every string that starts with {@code {%} is an expression, and must end
+     * with {@code %}}. Parsing and AWS's rules for what an expression may reference are
+     * {@link dev.aslunit.jsonata.JsonataChecker}'s.
+     */
     void jsonataTemplate(JsonNode node, String p) {
         if (node.isTextual()) {
             String text = node.asText();
             if (text.startsWith("{%") && !text.endsWith("%}")) {
                 sink.report(SCHEMA_VALIDATION_FAILED, p, "A JSONata expression must be written as \"{% ... %}\"; "
                         + "this one does not end with \"%}\"");
-            } else if (JsonataTemplate.isExpression(text)) {
-                try {
-                    JsonataTemplate.compile(node, fieldOfState(p));
-                } catch (JsonataSyntaxException e) {
-                    sink.report(SCHEMA_VALIDATION_FAILED, p, e.getMessage());
-                }
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -155,16 +139,6 @@ final class ExpressionChecks {
                 jsonataTemplate(node.get(i), p + "/" + i);
             }
         }
-    }
-
-    /** {@code /States/S/Output/total} is the field {@code Output/total} of its state, as AWS names it. */
-    private static String fieldOfState(String pointer) {
-        int states = pointer.lastIndexOf("/States/");
-        if (states < 0) {
-            return pointer;
-        }
-        int field = pointer.indexOf('/', states + "/States/".length());
-        return field < 0 ? "" : pointer.substring(field + 1);
     }
 
     private static String escape(String token) {

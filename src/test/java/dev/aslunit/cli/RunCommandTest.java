@@ -37,7 +37,7 @@ class RunCommandTest {
                 {"id":"b","definition":{"StartAt":"X","States":{}}}""", 1);
         assertThat(bad.get("status").isNull()).isTrue();
         assertThat(bad.get("requestError").get("code").asText()).isEqualTo("InvalidDefinition");
-        assertThat(bad.get("requestError").get("message").asText()).contains("no state named \"X\"");
+        assertThat(bad.get("requestError").get("message").asText()).contains("SCHEMA_VALIDATION_FAILED", "/States");
     }
 
     @Test

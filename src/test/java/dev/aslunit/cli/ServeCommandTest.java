@@ -52,15 +52,22 @@ class ServeCommandTest {
     }
 
     @Test
-    void serves_until_stopped_and_prints_its_endpoint() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    void serves_until_stopped_and_takes_the_mock_config_from_step_functions_locals_variable(@TempDir Path dir)
+            throws Exception {
+        Path mocks = dir.resolve("MockConfigFile.json");
+        Files.writeString(mocks, "{\"StateMachines\":{},\"MockedResponses\":{}}", StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        builder.environment().put(ServeCommand.MOCK_CONFIG_VARIABLE, mocks.toString());
+        Process p = builder.start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         try {
             String banner = lines.readLine();
-            Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) \\(time: virtual\\)").matcher(banner);
+            Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) \\(time: virtual, mock config: (.*)\\)\\.")
+                    .matcher(banner);
             assertThat(m.find()).as(banner).isTrue();
+            assertThat(m.group(2)).isEqualTo(mocks.toString());
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1)))
                     .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
                     .header("Content-Type", "application/x-amz-json-1.0")

@@ -114,6 +114,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void a_directory_is_a_usage_error_that_says_what_to_give_instead() {
+        assertThat(run("validate", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("aslunit validate: " + dir + " is a directory; name the definition files "
+                + "in it, e.g. " + dir.resolve("*.asl.json") + "\n");
+    }
+
+    @Test
+    void yaml_syntax_errors_are_located_without_the_parsers_excerpts() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bad.asl.yaml"), "StartAt: A\nStates:\n  A: {Type: Succeed\n");
+
+        assertThat(run("validate", yaml.toString())).isEqualTo(1);
+        assertThat(out.toString()).startsWith(yaml + ":3:20: error INVALID_JSON_DESCRIPTION Invalid YAML: while "
+                + "parsing a flow mapping expected ',' or '}', but got <stream end> (/)\n");
+    }
+
+    @Test
     void wrong_options_are_usage_errors_without_a_stack_trace() {
         assertThat(run("validate", "--type", "FAST", valid.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '--type'").doesNotContain("\tat ");
@@ -127,6 +143,7 @@ class ValidateCommandTest {
     @Test
     void help_exits_0() {
         assertThat(run("validate", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: aslunit validate").contains("--substitution=NAME=VALUE");
+        assertThat(out.toString()).contains("Usage: aslunit validate").contains("--substitution=NAME=VALUE")
+                .contains("Value for a ${NAME} placeholder").doesNotContain("null");
     }
 }

@@ -26,6 +26,18 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void tells_when_the_next_action_is_due_without_running_it() {
+        VirtualScheduler s = new VirtualScheduler(T0);
+        assertThat(s.nextDue()).isNull();
+        s.scheduleAfter(Duration.ofSeconds(30), () -> { });
+        s.scheduleAfter(Duration.ofSeconds(10), () -> { });
+        assertThat(s.nextDue()).isEqualTo(T0.plusSeconds(10));
+        assertThat(s.now()).isEqualTo(T0);
+        s.runNext();
+        assertThat(s.nextDue()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
     void a_year_passes_without_waiting() {
         VirtualScheduler s = new VirtualScheduler(T0);
         s.scheduleAfter(Duration.ofDays(365), () -> { });

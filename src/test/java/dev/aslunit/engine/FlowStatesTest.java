@@ -1,5 +1,6 @@
 package dev.aslunit.engine;
 
+import dev.aslunit.definition.StateMachineType;
 import static dev.aslunit.engine.Runs.json;
 import static dev.aslunit.engine.Runs.run;
 import static dev.aslunit.engine.Runs.types;
@@ -142,7 +143,7 @@ class FlowStatesTest {
     void express_executions_end_after_five_minutes() {
         ExecutionRun r = run("""
                 {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}""",
-                ExecutionOptions.builder().type(ExecutionType.EXPRESS).build());
+                ExecutionOptions.builder().type(StateMachineType.EXPRESS).build());
         assertThat(r.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(r.stopTime()).isEqualTo(Runs.T0.plus(Duration.ofMinutes(5)));
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,8 @@ class ParallelAndMapTest {
                   {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom","Cause":"bad"}}}]},
                  "Done":{"Type":"Succeed"},"Caught":{"Type":"Pass","End":true}}}""", "{}");
         assertThat(r.output()).isEqualTo(json("{\"Error\":\"Boom\",\"Cause\":\"bad\"}"));
-        assertThat(types(r)).doesNotContain("PassStateEntered:Late").contains("ParallelStateFailed");
+        assertThat(types(r)).doesNotContain("PassStateEntered:Late").containsSubsequence("FailStateEntered:F",
+                "WaitStateAborted", "ParallelStateFailed", "ParallelStateExited:P");
     }
 
     @Test
@@ -80,6 +82,23 @@ class ParallelAndMapTest {
                 "[1,2]");
         assertThat(r.error()).isEqualTo("E");
         assertThat(types(r)).containsSubsequence("MapIterationFailed:M", "MapStateFailed", "ExecutionFailed");
+    }
+
+    @Test
+    void interleaved_branches_and_iterations_give_the_same_history_every_time() {
+        String def = """
+                {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+                  {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"ItemProcessor":{"StartAt":"T",
+                    "States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"id.$":"States.UUID()"},
+                    "Retry":[{"ErrorEquals":["States.ALL"],"JitterStrategy":"FULL","IntervalSeconds":5}],"End":true}}},
+                    "End":true}}},
+                  {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":7,"End":true}}}]}}}""";
+        TaskHandler flaky = inv -> Optional.of(inv.attempt() == 0 ? new TaskOutcome.Failed("E", "x", Duration.ofSeconds(3))
+                : new TaskOutcome.Succeeded(inv.parameters(), Duration.ofSeconds(inv.invocation())));
+        ExecutionOptions o = with("[1,2,3,4]", flaky).seed(9).executionName("same").build();
+        String first = dev.aslunit.history.HistoryJson.toJson(run(def, o).history()).toString();
+        assertThat(dev.aslunit.history.HistoryJson.toJson(run(def, o).history()).toString()).isEqualTo(first);
+        assertThat(first).contains("MapIterationStarted", "WaitStateExited");
     }
 
     @Test

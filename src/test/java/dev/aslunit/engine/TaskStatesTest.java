@@ -123,6 +123,8 @@ class TaskStatesTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(times).containsExactly(Runs.T0, Runs.T0.plusSeconds(2), Runs.T0.plusSeconds(8),
                 Runs.T0.plusSeconds(18));
+        assertThat(dev.aslunit.history.ExecutionTrace.format(r.history()))
+                .contains("(attempt 2, retried after 2s)", "(attempt 3, retried after 6s)", "(attempt 4, retried after 10s)");
     }
 
     @Test
@@ -143,6 +145,18 @@ class TaskStatesTest {
                 "TimeoutSeconds":1,"Catch":[{"ErrorEquals":["States.TaskFailed"],"Next":"T"}],"""),
                 with("{}", answers(new TaskOutcome.NoAnswer())).build());
         assertThat(r.error()).isEqualTo("States.Timeout");
+    }
+
+    @Test
+    void a_result_over_256_kib_fails_with_data_limit_exceeded() {
+        String big = "\"" + "x".repeat(256 * 1024) + "\"";
+        ExecutionRun r = run(INVOKE.formatted("\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"H\"}],")
+                .replace("\"End\":true}}}", "\"End\":true},\"H\":{\"Type\":\"Pass\",\"End\":true}}}"),
+                with("{}", answers(TaskOutcome.succeeded(json(big)))).build());
+        assertThat(r.output().get("Error").asText()).isEqualTo("States.DataLimitExceeded");
+        assertThat(r.output().get("Cause").asText()).isEqualTo("The state/task 'lambda' returned a result with a size "
+                + "exceeding the maximum number of bytes service limit.");
+        assertThat(types(r)).containsSubsequence("TaskStarted", "TaskFailed", "TaskStateExited:T");
     }
 
     @Test

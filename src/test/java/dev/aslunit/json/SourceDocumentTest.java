@@ -137,4 +137,14 @@ class SourceDocumentTest {
         assertThat(SourceDocument.formatOf("a.asl", " {")).isEqualTo(SourceDocument.Format.JSON);
         assertThat(SourceDocument.formatOf(null, "StartAt: x")).isEqualTo(SourceDocument.Format.YAML);
     }
+
+    @Test
+    void builds_the_same_tree_as_jacksons_read_tree() throws Exception {
+        String text = "{\"i\": 1, \"l\": 12345678901, \"b\": 123456789012345678901234567890, \"d\": 1.0, "
+                + "\"e\": 2.5e3, \"s\": \"x\", \"n\": null, \"t\": true, \"a\": [{}, []]}";
+
+        assertThat(SourceDocument.parse(text, SourceDocument.Format.JSON, null).root()).isEqualTo(Json.parse(text));
+        assertThat(SourceDocument.parse("i: 1\nd: 1.0\ns: x\n", SourceDocument.Format.YAML, null).root())
+                .isEqualTo(Json.parse("{\"i\": 1, \"d\": 1.0, \"s\": \"x\"}"));
+    }
 }

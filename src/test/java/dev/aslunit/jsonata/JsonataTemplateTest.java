@@ -278,4 +278,23 @@ class JsonataTemplateTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_template_evaluated_again_and_again_on_the_thread_that_compiled_it_keeps_working() {
+        // jsonata-java 0.9.9 stacks a frame per evaluation of the instance built last on a thread,
+        // which overflowed the stack after some thousands of evaluations.
+        JsonataTemplate template = JsonataTemplate.compile(json("\"{% $states.input.n + $k %}\""), "Output");
+        TestScope scope = TestScope.withInput("{\"n\":1}").variable("k", "2");
+        for (int i = 0; i < 50_000; i++) {
+            assertThat(template.evaluate(scope).intValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void an_expression_that_never_ends_is_stopped_by_its_step_budget() {
+        QueryEvaluationException e = failure("\"{% ($f := function($x){ $f($x + 1) }; $f(1)) %}\"", "Output",
+                TestScope.withInput("{}"));
+        assertThat(e.cause()).endsWith("threw an error during evaluation: Expression evaluation timeout: Check for"
+                + " infinite loop");
+    }
 }

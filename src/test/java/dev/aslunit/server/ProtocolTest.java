@@ -79,6 +79,18 @@ class ProtocolTest {
     }
 
     @Test
+    void absurdly_nested_bodies_and_inputs_are_client_errors() throws Exception {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThat(post("AWSStepFunctions.ListStateMachines", deep).statusCode()).isEqualTo(400);
+        post("AWSStepFunctions.CreateStateMachine", "{\"name\":\"deep\",\"roleArn\":\"arn:aws:iam::1:role/r\","
+                + "\"definition\":\"{\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":{\\\"Type\\\":\\\"Pass\\\",\\\"End\\\":true}}}\"}");
+        HttpResponse<String> r = post("AWSStepFunctions.StartExecution", "{\"stateMachineArn\":"
+                + "\"arn:aws:states:us-east-1:123456789012:stateMachine:deep\",\"input\":\"" + "[".repeat(5000) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("InvalidExecutionInput");
+    }
+
+    @Test
     void survives_clients_that_disconnect_mid_request() throws Exception {
         URI e = server.endpoint();
         for (int i = 0; i < 20; i++) {

@@ -70,7 +70,7 @@ class DiagnosticCodesTest {
         Diagnostic d = found.stream().filter(x -> x.pointer().equals("/States/A/Type")).findFirst().orElseThrow();
         assertThat(d.location().line()).isEqualTo(2);
         assertThat(d.location().column()).isEqualTo(19);
-        assertThat(d.message()).startsWith("Unknown state type \"Tsak\"; did you mean \"Task\"?");
+        assertThat(d.message()).startsWith("Unknown state type \"Tsak\" (did you mean \"Task\"?); the types are");
     }
 
     @Test
@@ -223,6 +223,55 @@ class DiagnosticCodesTest {
                  "States": {"P": {"Type": "Pass", "End": true,
                    "Result": {"id.$": "$.id"}}}}""");
         assertOnly(found, DiagnosticCode.PASS_RESULT_IS_STATIC, "/States/P/Result/id.$", 3, 15);
+    }
+
+    /** Its Output field is on line 2, column 25. */
+    private static String jsonataPassWithOutput(String output) {
+        return "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"P\", \"States\": {\n"
+                + "  \"P\": {\"Type\": \"Pass\", \"Output\": " + output + ", \"End\": true}}}";
+    }
+
+    @Test
+    void INVALID_JSONATA_EXPRESSION_for_an_expression_that_does_not_parse() {
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("{\"total\": \"{% $sum($states.input.items. %}\"}"));
+        assertOnly(found, DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/P/Output/total", 2, 36);
+    }
+
+    @Test
+    void UNSUPPORTED_JSONATA_EXPRESSION_for_the_result_where_there_is_none() {
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("\"{% $states.result %}\""));
+        assertOnly(found, DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/P/Output", 2, 25);
+        assertThat(found.get(0).message()).isEqualTo("Field '$states.result' does not exist.");
+    }
+
+    @Test
+    void DUPLICATE_VARIABLE_NAME_for_an_inner_scope_assigning_an_outer_variable() {
+        List<Diagnostic> found = diagnostics("""
+                {"StartAt": "P", "States": {
+                  "P": {"Type": "Parallel", "Assign": {"total": 0}, "End": true, "Branches": [{"StartAt": "B", "States": {
+                    "B": {"Type": "Pass", "Assign": {"total": 1}, "End": true}}}]}}}""");
+        assertOnly(found, DiagnosticCode.DUPLICATE_VARIABLE_NAME, "/States/P/Branches/0/States/B/Assign/total", 3, 38);
+    }
+
+    @Test
+    void POSSIBLY_UNDEFINED_VARIABLE_for_a_variable_nothing_assigns_before() {
+        List<Diagnostic> found = diagnostics(jsonataPassWithOutput("\"{% $total %}\""));
+        assertOnly(found, DiagnosticCode.POSSIBLY_UNDEFINED_VARIABLE, "/States/P/Output", 2, 25);
+        assertThat(found.get(0).severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void every_code_has_a_test_here() {
+        java.util.Set<String> tested = new java.util.HashSet<>();
+        for (var method : DiagnosticCodesTest.class.getDeclaredMethods()) {
+            for (DiagnosticCode code : DiagnosticCode.values()) {
+                if (method.getName().startsWith(code.name() + "_")) {
+                    tested.add(code.name());
+                }
+            }
+        }
+        assertThat(tested).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(DiagnosticCode.values()).map(Enum::name).toList());
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input never escapes as an exception: mutated text and mutated trees of a real definition all
@@ -33,7 +35,11 @@ class RobustnessTest {
         "\"${X}\"", "\"{% $x %}\"", "\\u0000", "\n", "true", "\"States.ALL\"", "0.5"};
 
     private static String original() throws IOException {
-        try (InputStream in = RobustnessTest.class.getResourceAsStream("/validation/order-processing.asl.json")) {
+        return resource("/validation/order-processing.asl.json");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = RobustnessTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -60,14 +66,17 @@ class RobustnessTest {
         }
     }
 
-    @Test
-    void mutated_trees_become_diagnostics() throws IOException {
-        JsonNode tree = Json.parse(original());
+    @ParameterizedTest
+    @ValueSource(strings = {"/validation/order-processing.asl.json", "/corpus/bedrock-evaluations-jsonata.asl.json"})
+    void mutated_trees_become_diagnostics(String definition) throws IOException {
+        JsonNode tree = Json.parse(resource(definition));
         SplittableRandom random = new SplittableRandom(42L);
         JsonNode[] replacements = {Json.nodes().nullNode(), Json.nodes().numberNode(-1), Json.nodes().numberNode(1.5),
             Json.nodes().textNode("x"), Json.nodes().textNode("$.a"), Json.nodes().textNode("${Placeholder}"),
             Json.nodes().textNode("{% %}"), Json.nodes().arrayNode(), Json.nodes().objectNode(),
-            Json.nodes().booleanNode(true), Json.nodes().textNode("States.ALL"), Json.nodes().textNode("Map")};
+            Json.nodes().booleanNode(true), Json.nodes().textNode("States.ALL"), Json.nodes().textNode("Map"),
+            Json.nodes().textNode("{% $states.result.x + %}"), Json.nodes().textNode("{% $undefinedVariable %}"),
+            Json.nodes().textNode("JSONPath")};
         for (int i = 0; i < TRIES; i++) {
             JsonNode mutated = tree.deepCopy();
             for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) {

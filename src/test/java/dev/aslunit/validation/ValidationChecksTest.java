@@ -67,16 +67,16 @@ class ValidationChecksTest {
     }
 
     @Test
-    void fields_must_belong_to_the_query_language_of_the_state() {
+    void fields_must_belong_to_the_query_language_of_the_state_as_the_jsonata_checker_says() {
         List<Diagnostic> found = diagnostics(machine("""
                 "S": {"Type": "Pass", "Output": {"a": 1}, "Next": "J"},
                 "J": {"Type": "Pass", "QueryLanguage": "JSONata", "Parameters": {"a": 1}, "End": true}"""));
 
         assertThat(found).extracting(Diagnostic::pointer, Diagnostic::message).containsExactly(
-                tuple("/States/S/Output", "The field \"Output\" is only supported in JSONata states; use OutputPath "
-                        + "or ResultSelector, or set \"QueryLanguage\": \"JSONata\""),
-                tuple("/States/J/Parameters", "The field \"Parameters\" is not supported in a JSONata state; use "
-                        + "Arguments instead"));
+                tuple("/States/S", "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for "
+                        + "the 'JSONata' QueryLanguage"),
+                tuple("/States/J", "The QueryLanguage is set to 'JSONata', but field 'Parameters' is only supported "
+                        + "for the 'JSONPath' QueryLanguage"));
     }
 
     @Test
@@ -85,7 +85,9 @@ class ValidationChecksTest {
                 {"QueryLanguage": "JSONata", "StartAt": "S",
                  "States": {"S": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}""");
 
-        assertThat(pointers(found)).containsExactly("/States/S/QueryLanguage");
+        assertThat(found).extracting(Diagnostic::code, Diagnostic::pointer, Diagnostic::message).containsExactly(
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S",
+                        "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine"));
     }
 
     @Test
@@ -198,15 +200,12 @@ class ValidationChecksTest {
                    "J": {"Type": "Pass", "QueryLanguage": "JSONata", "End": true,
                          "Output": {"total": "{% $sum($states.input.items. %}"}}}}""");
 
-        assertThat(found).extracting(Diagnostic::code).containsOnly(DiagnosticCode.SCHEMA_VALIDATION_FAILED);
-        assertThat(found).extracting(Diagnostic::pointer, d -> d.location().line()).containsExactly(
-                tuple("/States/S/InputPath", 3),
-                tuple("/States/S/ResultPath", 3),
-                tuple("/States/S/Parameters/n.$", 4),
-                tuple("/States/S/Parameters/s.$", 4),
-                tuple("/States/J/Output/total", 6));
-        assertThat(found.get(4).message()).startsWith("The JSONata expression '$sum($states.input.items.' specified "
-                + "for the field 'Output/total' is invalid: ");
+        assertThat(found).extracting(Diagnostic::code, Diagnostic::pointer, d -> d.location().line()).containsExactly(
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/InputPath", 3),
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/ResultPath", 3),
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/n.$", 4),
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/s.$", 4),
+                tuple(DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/J/Output/total", 6));
     }
 
     @Test
@@ -215,9 +214,30 @@ class ValidationChecksTest {
                 "S": {"Type": "Pass", "End": true, "Assign": {"ok.$": "$.a", "states": 1, "1st": 2}}"""));
 
         assertThat(found).extracting(Diagnostic::pointer, Diagnostic::message).containsExactly(
-                tuple("/States/S/Assign/states", "Invalid variable name \"states\": 'states' is reserved for Step "
+                tuple("/States/S/Assign/states", "Invalid variable name 'states': 'states' is reserved for Step "
                         + "Functions' own $states variable"),
-                tuple("/States/S/Assign/1st", "Invalid variable name \"1st\": a variable name must start with a "
-                        + "letter"));
+                tuple("/States/S/Assign/1st", "Invalid variable name '1st': a variable name must start with a letter"));
+    }
+
+    @Test
+    void states_result_and_error_output_only_where_aws_makes_them_available() {
+        List<Diagnostic> found = diagnostics("""
+                {"QueryLanguage": "JSONata", "StartAt": "T",
+                 "States": {
+                   "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                         "Arguments": {"x": "{% $states.result %}"},
+                         "Output": "{% $states.result.Payload %}", "Assign": {"r": "{% $states.result %}"},
+                         "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F",
+                                    "Output": "{% $states.errorOutput %}", "Assign": {"e": "{% $states.result %}"}}],
+                         "Next": "F"},
+                   "F": {"Type": "Pass", "Output": "{% $states.errorOutput %}", "End": true}}}""");
+
+        assertThat(found).extracting(Diagnostic::code, Diagnostic::pointer, Diagnostic::message).containsExactly(
+                tuple(DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/T/Arguments/x",
+                        "Field '$states.result' does not exist."),
+                tuple(DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/T/Catch/0/Assign/e",
+                        "Field '$states.result' does not exist."),
+                tuple(DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/F/Output",
+                        "Field '$states.errorOutput' does not exist."));
     }
 }

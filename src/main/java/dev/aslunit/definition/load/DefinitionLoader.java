@@ -151,16 +151,13 @@ public final class DefinitionLoader {
         }
         Selected selected = TemplateSelector.isTemplate(document.root())
                 ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
-                : new Selected(document, "", Map.of(), null);
+                : Selected.in(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
         }
-        SourceLocator locator = selected.locator();
-        selected.document().duplicateKeys().stream()
-                .filter(d -> d.pointer().startsWith(selected.prefix() + "/"))
-                .forEach(d -> diagnostics.add(duplicate(d, selected.prefix(), locator)));
-
-        return validated(name, selected.json(), selected.substitutions(), selected.type(), locator, diagnostics);
+        diagnostics.addAll(selected.duplicates());
+        return validated(name, selected.json(), selected.substitutions(), selected.type(), selected.locator(),
+                diagnostics);
     }
 
     private LoadedDefinition loadCdkApp() {
@@ -210,16 +207,35 @@ public final class DefinitionLoader {
         return fromTemplate != null ? fromTemplate : StateMachineType.STANDARD;
     }
 
-    /** A definition, located: the document it is in and the pointer prefix of the definition there. */
-    record Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type,
-            SourceLocator locator) {
+    /** A definition found in a source: its JSON, where its parts are, and what its template said. */
+    record Selected(JsonNode json, SourceLocator locator, List<Diagnostic> duplicates,
+            Map<String, String> substitutions, StateMachineType type) {
 
-        Selected(SourceDocument document, String prefix, Map<String, String> substitutions, StateMachineType type) {
-            this(document, prefix, substitutions, type, document.locator(prefix));
+        /** The part of {@code document} at {@code prefix} (all of it for {@code ""}). */
+        static Selected in(SourceDocument document, String prefix, Map<String, String> substitutions,
+                StateMachineType type) {
+            return in(document, prefix, document.locator(prefix), true, substitutions, type);
         }
 
-        JsonNode json() {
-            return prefix.isEmpty() ? document.root() : document.root().at(prefix);
+        /** A whole document whose positions {@code locator} maps elsewhere (a DefinitionString in a template). */
+        static Selected in(SourceDocument document, SourceLocator locator, Map<String, String> substitutions,
+                StateMachineType type) {
+            return in(document, "", locator, false, substitutions, type);
+        }
+
+        private static Selected in(SourceDocument document, String prefix, SourceLocator locator,
+                boolean ownPositions, Map<String, String> substitutions, StateMachineType type) {
+            List<Diagnostic> duplicates = new ArrayList<>();
+            for (SourceDocument.DuplicateKey d : document.duplicateKeys()) {
+                if (d.pointer().startsWith(prefix + "/")) {
+                    String inner = d.pointer().substring(prefix.length());
+                    SourceLocation at = ownPositions ? new SourceLocation(d.location().file(), inner,
+                            d.location().line(), d.location().column()) : locator.locate(inner);
+                    duplicates.add(duplicate(d.key(), inner, at));
+                }
+            }
+            JsonNode json = prefix.isEmpty() ? document.root() : document.root().at(prefix);
+            return new Selected(json, locator, duplicates, substitutions, type);
         }
     }
 
@@ -240,7 +256,11 @@ public final class DefinitionLoader {
     }
 
     private static String syntaxMessage(SourceText source, SourceSyntaxException e) {
-        String reason = e.reason().replaceAll("\\s+", " ").trim();
+        String reason = e.reason().replaceAll("\\s+", " ").trim()
+                .replaceAll(" ?\\(start marker at \\[[^\\]]*line: (\\d+), column: (\\d+)\\]\\)",
+                        " (it was opened at line $1, column $2)")
+                // SnakeYAML quotes the offending line after each position; the diagnostic has the position.
+                .replaceAll(" ?in '[^']*', line \\d+, column \\d+:.*?\\^", "");
         if (reason.length() > 200) {
             reason = reason.substring(0, 197) + "...";
         }
@@ -248,15 +268,13 @@ public final class DefinitionLoader {
         return (yaml ? "Invalid YAML: " : "Invalid JSON: ") + reason;
     }
 
-    private static Diagnostic duplicate(SourceDocument.DuplicateKey d, String prefix, SourceLocator locator) {
-        String inner = d.pointer().substring(prefix.length());
-        String parent = inner.substring(0, inner.lastIndexOf('/'));
-        SourceLocation at = new SourceLocation(d.location().file(), inner, d.location().line(), d.location().column());
+    private static Diagnostic duplicate(String key, String pointer, SourceLocation at) {
+        String parent = pointer.substring(0, pointer.lastIndexOf('/'));
         if (parent.endsWith("/States")) {
-            return new Diagnostic(DiagnosticCode.DUPLICATE_STATE_NAME, "Duplicate State name: \"" + d.key()
+            return new Diagnostic(DiagnosticCode.DUPLICATE_STATE_NAME, "Duplicate State name: \"" + key
                     + "\" is defined twice in the same States object; the second definition is ignored", at);
         }
-        return new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, "Duplicate field \"" + d.key() + "\" in "
+        return new Diagnostic(DiagnosticCode.INVALID_JSON_DESCRIPTION, "Duplicate field \"" + key + "\" in "
                 + (parent.isEmpty() ? "/" : parent) + "; only the first is used", at);
     }
 

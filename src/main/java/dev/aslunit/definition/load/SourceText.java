@@ -27,7 +27,11 @@ record SourceText(String name, String text, Origin origin) {
                     throw new DefinitionSourceException("No such file: " + file + " (looked for "
                             + file.toAbsolutePath().normalize() + ")", e);
                 } catch (IOException e) {
-                    throw new DefinitionSourceException("Cannot read " + file + ": " + e, e);
+                    if (Files.isDirectory(file)) {
+                        throw new DefinitionSourceException(file + " is a directory; name the definition files in "
+                                + "it, e.g. " + file.resolve("*.asl.json"), e);
+                    }
+                    throw new DefinitionSourceException("Cannot read " + file + ": " + e.getMessage(), e);
                 }
             }
 

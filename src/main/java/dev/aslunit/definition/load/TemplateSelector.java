@@ -60,7 +60,7 @@ final class TemplateSelector {
                 : null;
         String properties0 = resource + "/Properties";
         if (properties.has("Definition")) {
-            return new DefinitionLoader.Selected(template, properties0 + "/Definition", substitutions, type);
+            return DefinitionLoader.Selected.in(template, properties0 + "/Definition", substitutions, type);
         }
         if (!sam && properties.has("DefinitionString")) {
             return definitionString(properties.get("DefinitionString"), properties0 + "/DefinitionString",
@@ -72,7 +72,7 @@ final class TemplateSelector {
                     : Path.of(source.name()).resolveSibling(uri.asText()).normalize().toString();
             SourceText text = source.origin().sibling(uri.asText()).read(file);
             SourceDocument document = DefinitionLoader.parse(text, diagnostics);
-            return document == null ? null : new DefinitionLoader.Selected(document, "", substitutions, type);
+            return document == null ? null : DefinitionLoader.Selected.in(document, "", substitutions, type);
         }
         if (uri != null || properties.has("DefinitionS3Location")) {
             throw new DefinitionSourceException("State machine " + id + " in " + name() + " takes its definition from "
@@ -134,7 +134,7 @@ final class TemplateSelector {
             SourceLocation inner = document.locate(p);
             return shift(at, inner.line(), inner.column(), p);
         };
-        return new DefinitionLoader.Selected(document, "", substitutions, type, locator);
+        return DefinitionLoader.Selected.in(document, locator, substitutions, type);
     }
 
     /**

@@ -187,4 +187,25 @@ class DefinitionLoaderTest {
         assertThat(loaded.errors()).isEmpty();
         assertThat(loaded.definition()).isNotNull();
     }
+
+    @Test
+    void a_repeated_state_inside_a_definition_string_is_reported_in_the_template() {
+        String template = """
+                Resources:
+                  Flow:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionString: |
+                        {"StartAt": "A", "States": {
+                          "A": {"Type": "Succeed"},
+                          "A": {"Type": "Succeed"}}}
+                """;
+        LoadedDefinition loaded = DefinitionLoader.fromString(template).named("template.yaml").load();
+
+        assertThat(loaded.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.DUPLICATE_STATE_NAME);
+            assertThat(d.location().file()).isEqualTo("template.yaml");
+            assertThat(d.location().line()).isEqualTo(7);
+        });
+    }
 }
