@@ -20,8 +20,8 @@ final class Messages {
         return "execution \"" + e.name() + "\"";
     }
 
-    static String state(Execution e, String state) {
-        return "state \"" + state + "\" of " + execution(e);
+    static String state(Execution e, String state, String scope) {
+        return "state \"" + state + "\"" + scope + " of " + execution(e);
     }
 
     /** Appends the bounded trace: every execution message carries the evidence. */
