@@ -5,6 +5,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.mock.StateNames;
+import dev.aslunit.report.ExecutionPicture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,18 @@ final class Messages {
         return "state \"" + state + "\"" + scope + " of " + execution(e);
     }
 
-    /** Appends the bounded trace: every execution message carries the evidence. */
+    /** Appends the bounded trace and names the file with the execution's picture: every execution message carries the evidence. */
     static String withTrace(String message, Execution e) {
-        return message + "\n\n" + e.trace();
+        return message + "\n\n" + e.trace() + picture(e);
+    }
+
+    /** A picture that cannot be written (read-only directory) must not hide the failure it illustrates. */
+    private static String picture(Execution e) {
+        try {
+            return "\nPicture of the execution: " + ExecutionPicture.write(e).toAbsolutePath();
+        } catch (RuntimeException unwritable) {
+            return "\n(No picture of the execution: " + unwritable.getMessage() + ")";
+        }
     }
 
     static String quote(String s) {

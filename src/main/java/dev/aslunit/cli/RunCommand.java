@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aslunit.Execution;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.SourceLocator;
@@ -24,6 +26,9 @@ import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
 import dev.aslunit.validation.DefinitionValidator;
 import dev.aslunit.validation.Diagnostic;
+import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.report.ExecutionPicture;
+import dev.aslunit.report.ReportWriter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -94,8 +99,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", description = "Workflow type (default: STANDARD).")
     StateMachineType type = StateMachineType.STANDARD;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    @Option(names = "--format", paramLabel = "text|json|html|mermaid",
+            description = "Output format (default: text); html is a page with the workflow's graph and the path taken, "
+                    + "mermaid the same graph as a Mermaid state diagram.")
     String format = "text";
+
+    @Option(names = "--coverage", paramLabel = "DIR",
+            description = "Also write the workflow coverage of the execution(s) to DIR: coverage.json, index.html, coverage.md.")
+    Path coverage;
 
     @Option(names = "--batch", paramLabel = "REQUESTS.jsonl",
             description = "Run every request of a JSON Lines file; print one JSON result line per request.")
@@ -112,8 +123,8 @@ public final class RunCommand implements Callable<Integer> {
         if (definition == null) {
             return usage("Missing DEFINITION: give a definition file, or --batch REQUESTS.jsonl");
         }
-        if (!format.equals("text") && !format.equals("json")) {
-            return usage("--format must be text or json, not \"" + format + "\"");
+        if (!List.of("text", "json", "html", "mermaid").contains(format)) {
+            return usage("--format must be text, json, html or mermaid, not \"" + format + "\"");
         }
         if (input != null && inputFile != null) {
             return usage("Give either --input or --input-file, not both");
@@ -155,8 +166,18 @@ public final class RunCommand implements Callable<Integer> {
         ExecutionRun run = machine.start(ExecutionOptions.builder().input(in).seed(seed).type(type).build(),
                 new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
+        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        if (coverage != null) {
+            CoverageCollector collector = new CoverageCollector();
+            collector.record(execution);
+            ReportWriter.write(collector.report(), coverage);
+        }
         if (format.equals("json")) {
             out.println(result(run));
+        } else if (format.equals("html")) {
+            out.print(ExecutionPicture.html(execution));
+        } else if (format.equals("mermaid")) {
+            out.print(ExecutionPicture.mermaid(execution));
         } else {
             out.print(ExecutionTrace.format(run.history()));
             if (run.status() == ExecutionStatus.RUNNING) {
@@ -185,6 +206,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runBatch() throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -193,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                w.write(JSON.writeValueAsString(answer(line, lineNo)));
+                w.write(JSON.writeValueAsString(answer(line, lineNo, collector)));
                 w.write('\n');
             }
         } catch (IOException e) {
@@ -202,11 +224,21 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             w.flush();
         }
+        if (collector != null) {
+            ReportWriter.write(collector.report(), coverage);
+        }
         return 0;
     }
 
-    /** One request's answer; every failure to run it becomes its {@code requestError}. */
     static ObjectNode answer(String line, int lineNo) {
+        return answer(line, lineNo, null);
+    }
+
+    /**
+     * One request's answer; every failure to run it becomes its {@code requestError}. The execution
+     * counts towards {@code coverage} when one is given.
+     */
+    static ObjectNode answer(String line, int lineNo, CoverageCollector coverage) {
         JsonNode request;
         try {
             request = JSON.readTree(line);
@@ -215,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         JsonNode id = request.get("id");
         try {
-            return run(request, id);
+            return run(request, id, coverage);
         } catch (DefinitionException | IllegalArgumentException e) {
             return requestError(id, "InvalidDefinition", e.getMessage());
         } catch (MockConfigException e) {
@@ -227,7 +259,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode run(JsonNode request, JsonNode id) {
+    private static ObjectNode run(JsonNode request, JsonNode id, CoverageCollector coverage) {
         JsonNode def = request.get("definition");
         if (def != null && def.isTextual()) {
             try {
@@ -285,6 +317,9 @@ public final class RunCommand implements Callable<Integer> {
             options.s3(s3);
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        if (coverage != null) {
+            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+        }
         ObjectNode out = result(run);
         out.set("id", id);
         return out;

@@ -8,6 +8,7 @@ import dev.aslunit.mock.TaskMock;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
@@ -64,6 +65,11 @@ final class ScenarioContext {
             throw new IllegalArgumentException("\"" + instant + "\" is not an ISO-8601 instant; write it as"
                     + " \"2026-01-05T09:00:00Z\" (" + where() + ").", e);
         }
+    }
+
+    /** The executions this scenario ran (none when it never got as far as a state machine). */
+    List<Execution> executions() {
+        return sfn == null ? List.of() : sfn.executions();
     }
 
     StateMachineUnderTest sfn() {

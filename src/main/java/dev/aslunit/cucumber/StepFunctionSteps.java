@@ -8,6 +8,7 @@ import dev.aslunit.StateVisit;
 import dev.aslunit.assertions.TaskMockAssert;
 import dev.aslunit.json.Json;
 import dev.aslunit.mock.TaskResults;
+import dev.aslunit.report.CoverageCollector;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
@@ -62,6 +63,12 @@ public class StepFunctionSteps {
         if (scenario.isFailed() && world.current() != null) {
             scenario.attach(world.current().trace(), "text/plain", "execution trace");
         }
+    }
+
+    /** Every execution of the scenario counts towards the run's workflow coverage (target/aslunit). */
+    @After
+    public void recordCoverage() {
+        CoverageCollector.active().ifPresent(collector -> world.executions().forEach(collector::record));
     }
 
     // ------------------------------------------------------------------ the state machine

@@ -32,7 +32,10 @@ import java.util.Set;
  *       {@code Field '$states.errorOutput' does not exist.} outside a Catch's {@code Output} and
  *       {@code Assign}, and {@code Field '$states.result' does not exist.} outside the
  *       {@code Output} and {@code Assign} of a Task, Map or Parallel state;</li>
- *   <li>{@value #SCHEMA}: an invalid or reserved variable name in an {@code Assign};</li>
+ *   <li>{@value #SCHEMA}: a field of the other query language in a state ({@code The QueryLanguage is
+ *       set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage}, and
+ *       the mirror for {@code InputPath}, {@code Parameters}, {@code ResultPath}...), a state set to
+ *       JSONPath in a JSONata state machine, an invalid or reserved variable name;</li>
  *   <li>{@value #DUPLICATE}: a Map or Parallel's inner state assigning a variable an enclosing scope
  *       assigns.</li>
  * </ul>
@@ -43,8 +46,7 @@ import java.util.Set;
  * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html) and "Passing data
  * between states with variables" (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
  * A state's language is its own {@code QueryLanguage}, else that of the state machine or enclosing
- * state around it, as {@link DefinitionReader} reads it. Which fields each language allows (and that
- * a JSONata machine has no JSONPath state) is the validator's own check, not repeated here.
+ * state around it, as {@link DefinitionReader} reads it.
  */
 public final class JsonataChecker {
 
@@ -52,6 +54,12 @@ public final class JsonataChecker {
     static final String UNSUPPORTED = "UNSUPPORTED_JSONATA_EXPRESSION";
     static final String DUPLICATE = "DUPLICATE_VARIABLE_NAME";
     static final String UNDEFINED = "POSSIBLY_UNDEFINED_VARIABLE";
+
+    private static final List<String> JSONPATH_ONLY = List.of("InputPath", "OutputPath", "ResultPath",
+            "ResultSelector", "Parameters", "Result", "ItemsPath", "MaxConcurrencyPath", "TimeoutSecondsPath",
+            "HeartbeatSecondsPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath",
+            "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
+    private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Items");
 
     /** JSONPath fields whose value is a reference path (or an intrinsic) that may read a variable. */
     private static final List<String> JSONPATH_PATHS = List.of("InputPath", "OutputPath", "ItemsPath",
@@ -61,8 +69,10 @@ public final class JsonataChecker {
             "Credentials", "Assign");
 
     private final List<JsonataProblem> problems = new ArrayList<>();
+    private final QueryLanguage machineLanguage;
 
-    private JsonataChecker() {
+    private JsonataChecker(QueryLanguage machineLanguage) {
+        this.machineLanguage = machineLanguage;
     }
 
     /**
@@ -72,8 +82,9 @@ public final class JsonataChecker {
      * @return the problems found, errors and warnings, in definition order; empty when none
      */
     public static List<JsonataProblem> check(JsonNode definition) {
-        JsonataChecker checker = new JsonataChecker();
-        checker.machine(definition, "", language(definition, QueryLanguage.JSONPATH), Set.of(), List.of());
+        QueryLanguage top = language(definition, QueryLanguage.JSONPATH);
+        JsonataChecker checker = new JsonataChecker(top);
+        checker.machine(definition, "", top, Set.of(), List.of());
         return List.copyOf(checker.problems);
     }
 
@@ -182,6 +193,15 @@ public final class JsonataChecker {
         String p = info.pointer;
         String type = String.valueOf(text(state, "Type"));
         transitions(state, info);
+        JsonNode own = state.get("QueryLanguage");
+        boolean downgrade = machineLanguage == QueryLanguage.JSONATA && own != null
+                && "JSONPath".equals(own.asText());
+        if (downgrade) {
+            problems.add(new JsonataProblem(SCHEMA, Severity.ERROR,
+                    "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", p));
+        } else {
+            fieldsOfOtherLanguage(state, p, ql);
+        }
         boolean jsonata = ql == QueryLanguage.JSONATA;
         boolean hasResult = type.equals("Task") || type.equals("Map") || type.equals("Parallel");
 
@@ -221,6 +241,18 @@ public final class JsonataChecker {
         String t = text(node, field);
         if (t != null) {
             into.add(t);
+        }
+    }
+
+    private void fieldsOfOtherLanguage(JsonNode state, String p, QueryLanguage ql) {
+        List<String> forbidden = ql == QueryLanguage.JSONATA ? JSONPATH_ONLY : JSONATA_ONLY;
+        String set = ql.aslName();
+        String other = ql == QueryLanguage.JSONATA ? "JSONPath" : "JSONata";
+        for (String field : forbidden) {
+            if (state.has(field)) {
+                problems.add(new JsonataProblem(SCHEMA, Severity.ERROR, "The QueryLanguage is set to '" + set
+                        + "', but field '" + field + "' is only supported for the '" + other + "' QueryLanguage", p));
+            }
         }
     }
 

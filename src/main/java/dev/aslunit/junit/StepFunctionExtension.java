@@ -7,6 +7,7 @@ import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.report.CoverageCollector;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -37,6 +38,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StepFunctionExtension.class);
+    private static final ExtensionContext.Namespace COVERAGE =
+            ExtensionContext.Namespace.create((Object[]) CoverageSessionListener.NAMESPACE);
     private static final String SANDBOX = "sandbox";
     private static final String SOFTLY = "softly";
 
@@ -72,6 +75,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public final void afterEach(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
+        recordCoverage(context, store.get(SANDBOX, StateMachineUnderTest.class));
         StepFunctionSoftAssertions softly = store.get(SOFTLY, StepFunctionSoftAssertions.class);
         if (softly != null && context.getExecutionException().isEmpty()) {
             softly.assertAll();
@@ -90,6 +94,25 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             }
             context.publishReportEntry("aslunit.unusedMocks", list);
         }
+    }
+
+    /**
+     * Hands the test's executions, passed or failed, to the coverage collector of the launcher session
+     * running it ({@link CoverageSessionListener}); JUnit before 5.13 has no session store, so there
+     * the run's active collector takes them.
+     */
+    private static void recordCoverage(ExtensionContext context, StateMachineUnderTest sfn) {
+        if (sfn == null) {
+            return;
+        }
+        Optional<CoverageCollector> collector;
+        try {
+            collector = Optional.ofNullable(context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION,
+                    COVERAGE).get(CoverageSessionListener.COLLECTOR, CoverageCollector.class));
+        } catch (LinkageError olderJUnit) {
+            collector = CoverageCollector.active();
+        }
+        collector.ifPresent(c -> sfn.executions().forEach(c::record));
     }
 
     @Override

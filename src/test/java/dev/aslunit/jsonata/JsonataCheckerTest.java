@@ -90,6 +90,30 @@ class JsonataCheckerTest {
     }
 
     @Test
+    void fields_of_the_other_query_language_are_refused_at_the_state() {
+        assertThat(check("""
+                {"QueryLanguage":"JSONata","StartAt":"X","States":{"X":{"Type":"Pass","End":true,"InputPath":"$.a"}}}"""))
+                .extracting("code", "message", "pointer").containsExactly(tuple("SCHEMA_VALIDATION_FAILED",
+                        "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath'"
+                                + " QueryLanguage", "/States/X"));
+        assertThat(check("""
+                {"StartAt":"X","States":{"X":{"Type":"Pass","End":true,"Output":{"a":1}}}}"""))
+                .extracting("message").containsExactly("The QueryLanguage is set to 'JSONPath', but field 'Output' is only"
+                        + " supported for the 'JSONata' QueryLanguage");
+        assertThat(check("""
+                {"StartAt":"X","States":{"X":{"Type":"Pass","QueryLanguage":"JSONata","End":true,"Output":{"a":1}}}}"""))
+                .isEmpty();
+    }
+
+    @Test
+    void a_state_cannot_go_back_to_jsonpath_in_a_jsonata_machine() {
+        assertThat(check("""
+                {"QueryLanguage":"JSONata","StartAt":"X","States":{"X":{"Type":"Pass","QueryLanguage":"JSONPath",
+                 "Parameters":{"a":1},"End":true}}}""")).extracting("message", "pointer").containsExactly(tuple(
+                "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", "/States/X"));
+    }
+
+    @Test
     void variable_names_are_checked_in_every_assign() {
         assertThat(check("""
                 {"StartAt":"X","States":{"X":{"Type":"Pass","Assign":{"states":1,"ok.$":"$.a","1bad":2,"a-b":3},"End":true}}}"""))

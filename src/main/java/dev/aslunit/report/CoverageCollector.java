@@ -1,0 +1,84 @@
+package dev.aslunit.report;
+
+import dev.aslunit.Execution;
+import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.definition.StateMachineDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Gathers the coverage of one test run: every execution the JUnit extension, the Cucumber steps or
+ * a CLI batch hands over, per definition. Safe to feed from tests running in parallel.
+ *
+ * <p>The run's collector is owned by whoever runs the tests (the JUnit Platform session listener,
+ * or {@code aslunit run --batch --coverage}); it installs it with {@link #activate} so that code with
+ * no handle on the run (Cucumber's glue) can find it through {@link #active()}.
+ */
+public final class CoverageCollector {
+
+    private static final AtomicReference<CoverageCollector> ACTIVE = new AtomicReference<>();
+
+    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final Map<StateMachineDefinition, String> inlineIds = new ConcurrentHashMap<>();
+
+    /** The collector of the run in progress, if one was activated. */
+    public static Optional<CoverageCollector> active() {
+        return Optional.ofNullable(ACTIVE.get());
+    }
+
+    /** Makes this the run's collector unless another run's already is; returns whether it did. */
+    public boolean activate() {
+        return ACTIVE.compareAndSet(null, this);
+    }
+
+    /** Ends this collector's turn as the run's collector (no effect when it is not). */
+    public void deactivate() {
+        ACTIVE.compareAndSet(this, null);
+    }
+
+    /** Adds an execution, finished or not, to its definition's coverage. */
+    public void record(Execution execution) {
+        StateMachineDefinition definition = execution.definition();
+        String id = idOf(definition);
+        tallies.computeIfAbsent(id, k -> new Tally(id, nameOf(definition, id), new WorkflowGraph(definition)))
+                .add(execution);
+    }
+
+    public boolean isEmpty() {
+        return tallies.isEmpty();
+    }
+
+    /** The coverage so far, definitions sorted by name. */
+    public CoverageReport report() {
+        List<DefinitionCoverage> definitions = new ArrayList<>();
+        for (Tally t : tallies.values()) {
+            definitions.add(t.snapshot());
+        }
+        definitions.sort(java.util.Comparator.comparing(DefinitionCoverage::name).thenComparing(DefinitionCoverage::id));
+        return new CoverageReport(definitions);
+    }
+
+    /**
+     * The same file is the same definition, whoever loaded it (each Cucumber scenario loads its own);
+     * a definition given as a string is known by its content.
+     */
+    private String idOf(StateMachineDefinition definition) {
+        SourceLocation at = definition.location();
+        if (at != null && at.file() != null) {
+            return at.pointer() == null || at.pointer().isEmpty() ? at.file() : at.file() + "#" + at.pointer();
+        }
+        return inlineIds.computeIfAbsent(definition, d -> "inline-" + (inlineIds.size() + 1));
+    }
+
+    private static String nameOf(StateMachineDefinition definition, String id) {
+        SourceLocation at = definition.location();
+        if (at == null || at.file() == null) {
+            return "inline definition " + id.substring("inline-".length());
+        }
+        return id;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aslunit.junit;
+
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.testkit.TestKitOnly;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/** Test classes that {@link CoverageSessionListenerTest} runs in an in-process launcher session. */
+final class CoverageFixtures {
+
+    private CoverageFixtures() {
+    }
+
+    /** Only small orders that pay at once: the approval and payment-failure paths stay unexercised. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
+    static class OnlySmallOrders {
+
+        @BeforeEach
+        void services(StateMachineUnderTest sfn) {
+            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+        }
+
+        @Test
+        void a_small_order_ships(StateMachineUnderTest sfn) {
+            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+        }
+    }
+
+    /** Twenty tests at once, each with its own execution, on JUnit's parallel executor. */
+    @TestKitOnly
+    @Execution(ExecutionMode.CONCURRENT)
+    @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
+    static class ManyInParallel {
+
+        @RepeatedTest(20)
+        void an_order(StateMachineUnderTest sfn) {
+            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.aslunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.testkit.TestKitOnly;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/** Runs fixture classes in an in-process launcher session with the coverage listener, as surefire would. */
+class CoverageSessionListenerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reports;
+
+    /** Runs the class in its own session and returns the session, still open, with the summary of its tests. */
+    private static LauncherSession run(Class<?> fixture, Map<String, String> parameters, SummaryGeneratingListener summary) {
+        LauncherConfig config = LauncherConfig.builder()
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .addLauncherSessionListeners(new CoverageSessionListener())
+                .build();
+        LauncherSession session = LauncherFactory.openSession(config);
+        session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(fixture))
+                .configurationParameter(TestKitOnly.PARAMETER, "true")
+                .configurationParameters(parameters)
+                .build(), summary);
+        return session;
+    }
+
+    @Test
+    void below_the_minimum_the_run_fails_listing_what_was_never_exercised() {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherSession session = run(CoverageFixtures.OnlySmallOrders.class, Map.of(
+                "aslunit.report.dir", reports.toString(),
+                "aslunit.coverage.minimum.states", "0.8",
+                "aslunit.coverage.minimum.transitions", "0.5"), summary);
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+
+        assertThatThrownBy(session::close)
+                .isInstanceOf(CoverageSessionListener.CoverageThresholdException.class)
+                .hasMessageStartingWith("ASLUnit workflow coverage is below the minimum")
+                .hasMessageContaining("\ndev/aslunit/orders.asl.json: states 55.6% < 80.0%, transitions 44.4% < 50.0%."
+                        + " Never exercised:")
+                .hasMessageContaining("  - state AwaitApproval never entered, /States/AwaitApproval (")
+                .hasMessageContaining("  - state ApprovalExpired never entered, /States/ApprovalExpired (")
+                .hasMessageContaining("  - transition NeedsApproval --rule 1--> AwaitApproval never taken,"
+                        + " /States/NeedsApproval/Choices/0 (")
+                .hasMessageContaining("  - transition ChargePayment --Catch States.ALL--> NotifyCustomer never taken")
+                .hasMessageContaining("  - Retry [Lambda.TooManyRequestsException] of ChargePayment never fired")
+                .hasMessageContaining("lower the minimum in junit-platform.properties");
+        assertThat(reports.resolve("coverage.json")).as("the reports are written before the check").exists();
+    }
+
+    @Test
+    void above_the_minimum_or_without_one_the_run_passes_and_writes_the_three_reports() throws Exception {
+        LauncherSession session = run(CoverageFixtures.OnlySmallOrders.class, Map.of(
+                "aslunit.report.dir", reports.toString(),
+                "aslunit.coverage.minimum.states", "0.5"), new SummaryGeneratingListener());
+        session.close();
+
+        JsonNode json = JSON.readTree(Files.readString(reports.resolve("coverage.json")));
+        assertThat(json.at("/definitions/0/name").asText()).isEqualTo("dev/aslunit/orders.asl.json");
+        assertThat(json.at("/definitions/0/executions").asInt()).isEqualTo(1);
+        assertThat(Files.readString(reports.resolve("coverage.md"))).contains("```mermaid");
+
+        String html = Files.readString(reports.resolve("index.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<svg class=\"wf\"")
+                .doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(http");
+        assertThat(html).contains("<section class=\"page\" id=\"def-1\" data-definition=\"dev/aslunit/orders.asl.json\">");
+        assertThat(stateClasses(html)).containsEntry("ValidateOrder", "covered").containsEntry("Done", "covered")
+                .containsEntry("AwaitApproval", "uncovered").containsEntry("ApprovalExpired", "uncovered").hasSize(9);
+    }
+
+    @Test
+    void tests_running_in_parallel_all_count_and_the_report_is_written_once_at_the_end() throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherSession session = run(CoverageFixtures.ManyInParallel.class, Map.of(
+                "aslunit.report.dir", reports.toString(),
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"), summary);
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(20);
+        assertThat(reports.resolve("coverage.json")).as("nothing is written before the session ends").doesNotExist();
+
+        session.close();
+
+        JsonNode json = JSON.readTree(Files.readString(reports.resolve("coverage.json")));
+        assertThat(json.at("/definitions/0/executions").asInt()).isEqualTo(20);
+        assertThat(json.at("/definitions/0/states/0/entered").asInt()).isEqualTo(20);
+    }
+
+    /** Each state's box in the page's SVG: data-state to its CSS class. */
+    static Map<String, String> stateClasses(String html) {
+        Map<String, String> classes = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile("<g class=\"st (\\w+)[^\"]*\" data-state=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            classes.put(m.group(2), m.group(1));
+        }
+        return classes;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.aslunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.Execution;
+import dev.aslunit.PreparedStateMachine;
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.StepFunctionsConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageCollectorTest {
+
+    static final PreparedStateMachine ORDERS = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+            .definition("/dev/aslunit/orders.asl.json").build(), CoverageCollectorTest.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Execution throttledThenShipped() {
+        StateMachineUnderTest sfn = ORDERS.newTest();
+        sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+        sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+        sfn.mock("ChargePayment").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(2)
+                .thenReturns("{\"paymentId\": \"pay-1\"}");
+        return sfn.run("{\"orderId\": \"o-17\", \"total\": 250}");
+    }
+
+    static Execution throttledForever() {
+        StateMachineUnderTest sfn = ORDERS.newTest();
+        sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+        sfn.mock("ChargePayment").fails("Lambda.TooManyRequestsException", "Rate exceeded");
+        sfn.mock("NotifyCustomer").returns("{}");
+        return sfn.run("{\"orderId\": \"o-18\", \"total\": 250}");
+    }
+
+    @Test
+    void counts_states_transitions_and_retries_of_one_definition_over_several_executions() {
+        CoverageCollector collector = new CoverageCollector();
+        collector.record(throttledThenShipped());
+        collector.record(throttledForever());
+
+        DefinitionCoverage orders = collector.report().definitions().get(0);
+
+        assertThat(orders.executions()).isEqualTo(2);
+        assertThat(orders.statuses()).containsEntry("SUCCEEDED", 1).containsEntry("FAILED", 1);
+        assertThat(orders.states()).filteredOn(s -> s.name().equals("ChargePayment"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.entered()).isEqualTo(2);
+                    assertThat(s.pointer()).isEqualTo("/States/ChargePayment");
+                    assertThat(s.position()).matches(".*orders\\.asl\\.json:\\d+:\\d+");
+                });
+        assertThat(orders.statesNeverEntered()).extracting(DefinitionCoverage.StateCoverage::name)
+                .containsExactly("AwaitApproval", "ApprovalExpired");
+        assertThat(orders.choiceRulesNeverTrue()).singleElement()
+                .satisfies(t -> assertThat(t.describe()).isEqualTo("NeedsApproval --rule 1--> AwaitApproval"));
+        assertThat(orders.transitions()).filteredOn(t -> t.kind().equals("catch") && t.from().equals("ChargePayment"))
+                .singleElement().satisfies(t -> assertThat(t.taken()).isEqualTo(1));
+        assertThat(orders.transitions()).filteredOn(t -> t.kind().equals("default"))
+                .singleElement().satisfies(t -> assertThat(t.taken()).isEqualTo(2));
+        assertThat(orders.retries()).filteredOn(r -> r.state().equals("ChargePayment")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.retries()).as("2 retries, then 3 that ran out").isEqualTo(5);
+                    assertThat(r.exhausted()).isEqualTo(1);
+                });
+        assertThat(orders.missed()).anySatisfy(line -> assertThat(line)
+                .startsWith("state AwaitApproval never entered, /States/AwaitApproval (")
+                .contains("orders.asl.json:"));
+    }
+
+    @Test
+    void executions_recorded_from_many_threads_all_count() throws Exception {
+        CoverageCollector collector = new CoverageCollector();
+        List<Execution> executions = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            executions.add(i % 2 == 0 ? throttledThenShipped() : throttledForever());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Execution e : executions) {
+                done.add(pool.submit(() -> collector.record(e)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        DefinitionCoverage orders = collector.report().definitions().get(0);
+        assertThat(orders.executions()).isEqualTo(8);
+        assertThat(orders.states()).filteredOn(s -> s.name().equals("ValidateOrder")).singleElement()
+                .satisfies(s -> assertThat(s.entered()).isEqualTo(8));
+    }
+
+    @Test
+    void coverage_json_has_the_documented_schema(@TempDir Path dir) throws Exception {
+        CoverageCollector collector = new CoverageCollector();
+        collector.record(throttledThenShipped());
+
+        ReportWriter.write(collector.report(), dir);
+
+        JsonNode json = JSON.readTree(Files.readString(dir.resolve("coverage.json")));
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(CoverageReport.SCHEMA_VERSION);
+        assertThat(json.at("/totals/definitions").asInt()).isEqualTo(1);
+        JsonNode orders = json.at("/definitions/0");
+        assertThat(orders.get("executions").asInt()).isEqualTo(1);
+        assertThat(orders.at("/summary/states/total").asInt()).isEqualTo(9);
+        assertThat(orders.at("/summary/states/covered").asInt()).isEqualTo(5);
+        assertThat(orders.at("/summary/states/ratio").asDouble()).isEqualTo(0.5556);
+        assertThat(orders.at("/summary/retryRules/fired").asInt()).isEqualTo(1);
+        assertThat(orders.at("/statesNeverEntered").toString())
+                .isEqualTo("[\"AwaitApproval\",\"NotifyCustomer\",\"PaymentFailed\",\"ApprovalExpired\"]");
+        assertThat(orders.at("/choiceRulesNeverTrue/0/pointer").asText()).isEqualTo("/States/NeedsApproval/Choices/0");
+        assertThat(orders.at("/choiceRulesNeverTrue/0/location").asText()).matches(".*orders\\.asl\\.json:\\d+:\\d+");
+        assertThat(Files.readString(dir.resolve("coverage.md")))
+                .contains("| 55.6% (5/9) |", "```mermaid", "stateDiagram-v2", "classDef uncovered");
+    }
+
+}
