@@ -18,10 +18,14 @@ class ExecutionAssertTest {
     static final Execution EXHAUSTED = SampleExecutions.retriesExhausted();
     static final Execution WAITING = SampleExecutions.waitingForApproval();
 
-    /** The documented message: the expectation, a blank line, then the execution's trace. */
+    /**
+     * The documented message: the expectation, then the evidence every execution message ends with
+     * (a blank line, the trace, the picture's file), pinned in ExecutionTest and the report tests.
+     */
     static void failsWith(ThrowingCallable assertion, Execution execution, String message) {
         assertThatThrownBy(assertion).isInstanceOf(AssertionError.class)
-                .hasMessage(message + "\n\n" + execution.trace());
+                .hasMessage(Messages.withTrace(message, execution))
+                .hasMessageStartingWith(message + "\n\n" + execution.trace() + "\n");
     }
 
     @Nested
