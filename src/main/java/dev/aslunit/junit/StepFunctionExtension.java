@@ -106,11 +106,14 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     /**
      * A failing test's message names the picture of each of its executions (the graph with the
      * path taken, under target/aslunit/executions), so the failure can be seen, not only read.
+     * ASLUnit's own assertions name it already; this covers any other assertion (on an output
+     * value with plain AssertJ, say).
      */
     @Override
     public final void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         StateMachineUnderTest sfn = context.getStore(NAMESPACE).get(SANDBOX, StateMachineUnderTest.class);
-        if (sfn == null || sfn.executions().isEmpty() || !(failure instanceof AssertionError)) {
+        if (sfn == null || sfn.executions().isEmpty() || !(failure instanceof AssertionError)
+                || String.valueOf(failure.getMessage()).contains("Picture of the execution: ")) {
             throw failure;
         }
         StringBuilder pictures = new StringBuilder();

@@ -1,6 +1,6 @@
 package dev.aslunit.junit;
 
-import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.testkit.TestKitOnly;
@@ -46,15 +46,15 @@ final class CoverageFixtures {
         }
     }
 
-    /** A test whose assertion fails: its message should name the execution's picture. */
+    /** A test whose plain AssertJ assertion fails: its message should name the execution's picture. */
     @TestKitOnly
     @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
     static class FailingAssertion {
 
         @Test
         void expects_the_wrong_path(StateMachineUnderTest sfn) {
-            assertThat(smallOrderServices(sfn).run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}"))
-                    .tookPath("ValidateOrder", "NeedsApproval", "AwaitApproval");
+            assertThat(smallOrderServices(sfn).run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}").path())
+                    .containsExactly("ValidateOrder", "NeedsApproval", "AwaitApproval");
         }
     }
 }

@@ -106,13 +106,12 @@ class CoverageSessionListenerTest {
     }
 
     @Test
-    void a_failing_test_names_the_file_with_the_picture_of_its_execution() throws Exception {
+    void a_test_failing_on_another_assertion_names_the_file_with_the_picture_of_its_execution() throws Exception {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         run(CoverageFixtures.FailingAssertion.class, Map.of("aslunit.report.dir", reports.toString()), summary).close();
 
         Throwable failure = summary.getSummary().getFailures().get(0).getException();
-        assertThat(failure.getMessage()).startsWith("Expecting execution \"small-order\" to have taken exactly the path")
-                .contains("Execution trace (virtual time from");
+        assertThat(failure.getMessage()).contains("Expecting actual:", "\"ValidateOrder\", \"NeedsApproval\", \"ChargePayment\"");
         Matcher file = Pattern.compile("Picture of execution \"small-order\": (\\S+)").matcher(failure.getMessage());
         assertThat(file.find()).as(failure.getMessage()).isTrue();
         assertThat(Path.of(file.group(1))).isEqualTo(reports.resolve("executions/orders.asl.json/small-order.html")

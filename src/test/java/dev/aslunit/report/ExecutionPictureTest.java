@@ -1,12 +1,16 @@
 package dev.aslunit.report;
 
+import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,19 @@ class ExecutionPictureTest {
     }
 
     @Test
+    void a_failing_assertion_names_the_file_with_the_execution_s_picture() throws Exception {
+        Execution execution = bigQuote();
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> assertThat(execution).failed());
+
+        Matcher file = Pattern.compile("Picture of the execution: (\\S+\\.html)").matcher(failure.getMessage());
+        assertThat(file.find()).as(failure.getMessage()).isTrue();
+        String page = Files.readString(Path.of(file.group(1)));
+        assertThat(page).contains("<svg class=\"wf\"", "<table class=\"visits\">", "SUCCEEDED");
+        assertThat(Path.of(file.group(1).replace(".html", ".mmd"))).exists();
+    }
+
+    @Test
     void pages_go_under_executions_by_definition_and_execution_name(@TempDir Path dir) {
         StateMachineUnderTest sfn = FAN_OUT.newTest();
         sfn.mock("CheckItem").returns("{}");
@@ -61,6 +78,7 @@ class ExecutionPictureTest {
         Path page = ExecutionPicture.write(e, dir);
 
         assertThat(page).isEqualTo(dir.resolve("executions/fan-out.asl.json/order-7-8.html"));
+        assertThatThrownBy(() -> assertThat(e).succeeded()).hasMessageContaining("Picture of the execution: ");
         assertThat(ExecutionPicture.html(e)).contains("caught Quote.Busy", "FAILED", "FanOutFailed");
     }
 }
