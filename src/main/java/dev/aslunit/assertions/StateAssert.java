@@ -225,6 +225,19 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
         });
     }
 
+    /**
+     * The same state's visits in one Map iteration only, e.g.
+     * {@code state("Charge").inIteration(1).wasCaughtBy("Declined")}.
+     */
+    @CheckReturnValue
+    public StateAssert inIteration(int index) {
+        isNotNull();
+        ExecutedState narrowed = actual.inIteration(index);
+        StateAssert next = extracting(state -> narrowed, StateAssert::new);
+        next.navigator = navigator;
+        return navigator.follow(StateAssert.class, ExecutedState.class, narrowed, next);
+    }
+
     /** Back to the execution, to go on asserting on it. */
     @CheckReturnValue
     public ExecutionAssert returnToExecution() {
