@@ -1,5 +1,6 @@
 package dev.aslunit.mock;
 
+import dev.aslunit.definition.ClosestName;
 import dev.aslunit.definition.MapState;
 import dev.aslunit.definition.ParallelState;
 import dev.aslunit.definition.State;
@@ -53,42 +54,15 @@ public final class StateNames {
      * enough to be the likely intent: at most a third of the longer name's letters differ.
      */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        if (best == null || bestDistance > Math.max(2, Math.max(typed.length(), best.length()) / 3)) {
+        ClosestName.Match match = ClosestName.nearest(typed, candidates);
+        if (match == null || match.distance() > Math.max(2, Math.max(typed.length(), match.name().length()) / 3)) {
             return Optional.empty();
         }
-        return Optional.of(best);
+        return Optional.of(match.name());
     }
 
     /** {@code "; did you mean "X"?"} or nothing. */
     public static String didYouMean(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(c -> "; did you mean \"" + c + "\"?").orElse("");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

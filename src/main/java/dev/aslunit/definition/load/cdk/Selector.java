@@ -1,7 +1,9 @@
 package dev.aslunit.definition.load.cdk;
 
+import dev.aslunit.definition.ClosestName;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Picks a state machine of the app by construct path or logical id, and says which there are when none matches. */
@@ -53,36 +55,13 @@ final class Selector {
     }
 
     private static String nearest(String wanted, List<CdkApp.Entry> entries) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        Map<String, String> nameByCandidate = new LinkedHashMap<>();
         for (CdkApp.Entry e : entries) {
-            for (String candidate : new String[] {e.name(), e.logicalId()}) {
-                int d = distance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = e.name();
-                }
-            }
+            nameByCandidate.putIfAbsent(e.name(), e.name());
+            nameByCandidate.putIfAbsent(e.logicalId(), e.name());
         }
-        return bestDistance <= Math.max(2, wanted.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        ClosestName.Match match = ClosestName.nearest(wanted, nameByCandidate.keySet());
+        return match != null && match.distance() <= Math.max(2, wanted.length() / 3)
+                ? nameByCandidate.get(match.name()) : null;
     }
 }
