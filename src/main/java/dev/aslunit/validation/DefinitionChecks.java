@@ -18,6 +18,8 @@ import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.QueryLanguage;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.integration.IntegrationPattern;
+import dev.aslunit.integration.ResourceArn;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -459,18 +461,15 @@ final class DefinitionChecks {
         boolean ok;
         if (service.equals("states")) {
             // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
-            boolean integration = !ACTIVITY.matcher(rest).matches();
-            ok = !integration || INTEGRATION.matcher(rest).matches();
+            ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
             if (ok && type == StateMachineType.EXPRESS) {
-                if (rest.endsWith(".waitForTaskToken") || rest.contains(".sync")) {
-                    report(SCHEMA_VALIDATION_FAILED, p, "Express state machines do not support the "
-                            + (rest.endsWith(".waitForTaskToken") ? ".waitForTaskToken" : ".sync")
-                            + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
-                            + "request-response pattern");
-                } else if (!integration) {
-                    report(SCHEMA_VALIDATION_FAILED, p, "Express state machines do not support activities (\""
-                            + arn + "\")");
-                }
+                ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
+                        SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
+                                ? "Express state machines do not support activities (\"" + arn + "\")"
+                                : "Express state machines do not support the "
+                                        + (r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN ? ".waitForTaskToken" : ".sync")
+                                        + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
+                                        + "request-response pattern"));
             }
         } else if (service.equals("lambda")) {
             ok = LAMBDA.matcher(rest).matches();
