@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ActivityDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
@@ -32,28 +31,16 @@ class MachineOperationsTest {
             {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""";
     static final String ROLE = "arn:aws:iam::123456789012:role/test";
 
-    static StepFunctionsServer server;
-    static SfnClient sfn;
-
-    @BeforeAll
-    static void start() {
-        server = StepFunctionsServer.builder().port(0).start();
-        sfn = Sdk.client(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sfn.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = new LocalServer();
 
     @Test
     void creates_describes_updates_and_deletes_a_state_machine() {
-        CreateStateMachineResponse created = sfn.createStateMachine(b -> b.name("crud").definition(PASS).roleArn(ROLE));
+        CreateStateMachineResponse created = local.sfn().createStateMachine(b -> b.name("crud").definition(PASS).roleArn(ROLE));
         assertThat(created.stateMachineArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:crud");
         assertThat(created.creationDate()).isNotNull();
 
-        DescribeStateMachineResponse described = sfn.describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn()));
+        DescribeStateMachineResponse described = local.sfn().describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn()));
         assertThat(described.name()).isEqualTo("crud");
         assertThat(described.definition()).isEqualTo(PASS);
         assertThat(described.roleArn()).isEqualTo(ROLE);
@@ -63,12 +50,12 @@ class MachineOperationsTest {
         assertThat(described.loggingConfiguration().levelAsString()).isEqualTo("OFF");
 
         String other = PASS.replace("\"P\"", "\"Q\"");
-        var updated = sfn.updateStateMachine(b -> b.stateMachineArn(created.stateMachineArn()).definition(other));
+        var updated = local.sfn().updateStateMachine(b -> b.stateMachineArn(created.stateMachineArn()).definition(other));
         assertThat(updated.revisionId()).isNotBlank();
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())).definition()).isEqualTo(other);
+        assertThat(local.sfn().describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())).definition()).isEqualTo(other);
 
-        sfn.deleteStateMachine(b -> b.stateMachineArn(created.stateMachineArn()));
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())))
+        local.sfn().deleteStateMachine(b -> b.stateMachineArn(created.stateMachineArn()));
+        assertThatThrownBy(() -> local.sfn().describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn())))
                 .isInstanceOf(StateMachineDoesNotExistException.class)
                 .hasMessageStartingWith("State Machine Does Not Exist: '" + created.stateMachineArn() + "'")
                 .satisfies(e -> assertThat(((StateMachineDoesNotExistException) e).statusCode()).isEqualTo(400));
@@ -76,33 +63,33 @@ class MachineOperationsTest {
 
     @Test
     void create_is_idempotent_for_the_same_definition_and_refuses_a_different_one() {
-        var first = sfn.createStateMachine(b -> b.name("idem").definition(PASS).roleArn(ROLE));
-        var again = sfn.createStateMachine(b -> b.name("idem").definition(PASS).roleArn(ROLE));
+        var first = local.sfn().createStateMachine(b -> b.name("idem").definition(PASS).roleArn(ROLE));
+        var again = local.sfn().createStateMachine(b -> b.name("idem").definition(PASS).roleArn(ROLE));
         assertThat(again.creationDate()).isEqualTo(first.creationDate());
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("idem").definition(PASS.replace("\"P\"", "\"X\""))
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("idem").definition(PASS.replace("\"P\"", "\"X\""))
                 .roleArn(ROLE))).isInstanceOf(StateMachineAlreadyExistsException.class);
     }
 
     @Test
     void refuses_bad_definitions_names_arns_and_missing_members() {
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("bad").definition("{\"StartAt\":").roleArn(ROLE)))
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("bad").definition("{\"StartAt\":").roleArn(ROLE)))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION");
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("has space").definition(PASS).roleArn(ROLE)))
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("has space").definition(PASS).roleArn(ROLE)))
                 .isInstanceOf(InvalidNameException.class).hasMessageStartingWith("Invalid Name: 'has space'");
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("noRole").definition(PASS)))
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("noRole").definition(PASS)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("1 validation error detected: Value null at 'roleArn' failed to satisfy "
                         + "constraint: Member must not be null");
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn("not-an-arn")))
+        assertThatThrownBy(() -> local.sfn().describeStateMachine(b -> b.stateMachineArn("not-an-arn")))
                 .isInstanceOf(InvalidArnException.class).hasMessageStartingWith("Invalid Arn: 'not-an-arn'");
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(
+        assertThatThrownBy(() -> local.sfn().describeStateMachine(b -> b.stateMachineArn(
                 "arn:aws:states:us-east-1:123456789012:activity:x")))
                 .isInstanceOf(InvalidArnException.class).hasMessageContaining("Resource type not valid in this context");
-        String arn = sfn.createStateMachine(b -> b.name("upd").definition(PASS).roleArn(ROLE)).stateMachineArn();
-        assertThatThrownBy(() -> sfn.updateStateMachine(b -> b.stateMachineArn(arn)))
+        String arn = local.sfn().createStateMachine(b -> b.name("upd").definition(PASS).roleArn(ROLE)).stateMachineArn();
+        assertThatThrownBy(() -> local.sfn().updateStateMachine(b -> b.stateMachineArn(arn)))
                 .isInstanceOf(MissingRequiredParameterException.class);
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("huge").roleArn(ROLE)
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("huge").roleArn(ROLE)
                 .definition("{\"Comment\":\"" + "x".repeat(Request.MAX_DEFINITION) + "\"}")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at 'definition' failed to satisfy constraint: Member must have length less "
@@ -138,37 +125,37 @@ class MachineOperationsTest {
 
     @Test
     void tags_state_machines_and_activities() {
-        String arn = sfn.createStateMachine(b -> b.name("tagged").definition(PASS).roleArn(ROLE)
+        String arn = local.sfn().createStateMachine(b -> b.name("tagged").definition(PASS).roleArn(ROLE)
                 .tags(Tag.builder().key("team").value("a").build())).stateMachineArn();
-        sfn.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("env").value("test").build()));
-        assertThat(sfn.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key, Tag::value)
+        local.sfn().tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("env").value("test").build()));
+        assertThat(local.sfn().listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key, Tag::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "a"),
                         org.assertj.core.groups.Tuple.tuple("env", "test"));
-        sfn.untagResource(b -> b.resourceArn(arn).tagKeys("team"));
-        assertThat(sfn.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key).containsExactly("env");
-        assertThatThrownBy(() -> sfn.listTagsForResource(b -> b.resourceArn(arn + "-gone")))
+        local.sfn().untagResource(b -> b.resourceArn(arn).tagKeys("team"));
+        assertThat(local.sfn().listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key).containsExactly("env");
+        assertThatThrownBy(() -> local.sfn().listTagsForResource(b -> b.resourceArn(arn + "-gone")))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .satisfies(e -> assertThat(((ResourceNotFoundException) e).resourceName()).isEqualTo(arn + "-gone"));
     }
 
     @Test
     void creates_lists_describes_and_deletes_activities() {
-        String arn = sfn.createActivity(b -> b.name("worker")).activityArn();
+        String arn = local.sfn().createActivity(b -> b.name("worker")).activityArn();
         assertThat(arn).isEqualTo("arn:aws:states:us-east-1:123456789012:activity:worker");
-        assertThat(sfn.describeActivity(b -> b.activityArn(arn)).name()).isEqualTo("worker");
-        assertThat(sfn.listActivities(b -> b.maxResults(1000)).activities()).anySatisfy(a ->
+        assertThat(local.sfn().describeActivity(b -> b.activityArn(arn)).name()).isEqualTo("worker");
+        assertThat(local.sfn().listActivities(b -> b.maxResults(1000)).activities()).anySatisfy(a ->
                 assertThat(a.activityArn()).isEqualTo(arn));
-        sfn.deleteActivity(b -> b.activityArn(arn));
-        assertThatThrownBy(() -> sfn.describeActivity(b -> b.activityArn(arn)))
+        local.sfn().deleteActivity(b -> b.activityArn(arn));
+        assertThatThrownBy(() -> local.sfn().describeActivity(b -> b.activityArn(arn)))
                 .isInstanceOf(ActivityDoesNotExistException.class);
     }
 
     @Test
     void validates_definitions() {
-        var ok = sfn.validateStateMachineDefinition(b -> b.definition(PASS));
+        var ok = local.sfn().validateStateMachineDefinition(b -> b.definition(PASS));
         assertThat(ok.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
         assertThat(ok.diagnostics()).isEmpty();
-        var fail = sfn.validateStateMachineDefinition(b -> b.definition("{"));
+        var fail = local.sfn().validateStateMachineDefinition(b -> b.definition("{"));
         assertThat(fail.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
         assertThat(fail.diagnostics()).first().satisfies(d -> {
             assertThat(d.code()).isEqualTo("INVALID_JSON_DESCRIPTION");

@@ -3,11 +3,9 @@ package dev.aslunit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
@@ -25,24 +23,12 @@ class TestStateTest {
     @Nested
     class Through_the_sdk {
 
-        static StepFunctionsServer server;
-        static SfnClient sfn;
-
-        @BeforeAll
-        static void start() {
-            server = StepFunctionsServer.builder().port(0).start();
-            sfn = Sdk.client(server.endpoint());
-        }
-
-        @AfterAll
-        static void stop() {
-            sfn.close();
-            server.close();
-        }
+        @RegisterExtension
+        static final LocalServer local = new LocalServer();
 
         @Test
         void runs_a_pass_state_and_shows_each_step_at_debug() {
-            TestStateResponse r = sfn.testState(b -> b.definition("""
+            TestStateResponse r = local.sfn().testState(b -> b.definition("""
                     {"Type":"Pass","Parameters":{"total.$":"$.a"},"Next":"Done"}""").input("{\"a\":1}")
                     .roleArn(MachineOperationsTest.ROLE).inspectionLevel(InspectionLevel.DEBUG));
             assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
@@ -55,7 +41,7 @@ class TestStateTest {
 
         @Test
         void answers_a_task_from_the_mock_and_reports_the_data_flow() {
-            TestStateResponse r = sfn.testState(b -> b.definition(TASK).input("{\"order\":{\"id\":7}}")
+            TestStateResponse r = local.sfn().testState(b -> b.definition(TASK).input("{\"order\":{\"id\":7}}")
                     .inspectionLevel(InspectionLevel.DEBUG)
                     .mock(m -> m.result("{\"Payload\":{\"ok\":true},\"StatusCode\":200}")));
             assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
@@ -69,7 +55,7 @@ class TestStateTest {
 
         @Test
         void shows_each_processing_step_of_a_task_with_every_path_field() {
-            TestStateResponse r = sfn.testState(b -> b.definition("""
+            TestStateResponse r = local.sfn().testState(b -> b.definition("""
                     {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","InputPath":"$.order",
                      "Parameters":{"FunctionName":"f","Payload.$":"$"},"ResultSelector":{"ok.$":"$.Payload.ok"},
                      "ResultPath":"$.res","OutputPath":"$.res","End":true}""")
@@ -86,7 +72,7 @@ class TestStateTest {
 
         @Test
         void reports_caught_retriable_and_uncaught_errors() {
-            TestStateResponse caught = sfn.testState(b -> b.definition(TASK).input("{\"order\":{}}")
+            TestStateResponse caught = local.sfn().testState(b -> b.definition(TASK).input("{\"order\":{}}")
                     .mock(m -> m.errorOutput(e -> e.error("Card.Declined").cause("no funds"))));
             assertThat(caught.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
             assertThat(caught.nextState()).isEqualTo("Refuse");
@@ -94,13 +80,13 @@ class TestStateTest {
             assertThat(caught.output()).isEqualTo("{\"order\":{},\"error\":{\"Error\":\"Card.Declined\","
                     + "\"Cause\":\"no funds\"}}");
 
-            TestStateResponse retriable = sfn.testState(b -> b.definition(TASK).input("{\"order\":{}}")
+            TestStateResponse retriable = local.sfn().testState(b -> b.definition(TASK).input("{\"order\":{}}")
                     .mock(m -> m.errorOutput(e -> e.error("Lambda.TooManyRequestsException").cause("slow down"))));
             assertThat(retriable.status()).isEqualTo(TestExecutionStatus.RETRIABLE);
             assertThat(retriable.error()).isEqualTo("Lambda.TooManyRequestsException");
             assertThat(retriable.nextState()).isNull();
 
-            TestStateResponse failed = sfn.testState(b -> b.definition("""
+            TestStateResponse failed = local.sfn().testState(b -> b.definition("""
                     {"Type":"Fail","Error":"Boom","Cause":"on purpose"}"""));
             assertThat(failed.status()).isEqualTo(TestExecutionStatus.FAILED);
             assertThat(failed.error()).isEqualTo("Boom");
@@ -114,7 +100,7 @@ class TestStateTest {
                       "Route":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericGreaterThan":10,"Next":"Big"}],
                                "Default":"Small"},
                       "Big":{"Type":"Succeed"},"Small":{"Type":"Succeed"}}}""";
-            TestStateResponse r = sfn.testState(b -> b.definition(machine).stateName("Route").input("{\"n\":11}"));
+            TestStateResponse r = local.sfn().testState(b -> b.definition(machine).stateName("Route").input("{\"n\":11}"));
             assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
             assertThat(r.nextState()).isEqualTo("Big");
             assertThat(r.output()).isEqualTo("{\"n\":11}");
@@ -122,7 +108,7 @@ class TestStateTest {
 
         @Test
         void refuses_an_invalid_state() {
-            assertThatThrownBy(() -> sfn.testState(b -> b.definition("{\"Type\":\"Pass\"}")))
+            assertThatThrownBy(() -> local.sfn().testState(b -> b.definition("{\"Type\":\"Pass\"}")))
                     .isInstanceOf(InvalidDefinitionException.class)
                     .hasMessageContaining("Invalid State Machine Definition");
         }
