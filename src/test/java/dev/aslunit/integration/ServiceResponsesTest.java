@@ -1,8 +1,8 @@
 package dev.aslunit.integration;
 
+import static dev.aslunit.json.JsonText.json;
 import static dev.aslunit.mock.Invocations.T0;
 import static dev.aslunit.mock.Invocations.call;
-import static dev.aslunit.mock.Invocations.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

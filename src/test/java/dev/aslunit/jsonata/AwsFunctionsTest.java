@@ -1,10 +1,11 @@
 package dev.aslunit.jsonata;
 
-import static dev.aslunit.jsonata.TestScope.json;
+import static dev.aslunit.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.json.Json;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AwsFunctionsTest {
 
     private static JsonNode eval(String expression, TestScope scope) {
-        return JsonataTemplate.compile(TestScope.JSON.getNodeFactory().textNode("{% " + expression + " %}"), "Output")
+        return JsonataTemplate.compile(Json.nodes().textNode("{% " + expression + " %}"), "Output")
                 .evaluate(scope);
     }
 

@@ -1,6 +1,6 @@
 package dev.aslunit.jsonata;
 
-import static dev.aslunit.jsonata.TestScope.json;
+import static dev.aslunit.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,11 +1,12 @@
 package dev.aslunit.jsonata;
 
-import static dev.aslunit.jsonata.TestScope.json;
+import static dev.aslunit.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -152,7 +153,7 @@ class JsonataTemplateTest {
                 + " type. Expected 'array', but was 'null' for value: null"},
         };
         for (String[] c : cases) {
-            JsonataTemplate items = JsonataTemplate.compile(TestScope.JSON.getNodeFactory().textNode(c[0]), "Items");
+            JsonataTemplate items = JsonataTemplate.compile(Json.nodes().textNode(c[0]), "Items");
             JsonNode value = items.evaluate(scope);
             assertThat(value.isArray()).isFalse();
             assertThat(items.unexpectedType("array", value).cause()).isEqualTo(c[1]);

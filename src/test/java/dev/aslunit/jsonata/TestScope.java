@@ -1,7 +1,8 @@
 package dev.aslunit.jsonata;
 
+import static dev.aslunit.json.JsonText.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.random.RandomGenerator;
 
 /** A {@link JsonataScope} for tests: {@code $states} from JSON text, variables set one by one. */
 final class TestScope implements JsonataScope {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode states;
     private final Map<String, JsonNode> variables = new HashMap<>();
@@ -28,14 +27,6 @@ final class TestScope implements JsonataScope {
 
     static TestScope withStates(String statesJson) {
         return new TestScope(json(statesJson));
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
     }
 
     TestScope variable(String name, String valueJson) {

@@ -1,7 +1,7 @@
 package dev.aslunit.mock;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.aslunit.json.JsonText.json;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.engine.TaskInvocation;
 import java.time.Instant;
@@ -10,17 +10,8 @@ import java.time.Instant;
 public final class Invocations {
 
     public static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Invocations() {
-    }
-
-    public static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
     }
 
     public static TaskInvocation call(String state, String resource, String parameters, int attempt, int invocation) {

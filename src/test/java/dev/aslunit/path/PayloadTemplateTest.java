@@ -1,6 +1,6 @@
 package dev.aslunit.path;
 
-import static dev.aslunit.path.TestScope.json;
+import static dev.aslunit.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.json.JsonText;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,10 @@ class RobustnessTest {
     };
 
     private static final JsonNode[] DOCUMENTS = {
-        TestScope.json("{\"a\": {\"b\": [1, \"x\", {\"a\": null}]}, \"v\": \"1,2\", \"n\": 3}"),
-        TestScope.json("[1, [2, 3], \"{}\", {\"a\": true}]"),
-        TestScope.json("\"text\""),
-        TestScope.json("null"),
+        JsonText.json("{\"a\": {\"b\": [1, \"x\", {\"a\": null}]}, \"v\": \"1,2\", \"n\": 3}"),
+        JsonText.json("[1, [2, 3], \"{}\", {\"a\": true}]"),
+        JsonText.json("\"text\""),
+        JsonText.json("null"),
     };
 
     @Test

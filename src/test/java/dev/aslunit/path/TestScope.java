@@ -1,6 +1,7 @@
 package dev.aslunit.path;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static dev.aslunit.json.JsonText.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aslunit.json.Json;
@@ -35,14 +36,6 @@ final class TestScope implements PathScope {
     TestScope variable(String name, String json) {
         variables.put(name, json(json));
         return this;
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(text, e);
-        }
     }
 
     @Override

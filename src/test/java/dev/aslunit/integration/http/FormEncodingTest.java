@@ -1,6 +1,6 @@
 package dev.aslunit.integration.http;
 
-import static dev.aslunit.mock.Invocations.json;
+import static dev.aslunit.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package dev.aslunit.mock.sfnlocal;
 
+import static dev.aslunit.json.JsonText.json;
 import static dev.aslunit.mock.Invocations.call;
-import static dev.aslunit.mock.Invocations.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
