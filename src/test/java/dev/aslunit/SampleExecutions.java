@@ -80,7 +80,7 @@ public final class SampleExecutions {
     public static Execution retriesExhausted() {
         String caught = "{\"orderId\":\"o-17\",\"total\":250,\"validation\":{\"valid\":true},"
                 + "\"error\":{\"Error\":\"Lambda.TooManyRequestsException\",\"Cause\":\"Rate exceeded\"}}";
-        return validatedAndRouted()
+        return notifiedAndFailed(validatedAndRouted()
                 .entered("Task", "ChargePayment", VALIDATED)
                 .lambdaFails("Lambda.TooManyRequestsException", "Rate exceeded")
                 .at(Duration.ofSeconds(2))
@@ -89,26 +89,25 @@ public final class SampleExecutions {
                 .lambdaFails("Lambda.TooManyRequestsException", "Rate exceeded")
                 .at(Duration.ofSeconds(14))
                 .lambdaFails("Lambda.TooManyRequestsException", "Rate exceeded")
-                .exited("Task", "ChargePayment", caught)
-                .entered("Task", "NotifyCustomer", caught)
-                .lambdaSucceeds("{}")
-                .exited("Task", "NotifyCustomer", caught)
-                .entered("Fail", "PaymentFailed", caught)
-                .failed("PaymentFailed", "Payment could not be charged")
-                .execution("o-17", ORDER_PROCESSING);
+                .exited("Task", "ChargePayment", caught), caught);
     }
 
     /** ChargePayment answers after 45s; its 30s TimeoutSeconds fires first and Catch takes over. */
     public static Execution paymentTimedOut() {
         String caught = "{\"orderId\":\"o-17\",\"total\":250,\"validation\":{\"valid\":true},"
                 + "\"error\":{\"Error\":\"States.Timeout\"}}";
-        return validatedAndRouted()
+        return notifiedAndFailed(validatedAndRouted()
                 .entered("Task", "ChargePayment", VALIDATED)
                 .taskScheduled("lambda", "invoke", "{}")
                 .taskStarted("lambda", "invoke")
                 .at(Duration.ofSeconds(30))
                 .taskTimedOut("lambda", "invoke")
-                .exited("Task", "ChargePayment", caught)
+                .exited("Task", "ChargePayment", caught), caught);
+    }
+
+    /** After ChargePayment's Catch: NotifyCustomer is told, and the execution fails. */
+    private static Execution notifiedAndFailed(HistoryBuilder caughtAtChargePayment, String caught) {
+        return caughtAtChargePayment
                 .entered("Task", "NotifyCustomer", caught)
                 .lambdaSucceeds("{}")
                 .exited("Task", "NotifyCustomer", caught)
