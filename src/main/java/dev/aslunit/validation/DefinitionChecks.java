@@ -1,5 +1,6 @@
 package dev.aslunit.validation;
 
+import static dev.aslunit.definition.DefinitionReader.escape;
 import static dev.aslunit.validation.DiagnosticCode.DUPLICATE_LABEL_NAME;
 import static dev.aslunit.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
 import static dev.aslunit.validation.DiagnosticCode.INVALID_LABEL_NAME;
@@ -14,7 +15,6 @@ import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.ComparisonOperator;
-import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.QueryLanguage;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineType;
@@ -1074,9 +1074,5 @@ final class DefinitionChecks {
 
     private static String lastToken(String pointer) {
         return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-    }
-
-    private static String escape(String token) {
-        return DefinitionReader.escape(token);
     }
 }

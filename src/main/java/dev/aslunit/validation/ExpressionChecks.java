@@ -1,10 +1,10 @@
 package dev.aslunit.validation;
 
+import static dev.aslunit.definition.DefinitionReader.escape;
 import static dev.aslunit.validation.DiagnosticCode.NO_DOLLAR;
 import static dev.aslunit.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.path.PathSyntaxException;
 import dev.aslunit.path.ReferencePath;
 import dev.aslunit.path.ResultPath;
@@ -139,9 +139,5 @@ final class ExpressionChecks {
                 jsonataTemplate(node.get(i), p + "/" + i);
             }
         }
-    }
-
-    private static String escape(String token) {
-        return DefinitionReader.escape(token);
     }
 }
