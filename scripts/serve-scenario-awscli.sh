@@ -8,6 +8,7 @@
 # Needs the AWS CLI (v1 or v2) and python3. ASLUNIT_JAR and PORT override the defaults.
 set -euo pipefail
 
+HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${ASLUNIT_JAR:-target/aslunit.jar}
 PORT=${PORT:-8083}
 ENDPOINT="http://127.0.0.1:$PORT"
@@ -31,32 +32,14 @@ expect() { # expect WHAT ACTUAL EXPECTED
     echo "ok   $1"
 }
 
-cat > "$WORK/MockConfigFile.json" <<'JSON'
-{"StateMachines": {"Orders": {"TestCases": {
-    "HappyPath": {"Charge": "ChargeOk"},
-    "Declined": {"Charge": "ChargeDeclined"}}}},
- "MockedResponses": {
-    "ChargeOk": {"0": {"Return": {"StatusCode": 200, "Payload": {"charged": true}}}},
-    "ChargeDeclined": {"0": {"Throw": {"Error": "Card.Declined", "Cause": "insufficient funds"}}}}}
-JSON
-cat > "$WORK/orders.asl.json" <<'JSON'
-{"StartAt": "Charge", "States": {
-  "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-             "Parameters": {"FunctionName": "charge", "Payload.$": "$"}, "ResultSelector": {"charged.$": "$.Payload.charged"},
-             "ResultPath": "$.payment", "Next": "Wait for shipping"},
-  "Wait for shipping": {"Type": "Wait", "Seconds": 86400, "Next": "Approve"},
-  "Approve": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-              "Parameters": {"QueueUrl": "approvals", "MessageBody": {"token.$": "$$.Task.Token"}},
-              "ResultPath": "$.approval", "End": true}}}
-JSON
 
-SFN_MOCK_CONFIG="$WORK/MockConfigFile.json" java -jar "$JAR" serve --port "$PORT" > "$WORK/server.log" 2>&1 &
+SFN_MOCK_CONFIG="$HERE/serve-scenario/MockConfigFile.json" java -jar "$JAR" serve --port "$PORT" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$WORK/server.log" 2>/dev/null && break; sleep 0.1; done
 grep "listening on" "$WORK/server.log" || { cat "$WORK/server.log"; exit 1; }
 
 ROLE=arn:aws:iam::123456789012:role/orders
-SM=$(sfn create-state-machine --name Orders --definition "file://$WORK/orders.asl.json" --role-arn "$ROLE" | field "['stateMachineArn']")
+SM=$(sfn create-state-machine --name Orders --definition "file://$HERE/serve-scenario/orders.asl.json" --role-arn "$ROLE" | field "['stateMachineArn']")
 expect "create-state-machine" "$SM" "arn:aws:states:us-east-1:123456789012:stateMachine:Orders"
 
 EXEC=$(sfn start-execution --state-machine-arn "$SM#HappyPath" --name order-1 --input '{"id":1}' | field "['executionArn']")

@@ -3,7 +3,7 @@
 // Exits non-zero at the first answer that is not AWS's.
 //
 //   npm install @aws-sdk/client-sfn          (anywhere node resolves it from, e.g. NODE_PATH)
-//   java -jar target/aslunit.jar serve --mock-config MockConfigFile.json &   (the file below)
+//   java -jar target/aslunit.jar serve --mock-config scripts/serve-scenario/MockConfigFile.json &
 //   node scripts/serve-scenario-js.mjs [http://127.0.0.1:8083]
 //
 // scripts/serve-scenario-js.sh does all of that in a temporary directory.
@@ -13,6 +13,7 @@ import {
   StartSyncExecutionCommand, paginateGetExecutionHistory, paginateListExecutions,
   ExecutionAlreadyExists, StateMachineDoesNotExist, InvalidToken,
 } from "@aws-sdk/client-sfn";
+import { readFileSync } from "node:fs";
 
 const endpoint = process.argv[2] ?? "http://127.0.0.1:8083";
 const sfn = new SFNClient({
@@ -48,17 +49,7 @@ async function until(what, probe) {
   expect(what, "timed out", "an answer");
 }
 
-const definition = JSON.stringify({
-  StartAt: "Charge", States: {
-    Charge: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke",
-      Parameters: { FunctionName: "charge", "Payload.$": "$" },
-      ResultSelector: { "charged.$": "$.Payload.charged" }, ResultPath: "$.payment", Next: "Wait for shipping" },
-    "Wait for shipping": { Type: "Wait", Seconds: 86400, Next: "Approve" },
-    Approve: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-      Parameters: { QueueUrl: "approvals", MessageBody: { "token.$": "$$.Task.Token" } },
-      ResultPath: "$.approval", End: true },
-  },
-});
+const definition = readFileSync(new URL("./serve-scenario/orders.asl.json", import.meta.url), "utf8");
 
 const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Orders", definition, roleArn: role }));
 expect("createStateMachine", stateMachineArn, "arn:aws:states:us-east-1:123456789012:stateMachine:Orders");

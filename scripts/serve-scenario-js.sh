@@ -17,16 +17,8 @@ cleanup() {
 trap cleanup EXIT
 
 (cd "$WORK" && npm install --silent --no-audit --no-fund @aws-sdk/client-sfn > /dev/null)
-cp "$HERE/serve-scenario-js.mjs" "$WORK/"
-cat > "$WORK/MockConfigFile.json" <<'JSON'
-{"StateMachines": {"Orders": {"TestCases": {
-    "HappyPath": {"Charge": "ChargeOk"},
-    "Declined": {"Charge": "ChargeDeclined"}}}},
- "MockedResponses": {
-    "ChargeOk": {"0": {"Return": {"StatusCode": 200, "Payload": {"charged": true}}}},
-    "ChargeDeclined": {"0": {"Throw": {"Error": "Card.Declined", "Cause": "insufficient funds"}}}}}
-JSON
-java -jar "$JAR" serve --port "$PORT" --mock-config "$WORK/MockConfigFile.json" > "$WORK/server.log" 2>&1 &
+cp -r "$HERE/serve-scenario-js.mjs" "$HERE/serve-scenario" "$WORK/"
+java -jar "$JAR" serve --port "$PORT" --mock-config "$HERE/serve-scenario/MockConfigFile.json" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$WORK/server.log" 2>/dev/null && break; sleep 0.1; done
 grep "listening on" "$WORK/server.log" || { cat "$WORK/server.log"; exit 1; }

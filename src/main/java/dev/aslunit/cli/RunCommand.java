@@ -34,7 +34,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +107,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write the workflow coverage of the execution(s) to DIR: coverage.json, index.html, coverage.md.")
     Path coverage;
 
+    @Option(names = "--substitution", paramLabel = "NAME=VALUE",
+            description = "Value for a ${NAME} placeholder in the definition; repeatable.")
+    Map<String, String> substitutions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--allow-placeholders",
+            description = "Leave ${NAME} placeholders without a value in place instead of refusing the definition.")
+    boolean allowPlaceholders;
+
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "An AWS Step Functions Local mock configuration file answering the Task states.")
+    Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "[STATE_MACHINE#]TEST_CASE",
+            description = "The mock file's test case to use; name its state machine first when the file has several.")
+    String testCase;
+
     @Option(names = "--batch", paramLabel = "REQUESTS.jsonl",
             description = "Run every request of a JSON Lines file; print one JSON result line per request.")
     Path batch;
@@ -129,6 +144,9 @@ public final class RunCommand implements Callable<Integer> {
         if (input != null && inputFile != null) {
             return usage("Give either --input or --input-file, not both");
         }
+        if ((mockConfig == null) != (testCase == null)) {
+            return usage("--mock-config and --test-case go together: give the file and the test case to use");
+        }
         Instant start = instant(startTime);
         if (start == null) {
             return usage("--start-time \"" + startTime + "\" is not an ISO-8601 timestamp with an offset, e.g. "
@@ -139,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             // a CDK app's cloud assembly, or a definition file (JSON, YAML, SAM, CloudFormation)
             loaded = CdkApp.isCloudAssembly(definition)
                     ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders().load()
-                    : DefinitionLoader.fromFile(definition).type(type).load();
+                    : placeholders(DefinitionLoader.fromFile(definition).type(type).substitutions(substitutions)).load();
         } catch (DefinitionSourceException e) {
             return usage("aslunit run: " + e.getMessage());
         }
@@ -163,8 +181,15 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(definition + ": " + e.getMessage());
             return 1;
         }
-        ExecutionRun run = machine.start(ExecutionOptions.builder().input(in).seed(seed).type(type).build(),
-                new VirtualScheduler(start)).awaitCompletion();
+        ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type);
+        if (mockConfig != null) {
+            try {
+                options.taskHandler(mockHandler(machine));
+            } catch (MockConfigException e) {
+                return usage(e.getMessage());
+            }
+        }
+        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
         Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
         if (coverage != null) {
@@ -187,6 +212,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return run.status() == ExecutionStatus.SUCCEEDED ? 0 : 2;
+    }
+
+    private DefinitionLoader placeholders(DefinitionLoader loader) {
+        return allowPlaceholders ? loader.allowOpaquePlaceholders() : loader;
+    }
+
+    /** {@code --test-case Machine#Case}, or just {@code Case} when the file mocks one state machine. */
+    private dev.aslunit.engine.TaskHandler mockHandler(CompiledStateMachine machine) {
+        MockConfigFile mocks = MockConfigFile.parse(mockConfig);
+        int hash = testCase.indexOf('#');
+        String machineName;
+        if (hash >= 0) {
+            machineName = testCase.substring(0, hash);
+        } else if (mocks.stateMachineNames().size() == 1) {
+            machineName = mocks.stateMachineNames().iterator().next();
+        } else {
+            throw new MockConfigException(mockConfig + " mocks the state machines " + mocks.stateMachineNames()
+                    + "; name the one to use: --test-case STATE_MACHINE#" + testCase);
+        }
+        return mocks.handlerFor(machineName, testCase.substring(hash + 1), machine.definition());
     }
 
     private int usage(String message) {
@@ -253,9 +298,10 @@ public final class RunCommand implements Callable<Integer> {
         } catch (MockConfigException e) {
             return requestError(id, "InvalidMockConfig", e.getMessage());
         } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            return requestError(id, "InternalError", trace.toString());
+            // a bug of ours: one line naming it and where it happened, and the batch goes on
+            StackTraceElement[] where = e.getStackTrace();
+            return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                    + (where.length > 0 ? " at " + where[0] : ""));
         }
     }
 

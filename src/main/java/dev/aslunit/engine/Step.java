@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -45,14 +46,20 @@ abstract class Step {
     }
 
     /**
-     * Stores what the state assigns (every expression of the state has been evaluated by now, so none
+     * Checks AWS's 256 KiB quota on the state's output, stores what the state assigns (every expression of the state has been evaluated by now, so none
      * saw these values) and writes {@code <Type>StateExited}; {@code assigned} is {@code null} when
      * the state has no {@code Assign}.
      */
     final void exited(StateRun run, JsonNode output, Map<String, JsonNode> assigned) {
+        String text = run.frame.run.text(output);
+        if (text.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
+                && text.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES) {
+            throw new StateFailure(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + name
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
         ObjectNode d = Json.object();
         d.put("name", name);
-        d.put("output", run.frame.run.text(output));
+        d.put("output", text);
         d.set("outputDetails", Json.notTruncated());
         if (assigned != null) {
             try {

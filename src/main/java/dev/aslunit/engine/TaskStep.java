@@ -1,8 +1,12 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.integration.ServiceRequests;
+import dev.aslunit.integration.ServiceResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +22,7 @@ final class TaskStep extends Step implements Step.Retrying {
         Integer evaluate(Scope scope);
     }
 
-    /** AWS's payload quota: a task result larger than 256 KiB fails with {@code States.DataLimitExceeded}. */
+    /** AWS's payload quota: a task result or state output over 256 KiB fails with {@code States.DataLimitExceeded}. */
     static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
     /** AWS's default task timeout when none is set. */
@@ -49,8 +53,15 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
-        if (resource.submits()) {
-            // $$.Task.Token exists for .sync and .waitForTaskToken tasks
+        if (frame.run.options.type() == StateMachineType.EXPRESS && !resource.allowedInExpress()) {
+            // validation refuses this definition as AWS does; a run started without validation still must not wait
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, run.causePrefix() + "Express state machines"
+                    + " do not support the resource '" + resource.arn() + "': only request-response calls run in an"
+                    + " Express workflow (no .sync, .waitForTaskToken or activities). Use a STANDARD state machine.");
+            return;
+        }
+        if (resource.submits() || resource.waitsForToken()) {
+            // $$.Task.Token exists for .sync and .waitForTaskToken tasks; an activity's worker answers with one
             run.taskToken = frame.run.newTaskToken();
         }
         Scope scope = new Scope(run, run.input);
@@ -65,6 +76,12 @@ final class TaskStep extends Step implements Step.Retrying {
             taskCredentials = credentials == null ? null : credentials.input(scope, run.input);
         } catch (StateFailure f) {
             fail(run, f.error(), f.cause());
+            return;
+        }
+        List<String> problems = resource.problems(parameters);
+        if (!problems.isEmpty()) {
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME,
+                    ServiceRequests.cause(name, run.enteredEventId, parameters, problems));
             return;
         }
         frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
@@ -89,7 +106,7 @@ final class TaskStep extends Step implements Step.Retrying {
             return;
         }
         frame.emit(resource.startedEvent(), resource.startedDetails());
-        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(answer.get());
+        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
     }
 
     /** One call of the resource, racing its answer against its timers; the first to arrive settles it. */
@@ -108,11 +125,11 @@ final class TaskStep extends Step implements Step.Retrying {
             this.heartbeatSeconds = heartbeatSeconds;
         }
 
-        void begin(TaskOutcome outcome) {
+        void begin(TaskInvocation invocation, TaskOutcome outcome) {
             ExecutionRun execution = run.frame.run;
             Instant now = execution.now();
             if (resource.submits()) {
-                run.frame.emit(resource.submittedEvent(), resource.submittedDetails());
+                run.frame.emit(resource.submittedEvent(), resource.submittedDetails(ServiceResponses.submitted(invocation)));
             }
             if (resource.waitsForToken()) {
                 execution.awaitCallback(run.taskToken, this);
@@ -165,8 +182,9 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void succeed(JsonNode result) {
-            if (!settled && run.frame.isLive() && run.frame.run.text(result).getBytes(StandardCharsets.UTF_8).length
-                    > PAYLOAD_LIMIT_BYTES) {
+            String text = run.frame.run.text(result);
+            if (!settled && run.frame.isLive() && text.length() > PAYLOAD_LIMIT_BYTES / 4
+                    && text.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
                 fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
                         + "' returned a result with a size exceeding the maximum number of bytes service limit.");
                 return;

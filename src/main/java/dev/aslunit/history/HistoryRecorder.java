@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an execution's history: numbers events from 1 in the order they happen and names their
@@ -35,6 +37,13 @@ public final class HistoryRecorder {
 
     /** AWS's name of the details member of {@code type}'s events. */
     public static String detailsField(String type) {
+        return DETAILS_FIELDS.computeIfAbsent(type, HistoryRecorder::fieldOf);
+    }
+
+    /** A memo of a pure function over AWS's few dozen event types: no event pays for string building. */
+    private static final Map<String, String> DETAILS_FIELDS = new ConcurrentHashMap<>();
+
+    private static String fieldOf(String type) {
         if (type.endsWith("StateEntered")) {
             return "stateEnteredEventDetails";
         }

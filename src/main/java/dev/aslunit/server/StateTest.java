@@ -12,6 +12,10 @@ import dev.aslunit.engine.ExecutionStatus;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskOutcome;
 import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.path.PathScope;
+import dev.aslunit.path.PayloadTemplate;
+import dev.aslunit.path.ReferencePath;
+import dev.aslunit.path.ResultPath;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * AWS's TestState as a Java API: one state run on its own, on a virtual clock, answering what
@@ -271,19 +276,76 @@ public final class StateTest {
             if (!state.has("Parameters") && !state.has("ItemSelector")) {
                 into.put("afterParameters", stateInput);
             }
+        } else {
+            JsonNode inputPath = state.get("InputPath");
+            recompute(into, "afterInputPath", inputPath, () -> inputPath.isNull() ? MAPPER.createObjectNode()
+                    : ReferencePath.compile(inputPath.asText()).read(scope(parse(stateInput, "input"))));
         }
         if (parameters != null) {
             into.put("afterParameters", parameters);
         }
         if (result != null) {
             into.put("result", result);
-            if (!state.has("ResultSelector")) {
+            JsonNode selector = state.get("ResultSelector");
+            if (selector == null) {
                 into.put("afterResultSelector", result);
+            } else {
+                recompute(into, "afterResultSelector", selector,
+                        () -> PayloadTemplate.compile(selector).evaluate(scope(parse(result, "result"))));
+            }
+            String selected = into.get("afterResultSelector");
+            JsonNode resultPath = state.get("ResultPath");
+            if (selected != null) {
+                recompute(into, "afterResultPath", resultPath, () -> ResultPath.compile(resultPath == null ? "$"
+                        : resultPath.isNull() ? null : resultPath.asText())
+                        .apply(parse(stateInput, "input"), parse(selected, "result")));
             }
         }
         if (output != null && !state.has("OutputPath")) {
             into.put("afterResultPath", output);
         }
+    }
+
+    /**
+     * Redoes one processing step the run does not report: only for fields that read nothing but
+     * the data and the variables ({@code $$} and random intrinsics would not give the run's values).
+     */
+    private static void recompute(Map<String, String> into, String member, JsonNode field,
+            java.util.function.Supplier<JsonNode> step) {
+        String text = field == null ? "" : field.toString();
+        if (text.contains("$$") || text.contains("States.UUID") || text.contains("States.MathRandom")) {
+            return;
+        }
+        try {
+            into.put(member, step.get().toString());
+        } catch (RuntimeException e) {
+            // The run failed at this step; its error is the result's, not the inspection's.
+        }
+    }
+
+    private PathScope scope(JsonNode input) {
+        JsonNode assigned = variables == null ? MAPPER.createObjectNode() : parse(variables, "variables");
+        return new PathScope() {
+            @Override
+            public JsonNode input() {
+                return input;
+            }
+
+            @Override
+            public JsonNode context() {
+                return MAPPER.createObjectNode();
+            }
+
+            @Override
+            public JsonNode variable(String variable) {
+                return assigned.get(variable);
+            }
+
+            @Override
+            public RandomGenerator random() {
+                throw new IllegalStateException("recompute() leaves random intrinsics out");
+            }
+        };
     }
 
     /** Whether one of the state's retriers would retry {@code error} (TestState stops there). */

@@ -30,6 +30,23 @@ class RunCommandTest {
     }
 
     @Test
+    void a_batch_line_with_a_mock_config_and_s3_objects() {
+        JsonNode r = RunCommand.answer("""
+                {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["Boom"]}],"Next":"M"},
+                  "M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                    "Parameters":{"Bucket":"b","Key":"k.json"}},
+                    "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+                      "States":{"P":{"Type":"Pass","End":true}}},"End":true}}},
+                 "mockConfig":{"StateMachines":{"Conformance":{"TestCases":{"Recorded":{"T":"R"}}}},
+                   "MockedResponses":{"R":{"0":{"Throw":{"Error":"Boom","Cause":"x"}},"1":{"Return":{"ok":true}}}}},
+                 "stateMachineName":"Conformance","testCase":"Recorded","s3Objects":{"b/k.json":"[1,2]"}}""", 1);
+        assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(r.get("output").toString()).isEqualTo("[1,2]");
+        assertThat(r.get("events").toString()).contains("\"TaskFailed\"", "\"TaskSucceeded\"", "\"MapRunSucceeded\"");
+    }
+
+    @Test
     void bad_requests_get_a_request_error_line() {
         assertThat(RunCommand.answer("{not json", 3).get("requestError").get("code").asText())
                 .isEqualTo("InvalidRequest");
@@ -38,6 +55,10 @@ class RunCommandTest {
         assertThat(bad.get("status").isNull()).isTrue();
         assertThat(bad.get("requestError").get("code").asText()).isEqualTo("InvalidDefinition");
         assertThat(bad.get("requestError").get("message").asText()).contains("SCHEMA_VALIDATION_FAILED", "/States");
+        JsonNode mocks = RunCommand.answer("""
+                {"id":"c","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "mockConfig":{"StateMachines":{}},"stateMachineName":"X","testCase":"Y"}""", 1);
+        assertThat(mocks.get("requestError").get("code").asText()).isEqualTo("InvalidMockConfig");
     }
 
     @Test
@@ -52,5 +73,35 @@ class RunCommandTest {
         assertThat(out.toString()).contains("→ F (Fail)", "execution FAILED  E: c");
         assertThat(cli.execute("run", def.toString(), "--input", "{oops")).isEqualTo(1);
         assertThat(err.toString()).contains("The input is not valid JSON");
+    }
+
+    @Test
+    void run_answers_tasks_from_a_step_functions_local_mock_file_and_fills_placeholders() throws Exception {
+        Path def = dir.resolve("quote.asl.json");
+        Files.writeString(def, """
+                {"StartAt":"Quote","States":{"Quote":{"Type":"Task","Resource":"${QuoteArn}",
+                 "Retry":[{"ErrorEquals":["Lambda.TooManyRequestsException"],"IntervalSeconds":3}],"End":true}}}""");
+        Path mocks = dir.resolve("MockConfigFile.json");
+        Files.writeString(mocks, """
+                {"StateMachines":{"Quotes":{"TestCases":{"Throttled":{"Quote":"Busy"}}}},
+                 "MockedResponses":{"Busy":{"0":{"Throw":{"Error":"Lambda.TooManyRequestsException","Cause":"Rate"}},
+                                            "1":{"Return":{"price":14}}}}}""");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int code = cli.execute("run", def.toString(), "--substitution",
+                "QuoteArn=arn:aws:lambda:us-east-1:123456789012:function:quote", "--mock-config", mocks.toString(),
+                "--test-case", "Throttled", "--format", "json");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        JsonNode result = dev.aslunit.json.Json.parse(out.toString());
+        assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("output").get("price").asInt()).isEqualTo(14);
+        assertThat(cli.execute("run", def.toString(), "--mock-config", mocks.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--mock-config and --test-case go together");
+        assertThat(cli.execute("run", def.toString(), "--allow-placeholders", "--mock-config", mocks.toString(),
+                "--test-case", "Nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("No test case \"Nope\"", "Test cases: Throttled");
     }
 }

@@ -131,6 +131,16 @@ class FlowStatesTest {
     }
 
     @Test
+    void a_state_output_over_256_kib_fails_with_data_limit_exceeded() {
+        ExecutionRun r = run("""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s"},"End":true}}}""",
+                "{\"s\":\"" + "x".repeat(140 * 1024) + "\"}");
+        assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(r.cause()).isEqualTo("The state/task 'P' returned a result with a size exceeding the maximum "
+                + "number of bytes service limit.");
+    }
+
+    @Test
     void the_machine_timeout_ends_the_execution_timed_out() {
         ExecutionRun r = run("""
                 {"TimeoutSeconds":5,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""", "{}");

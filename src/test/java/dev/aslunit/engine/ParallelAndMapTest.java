@@ -75,6 +75,25 @@ class ParallelAndMapTest {
     }
 
     @Test
+    void a_failed_iteration_aborts_the_iterations_in_flight_and_counts_invocations_per_state() {
+        List<Integer> invocations = new ArrayList<>();
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke","End":true}}},"End":true}}}""",
+                with("[10,1]", inv -> {
+                    invocations.add(inv.invocation());
+                    int n = inv.parameters().intValue();
+                    return Optional.of(n == 1 ? new TaskOutcome.Failed("Boom", "x", Duration.ofSeconds(1))
+                            : new TaskOutcome.Succeeded(inv.parameters(), Duration.ofSeconds(n)));
+                }).build());
+        assertThat(invocations).containsExactly(0, 1);
+        assertThat(r.error()).isEqualTo("Boom");
+        assertThat(r.stopTime()).isEqualTo(Runs.T0.plusSeconds(1));
+        assertThat(types(r)).containsSubsequence("TaskFailed", "MapIterationFailed:M", "TaskStateAborted",
+                "MapIterationAborted:M", "MapStateFailed", "ExecutionFailed");
+    }
+
+    @Test
     void a_failed_iteration_fails_the_map_with_its_error() {
         ExecutionRun r = run("""
                 {"StartAt":"M","States":{"M":{"Type":"Map",

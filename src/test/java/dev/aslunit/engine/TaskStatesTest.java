@@ -50,6 +50,24 @@ class TaskStatesTest {
     }
 
     @Test
+    void credentials_and_timeouts_from_paths_are_scheduled_as_aws_writes_them() {
+        ExecutionRun r = run("""
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync",
+                 "Credentials":{"RoleArn.$":"$.role"},"TimeoutSecondsPath":"$.t","HeartbeatSecondsPath":"$.h",
+                 "Parameters":{"StateMachineArn":"arn:x","Input":{"token.$":"$$.Task.Token"}},"End":true}}}""",
+                with("{\"role\":\"arn:aws:iam::1:role/r\",\"t\":60,\"h\":10}",
+                        answers(new TaskOutcome.Succeeded(json("{\"Status\":\"SUCCEEDED\"}"), Duration.ofSeconds(5))))
+                        .build());
+        JsonNode scheduled = r.history().get(2).details();
+        assertThat(scheduled.get("taskCredentials").get("roleArn").asText()).isEqualTo("arn:aws:iam::1:role/r");
+        assertThat(scheduled.get("timeoutInSeconds").intValue()).isEqualTo(60);
+        assertThat(scheduled.get("heartbeatInSeconds").intValue()).isEqualTo(10);
+        assertThat(json(scheduled.get("parameters").asText()).get("Input").get("token").asText()).isNotEmpty();
+        assertThat(types(r)).containsSubsequence("TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded");
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
     void a_lambda_function_arn_writes_the_lambda_function_family() {
         ExecutionRun r = run("""
                 {"StartAt":"L","States":{"L":{"Type":"Task",

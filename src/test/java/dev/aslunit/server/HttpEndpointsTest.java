@@ -3,11 +3,7 @@ package dev.aslunit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,19 +19,11 @@ class HttpEndpointsTest {
     static SfnClient sfn;
 
     @BeforeAll
-    static void start() throws IOException {
-        stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        stub.createContext("/orders/7", exchange -> {
-            byte[] bytes = "{\"id\":7,\"state\":\"shipped\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        stub.start();
+    static void start() {
+        stub = Stub.start("/orders/7", (path, body) -> new Stub.Answer(200,
+                Map.of("Content-Type", "application/json"), "{\"id\":7,\"state\":\"shipped\"}"));
         server = StepFunctionsServer.builder().port(0)
-                .httpRoute("https://shop.example.com", "http://127.0.0.1:" + stub.getAddress().getPort()).start();
+                .httpRoute("https://shop.example.com", Stub.url(stub)).start();
         sfn = Sdk.client(server.endpoint());
     }
 

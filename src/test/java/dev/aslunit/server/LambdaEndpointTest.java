@@ -3,13 +3,9 @@ package dev.aslunit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,33 +23,22 @@ class LambdaEndpointTest {
     static SfnClient sfn;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         // A stand-in for sam local start-lambda: "greet" answers, "explode" raises, others do not exist.
-        lambda = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        lambda.createContext("/2015-03-31/functions/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getPath();
+        lambda = Stub.start("/2015-03-31/functions/", (path, body) -> {
             calls.add(path + " " + body);
-            String answer;
-            int status = 200;
             if (path.endsWith("/greet/invocations")) {
-                answer = "{\"greeting\":\"hello " + body.replaceAll(".*\"who\":\"([^\"]*)\".*", "$1") + "\"}";
-            } else if (path.endsWith("/explode/invocations")) {
-                exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-                answer = "{\"errorType\":\"ValueError\",\"errorMessage\":\"bad input\"}";
-            } else {
-                status = 404;
-                answer = "{\"Type\":\"User\",\"message\":\"Function not found\"}";
+                return new Stub.Answer(200, Map.of(),
+                        "{\"greeting\":\"hello " + body.replaceAll(".*\"who\":\"([^\"]*)\".*", "$1") + "\"}");
             }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            if (path.endsWith("/explode/invocations")) {
+                return new Stub.Answer(200, Map.of("X-Amz-Function-Error", "Unhandled"),
+                        "{\"errorType\":\"ValueError\",\"errorMessage\":\"bad input\"}");
             }
+            return new Stub.Answer(404, Map.of(), "{\"Type\":\"User\",\"message\":\"Function not found\"}");
         });
-        lambda.start();
         server = StepFunctionsServer.builder().port(0)
-                .lambdaEndpoint(URI.create("http://127.0.0.1:" + lambda.getAddress().getPort())).start();
+                .lambdaEndpoint(URI.create(Stub.url(lambda))).start();
         sfn = Sdk.client(server.endpoint());
     }
 

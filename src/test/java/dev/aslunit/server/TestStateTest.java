@@ -63,6 +63,25 @@ class TestStateTest {
             assertThat(r.output()).isEqualTo("{\"order\":{\"id\":7},\"charge\":{\"body\":{\"ok\":true}}}");
             assertThat(r.inspectionData().afterParameters()).isEqualTo("{\"FunctionName\":\"f\",\"Payload\":{\"id\":7}}");
             assertThat(r.inspectionData().result()).isEqualTo("{\"Payload\":{\"ok\":true},\"StatusCode\":200}");
+            assertThat(r.inspectionData().afterResultSelector()).isEqualTo("{\"body\":{\"ok\":true}}");
+            assertThat(r.inspectionData().afterResultPath()).isEqualTo(r.output());
+        }
+
+        @Test
+        void shows_each_processing_step_of_a_task_with_every_path_field() {
+            TestStateResponse r = sfn.testState(b -> b.definition("""
+                    {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","InputPath":"$.order",
+                     "Parameters":{"FunctionName":"f","Payload.$":"$"},"ResultSelector":{"ok.$":"$.Payload.ok"},
+                     "ResultPath":"$.res","OutputPath":"$.res","End":true}""")
+                    .input("{\"order\":{\"id\":1},\"x\":2}").inspectionLevel(InspectionLevel.TRACE)
+                    .mock(m -> m.result("{\"Payload\":{\"ok\":true}}")));
+            assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(r.output()).isEqualTo("{\"ok\":true}");
+            assertThat(r.nextState()).isNull();
+            assertThat(r.inspectionData().afterInputPath()).isEqualTo("{\"id\":1}");
+            assertThat(r.inspectionData().afterParameters()).isEqualTo("{\"FunctionName\":\"f\",\"Payload\":{\"id\":1}}");
+            assertThat(r.inspectionData().afterResultSelector()).isEqualTo("{\"ok\":true}");
+            assertThat(r.inspectionData().afterResultPath()).isEqualTo("{\"order\":{\"id\":1},\"x\":2,\"res\":{\"ok\":true}}");
         }
 
         @Test
