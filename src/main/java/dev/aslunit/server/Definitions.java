@@ -2,7 +2,6 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.definition.load.DefinitionLoader;
 import dev.aslunit.definition.load.LoadedDefinition;
@@ -17,8 +16,6 @@ import java.util.stream.Collectors;
  * diagnostics, AWS's codes), and compiles the ones AWS would accept.
  */
 final class Definitions {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One diagnostic in ValidateStateMachineDefinition's shape. */
     record Problem(String severity, String code, String message, String location) {
@@ -59,7 +56,7 @@ final class Definitions {
 
     static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(json);
+            return Wire.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored JSON no longer parses: " + json, e);
         }

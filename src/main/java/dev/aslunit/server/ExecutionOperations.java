@@ -2,7 +2,6 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.clock.VirtualScheduler;
@@ -34,7 +33,6 @@ final class ExecutionOperations {
 
     /** GetActivityTask's long poll, as AWS: an empty answer after 60 seconds without a task. */
     private static final long ACTIVITY_POLL_SECONDS = 60;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private record ActivityTask(String token, String input) {
     }
@@ -144,7 +142,7 @@ final class ExecutionOperations {
         String inputText = input == null ? "{}" : input;
         JsonNode inputJson;
         try {
-            inputJson = MAPPER.readTree(inputText);
+            inputJson = Wire.MAPPER.readTree(inputText);
         } catch (JsonProcessingException ex) {
             throw new ApiException("InvalidExecutionInput", "Invalid execution input: " + ex.getOriginalMessage());
         }
@@ -414,7 +412,7 @@ final class ExecutionOperations {
         }
         JsonNode result;
         try {
-            result = MAPPER.readTree(output);
+            result = Wire.MAPPER.readTree(output);
         } catch (JsonProcessingException ex) {
             throw new ApiException("InvalidOutput", "Invalid Output: '" + ex.getOriginalMessage() + "'");
         }

@@ -2,7 +2,6 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskInvocation;
@@ -28,8 +27,6 @@ import java.util.Optional;
  */
 final class LambdaEndpoint implements TaskHandler {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,7 +49,7 @@ final class LambdaEndpoint implements TaskHandler {
         String function = wrapped ? parameters.path("FunctionName").asText("") : invocation.resource();
         JsonNode payload = wrapped ? parameters.path("Payload") : parameters;
         if (payload.isMissingNode()) {
-            payload = MAPPER.createObjectNode();
+            payload = Wire.MAPPER.createObjectNode();
         }
         return Optional.of(invoke(functionName(function), payload, wrapped, invocation));
     }
@@ -109,8 +106,8 @@ final class LambdaEndpoint implements TaskHandler {
 
     private static JsonNode parse(String body) {
         try {
-            JsonNode node = MAPPER.readTree(body);
-            return node == null ? MAPPER.nullNode() : node;
+            JsonNode node = Wire.MAPPER.readTree(body);
+            return node == null ? Wire.MAPPER.nullNode() : node;
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(body);
         }

@@ -2,7 +2,6 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.engine.CompiledStateMachine;
@@ -41,7 +40,6 @@ import java.util.random.RandomGenerator;
  */
 public final class StateTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String DEFAULT_NAME = "TestState";
     private static final String VARIABLES_STATE = "ASLUnit-TestState-Variables";
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -151,11 +149,11 @@ public final class StateTest {
      * TestState reports a retriable error instead of retrying.
      */
     private ObjectNode wrapper() {
-        ObjectNode machine = MAPPER.createObjectNode();
+        ObjectNode machine = Wire.MAPPER.createObjectNode();
         if (queryLanguage != null) {
             machine.set("QueryLanguage", queryLanguage);
         }
-        ObjectNode states = MAPPER.createObjectNode();
+        ObjectNode states = Wire.MAPPER.createObjectNode();
         if (variables != null) {
             machine.put("StartAt", VARIABLES_STATE);
             ObjectNode assign = states.putObject(VARIABLES_STATE).put("Type", "Pass").put("Next", name);
@@ -278,7 +276,7 @@ public final class StateTest {
             }
         } else {
             JsonNode inputPath = state.get("InputPath");
-            recompute(into, "afterInputPath", inputPath, () -> inputPath.isNull() ? MAPPER.createObjectNode()
+            recompute(into, "afterInputPath", inputPath, () -> inputPath.isNull() ? Wire.MAPPER.createObjectNode()
                     : ReferencePath.compile(inputPath.asText()).read(scope(parse(stateInput, "input"))));
         }
         if (parameters != null) {
@@ -324,7 +322,7 @@ public final class StateTest {
     }
 
     private PathScope scope(JsonNode input) {
-        JsonNode assigned = variables == null ? MAPPER.createObjectNode() : parse(variables, "variables");
+        JsonNode assigned = variables == null ? Wire.MAPPER.createObjectNode() : parse(variables, "variables");
         return new PathScope() {
             @Override
             public JsonNode input() {
@@ -333,7 +331,7 @@ public final class StateTest {
 
             @Override
             public JsonNode context() {
-                return MAPPER.createObjectNode();
+                return Wire.MAPPER.createObjectNode();
             }
 
             @Override
@@ -380,7 +378,7 @@ public final class StateTest {
     private static JsonNode parse(String json, String what) {
         Objects.requireNonNull(json, what);
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = Wire.MAPPER.readTree(json);
             if (node == null) {
                 throw new IllegalArgumentException("The " + what + " is empty");
             }

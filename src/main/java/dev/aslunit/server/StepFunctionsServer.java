@@ -1,6 +1,5 @@
 package dev.aslunit.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.aslunit.engine.TaskHandler;
@@ -74,7 +73,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(workers);
-        http.createContext("/", new AwsJsonHandler(new ObjectMapper(), Map.copyOf(operations), ids));
+        http.createContext("/", new AwsJsonHandler(Wire.MAPPER, Map.copyOf(operations), ids));
         http.start();
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();

@@ -1,5 +1,6 @@
 package dev.aslunit.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,9 @@ import java.util.Map;
 
 /** Values in AWS JSON 1.0's wire forms. */
 final class Wire {
+
+    /** The server's one mapper, Jackson's defaults: never reconfigured, so every operation and thread shares it. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Wire() {
     }
