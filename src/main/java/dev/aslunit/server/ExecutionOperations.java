@@ -154,9 +154,9 @@ final class ExecutionOperations {
         String testCase = Arns.testCase(smArn);
         TaskHandler handler = handler(machine, testCase);
         synchronized (this) {
-            // Names are unique per machine for EXPRESS too: the engine's EXPRESS ARNs carry no id of their own.
-            String arn = express ? arns.expressExecution(machine.name(), name) : arns.execution(machine.name(), name);
-            ExecutionRecord existing = executions.get(arn);
+            // EXPRESS ARNs end with an id of their own (express:<machine>:<name>:<id>), so their names may repeat.
+            String arn = arns.execution(machine.name(), name);
+            ExecutionRecord existing = express ? null : executions.get(arn);
             if (existing != null) {
                 synchronized (existing) {
                     if (!existing.run.isDone() && existing.input.equals(inputText)) {

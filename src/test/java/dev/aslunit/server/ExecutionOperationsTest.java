@@ -313,6 +313,15 @@ class ExecutionOperationsTest {
         assertThat(Duration.between(r.startDate(), r.stopDate())).isEqualTo(Duration.ofMinutes(1));
         assertThat(r.billingDetails().billedDurationInMilliseconds()).isEqualTo(60_000L);
 
+        // AWS's express ARNs end with an id after the name, so a name may be used again
+        StartSyncExecutionResponse first = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
+        StartSyncExecutionResponse second = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
+        assertThat(first.executionArn())
+                .matches("arn:aws:states:us-east-1:123456789012:express:quick:same:[0-9a-f]{8}-[0-9a-f-]{27}");
+        assertThat(second.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:same:")
+                .isNotEqualTo(first.executionArn());
+        assertThat(sfn.describeExecution(b -> b.executionArn(second.executionArn())).name()).isEqualTo("same");
+
         String standard = machine("notQuick", WAIT_AN_HOUR);
         assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard)))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
