@@ -49,6 +49,8 @@ final class Frame {
     private Step pendingStep;
     /** The state this frame is in: the one to write {@code <Type>StateAborted} for when it is stopped. */
     private Step current;
+    /** The input {@link #current} was entered with: where a redrive enters it again. */
+    private JsonNode currentInput;
     private JsonNode pendingInput;
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
@@ -89,6 +91,7 @@ final class Frame {
                 pendingStep = null;
                 pendingInput = null;
                 current = s;
+                currentInput = in;
                 s.enter(this, in);
             }
         } finally {
@@ -96,6 +99,21 @@ final class Frame {
             pendingInput = null;
             looping = false;
         }
+    }
+
+    /** Whether {@link #redrive} has a state to enter again. */
+    boolean canRedrive() {
+        return current != null;
+    }
+
+    /**
+     * AWS's redrive of the execution's top frame: the state it stopped in is entered again with its
+     * original input, after {@code redrivenEventId}; the states before it keep their results.
+     */
+    void redrive(long redrivenEventId) {
+        stopped = false;
+        lastEventId = redrivenEventId;
+        go(current, currentInput);
     }
 
     /** Writes an event that continues this frame's chain. */
