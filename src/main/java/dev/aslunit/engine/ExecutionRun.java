@@ -231,22 +231,22 @@ public final class ExecutionRun {
      */
     public String notRedrivableReason() {
         if (options.type() == StateMachineType.EXPRESS) {
-            return "Execution is of type EXPRESS and cannot be redriven.";
+            return "Execution is of type EXPRESS and cannot be redriven";
         }
         if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
-            return "Execution is " + status + " and cannot be redriven.";
+            return "Execution is " + status + " and cannot be redriven";
         }
         if (history.size() >= HISTORY_LIMIT - 1) {
-            return "Execution history event limit exceeded.";
+            return "Execution history event limit exceeded";
         }
         if (Duration.between(stopTime, scheduler.now()).compareTo(REDRIVE_PERIOD) > 0) {
-            return "Execution redrivable period exceeded.";
+            return "Execution redrivable period exceeded";
         }
         if (redriveCount >= MAX_REDRIVES) {
-            return "Execution has been redriven " + MAX_REDRIVES + " times, the maximum.";
+            return "Execution has been redriven " + MAX_REDRIVES + " times, the maximum";
         }
         if (top == null || !top.canRedrive()) {
-            return "Execution ended before it entered a state.";
+            return "Execution ended before it entered a state";
         }
         return null;
     }

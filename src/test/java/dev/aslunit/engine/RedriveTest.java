@@ -61,7 +61,7 @@ class RedriveTest {
         assertThat(run.history().get(failedEvents + 1).previousEventId()).isEqualTo(redriven.id());
         assertThat(run.history().get(failedEvents + 1).details().get("input").asText())
                 .isEqualTo("{\"order\":7,\"prepared\":{\"n\":1}}");
-        assertThat(run.notRedrivableReason()).isEqualTo("Execution is SUCCEEDED and cannot be redriven.");
+        assertThat(run.notRedrivableReason()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
     }
 
     @Test
@@ -106,18 +106,18 @@ class RedriveTest {
         VirtualScheduler scheduler = new VirtualScheduler(Runs.T0);
         ExecutionRun running = compile(CHAIN).start(with("{}", inv -> Optional.of(TaskOutcome.failed("E", null)))
                 .build(), scheduler);
-        assertThat(running.notRedrivableReason()).isEqualTo("Execution is RUNNING and cannot be redriven.");
+        assertThat(running.notRedrivableReason()).isEqualTo("Execution is RUNNING and cannot be redriven");
         assertThatThrownBy(running::redrive).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Execution is RUNNING and cannot be redriven.");
+                .hasMessage("Execution is RUNNING and cannot be redriven");
 
         ExecutionRun failed = compile(CHAIN).start(with("{}", inv -> Optional.of(TaskOutcome.failed("E", null)))
                 .build(), scheduler).awaitCompletion();
         scheduler.advanceBy(Duration.ofDays(14).plusSeconds(1));
-        assertThat(failed.notRedrivableReason()).isEqualTo("Execution redrivable period exceeded.");
+        assertThat(failed.notRedrivableReason()).isEqualTo("Execution redrivable period exceeded");
 
         ExecutionRun express = compile(CHAIN).start(with("{}", inv -> Optional.of(TaskOutcome.failed("E", null)))
                 .type(StateMachineType.EXPRESS).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
         assertThat(express.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(express.notRedrivableReason()).isEqualTo("Execution is of type EXPRESS and cannot be redriven.");
+        assertThat(express.notRedrivableReason()).isEqualTo("Execution is of type EXPRESS and cannot be redriven");
     }
 }

@@ -295,16 +295,16 @@ class ExecutionOperationsTest {
         assertThat(running.redriveCount()).isEqualTo(1);
         assertThat(running.redriveDate()).isEqualTo(redriven.redriveDate());
         assertThat(running.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
-        assertThat(running.redriveStatusReason()).isEqualTo("Execution is RUNNING and cannot be redriven.");
+        assertThat(running.redriveStatusReason()).isEqualTo("Execution is RUNNING and cannot be redriven");
 
         sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
         DescribeExecutionResponse done = awaitEnd(sfn, arn);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"approved\":true}");
-        assertThat(done.redriveStatusReason()).isEqualTo("Execution is SUCCEEDED and cannot be redriven.");
+        assertThat(done.redriveStatusReason()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
         assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(arn)))
                 .isInstanceOf(ExecutionNotRedrivableException.class)
-                .hasMessageStartingWith("Execution is SUCCEEDED and cannot be redriven.");
+                .hasMessageStartingWith("Execution is SUCCEEDED and cannot be redriven");
 
         List<HistoryEvent> events = history(arn);
         List<HistoryEventType> types = events.stream().map(HistoryEvent::type).toList();
