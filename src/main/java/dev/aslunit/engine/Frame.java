@@ -12,6 +12,11 @@ import dev.aslunit.jsonata.VariableScope;
  */
 final class Frame {
 
+    /** The inner work of a Map or Parallel state, which a redrive resumes rather than starting it over. */
+    interface Redrivable {
+        void redrive(long redrivenEventId);
+    }
+
     /** Hears how a frame ends. */
     interface Listener {
         void succeeded(Frame frame, JsonNode output);
@@ -51,6 +56,8 @@ final class Frame {
     private Step current;
     /** The input {@link #current} was entered with: where a redrive enters it again. */
     private JsonNode currentInput;
+    /** The latest attempt of {@link #current}'s inner work, if it has any. */
+    private Redrivable currentWork;
     private JsonNode pendingInput;
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
@@ -92,6 +99,7 @@ final class Frame {
                 pendingInput = null;
                 current = s;
                 currentInput = in;
+                currentWork = null;
                 s.enter(this, in);
             }
         } finally {
@@ -106,14 +114,24 @@ final class Frame {
         return current != null;
     }
 
+    /** {@code work} is the current state's latest attempt at its branches or iterations. */
+    void attempting(Redrivable work) {
+        currentWork = work;
+    }
+
     /**
-     * AWS's redrive of the execution's top frame: the state it stopped in is entered again with its
-     * original input, after {@code redrivenEventId}; the states before it keep their results.
+     * AWS's redrive of the execution's top frame: the states before the one it stopped in keep their
+     * results; a Map or Parallel state it stopped in redrives its inner work, any other state is
+     * entered again with its original input, after {@code redrivenEventId}.
      */
     void redrive(long redrivenEventId) {
         stopped = false;
         lastEventId = redrivenEventId;
-        go(current, currentInput);
+        if (currentWork != null) {
+            currentWork.redrive(redrivenEventId);
+        } else {
+            go(current, currentInput);
+        }
     }
 
     /** Writes an event that continues this frame's chain. */

@@ -129,7 +129,7 @@ final class MapStep extends Step implements Step.Retrying {
     }
 
     /** The iterations of one attempt. */
-    private final class Iterations implements Frame.Listener {
+    private final class Iterations implements Frame.Listener, Frame.Redrivable {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
@@ -150,6 +150,10 @@ final class MapStep extends Step implements Step.Retrying {
         private String mapRunId;
         private boolean failed;
         private boolean launching;
+        /** The iterations that succeeded: a redrive runs the others again. */
+        private boolean[] succeeded;
+        /** On a redrive, the indexes still to start; {@code null} before. */
+        private java.util.ArrayDeque<Integer> redriving;
 
         Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
                 double toleratedPercentage) {
@@ -189,6 +193,10 @@ final class MapStep extends Step implements Step.Retrying {
             }
             results = new JsonNode[items.size()];
             running = new Frame[items.size()];
+            succeeded = new boolean[items.size()];
+            if (!distributed) {
+                run.frame.attempting(this);
+            }
             launch();
         }
 
@@ -198,8 +206,9 @@ final class MapStep extends Step implements Step.Retrying {
             }
             launching = true;
             try {
-                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && nextIndex < items.size()) {
-                    startIteration(nextIndex++);
+                while (!failed && run.frame.isLive() && inFlight < maxConcurrency
+                        && (redriving != null ? !redriving.isEmpty() : nextIndex < items.size())) {
+                    startIteration(redriving != null ? redriving.poll() : nextIndex++);
                 }
             } finally {
                 launching = false;
@@ -252,6 +261,7 @@ final class MapStep extends Step implements Step.Retrying {
             int index = indexOf(iteration);
             running[index] = null;
             results[index] = output;
+            succeeded[index] = true;
             if (!distributed) {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
                         iterationDetails(index));
@@ -324,6 +334,30 @@ final class MapStep extends Step implements Step.Retrying {
                 run.frame.lastEventId = container.lastInnerEventId;
                 attempt(run);
             }, () -> frame.emit("MapStateFailed", null));
+        }
+
+        /**
+         * AWS redrives only the iterations that failed or were aborted (or never started), with the
+         * same items; those that succeeded keep their results.
+         */
+        @Override
+        public void redrive(long redrivenEventId) {
+            failed = false;
+            container.lastInnerEventId = redrivenEventId;
+            lastCompletionEventId = redrivenEventId;
+            redriving = new java.util.ArrayDeque<>();
+            finished = 0;
+            failures = 0;
+            inFlight = 0;
+            for (int i = 0; i < succeeded.length; i++) {
+                if (succeeded[i]) {
+                    finished++;
+                } else {
+                    results[i] = null;
+                    redriving.add(i);
+                }
+            }
+            launch();
         }
 
         private ArrayNode collect() {

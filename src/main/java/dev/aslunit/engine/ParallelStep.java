@@ -44,7 +44,7 @@ final class ParallelStep extends Step implements Step.Retrying {
     }
 
     /** The branches of one attempt. */
-    private final class Branches implements Frame.Listener {
+    private final class Branches implements Frame.Listener, Frame.Redrivable {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
@@ -62,19 +62,41 @@ final class ParallelStep extends Step implements Step.Retrying {
         }
 
         void launch() {
+            run.frame.attempting(this);
+            startBranches();
+        }
+
+        /** Starts every branch without an output: all of them at first, those that failed or were aborted on a redrive. */
+        private void startBranches() {
             Frame frame = run.frame;
             for (int i = 0; i < frames.length; i++) {
-                frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
-                        container, null, container.lastInnerEventId);
+                if (outputs[i] == null) {
+                    frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
+                            container, null, container.lastInnerEventId);
+                }
             }
-            if (frames.length == 0) {
+            if (remaining == 0) {
                 finish();
                 return;
             }
             for (int i = 0; i < frames.length && !failed && frame.isLive(); i++) {
-                frames[i].lastEventId = container.lastInnerEventId;
-                frames[i].start(effective);
+                if (outputs[i] == null) {
+                    frames[i].lastEventId = container.lastInnerEventId;
+                    frames[i].start(effective);
+                }
             }
+        }
+
+        /** AWS redrives only the branches that failed or were aborted; the others keep their outputs. */
+        @Override
+        public void redrive(long redrivenEventId) {
+            failed = false;
+            container.lastInnerEventId = redrivenEventId;
+            remaining = 0;
+            for (JsonNode output : outputs) {
+                remaining += output == null ? 1 : 0;
+            }
+            startBranches();
         }
 
         private int indexOf(Frame f) {

@@ -98,7 +98,63 @@ class RedriveTest {
         assertThat(run.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(run.stopTime()).isEqualTo(Runs.T0.plusSeconds(200));
         assertThat(run.redriveCount()).isEqualTo(1);
-        assertThat(types(run)).filteredOn(t -> t.equals("ParallelStateEntered:Both")).hasSize(2);
+        // the Parallel state is not entered again: its aborted branch runs again
+        assertThat(types(run)).filteredOn(t -> t.equals("ParallelStateEntered:Both")).hasSize(1);
+        assertThat(types(run)).filteredOn(t -> t.equals("WaitStateEntered:A")).hasSize(2);
+    }
+
+    @Test
+    void redrives_only_the_failed_branches_of_a_parallel_state() {
+        String parallel = """
+                {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+                  {"StartAt":"Good","States":{"Good":{"Type":"Task","Resource":"good","End":true}}},
+                  {"StartAt":"Flaky","States":{"Flaky":{"Type":"Task","Resource":"flaky","End":true}}}]}}}""";
+        List<String> calls = new ArrayList<>();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        ExecutionRun run = compile(parallel).start(with("{\"x\":1}", inv -> {
+            calls.add(inv.resource());
+            return Optional.of(inv.resource().equals("flaky") && broken.get() ? TaskOutcome.failed("Flake", "again")
+                    : TaskOutcome.succeeded(json("\"" + inv.resource() + "\"")));
+        }).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).isEqualTo("Flake");
+
+        broken.set(false);
+        run.redrive();
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).isEqualTo(json("[\"good\",\"flaky\"]"));
+        assertThat(calls).containsExactly("good", "flaky", "flaky");
+        assertThat(types(run)).filteredOn(t -> t.startsWith("ParallelState")).containsExactly(
+                "ParallelStateEntered:Both", "ParallelStateStarted", "ParallelStateFailed",
+                "ParallelStateSucceeded", "ParallelStateExited:Both");
+    }
+
+    @Test
+    void redrives_only_the_failed_iterations_of_an_inline_map() {
+        String map = """
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":1,"End":true,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Work",
+                    "States":{"Work":{"Type":"Task","Resource":"work","End":true}}}}}}""";
+        List<Integer> calls = new ArrayList<>();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        ExecutionRun run = compile(map).start(with("[1,2,3]", inv -> {
+            int n = inv.parameters().intValue();
+            calls.add(n);
+            return Optional.of(n == 2 && broken.get() ? TaskOutcome.failed("Two", null)
+                    : TaskOutcome.succeeded(json(String.valueOf(n * 10))));
+        }).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(calls).containsExactly(1, 2);
+
+        broken.set(false);
+        run.redrive();
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).isEqualTo(json("[10,20,30]"));
+        // item 1 succeeded before: only items 2 (failed) and 3 (never started) run on the redrive
+        assertThat(calls).containsExactly(1, 2, 2, 3);
+        assertThat(types(run)).filteredOn(t -> t.equals("MapStateEntered:Each")).hasSize(1);
     }
 
     @Test
