@@ -234,7 +234,6 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
         isNotNull();
         ExecutedState narrowed = actual.inIteration(index);
         StateAssert next = extracting(state -> narrowed, StateAssert::new);
-        next.navigator = navigator;
         return navigator.follow(StateAssert.class, ExecutedState.class, narrowed, next);
     }
 
@@ -244,7 +243,6 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
         isNotNull();
         Execution execution = actual.execution();
         ExecutionAssert back = extracting(state -> execution, ExecutionAssert::new);
-        back.navigator = navigator;
         return navigator.follow(ExecutionAssert.class, Execution.class, execution, back);
     }
 
