@@ -32,6 +32,8 @@ public final class ExecutionRun {
     /** AWS redrives executions that ended at most this long ago, at most {@link #MAX_REDRIVES} times. */
     static final Duration REDRIVE_PERIOD = Duration.ofDays(14);
     static final int MAX_REDRIVES = 1000;
+    /** AWS's longest open time of an execution, over all its redrives. */
+    static final Duration MAX_OPEN_TIME = Duration.ofDays(365);
     private static final DateTimeFormatter CONTEXT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -226,8 +228,8 @@ public final class ExecutionRun {
     /**
      * Why {@link #redrive()} would refuse, in AWS's words ({@code redriveStatusReason}), or
      * {@code null} when the execution may be redriven: a STANDARD execution that ended FAILED,
-     * TIMED_OUT or ABORTED at most 14 days ago, with room left in its history, redriven fewer than
-     * 1,000 times.
+     * TIMED_OUT or ABORTED at most 14 days ago and started at most a year ago, with room left in its
+     * history, redriven fewer than 1,000 times.
      */
     public String notRedrivableReason() {
         if (options.type() == StateMachineType.EXPRESS) {
@@ -238,6 +240,9 @@ public final class ExecutionRun {
         }
         if (history.size() >= HISTORY_LIMIT - 1) {
             return "Execution history event limit exceeded";
+        }
+        if (Duration.between(startTime, scheduler.now()).compareTo(MAX_OPEN_TIME) > 0) {
+            return "Execution has exceeded the max execution time";
         }
         if (Duration.between(stopTime, scheduler.now()).compareTo(REDRIVE_PERIOD) > 0) {
             return "Execution redrivable period exceeded";

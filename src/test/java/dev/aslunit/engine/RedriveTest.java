@@ -170,6 +170,8 @@ class RedriveTest {
                 .build(), scheduler).awaitCompletion();
         scheduler.advanceBy(Duration.ofDays(14).plusSeconds(1));
         assertThat(failed.notRedrivableReason()).isEqualTo("Execution redrivable period exceeded");
+        scheduler.advanceBy(Duration.ofDays(365));
+        assertThat(failed.notRedrivableReason()).isEqualTo("Execution has exceeded the max execution time");
 
         ExecutionRun express = compile(CHAIN).start(with("{}", inv -> Optional.of(TaskOutcome.failed("E", null)))
                 .type(StateMachineType.EXPRESS).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
