@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.util.Map;
 
 /**
  * One running state machine: the execution's top level, a Parallel branch or a Map iteration. It
@@ -58,6 +59,8 @@ final class Frame {
     private JsonNode currentInput;
     /** The latest attempt of {@link #current}'s inner work, if it has any. */
     private Redrivable currentWork;
+    /** What a branch's or iteration's variables were when it failed or was aborted: a redrive resumes with them. */
+    private Map<String, JsonNode> variablesWhenStopped;
     private JsonNode pendingInput;
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
@@ -120,13 +123,25 @@ final class Frame {
     }
 
     /**
-     * AWS's redrive of the execution's top frame: the states before the one it stopped in keep their
-     * results; a Map or Parallel state it stopped in redrives its inner work, any other state is
-     * entered again with its original input, after {@code redrivenEventId}.
+     * AWS's redrive of a frame (the execution's top, or a branch or iteration that failed or was
+     * aborted): the states before the one it stopped in keep their results; a Map or Parallel state
+     * it stopped in redrives its inner work, any other state is entered again with its original
+     * input, after {@code redrivenEventId}.
      */
     void redrive(long redrivenEventId) {
         stopped = false;
         lastEventId = redrivenEventId;
+        if (variablesWhenStopped != null) {
+            Map<String, JsonNode> kept = variablesWhenStopped;
+            variablesWhenStopped = null;
+            try {
+                // one at a time: together they may exceed the bound of a single Assign
+                kept.forEach((name, value) -> variables.assignAll(Map.of(name, value)));
+            } catch (VariableScope.VariableLimitException e) {
+                fail(e.error(), e.cause());
+                return;
+            }
+        }
         if (currentWork != null) {
             currentWork.redrive(redrivenEventId);
         } else {
@@ -159,6 +174,7 @@ final class Frame {
 
     void fail(String error, String cause) {
         if (isLive()) {
+            keepVariables();
             stopped = true;
             closeScope();
             listener.failed(this, error, cause);
@@ -179,7 +195,14 @@ final class Frame {
         if (isLive() && current != null) {
             emitAside(failureEventId, current.eventPrefix + "StateAborted", null);
         }
+        keepVariables();
         stop();
+    }
+
+    private void keepVariables() {
+        if (parent != null && !stopped) {
+            variablesWhenStopped = variables.own();
+        }
     }
 
     /** A branch's or iteration's variables end with it. */

@@ -152,6 +152,8 @@ final class MapStep extends Step implements Step.Retrying {
         private boolean launching;
         /** The iterations that succeeded: a redrive runs the others again. */
         private boolean[] succeeded;
+        /** Each iteration's frame once started, kept so that a redrive can resume it. */
+        private Frame[] startedFrames;
         /** On a redrive, the indexes still to start; {@code null} before. */
         private java.util.ArrayDeque<Integer> redriving;
 
@@ -194,6 +196,7 @@ final class MapStep extends Step implements Step.Retrying {
             results = new JsonNode[items.size()];
             running = new Frame[items.size()];
             succeeded = new boolean[items.size()];
+            startedFrames = new Frame[items.size()];
             if (!distributed) {
                 run.frame.attempting(this);
             }
@@ -233,10 +236,20 @@ final class MapStep extends Step implements Step.Retrying {
                 return;
             }
             inFlight++;
+            Frame stopped = startedFrames[index];
+            if (redriving != null && stopped != null && stopped.canRedrive()) {
+                running[index] = stopped;
+                long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
+                        iterationDetails(index));
+                container.lastInnerEventId = iterationStarted;
+                stopped.redrive(iterationStarted);
+                return;
+            }
             Frame iteration = new Frame(frame.run, frame, processor,
                     distributed ? VariableScope.root() : frame.variables.child(), this, container, item, 0,
                     distributed ? new long[1] : null);
             running[index] = iteration;
+            startedFrames[index] = iteration;
             if (!distributed) {
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         iterationDetails(index));
@@ -337,8 +350,8 @@ final class MapStep extends Step implements Step.Retrying {
         }
 
         /**
-         * AWS redrives only the iterations that failed or were aborted (or never started), with the
-         * same items; those that succeeded keep their results.
+         * AWS redrives only the iterations that failed or were aborted (from the state they stopped
+         * in) or never started, with the same items; those that succeeded keep their results.
          */
         @Override
         public void redrive(long redrivenEventId) {

@@ -63,16 +63,23 @@ final class ParallelStep extends Step implements Step.Retrying {
 
         void launch() {
             run.frame.attempting(this);
-            startBranches();
+            startBranches(false);
         }
 
-        /** Starts every branch without an output: all of them at first, those that failed or were aborted on a redrive. */
-        private void startBranches() {
+        /**
+         * Runs every branch without an output: all of them at first; on a redrive those that failed
+         * or were aborted resume from the state they stopped in, those that never began start.
+         */
+        private void startBranches(boolean redrive) {
             Frame frame = run.frame;
+            boolean[] resume = new boolean[frames.length];
             for (int i = 0; i < frames.length; i++) {
                 if (outputs[i] == null) {
-                    frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
-                            container, null, container.lastInnerEventId);
+                    resume[i] = redrive && frames[i] != null && frames[i].canRedrive();
+                    if (!resume[i]) {
+                        frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
+                                container, null, container.lastInnerEventId);
+                    }
                 }
             }
             if (remaining == 0) {
@@ -80,7 +87,9 @@ final class ParallelStep extends Step implements Step.Retrying {
                 return;
             }
             for (int i = 0; i < frames.length && !failed && frame.isLive(); i++) {
-                if (outputs[i] == null) {
+                if (outputs[i] == null && resume[i]) {
+                    frames[i].redrive(container.lastInnerEventId);
+                } else if (outputs[i] == null) {
                     frames[i].lastEventId = container.lastInnerEventId;
                     frames[i].start(effective);
                 }
@@ -96,7 +105,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             for (JsonNode output : outputs) {
                 remaining += output == null ? 1 : 0;
             }
-            startBranches();
+            startBranches(true);
         }
 
         private int indexOf(Frame f) {

@@ -98,7 +98,7 @@ class RedriveTest {
         assertThat(run.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(run.stopTime()).isEqualTo(Runs.T0.plusSeconds(200));
         assertThat(run.redriveCount()).isEqualTo(1);
-        // the Parallel state is not entered again: its aborted branch runs again
+        // the Parallel state is not entered again: its aborted branch resumes in its Wait
         assertThat(types(run)).filteredOn(t -> t.equals("ParallelStateEntered:Both")).hasSize(1);
         assertThat(types(run)).filteredOn(t -> t.equals("WaitStateEntered:A")).hasSize(2);
     }
@@ -108,11 +108,13 @@ class RedriveTest {
         String parallel = """
                 {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
                   {"StartAt":"Good","States":{"Good":{"Type":"Task","Resource":"good","End":true}}},
-                  {"StartAt":"Flaky","States":{"Flaky":{"Type":"Task","Resource":"flaky","End":true}}}]}}}""";
+                  {"StartAt":"Prep","States":{
+                    "Prep":{"Type":"Pass","Assign":{"v.$":"$.x"},"Next":"Flaky"},
+                    "Flaky":{"Type":"Task","Resource":"flaky","Parameters":{"v.$":"$v"},"End":true}}}]}}}""";
         List<String> calls = new ArrayList<>();
         AtomicBoolean broken = new AtomicBoolean(true);
         ExecutionRun run = compile(parallel).start(with("{\"x\":1}", inv -> {
-            calls.add(inv.resource());
+            calls.add(inv.resource() + (inv.parameters().has("v") ? inv.parameters().get("v") : ""));
             return Optional.of(inv.resource().equals("flaky") && broken.get() ? TaskOutcome.failed("Flake", "again")
                     : TaskOutcome.succeeded(json("\"" + inv.resource() + "\"")));
         }).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
@@ -124,7 +126,9 @@ class RedriveTest {
         run.awaitCompletion();
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.output()).isEqualTo(json("[\"good\",\"flaky\"]"));
-        assertThat(calls).containsExactly("good", "flaky", "flaky");
+        // the failed branch resumes at Flaky, with the variable Prep assigned before
+        assertThat(calls).containsExactly("good", "flaky1", "flaky1");
+        assertThat(types(run)).filteredOn(t -> t.equals("PassStateEntered:Prep")).hasSize(1);
         assertThat(types(run)).filteredOn(t -> t.startsWith("ParallelState")).containsExactly(
                 "ParallelStateEntered:Both", "ParallelStateStarted", "ParallelStateFailed",
                 "ParallelStateSucceeded", "ParallelStateExited:Both");
@@ -134,8 +138,9 @@ class RedriveTest {
     void redrives_only_the_failed_iterations_of_an_inline_map() {
         String map = """
                 {"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":1,"End":true,
-                  "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Work",
-                    "States":{"Work":{"Type":"Task","Resource":"work","End":true}}}}}}""";
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Prep",
+                    "States":{"Prep":{"Type":"Pass","Next":"Work"},
+                      "Work":{"Type":"Task","Resource":"work","End":true}}}}}}""";
         List<Integer> calls = new ArrayList<>();
         AtomicBoolean broken = new AtomicBoolean(true);
         ExecutionRun run = compile(map).start(with("[1,2,3]", inv -> {
@@ -155,6 +160,9 @@ class RedriveTest {
         // item 1 succeeded before: only items 2 (failed) and 3 (never started) run on the redrive
         assertThat(calls).containsExactly(1, 2, 2, 3);
         assertThat(types(run)).filteredOn(t -> t.equals("MapStateEntered:Each")).hasSize(1);
+        // item 2 resumes at Work: Prep ran once for each item
+        assertThat(types(run)).filteredOn(t -> t.equals("PassStateEntered:Prep")).hasSize(3);
+        assertThat(types(run)).filteredOn(t -> t.equals("MapIterationStarted:Each")).hasSize(4);
     }
 
     @Test
