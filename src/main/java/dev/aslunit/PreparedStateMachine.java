@@ -3,6 +3,9 @@ package dev.aslunit;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.definition.load.cdk.CdkApp;
+import dev.aslunit.definition.load.cdk.CdkResource;
+import dev.aslunit.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.definition.load.LoadedDefinition;
 import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
@@ -25,9 +28,11 @@ public final class PreparedStateMachine {
     private final MockConfigFile mockConfig;
     private final String mockStateMachine;
     private final String mockTestCase;
+    private final CdkStateMachine cdk;
 
     private PreparedStateMachine(StepFunctionsConfig config, LoadedDefinition loaded, CompiledStateMachine compiled,
-            MockConfigFile mockConfig, String mockStateMachine, String mockTestCase) {
+            MockConfigFile mockConfig, String mockStateMachine, String mockTestCase, CdkStateMachine cdk) {
+        this.cdk = cdk;
         this.config = config;
         this.loaded = loaded;
         this.compiled = compiled;
@@ -48,8 +53,11 @@ public final class PreparedStateMachine {
                 : Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
         Located definition = locate(config.definition(), "state machine definition", anchor, classLoader);
+        boolean cdkApp = definition.file != null && CdkApp.isCloudAssembly(definition.file);
         DefinitionLoader loader = definition.resource != null
                 ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
+                // a CDK app's tokens that resolve to nothing stay opaque: a mock answers those tasks anyway
+                : cdkApp ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
                 : DefinitionLoader.fromFile(definition.file);
         loader = loader.substitutions(config.substitutions());
         if (config.logicalId() != null) {
@@ -75,7 +83,8 @@ public final class PreparedStateMachine {
             mockTestCase = hash >= 0 ? testCase.substring(hash + 1) : testCase;
             mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
         }
-        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase);
+        CdkStateMachine cdk = cdkApp ? CdkApp.open(definition.file).stateMachine(config.logicalId()) : null;
+        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase, cdk);
     }
 
     public StepFunctionsConfig config() {
@@ -103,6 +112,25 @@ public final class PreparedStateMachine {
     /** The Step Functions Local test case's handler, or {@code null} without a mock file. */
     dev.aslunit.engine.TaskHandler mockConfigHandler() {
         return mockConfig == null ? null : mockConfig.handlerFor(mockStateMachine, mockTestCase, definition());
+    }
+
+    /**
+     * A resource as a mock selects it: in a CDK app, the construct path of a Lambda function, queue,
+     * table... ({@code OrdersStack/ChargeCard}) becomes the ARN the definition calls; anything else
+     * (an ARN or a glob) is returned as it is.
+     */
+    String resource(String constructPathOrArn) {
+        if (cdk == null) {
+            return constructPathOrArn;
+        }
+        String path = constructPathOrArn.endsWith("/Resource")
+                ? constructPathOrArn.substring(0, constructPathOrArn.length() - "/Resource".length()) : constructPathOrArn;
+        CdkResource resource = cdk.resourceByConstructPath().get(path);
+        if (resource == null) {
+            return constructPathOrArn;
+        }
+        String arn = resource.values().get("Arn");
+        return arn != null ? arn : resource.values().getOrDefault("Ref", constructPathOrArn);
     }
 
     /** A fresh sandbox: its own mocks, clock (at the configured start) and executions. */
@@ -156,7 +184,7 @@ public final class PreparedStateMachine {
         }
         Path file = Path.of(name);
         searched.add(file.toAbsolutePath().normalize() + " (from the working directory)");
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) || CdkApp.isCloudAssembly(file)) {
             return new Located(null, file);
         }
         throw new IllegalArgumentException("Cannot find the " + what + " \"" + name + "\". Looked in:\n  "

@@ -67,9 +67,13 @@ public final class StateMachineUnderTest {
         return mocks.mock(stateName);
     }
 
-    /** Scripts the answers of every Task whose resource matches this ARN (or glob, e.g. {@code arn:aws:lambda:*:*:function:notify*}). */
-    public TaskMock mockResource(String arnOrGlob) {
-        return mocks.mockResource(arnOrGlob);
+    /**
+     * Scripts the answers of every Task whose resource matches this ARN (or glob, e.g.
+     * {@code arn:aws:lambda:*:*:function:notify*}); for a state machine from a CDK app, also the
+     * construct path of the function, queue or table the Task calls ({@code OrdersStack/ChargeCard}).
+     */
+    public TaskMock mockResource(String arnGlobOrConstructPath) {
+        return mocks.mockResource(prepared.resource(arnGlobOrConstructPath));
     }
 
     /** Removes a state's mock (e.g. one declared in a {@code @BeforeEach}). */

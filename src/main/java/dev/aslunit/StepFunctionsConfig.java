@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * What a {@link StateMachineUnderTest} is made of: the definition (a classpath resource or a file;
- * ASL JSON or YAML, or a SAM/CloudFormation template with {@code logicalId}), its {@code ${...}}
+ * ASL JSON or YAML, a SAM/CloudFormation template with {@code logicalId}, or a CDK app's
+ * {@code cdk.out} with the state machine's construct path as {@code logicalId}), its {@code ${...}}
  * substitutions, STANDARD or EXPRESS, where the virtual clock starts, the random seed, an optional
  * Step Functions Local mock file with its test case, and whether unused mocks fail a test.
  * Immutable; built with {@link #newBuilder()} and validated by {@link Builder#build()}.
@@ -64,7 +65,10 @@ public final class StepFunctionsConfig {
         return definition;
     }
 
-    /** The state machine's logical id in a SAM/CloudFormation template, or {@code null}. */
+    /**
+     * The state machine's logical id in a SAM/CloudFormation template, or in a CDK app (when
+     * {@link #definition()} is its {@code cdk.out}) its construct path or logical id; or {@code null}.
+     */
     public String logicalId() {
         return logicalId;
     }

@@ -86,6 +86,24 @@ public class StepFunctionSteps {
         world.configure("the state machine in the template").logicalId(logicalId);
     }
 
+    /** A CDK app's state machine by its construct path: {@code the state machine "OrdersStack/OrderFlow" from "cdk.out"}. */
+    @Given("the state machine {string} from {string}")
+    public void theStateMachineFromTheCdkApp(String constructPath, String cdkOut) {
+        world.definition(cdkOut);
+        world.configure("the state machine from a CDK app").logicalId(constructPath);
+    }
+
+    /** The mock of every Task calling this resource: an ARN, a glob, or a CDK construct path. */
+    @Given("the resource {string} returns:")
+    public void theResourceReturns(String resource, String json) {
+        world.sfn().mockResource(resource).returns(json(json, "the resource \"" + resource + "\" returns:"));
+    }
+
+    @Given("the resource {string} fails with {string} and cause {string}")
+    public void theResourceFailsWithCause(String resource, String error, String cause) {
+        world.sfn().mockResource(resource).fails(error, cause);
+    }
+
     @Given("the substitutions:")
     public void theSubstitutions(DataTable table) {
         world.configure("the substitutions").substitutions(table.asMap(String.class, String.class));

@@ -254,6 +254,12 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (!a.logicalId().isEmpty()) {
             b.logicalId(a.logicalId());
         }
+        if (!a.cdkOut().isEmpty()) {
+            b.definition(a.cdkOut());
+        }
+        if (!a.stateMachine().isEmpty()) {
+            b.logicalId(a.stateMachine());
+        }
         for (String s : a.substitutions()) {
             int eq = s.indexOf('=');
             if (eq <= 0) {

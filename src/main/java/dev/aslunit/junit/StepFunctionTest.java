@@ -41,6 +41,18 @@ public @interface StepFunctionTest {
     /** The state machine's logical id in a SAM/CloudFormation template. */
     String logicalId() default "";
 
+    /**
+     * A CDK app's synthesized {@code cdk.out} directory (a path from the working directory), instead
+     * of {@link #definition()}; choose the state machine with {@link #stateMachine()}.
+     */
+    String cdkOut() default "";
+
+    /**
+     * In a CDK app, the state machine's construct path ({@code OrdersStack/OrderFlow}, with or
+     * without {@code /Resource}) or logical id; not needed when the app has one state machine.
+     */
+    String stateMachine() default "";
+
     /** {@code ${Name}} substitutions as {@code "Name=value"}. */
     String[] substitutions() default {};
 
