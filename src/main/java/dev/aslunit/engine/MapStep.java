@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.util.ArrayDeque;
 
 /**
  * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
@@ -155,7 +156,7 @@ final class MapStep extends Step implements Step.Retrying {
         /** Each iteration's frame once started, kept so that a redrive can resume it. */
         private Frame[] startedFrames;
         /** On a redrive, the indexes still to start; {@code null} before. */
-        private java.util.ArrayDeque<Integer> redriving;
+        private ArrayDeque<Integer> redriving;
 
         Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
                 double toleratedPercentage) {
@@ -358,7 +359,7 @@ final class MapStep extends Step implements Step.Retrying {
             failed = false;
             container.lastInnerEventId = redrivenEventId;
             lastCompletionEventId = redrivenEventId;
-            redriving = new java.util.ArrayDeque<>();
+            redriving = new ArrayDeque<>();
             finished = 0;
             failures = 0;
             inFlight = 0;
