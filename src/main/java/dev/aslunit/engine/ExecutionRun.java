@@ -29,6 +29,11 @@ public final class ExecutionRun {
     public static final int HISTORY_LIMIT = 25_000;
     /** How long an EXPRESS execution may run. */
     static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+    /** AWS redrives executions that ended at most this long ago, at most {@link #MAX_REDRIVES} times. */
+    static final Duration REDRIVE_PERIOD = Duration.ofDays(14);
+    static final int MAX_REDRIVES = 1000;
+    /** AWS's longest open time of an execution, over all its redrives. */
+    static final Duration MAX_OPEN_TIME = Duration.ofDays(365);
     private static final DateTimeFormatter CONTEXT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -51,6 +56,10 @@ public final class ExecutionRun {
     private String cause;
     private Instant stopTime;
     private Frame top;
+    private int redriveCount;
+    private Instant redriveTime;
+    /** Bumped by a redrive: actions scheduled before it belong to the attempt that ended. */
+    private int attempt;
     private JsonNode lastTextNode;
     private String lastText;
 
@@ -85,18 +94,7 @@ public final class ExecutionRun {
         d.set("inputDetails", Json.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);
-        Integer timeout = machine.timeoutSeconds();
-        Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
-        if (options.type() == StateMachineType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
-            limit = EXPRESS_LIMIT;
-        }
-        if (limit != null) {
-            scheduler.schedule(startTime.plus(limit), () -> {
-                if (!isDone()) {
-                    finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", null, null, lastEventId());
-                }
-            });
-        }
+        armTimeout();
         top = new Frame(this, null, machine.top(), VariableScope.root(), new Frame.Listener() {
             @Override
             public void succeeded(Frame frame, JsonNode out) {
@@ -112,6 +110,19 @@ public final class ExecutionRun {
             }
         }, null, null, 0);
         at(startTime, () -> top.start(options.input()));
+    }
+
+    /** The machine's {@code TimeoutSeconds} (at most 5 minutes for EXPRESS), counted from now. */
+    private void armTimeout() {
+        Integer timeout = machine.timeoutSeconds();
+        Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
+        if (options.type() == StateMachineType.EXPRESS && (limit == null || limit.compareTo(EXPRESS_LIMIT) > 0)) {
+            limit = EXPRESS_LIMIT;
+        }
+        if (limit != null) {
+            at(scheduler.now().plus(limit), () -> finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", null, null,
+                    lastEventId()));
+        }
     }
 
     // ------------------------------------------------------------------ public API
@@ -204,6 +215,77 @@ public final class ExecutionRun {
         this.cause = cause;
     }
 
+    /** How often the execution has been redriven ({@code $$.Execution.RedriveCount}). */
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When the execution was last redriven, or {@code null}. */
+    public Instant redriveTime() {
+        return redriveTime;
+    }
+
+    /**
+     * Why {@link #redrive()} would refuse, in AWS's words ({@code redriveStatusReason}), or
+     * {@code null} when the execution may be redriven: a STANDARD execution that ended FAILED,
+     * TIMED_OUT or ABORTED at most 14 days ago and started at most a year ago, with room left in its
+     * history, redriven fewer than 1,000 times.
+     */
+    public String notRedrivableReason() {
+        if (options.type() == StateMachineType.EXPRESS) {
+            return "Execution is of type EXPRESS and cannot be redriven";
+        }
+        if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+            return "Execution is " + status + " and cannot be redriven";
+        }
+        if (history.size() >= HISTORY_LIMIT - 1) {
+            return "Execution history event limit exceeded";
+        }
+        if (Duration.between(startTime, scheduler.now()).compareTo(MAX_OPEN_TIME) > 0) {
+            return "Execution has exceeded the max execution time";
+        }
+        if (Duration.between(stopTime, scheduler.now()).compareTo(REDRIVE_PERIOD) > 0) {
+            return "Execution redrivable period exceeded";
+        }
+        if (redriveCount >= MAX_REDRIVES) {
+            return "Execution has been redriven " + MAX_REDRIVES + " times, the maximum";
+        }
+        if (top == null || !top.canRedrive()) {
+            return "Execution ended before it entered a state";
+        }
+        return null;
+    }
+
+    /**
+     * {@code RedriveExecution}: the execution runs again from the top-level state it stopped in, with
+     * that state's original input, continuing the same history after an {@code ExecutionRedriven}
+     * event; the states that succeeded before keep their results. A Map or Parallel state it stopped
+     * in runs again as a whole.
+     *
+     * @throws IllegalStateException when {@link #notRedrivableReason()} says why not
+     */
+    public void redrive() {
+        String reason = notRedrivableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+        attempt++;
+        redriveCount++;
+        redriveTime = scheduler.now();
+        executionContext.put("RedriveCount", redriveCount);
+        executionContext.put("RedriveTime", CONTEXT_TIME.format(redriveTime));
+        status = ExecutionStatus.RUNNING;
+        output = null;
+        error = null;
+        cause = null;
+        stopTime = null;
+        ObjectNode d = Json.object();
+        d.put("redriveCount", redriveCount);
+        long redriven = emit(lastEventId(), "ExecutionRedriven", d);
+        armTimeout();
+        at(scheduler.now(), () -> top.redrive(redriven));
+    }
+
     /**
      * Runs the scheduler until this execution has ended, or until nothing but a callback from outside
      * could move it: then it returns with status {@link ExecutionStatus#RUNNING} and
@@ -220,8 +302,9 @@ public final class ExecutionRun {
 
     /** Runs {@code action} at {@code at} unless the execution has ended by then. */
     void at(Instant at, Runnable action) {
+        int scheduledIn = attempt;
         scheduler.schedule(at, () -> {
-            if (!isDone()) {
+            if (!isDone() && scheduledIn == attempt) {
                 action.run();
             }
         });

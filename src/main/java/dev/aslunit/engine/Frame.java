@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.util.Map;
 
 /**
  * One running state machine: the execution's top level, a Parallel branch or a Map iteration. It
@@ -11,6 +12,11 @@ import dev.aslunit.jsonata.VariableScope;
  * It also keeps the chain of {@code previousEventId}s the way AWS links its events.
  */
 final class Frame {
+
+    /** The inner work of a Map or Parallel state, which a redrive resumes rather than starting it over. */
+    interface Redrivable {
+        void redrive(long redrivenEventId);
+    }
 
     /** Hears how a frame ends. */
     interface Listener {
@@ -49,6 +55,12 @@ final class Frame {
     private Step pendingStep;
     /** The state this frame is in: the one to write {@code <Type>StateAborted} for when it is stopped. */
     private Step current;
+    /** The input {@link #current} was entered with: where a redrive enters it again. */
+    private JsonNode currentInput;
+    /** The latest attempt of {@link #current}'s inner work, if it has any. */
+    private Redrivable currentWork;
+    /** What a branch's or iteration's variables were when it failed or was aborted: a redrive resumes with them. */
+    private Map<String, JsonNode> variablesWhenStopped;
     private JsonNode pendingInput;
 
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
@@ -89,12 +101,51 @@ final class Frame {
                 pendingStep = null;
                 pendingInput = null;
                 current = s;
+                currentInput = in;
+                currentWork = null;
                 s.enter(this, in);
             }
         } finally {
             pendingStep = null;
             pendingInput = null;
             looping = false;
+        }
+    }
+
+    /** Whether {@link #redrive} has a state to enter again. */
+    boolean canRedrive() {
+        return current != null;
+    }
+
+    /** {@code work} is the current state's latest attempt at its branches or iterations. */
+    void attempting(Redrivable work) {
+        currentWork = work;
+    }
+
+    /**
+     * AWS's redrive of a frame (the execution's top, or a branch or iteration that failed or was
+     * aborted): the states before the one it stopped in keep their results; a Map or Parallel state
+     * it stopped in redrives its inner work, any other state is entered again with its original
+     * input, after {@code redrivenEventId}.
+     */
+    void redrive(long redrivenEventId) {
+        stopped = false;
+        lastEventId = redrivenEventId;
+        if (variablesWhenStopped != null) {
+            Map<String, JsonNode> kept = variablesWhenStopped;
+            variablesWhenStopped = null;
+            try {
+                // one at a time: together they may exceed the bound of a single Assign
+                kept.forEach((name, value) -> variables.assignAll(Map.of(name, value)));
+            } catch (VariableScope.VariableLimitException e) {
+                fail(e.error(), e.cause());
+                return;
+            }
+        }
+        if (currentWork != null) {
+            currentWork.redrive(redrivenEventId);
+        } else {
+            go(current, currentInput);
         }
     }
 
@@ -123,6 +174,7 @@ final class Frame {
 
     void fail(String error, String cause) {
         if (isLive()) {
+            keepVariables();
             stopped = true;
             closeScope();
             listener.failed(this, error, cause);
@@ -143,7 +195,14 @@ final class Frame {
         if (isLive() && current != null) {
             emitAside(failureEventId, current.eventPrefix + "StateAborted", null);
         }
+        keepVariables();
         stop();
+    }
+
+    private void keepVariables() {
+        if (parent != null && !stopped) {
+            variablesWhenStopped = variables.own();
+        }
     }
 
     /** A branch's or iteration's variables end with it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.util.ArrayDeque;
 
 /**
  * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
@@ -129,7 +130,7 @@ final class MapStep extends Step implements Step.Retrying {
     }
 
     /** The iterations of one attempt. */
-    private final class Iterations implements Frame.Listener {
+    private final class Iterations implements Frame.Listener, Frame.Redrivable {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
@@ -150,6 +151,12 @@ final class MapStep extends Step implements Step.Retrying {
         private String mapRunId;
         private boolean failed;
         private boolean launching;
+        /** The iterations that succeeded: a redrive runs the others again. */
+        private boolean[] succeeded;
+        /** Each iteration's frame once started, kept so that a redrive can resume it. */
+        private Frame[] startedFrames;
+        /** On a redrive, the indexes still to start; {@code null} before. */
+        private ArrayDeque<Integer> redriving;
 
         Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
                 double toleratedPercentage) {
@@ -189,6 +196,11 @@ final class MapStep extends Step implements Step.Retrying {
             }
             results = new JsonNode[items.size()];
             running = new Frame[items.size()];
+            succeeded = new boolean[items.size()];
+            startedFrames = new Frame[items.size()];
+            if (!distributed) {
+                run.frame.attempting(this);
+            }
             launch();
         }
 
@@ -198,8 +210,9 @@ final class MapStep extends Step implements Step.Retrying {
             }
             launching = true;
             try {
-                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && nextIndex < items.size()) {
-                    startIteration(nextIndex++);
+                while (!failed && run.frame.isLive() && inFlight < maxConcurrency
+                        && (redriving != null ? !redriving.isEmpty() : nextIndex < items.size())) {
+                    startIteration(redriving != null ? redriving.poll() : nextIndex++);
                 }
             } finally {
                 launching = false;
@@ -224,10 +237,20 @@ final class MapStep extends Step implements Step.Retrying {
                 return;
             }
             inFlight++;
+            Frame stopped = startedFrames[index];
+            if (redriving != null && stopped != null && stopped.canRedrive()) {
+                running[index] = stopped;
+                long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
+                        iterationDetails(index));
+                container.lastInnerEventId = iterationStarted;
+                stopped.redrive(iterationStarted);
+                return;
+            }
             Frame iteration = new Frame(frame.run, frame, processor,
                     distributed ? VariableScope.root() : frame.variables.child(), this, container, item, 0,
                     distributed ? new long[1] : null);
             running[index] = iteration;
+            startedFrames[index] = iteration;
             if (!distributed) {
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         iterationDetails(index));
@@ -252,6 +275,7 @@ final class MapStep extends Step implements Step.Retrying {
             int index = indexOf(iteration);
             running[index] = null;
             results[index] = output;
+            succeeded[index] = true;
             if (!distributed) {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
                         iterationDetails(index));
@@ -324,6 +348,30 @@ final class MapStep extends Step implements Step.Retrying {
                 run.frame.lastEventId = container.lastInnerEventId;
                 attempt(run);
             }, () -> frame.emit("MapStateFailed", null));
+        }
+
+        /**
+         * AWS redrives only the iterations that failed or were aborted (from the state they stopped
+         * in) or never started, with the same items; those that succeeded keep their results.
+         */
+        @Override
+        public void redrive(long redrivenEventId) {
+            failed = false;
+            container.lastInnerEventId = redrivenEventId;
+            lastCompletionEventId = redrivenEventId;
+            redriving = new ArrayDeque<>();
+            finished = 0;
+            failures = 0;
+            inFlight = 0;
+            for (int i = 0; i < succeeded.length; i++) {
+                if (succeeded[i]) {
+                    finished++;
+                } else {
+                    results[i] = null;
+                    redriving.add(i);
+                }
+            }
+            launch();
         }
 
         private ArrayNode collect() {

@@ -44,7 +44,7 @@ final class ParallelStep extends Step implements Step.Retrying {
     }
 
     /** The branches of one attempt. */
-    private final class Branches implements Frame.Listener {
+    private final class Branches implements Frame.Listener, Frame.Redrivable {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
@@ -62,19 +62,50 @@ final class ParallelStep extends Step implements Step.Retrying {
         }
 
         void launch() {
+            run.frame.attempting(this);
+            startBranches(false);
+        }
+
+        /**
+         * Runs every branch without an output: all of them at first; on a redrive those that failed
+         * or were aborted resume from the state they stopped in, those that never began start.
+         */
+        private void startBranches(boolean redrive) {
             Frame frame = run.frame;
+            boolean[] resume = new boolean[frames.length];
             for (int i = 0; i < frames.length; i++) {
-                frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
-                        container, null, container.lastInnerEventId);
+                if (outputs[i] == null) {
+                    resume[i] = redrive && frames[i] != null && frames[i].canRedrive();
+                    if (!resume[i]) {
+                        frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
+                                container, null, container.lastInnerEventId);
+                    }
+                }
             }
-            if (frames.length == 0) {
+            if (remaining == 0) {
                 finish();
                 return;
             }
             for (int i = 0; i < frames.length && !failed && frame.isLive(); i++) {
-                frames[i].lastEventId = container.lastInnerEventId;
-                frames[i].start(effective);
+                if (outputs[i] == null && resume[i]) {
+                    frames[i].redrive(container.lastInnerEventId);
+                } else if (outputs[i] == null) {
+                    frames[i].lastEventId = container.lastInnerEventId;
+                    frames[i].start(effective);
+                }
             }
+        }
+
+        /** AWS redrives only the branches that failed or were aborted; the others keep their outputs. */
+        @Override
+        public void redrive(long redrivenEventId) {
+            failed = false;
+            container.lastInnerEventId = redrivenEventId;
+            remaining = 0;
+            for (JsonNode output : outputs) {
+                remaining += output == null ? 1 : 0;
+            }
+            startBranches(true);
         }
 
         private int indexOf(Frame f) {

@@ -123,6 +123,13 @@ public final class VariableScope {
         return new Assigned(Collections.unmodifiableMap(texts));
     }
 
+    /** The values this scope holds itself, without its enclosing scopes' (what {@link #close()} drops). */
+    public Map<String, JsonNode> own() {
+        Map<String, JsonNode> out = new HashMap<>();
+        values.forEach((name, stored) -> out.put(name, stored.value));
+        return out;
+    }
+
     /** Ends a {@link #child()} scope: its variables no longer count towards the execution's total. */
     public void close() {
         for (Stored s : values.values()) {

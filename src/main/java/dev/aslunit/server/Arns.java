@@ -3,8 +3,8 @@ package dev.aslunit.server;
 /**
  * The ARNs the server hands out and accepts, in AWS's formats:
  * {@code arn:aws:states:<region>:<account>:stateMachine:<name>},
- * {@code ...:execution:<machine>:<name>} (STANDARD), {@code ...:express:<machine>:<name>} (EXPRESS;
- * AWS appends an id, the engine does not) and {@code ...:activity:<name>}.
+ * {@code ...:execution:<machine>:<name>} (STANDARD), {@code ...:express:<machine>:<name>:<id>} (EXPRESS,
+ * made by the engine) and {@code ...:activity:<name>}.
  */
 final class Arns {
 
@@ -20,10 +20,6 @@ final class Arns {
 
     String execution(String machine, String name) {
         return prefix + "execution:" + machine + ":" + name;
-    }
-
-    String expressExecution(String machine, String name) {
-        return prefix + "express:" + machine + ":" + name;
     }
 
     String activity(String name) {

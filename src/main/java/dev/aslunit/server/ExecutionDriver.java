@@ -70,6 +70,10 @@ final class ExecutionDriver implements AutoCloseable {
                     }
                     if (record.done.isDone()) {
                         active.remove(record);
+                        if (!record.done.isDone()) {
+                            // RedriveExecution gave it a new attempt (and added it) in the meantime
+                            active.add(record);
+                        }
                         continue;
                     }
                 }

@@ -8,7 +8,6 @@ import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.engine.CompiledStateMachine;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
-import dev.aslunit.engine.ExecutionStatus;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskOutcome;
@@ -16,6 +15,7 @@ import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,9 +152,9 @@ final class ExecutionOperations {
         String testCase = Arns.testCase(smArn);
         TaskHandler handler = handler(machine, testCase);
         synchronized (this) {
-            // Names are unique per machine for EXPRESS too: the engine's EXPRESS ARNs carry no id of their own.
-            String arn = express ? arns.expressExecution(machine.name(), name) : arns.execution(machine.name(), name);
-            ExecutionRecord existing = executions.get(arn);
+            // EXPRESS ARNs end with an id of their own (express:<machine>:<name>:<id>), so their names may repeat.
+            String arn = arns.execution(machine.name(), name);
+            ExecutionRecord existing = express ? null : executions.get(arn);
             if (existing != null) {
                 synchronized (existing) {
                     if (!existing.run.isDone() && existing.input.equals(inputText)) {
@@ -163,7 +163,7 @@ final class ExecutionOperations {
                 }
                 throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
             }
-            VirtualScheduler scheduler = new VirtualScheduler(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            VirtualScheduler scheduler = new VirtualScheduler(wallNow());
             ExecutionOptions options = ExecutionOptions.builder()
                     .input(inputJson)
                     .executionName(name)
@@ -257,9 +257,14 @@ final class ExecutionOperations {
                 out.putObject("outputDetails").put("included", true);
             }
             putErrorAndCause(out, run);
-            out.put("redriveCount", 0);
-            out.put("redriveStatus", "NOT_REDRIVABLE");
-            out.put("redriveStatusReason", notRedrivable(e));
+            e.catchUp(wallNow());
+            out.put("redriveCount", run.redriveCount());
+            Wire.time(out, "redriveDate", run.redriveTime());
+            String notRedrivable = run.notRedrivableReason();
+            out.put("redriveStatus", notRedrivable == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+            if (notRedrivable != null) {
+                out.put("redriveStatusReason", notRedrivable);
+            }
         }
         return out;
     }
@@ -304,6 +309,11 @@ final class ExecutionOperations {
             throw ApiException.constraint("statusFilter", status, "Member must satisfy enum value set: "
                     + "[RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
         }
+        String redriveFilter = r.optional("redriveFilter", 32);
+        if (redriveFilter != null && !List.of("REDRIVEN", "NOT_REDRIVEN").contains(redriveFilter)) {
+            throw ApiException.constraint("redriveFilter", redriveFilter,
+                    "Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]");
+        }
         List<ExecutionRecord> all;
         List<ExecutionRecord> list = byMachine.getOrDefault(machine.arn(), List.of());
         synchronized (list) {
@@ -316,16 +326,20 @@ final class ExecutionOperations {
                 if (status != null && !e.run.status().name().equals(status)) {
                     continue;
                 }
+                if (redriveFilter != null && (e.run.redriveCount() > 0) != redriveFilter.equals("REDRIVEN")) {
+                    continue;
+                }
                 ObjectNode item = Wire.object().put("executionArn", e.arn()).put("stateMachineArn", machine.arn())
                         .put("name", e.run.name()).put("status", e.run.status().name());
                 Wire.time(item, "startDate", e.run.startTime());
                 Wire.time(item, "stopDate", e.run.stopTime());
-                item.put("redriveCount", 0);
+                item.put("redriveCount", e.run.redriveCount());
+                Wire.time(item, "redriveDate", e.run.redriveTime());
                 items.add(new Listed(e.sequence, item));
             }
         }
         Page<Listed> page = Page.of(items, Listed::sequence, true,
-                "ListExecutions|" + machine.arn() + "|" + status, r.optional("nextToken", 3096), r.maxResults());
+                "ListExecutions|" + machine.arn() + "|" + status + "|" + redriveFilter, r.optional("nextToken", 3096), r.maxResults());
         ObjectNode out = Wire.object();
         ArrayNode array = out.putArray("executions");
         page.items().forEach(listed -> array.add(listed.item()));
@@ -386,22 +400,24 @@ final class ExecutionOperations {
 
     private ObjectNode redriveExecution(Request r) {
         ExecutionRecord e = execution(r.required("executionArn", Request.MAX_ARN));
-        r.optional("clientToken", 64);
+        String clientToken = r.optional("clientToken", 64);
         synchronized (e) {
-            throw new ApiException("ExecutionNotRedrivable", notRedrivable(e));
+            if (clientToken == null || !clientToken.equals(e.redriveToken)) {
+                e.catchUp(wallNow());
+                String reason = e.run.notRedrivableReason();
+                if (reason != null) {
+                    throw new ApiException("ExecutionNotRedrivable", reason);
+                }
+                e.redrive(wallNow(), ExecutionDriver.wallNanos());
+                e.redriveToken = clientToken;
+                driver.add(e);
+            }
+            return Wire.time(Wire.object(), "redriveDate", e.run.redriveTime());
         }
     }
 
-    /** Why AWS (or ASLUnit, for the executions AWS would redrive) does not redrive {@code e}. */
-    private static String notRedrivable(ExecutionRecord e) {
-        ExecutionStatus status = e.run.status();
-        if (e.express) {
-            return "Execution is an EXPRESS execution and cannot be redriven";
-        }
-        if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
-            return "Execution is " + status + " and cannot be redriven";
-        }
-        return "ASLUnit does not redrive executions: start a new execution with the same input instead";
+    private Instant wallNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private ObjectNode sendTaskSuccess(Request r) {

@@ -24,8 +24,10 @@ final class ExecutionRecord {
     final boolean express;
     final ExecutionRun run;
     final VirtualScheduler scheduler;
-    /** Completes once the execution has ended (StartSyncExecution waits on it). */
-    final CompletableFuture<ExecutionRecord> done = new CompletableFuture<>();
+    /** Completes once the execution has ended (StartSyncExecution waits on it); a redrive starts a new one. */
+    volatile CompletableFuture<ExecutionRecord> done = new CompletableFuture<>();
+    /** The {@code clientToken} of the last RedriveExecution, which makes repeating it harmless. */
+    String redriveToken;
 
     // Where virtual time stood at a wall-clock instant; virtual time advances from there at the mode's pace.
     private Instant anchorVirtual;
@@ -109,6 +111,27 @@ final class ExecutionRecord {
         double virtualNanos = ahead.getSeconds() * 1e9 + ahead.getNano();
         double wall = anchorWallNanos + Math.ceil(virtualNanos / mode.factor()) + 1;
         return wall >= NEVER ? NEVER : (long) wall;
+    }
+
+    /**
+     * RedriveExecution: the run resumes from now, its clock first brought up to {@code wallTime}
+     * when the wall clock has passed it (AWS's 14-day limit counts on the wall clock).
+     */
+    synchronized void redrive(Instant wallTime, long wallNanos) {
+        catchUp(wallTime);
+        run.redrive();
+        done = new CompletableFuture<>();
+        anchorVirtual = scheduler.now();
+        anchorWallNanos = wallNanos;
+        waiting = false;
+        wakeAtNanos = 0;
+    }
+
+    /** Brings an ended run's clock up to {@code wallTime}; what is left in its queue belongs to the ended attempt. */
+    synchronized void catchUp(Instant wallTime) {
+        if (run.isDone() && wallTime.isAfter(scheduler.now())) {
+            scheduler.advanceTo(wallTime);
+        }
     }
 
     /** Ends the execution when the engine itself failed, so one defect cannot wedge the driver. */

@@ -199,6 +199,7 @@ public final class StateTest {
         String cause = null;
         String nextState = null;
         String output = null;
+        JsonNode assigned = null;
         boolean inState = false;
         for (HistoryEvent e : events) {
             ObjectNode d = e.details();
@@ -216,7 +217,9 @@ public final class StateTest {
                     stateInput = text(d, "input");
                 }
             } else if (inState) {
-                if (task && e.type().endsWith("Scheduled")) {
+                if (e.type().endsWith("StateExited") && name.equals(e.stateName())) {
+                    assigned = d.get("assignedVariables");
+                } else if (task && e.type().endsWith("Scheduled")) {
                     parameters = d.has("parameters") ? text(d, "parameters") : text(d, "input");
                 } else if (e.type().endsWith("Succeeded")) {
                     // A Map or Parallel recovered from errors inside it; only the state's own failure counts.
@@ -251,6 +254,7 @@ public final class StateTest {
         Map<String, String> inspection = new LinkedHashMap<>();
         if (inspectionLevel != InspectionLevel.INFO && stateInput != null) {
             inspect(inspection, stateInput, parameters, result, status.equals("SUCCEEDED") ? output : null);
+            variablesAfter(assigned).ifPresent(v -> inspection.put("variables", v));
         }
         return new StateTestResult(status, output, error, cause, nextState, inspection);
     }
@@ -302,6 +306,18 @@ public final class StateTest {
         if (output != null && !state.has("OutputPath")) {
             into.put("afterResultPath", output);
         }
+    }
+
+    /**
+     * AWS's {@code inspectionData.variables}: the variables after the state, those given to the test
+     * with what the state assigned; absent when there are none.
+     */
+    private Optional<String> variablesAfter(JsonNode assigned) {
+        ObjectNode after = variables == null ? MAPPER.createObjectNode() : (ObjectNode) parse(variables, "variables");
+        if (assigned != null) {
+            assigned.fields().forEachRemaining(v -> after.set(v.getKey(), parse(v.getValue().asText(), "variable")));
+        }
+        return after.isEmpty() ? Optional.empty() : Optional.of(after.toString());
     }
 
     /**

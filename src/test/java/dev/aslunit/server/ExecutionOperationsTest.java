@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -99,11 +101,17 @@ class ExecutionOperationsTest {
 
     /** The token the engine handed a waiting task, as a worker reads it from its message. */
     static String awaitToken(String executionArn) {
+        return awaitToken(executionArn, 0);
+    }
+
+    /** The task token of the {@code nth} (0-based) TaskScheduled event of the execution. */
+    static String awaitToken(String executionArn, int nth) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Pattern token = Pattern.compile("\\\\\"token\\\\\":\\\\\"([^\\\\\"]+)");
         while (System.nanoTime() < deadline) {
+            int seen = 0;
             for (HistoryEvent e : history(executionArn)) {
-                if (e.type() == HistoryEventType.TASK_SCHEDULED) {
+                if (e.type() == HistoryEventType.TASK_SCHEDULED && seen++ == nth) {
                     Matcher m = token.matcher(e.taskScheduledEventDetails().parameters().replace("\"", "\\\""));
                     if (m.find()) {
                         return m.group(1);
@@ -265,8 +273,56 @@ class ExecutionOperationsTest {
         HistoryEvent aborted = events.get(events.size() - 1);
         assertThat(aborted.type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
         assertThat(aborted.executionAbortedEventDetails().error()).isEqualTo("Operator");
+        assertThat(d.redriveStatus()).isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
+        assertThat(d.redriveCount()).isZero();
+    }
+
+    @Test
+    void redrive_resumes_an_aborted_execution_from_the_state_it_stopped_in() {
+        String sm = machine("redriven", CALLBACK);
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"n\":1}")).executionArn();
+        String firstToken = awaitToken(arn);
+        sfn.stopExecution(b -> b.executionArn(arn).error("Operator"));
+
+        var redriven = sfn.redriveExecution(b -> b.executionArn(arn));
+        String token = awaitToken(arn, 1);
+        assertThat(token).isNotEqualTo(firstToken);
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(firstToken).output("{}")))
+                .isInstanceOf(TaskTimedOutException.class);
+        DescribeExecutionResponse running = sfn.describeExecution(b -> b.executionArn(arn));
+        assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(running.error()).isNull();
+        assertThat(running.redriveCount()).isEqualTo(1);
+        assertThat(running.redriveDate()).isEqualTo(redriven.redriveDate());
+        assertThat(running.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+        assertThat(running.redriveStatusReason()).isEqualTo("Execution is RUNNING and cannot be redriven");
+
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+        DescribeExecutionResponse done = awaitEnd(sfn, arn);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"approved\":true}");
+        assertThat(done.redriveStatusReason()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
         assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(arn)))
-                .isInstanceOf(ExecutionNotRedrivableException.class);
+                .isInstanceOf(ExecutionNotRedrivableException.class)
+                .hasMessageStartingWith("Execution is SUCCEEDED and cannot be redriven");
+
+        List<HistoryEvent> events = history(arn);
+        List<HistoryEventType> types = events.stream().map(HistoryEvent::type).toList();
+        int at = types.indexOf(HistoryEventType.EXECUTION_REDRIVEN);
+        assertThat(types.subList(at - 1, at + 2)).containsExactly(HistoryEventType.EXECUTION_ABORTED,
+                HistoryEventType.EXECUTION_REDRIVEN, HistoryEventType.TASK_STATE_ENTERED);
+        assertThat(events.get(at).executionRedrivenEventDetails().redriveCount()).isEqualTo(1);
+        assertThat(events.get(at + 1).stateEnteredEventDetails().input()).isEqualTo("{\"n\":1}");
+        assertThat(types).filteredOn(t -> t == HistoryEventType.EXECUTION_STARTED).hasSize(1);
+
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm).redriveFilter(ExecutionRedriveFilter.REDRIVEN))
+                .executions()).singleElement().satisfies(item -> {
+                    assertThat(item.executionArn()).isEqualTo(arn);
+                    assertThat(item.redriveCount()).isEqualTo(1);
+                    assertThat(item.redriveDate()).isEqualTo(redriven.redriveDate());
+                });
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm).redriveFilter(ExecutionRedriveFilter.NOT_REDRIVEN))
+                .executions()).isEmpty();
     }
 
     @Test
@@ -312,6 +368,15 @@ class ExecutionOperationsTest {
         assertThat(r.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:");
         assertThat(Duration.between(r.startDate(), r.stopDate())).isEqualTo(Duration.ofMinutes(1));
         assertThat(r.billingDetails().billedDurationInMilliseconds()).isEqualTo(60_000L);
+
+        // AWS's express ARNs end with an id after the name, so a name may be used again
+        StartSyncExecutionResponse first = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
+        StartSyncExecutionResponse second = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
+        assertThat(first.executionArn())
+                .matches("arn:aws:states:us-east-1:123456789012:express:quick:same:[0-9a-f]{8}-[0-9a-f-]{27}");
+        assertThat(second.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:same:")
+                .isNotEqualTo(first.executionArn());
+        assertThat(sfn.describeExecution(b -> b.executionArn(second.executionArn())).name()).isEqualTo("same");
 
         String standard = machine("notQuick", WAIT_AN_HOUR);
         assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard)))

@@ -2,6 +2,7 @@ package dev.aslunit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,19 @@ class TestStateTest {
             assertThat(r.inspectionData().input()).isEqualTo("{\"a\":1}");
             assertThat(r.inspectionData().afterInputPath()).isEqualTo("{\"a\":1}");
             assertThat(r.inspectionData().afterResultPath()).isEqualTo("{\"total\":1}");
+        }
+
+        @Test
+        void runs_a_jsonata_state_with_its_inspection_data() {
+            TestStateResponse r = sfn.testState(b -> b.definition("""
+                    {"Type":"Pass","QueryLanguage":"JSONata","Output":{"sum":"{% $states.input.a + $b %}"},
+                     "Assign":{"b":"{% $b * 10 %}"},"Next":"Done"}""").input("{\"a\":1}").variables("{\"b\":2}")
+                    .roleArn(MachineOperationsTest.ROLE).inspectionLevel(InspectionLevel.DEBUG));
+            assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(r.output()).isEqualTo("{\"sum\":3}");
+            assertThat(r.inspectionData().input()).isEqualTo("{\"a\":1}");
+            assertThat(r.inspectionData().variables()).isEqualTo("{\"b\":20}");
+            assertThat(r.inspectionData().afterInputPath()).isNull();
         }
 
         @Test
@@ -126,6 +140,51 @@ class TestStateTest {
             assertThat(r.output()).isEqualTo("{\"greeting\":\"hi\",\"who\":\"you\"}");
             assertThat(r.nextState()).isNull();
             assertThat(r.inspectionData()).isEmpty();
+        }
+
+        @Test
+        void runs_a_jsonata_task_and_reports_arguments_result_and_variables() {
+            StateTestResult r = StateTest.of("""
+                    {"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke",
+                     "Arguments":{"FunctionName":"f","Payload":{"id":"{% $states.input.order.id %}","by":"{% $who %}"}},
+                     "Output":{"total":"{% $states.result.Payload.total %}"},
+                     "Assign":{"lastTotal":"{% $states.result.Payload.total %}"},"Next":"Ship"}""")
+                    .input("{\"order\":{\"id\":7}}").variables("{\"who\":\"me\"}")
+                    .mockResult("{\"Payload\":{\"total\":42},\"StatusCode\":200}")
+                    .inspectionLevel(dev.aslunit.server.InspectionLevel.DEBUG).run();
+            assertThat(r.status()).isEqualTo("SUCCEEDED");
+            assertThat(r.output()).isEqualTo("{\"total\":42}");
+            assertThat(r.nextState()).isEqualTo("Ship");
+            assertThat(r.inspectionData()).containsOnly(
+                    entry("input", "{\"order\":{\"id\":7}}"),
+                    entry("afterArguments", "{\"FunctionName\":\"f\",\"Payload\":{\"id\":7,\"by\":\"me\"}}"),
+                    entry("result", "{\"Payload\":{\"total\":42},\"StatusCode\":200}"),
+                    entry("variables", "{\"who\":\"me\",\"lastTotal\":42}"));
+        }
+
+        @Test
+        void runs_a_jsonata_state_of_a_jsonata_machine_and_catches_its_error() {
+            String machine = """
+                    {"QueryLanguage":"JSONata","StartAt":"Charge","States":{
+                      "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                        "Arguments":{"FunctionName":"f"},
+                        "Catch":[{"ErrorEquals":["Card.Declined"],"Output":{"why":"{% $states.errorOutput.Cause %}"},
+                                  "Next":"Refuse"}],"End":true},
+                      "Refuse":{"Type":"Fail"}}}""";
+            StateTestResult r = StateTest.of(machine, "Charge").mockError("Card.Declined", "no funds")
+                    .inspectionLevel(dev.aslunit.server.InspectionLevel.DEBUG).run();
+            assertThat(r.status()).isEqualTo("CAUGHT_ERROR");
+            assertThat(r.output()).isEqualTo("{\"why\":\"no funds\"}");
+            assertThat(r.nextState()).isEqualTo("Refuse");
+            assertThat(r.error()).isEqualTo("Card.Declined");
+            assertThat(r.inspectionData()).containsEntry("afterArguments", "{\"FunctionName\":\"f\"}")
+                    .doesNotContainKeys("afterInputPath", "afterParameters", "result", "variables");
+
+            StateTestResult pass = StateTest.of("""
+                    {"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.a + 1 %}","End":true}""")
+                    .input("{\"a\":1}").run();
+            assertThat(pass.status()).isEqualTo("SUCCEEDED");
+            assertThat(pass.output()).isEqualTo("2");
         }
 
         @Test
