@@ -313,7 +313,7 @@ public final class StateTest {
      * with what the state assigned; absent when there are none.
      */
     private Optional<String> variablesAfter(JsonNode assigned) {
-        ObjectNode after = variables == null ? MAPPER.createObjectNode() : (ObjectNode) parse(variables, "variables");
+        ObjectNode after = variables == null ? Wire.MAPPER.createObjectNode() : (ObjectNode) parse(variables, "variables");
         if (assigned != null) {
             assigned.fields().forEachRemaining(v -> after.set(v.getKey(), parse(v.getValue().asText(), "variable")));
         }

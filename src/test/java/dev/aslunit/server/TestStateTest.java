@@ -42,7 +42,7 @@ class TestStateTest {
 
         @Test
         void runs_a_jsonata_state_with_its_inspection_data() {
-            TestStateResponse r = sfn.testState(b -> b.definition("""
+            TestStateResponse r = local.sfn().testState(b -> b.definition("""
                     {"Type":"Pass","QueryLanguage":"JSONata","Output":{"sum":"{% $states.input.a + $b %}"},
                      "Assign":{"b":"{% $b * 10 %}"},"Next":"Done"}""").input("{\"a\":1}").variables("{\"b\":2}")
                     .roleArn(MachineOperationsTest.ROLE).inspectionLevel(InspectionLevel.DEBUG));
