@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
     /** Where the virtual clock starts when no start time is given. */
-    public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
+    public static final Instant DEFAULT_START = dev.aslunit.StepFunctionsConfig.DEFAULT_START_TIME;
     static final String STATE_MACHINE_NAME = "StateMachine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     Path inputFile;
 
     @Option(names = "--start-time", paramLabel = "ISO-8601",
-            description = "Where the virtual clock starts (default: ${DEFAULT-VALUE}).", defaultValue = "2025-01-01T00:00:00Z")
+            description = "Where the virtual clock starts (default: ${DEFAULT-VALUE}).", defaultValue = "2026-01-01T00:00:00Z")
     String startTime;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of UUIDs, random numbers and jitter (default: 0).")
@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         Instant start = instant(startTime);
         if (start == null) {
             return usage("--start-time \"" + startTime + "\" is not an ISO-8601 timestamp with an offset, e.g. "
-                    + "2025-01-01T00:00:00Z");
+                    + "2026-01-01T00:00:00Z");
         }
         LoadedDefinition loaded;
         try {

@@ -42,7 +42,7 @@ public final class StateTest {
 
     private static final String DEFAULT_NAME = "TestState";
     private static final String VARIABLES_STATE = "ASLUnit-TestState-Variables";
-    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant START = dev.aslunit.StepFunctionsConfig.DEFAULT_START_TIME;
 
     private final JsonNode state;
     private final String name;
