@@ -1,11 +1,10 @@
 package dev.aslunit.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import dev.aslunit.json.JsonWriting;
 
 /** The engine's JSON helpers: compact text as AWS writes it into history events. */
 final class Json {
@@ -17,11 +16,7 @@ final class Json {
     }
 
     static String text(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonWriting.text(node);
     }
 
     static ObjectNode object() {

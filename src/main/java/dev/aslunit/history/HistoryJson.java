@@ -1,8 +1,11 @@
 package dev.aslunit.history;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonWriting;
+import java.io.IOException;
 import java.util.List;
 
 /** Events in the JSON shape of AWS's {@code GetExecutionHistory}. */
@@ -29,5 +32,19 @@ public final class HistoryJson {
             a.add(toJson(e));
         }
         return a;
+    }
+
+    /** Streams {@code e} as {@link #toJson(HistoryEvent)} shapes it, without building the tree. */
+    public static void write(JsonGenerator g, HistoryEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("timestamp", e.timestamp().toString());
+        g.writeStringField("type", e.type());
+        g.writeNumberField("id", e.id());
+        g.writeNumberField("previousEventId", e.previousEventId());
+        if (e.details() != null) {
+            g.writeFieldName(e.detailsField());
+            JsonWriting.write(g, e.details());
+        }
+        g.writeEndObject();
     }
 }
