@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             if (definition != null) {
                 return usage("--batch takes no DEFINITION: each request carries its own definition");
             }
-            return runBatch();
+            return runBatch(batch, coverage, spec.commandLine().getErr());
         }
         if (definition == null) {
             return usage("Missing DEFINITION: give a definition file, or --batch REQUESTS.jsonl");
@@ -251,7 +251,8 @@ public final class RunCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ batch mode
 
-    private int runBatch() throws IOException {
+    /** {@code --batch}: answers every request of {@code batch} on standard output, one line each. */
+    static int runBatch(Path batch, Path coverage, PrintWriter err) throws IOException {
         // Results are streamed to standard output as they are made: a batch of long histories never
         // sits in memory as one tree or one string.
         JsonGenerator g = JsonWriting.factory().createGenerator(System.out, JsonEncoding.UTF8);
@@ -270,7 +271,7 @@ public final class RunCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("Cannot read " + batch + ": " + e.getMessage());
+            err.println("Cannot read " + batch + ": " + e.getMessage());
             return 1;
         } finally {
             g.flush();

@@ -93,6 +93,19 @@ class RunCommandTest {
     }
 
     @Test
+    void only_the_plain_batch_form_skips_option_parsing() throws Exception {
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl")).isTrue();
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl", "--coverage", "out")).isFalse();
+        assertThat(Main.isPlainBatch("run", "--batch", "--help")).isFalse();
+        assertThat(Main.isPlainBatch("run", "r.json", "--batch")).isFalse();
+        assertThat(Main.isPlainBatch("validate", "--batch", "r.jsonl")).isFalse();
+
+        StringWriter err = new StringWriter();
+        assertThat(RunCommand.runBatch(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl"));
+    }
+
+    @Test
     void run_prints_a_trace_and_exits_with_the_execution_status() throws Exception {
         Path def = dir.resolve("m.json");
         Files.writeString(def, """
