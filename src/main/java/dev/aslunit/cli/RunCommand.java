@@ -316,8 +316,9 @@ public final class RunCommand implements Callable<Integer> {
             g.writeStringField("error", run.error());
             g.writeStringField("cause", run.cause());
             g.writeArrayFieldStart("events");
+            HistoryJson.EventWriter events = HistoryJson.writer();
             for (HistoryEvent e : run.history()) {
-                HistoryJson.write(g, e);
+                events.write(g, e);
             }
             g.writeEndArray();
             g.writeFieldName("id");
