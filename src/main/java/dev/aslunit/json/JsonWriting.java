@@ -2,9 +2,9 @@ package dev.aslunit.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,13 +28,15 @@ public final class JsonWriting {
 
     /** Compact JSON text of {@code node}, identical to {@link Json#write}. */
     public static String text(JsonNode node) {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, node);
+        // the writer ObjectMapper.writeValueAsString uses: recycled buffers, no synchronized StringBuffer
+        try (SegmentedStringWriter out = new SegmentedStringWriter(FACTORY._getBufferRecycler())) {
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                write(g, node);
+            }
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     /** Writes {@code node} (a {@code null} reference as JSON {@code null}) as Jackson's tree serializers do. */
