@@ -13,12 +13,37 @@ public final class ExecutedState {
     private final String name;
     private final State definition;
     private final List<StateVisit> visits;
+    private final String scope;
 
     ExecutedState(Execution execution, String name, State definition, List<StateVisit> visits) {
+        this(execution, name, definition, visits, "");
+    }
+
+    private ExecutedState(Execution execution, String name, State definition, List<StateVisit> visits, String scope) {
         this.execution = execution;
         this.name = name;
         this.definition = definition;
         this.visits = List.copyOf(visits);
+        this.scope = scope;
+    }
+
+    /**
+     * The same state, narrowed to its visits in the Map iteration with this index (the nearest
+     * enclosing Map's, in every run of that Map).
+     */
+    public ExecutedState inIteration(int index) {
+        List<StateVisit> in = new java.util.ArrayList<>();
+        for (StateVisit v : visits) {
+            if (v.iterationIndex() == index) {
+                in.add(v);
+            }
+        }
+        return new ExecutedState(execution, name, definition, in, scope + " in iteration " + index);
+    }
+
+    /** How this view is narrowed, e.g. {@code " in iteration 2"}; empty for every visit. */
+    public String scope() {
+        return scope;
     }
 
     public Execution execution() {
@@ -59,6 +84,6 @@ public final class ExecutedState {
 
     @Override
     public String toString() {
-        return "state \"" + name + "\" of execution \"" + execution.name() + "\"";
+        return "state \"" + name + "\"" + scope + " of execution \"" + execution.name() + "\"";
     }
 }

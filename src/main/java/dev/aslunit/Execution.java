@@ -49,6 +49,16 @@ public final class Execution {
         return new Execution(name, definition, ExecutionDriver.recorded(null, history), List::of);
     }
 
+    /**
+     * An execution read from AWS's {@code GetExecutionHistory} output, e.g. saved with
+     * {@code aws stepfunctions get-execution-history --execution-arn ... > history.json}: JSON text,
+     * a {@link java.nio.file.Path} or {@link java.io.File}, or a {@link JsonNode}; {@code {"events": [...]}}
+     * or the bare array. The same assertions then apply to what really ran on AWS.
+     */
+    public static Execution fromAwsHistory(String name, StateMachineDefinition definition, Object history) {
+        return fromHistory(name, definition, AwsHistoryReader.read(JsonValues.fromTest(history, "The execution history")));
+    }
+
     public String name() {
         return name;
     }

@@ -147,8 +147,7 @@ public final class StateMachineUnderTest {
         ExecutionOptions options = ExecutionOptions.builder()
                 .input(json)
                 .executionName(executionName)
-                .type(prepared.type() == dev.aslunit.definition.StateMachineType.EXPRESS
-                        ? StateMachineType.EXPRESS : StateMachineType.STANDARD)
+                .type(prepared.type() == null ? StateMachineType.STANDARD : prepared.type())
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
                 .build();

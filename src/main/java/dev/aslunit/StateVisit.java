@@ -194,6 +194,16 @@ public final class StateVisit {
         return branches;
     }
 
+    /** The index of the nearest enclosing Map iteration, or -1 outside any. */
+    public int iterationIndex() {
+        for (Scope s = scope; s.container != null; s = s.parent) {
+            if ("Map".equals(s.container.type())) {
+                return s.index;
+            }
+        }
+        return -1;
+    }
+
     /** Where this visit ran: "" at the top level, {@code Process[2]} in a Map iteration, {@code Fan branch 1} in a branch. */
     public String where() {
         return scope.label();

@@ -40,11 +40,31 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(FRONT_ENDS)
             .allowEmptyShould(true);
 
+    /**
+     * The engine writes AWS's service contracts into the history (resource kinds, the parameter
+     * checks, the responses in {@code TaskSubmitted}), so it may read {@code dev.aslunit.integration}'s
+     * pure shapes; it never knows who answers a task (mocks, the HTTP client).
+     */
     @ArchTest
-    static final ArchRule the_engine_does_not_depend_on_mocks_or_integrations = noClasses()
+    static final ArchRule the_engine_does_not_depend_on_mocks_or_task_handlers = noClasses()
             .that().resideInAnyPackage("dev.aslunit.engine..", "dev.aslunit.clock..", "dev.aslunit.history..",
                     "dev.aslunit.path..", "dev.aslunit.jsonata..", "dev.aslunit.definition..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.mock..", "dev.aslunit.integration..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.mock..", "dev.aslunit.integration.http..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule only_the_engine_reads_the_service_contracts_below_it = noClasses()
+            .that().resideInAnyPackage("dev.aslunit.clock..", "dev.aslunit.history..", "dev.aslunit.path..",
+                    "dev.aslunit.jsonata..", "dev.aslunit.definition..")
+            .should().dependOnClassesThat().resideInAPackage("dev.aslunit.integration..")
+            .allowEmptyShould(true);
+
+    /** What keeps the engine's use of the service contracts free of cycles. */
+    @ArchTest
+    static final ArchRule the_service_contracts_are_pure = noClasses()
+            .that().resideInAPackage("dev.aslunit.integration")
+            .should().dependOnClassesThat().resideOutsideOfPackages(
+                    "dev.aslunit.integration", "java..", "com.fasterxml.jackson..")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -155,6 +155,30 @@ class StateMachineUnderTestTest {
                 .containsExactlyInAnyOrder("EachOrder[0] > FanOut branch 1", "EachOrder[1] > FanOut branch 1");
     }
 
+    record Order(String orderId, int total) {
+    }
+
+    @Test
+    void input_is_json_text_a_file_a_map_or_any_object_jackson_serialises(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("order.json"), SMALL_ORDER);
+
+        for (Object input : java.util.List.of(SMALL_ORDER, file, file.toFile(), Map.of("orderId", "o-17", "total", 250),
+                new Order("o-17", 250))) {
+            assertThat(sfn.run(input)).succeeded().hasOutputAt("$.orderId", "o-17").hasOutputAt("$.total", 250);
+        }
+    }
+
+    @Test
+    void input_that_is_not_json_says_where_it_breaks() {
+        assertThatThrownBy(() -> sfn.run("{\"orderId\": o-17}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The execution input is not valid JSON (line 1, column 13): Unrecognized token 'o': was"
+                        + " expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"
+                        + "  {\"orderId\": o-17}");
+    }
+
     @Test
     void a_task_nobody_mocked_fails_the_test_with_the_near_miss_report() {
         assertThatThrownBy(() -> sfn.run(SMALL_ORDER))

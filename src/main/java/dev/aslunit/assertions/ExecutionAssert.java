@@ -222,7 +222,6 @@ public class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execution> 
         isNotNull();
         ExecutedState target = actual.state(stateName);
         StateAssert next = extracting(execution -> target, StateAssert::new);
-        next.navigator = navigator;
         return navigator.follow(StateAssert.class, ExecutedState.class, target, next);
     }
 

@@ -32,8 +32,19 @@ final class JsonSupport {
     private JsonSupport() {
     }
 
-    /** A whole JSON document given by a test: JSON text, or a value Jackson serialises. */
+    /** A whole JSON document given by a test: JSON text, a JSON file, or a value Jackson serialises. */
     static JsonNode document(Object value) {
+        if (value instanceof java.io.File) {
+            return document(((java.io.File) value).toPath());
+        }
+        if (value instanceof java.nio.file.Path) {
+            try {
+                return document(java.nio.file.Files.readString((java.nio.file.Path) value));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("Cannot read the expected JSON from "
+                        + ((java.nio.file.Path) value).toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
         if (value instanceof CharSequence) {
             try {
                 return MAPPER.readTree(value.toString());

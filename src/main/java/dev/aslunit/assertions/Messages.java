@@ -4,6 +4,7 @@ import dev.aslunit.Durations;
 import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
+import dev.aslunit.mock.StateNames;
 import dev.aslunit.report.ExecutionPicture;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ final class Messages {
         return "execution \"" + e.name() + "\"";
     }
 
-    static String state(Execution e, String state) {
-        return "state \"" + state + "\" of " + execution(e);
+    static String state(Execution e, String state, String scope) {
+        return "state \"" + state + "\"" + scope + " of " + execution(e);
     }
 
     /** Appends the bounded trace and names the file with the execution's picture: every execution message carries the evidence. */
@@ -122,44 +123,10 @@ final class Messages {
         return "+" + Durations.format(Duration.between(e.startTime(), at));
     }
 
-    /** The closest name within a few edits, or {@code null}. */
-    static String closest(String name, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     /** "No state named "ShipOrdr" in execution "o-17"'s state machine; did you mean "ShipOrder"?" and the states. */
     static String noSuchState(Execution e, String name) {
-        String suggestion = closest(name, e.stateNames());
         return "The state machine of " + execution(e) + " has no state named " + quote(name)
-                + (suggestion == null ? "" : "; did you mean " + quote(suggestion) + "?")
+                + StateNames.didYouMean(name, e.stateNames())
                 + "\nStates: " + String.join(", ", e.stateNames());
     }
 }

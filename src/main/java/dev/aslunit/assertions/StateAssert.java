@@ -225,13 +225,24 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
         });
     }
 
+    /**
+     * The same state's visits in one Map iteration only, e.g.
+     * {@code state("Charge").inIteration(1).wasCaughtBy("Declined")}.
+     */
+    @CheckReturnValue
+    public StateAssert inIteration(int index) {
+        isNotNull();
+        ExecutedState narrowed = actual.inIteration(index);
+        StateAssert next = extracting(state -> narrowed, StateAssert::new);
+        return navigator.follow(StateAssert.class, ExecutedState.class, narrowed, next);
+    }
+
     /** Back to the execution, to go on asserting on it. */
     @CheckReturnValue
     public ExecutionAssert returnToExecution() {
         isNotNull();
         Execution execution = actual.execution();
         ExecutionAssert back = extracting(state -> execution, ExecutionAssert::new);
-        back.navigator = navigator;
         return navigator.follow(ExecutionAssert.class, Execution.class, execution, back);
     }
 

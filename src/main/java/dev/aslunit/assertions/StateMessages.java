@@ -25,7 +25,7 @@ final class StateMessages {
     }
 
     private static String subject(ExecutedState s) {
-        return state(s.execution(), s.name());
+        return state(s.execution(), s.name(), s.scope());
     }
 
     private static String typed(ExecutedState s) {

@@ -9,6 +9,7 @@ import dev.aslunit.assertions.TaskMockAssert;
 import dev.aslunit.json.Json;
 import dev.aslunit.mock.TaskResults;
 import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.report.ExecutionPicture;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
@@ -57,11 +58,12 @@ public class StepFunctionSteps {
         world.scenario(scenario);
     }
 
-    /** A failed scenario's report carries the execution's virtual-time trace. */
+    /** A failed scenario's report carries the execution's virtual-time trace and names the file with its picture. */
     @After
     public void attachTraceOnFailure(Scenario scenario) {
         if (scenario.isFailed() && world.current() != null) {
-            scenario.attach(world.current().trace(), "text/plain", "execution trace");
+            scenario.attach(world.current().trace() + "\nPicture of the execution: "
+                    + ExecutionPicture.write(world.current()).toAbsolutePath(), "text/plain", "execution trace");
         }
     }
 

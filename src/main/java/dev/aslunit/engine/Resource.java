@@ -2,6 +2,11 @@ package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.integration.IntegrationPattern;
+import dev.aslunit.integration.ResourceArn;
+import dev.aslunit.integration.ResourceArn.Kind;
+import dev.aslunit.integration.ServiceRequests;
+import java.util.List;
 
 /**
  * A Task's {@code Resource} ARN, classified as AWS classifies it for the history: a Lambda function
@@ -11,14 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Resource {
 
-    private enum Kind { LAMBDA_FUNCTION, ACTIVITY, SERVICE }
-
+    private final ResourceArn parsed;
     private final String arn;
     private final Kind kind;
     private final String resourceType;
     private final String resource;
 
-    private Resource(String arn, Kind kind, String resourceType, String resource) {
+    private Resource(ResourceArn parsed, String arn, Kind kind, String resourceType, String resource) {
+        this.parsed = parsed;
         this.arn = arn;
         this.kind = kind;
         this.resourceType = resourceType;
@@ -26,26 +31,21 @@ final class Resource {
     }
 
     static Resource of(String arn) {
-        String[] parts = arn.split(":", 7);
-        if (parts.length >= 7 && parts[2].equals("lambda") && parts[5].equals("function")) {
-            return new Resource(arn, Kind.LAMBDA_FUNCTION, null, null);
+        ResourceArn parsed = ResourceArn.tryParse(arn).orElse(null);
+        if (parsed == null) {
+            // an unresolved placeholder the loader let through: no service answers it, but its events still name it
+            return new Resource(null, arn, Kind.SERVICE, arn, "");
         }
-        if (parts.length >= 7 && parts[2].equals("states") && parts[5].equals("activity")) {
-            return new Resource(arn, Kind.ACTIVITY, null, null);
-        }
-        // arn:aws:states:::service:action[.pattern] and arn:aws:states:::aws-sdk:service:action
-        String tail = parts.length >= 6 ? arn.substring(arn.indexOf(":::") + 3) : arn;
-        int last = tail.lastIndexOf(':');
-        if (tail.endsWith(".sync:2")) {
-            last = tail.lastIndexOf(':', tail.length() - 3);
-        }
-        String type = last > 0 ? tail.substring(0, last) : tail;
-        String action = last > 0 ? tail.substring(last + 1) : "";
-        return new Resource(arn, Kind.SERVICE, type, action);
+        return new Resource(parsed, arn, parsed.kind(), parsed.resourceType(), parsed.resourceName());
     }
 
     String arn() {
         return arn;
+    }
+
+    /** AWS's checks of the parameters before it schedules the call; empty when the call can start. */
+    List<String> problems(JsonNode parameters) {
+        return parsed == null ? List.of() : ServiceRequests.problems(parsed, parameters);
     }
 
     /**
@@ -71,12 +71,21 @@ final class Resource {
 
     /** An activity's worker, like a {@code .waitForTaskToken} task, answers with the token it was handed. */
     boolean waitsForToken() {
-        return kind == Kind.ACTIVITY || (kind == Kind.SERVICE && resource.endsWith(".waitForTaskToken"));
+        return kind == Kind.ACTIVITY || pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN;
     }
 
     /** {@code .sync}, {@code .sync:2} and {@code .waitForTaskToken} write {@code TaskSubmitted}. */
     boolean submits() {
-        return kind == Kind.SERVICE && (waitsForToken() || resource.endsWith(".sync") || resource.endsWith(".sync:2"));
+        return kind == Kind.SERVICE && pattern() != IntegrationPattern.REQUEST_RESPONSE;
+    }
+
+    /** Express workflows run request-response calls only: AWS refuses {@code .sync}, {@code .waitForTaskToken} and activities. */
+    boolean allowedInExpress() {
+        return parsed == null || parsed.allowedInExpress();
+    }
+
+    private IntegrationPattern pattern() {
+        return parsed == null ? IntegrationPattern.REQUEST_RESPONSE : parsed.pattern();
     }
 
     private String prefix() {
@@ -148,9 +157,10 @@ final class Resource {
         return null;
     }
 
-    ObjectNode submittedDetails() {
+    /** {@code response}: what the service call that started the job or sent the token answered. */
+    ObjectNode submittedDetails(JsonNode response) {
         ObjectNode d = typed();
-        d.put("output", "{}");
+        d.put("output", Json.text(response));
         d.set("outputDetails", Json.notTruncated());
         return d;
     }

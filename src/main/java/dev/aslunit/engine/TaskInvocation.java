@@ -1,6 +1,7 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.integration.ServiceCall;
 import java.time.Instant;
 
 /**
@@ -27,5 +28,5 @@ public record TaskInvocation(
         String taskToken,
         JsonNode context,
         Instant now,
-        String executionArn) {
+        String executionArn) implements ServiceCall {
 }

@@ -1,8 +1,12 @@
 package dev.aslunit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.integration.ServiceRequests;
+import dev.aslunit.integration.ServiceResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +53,13 @@ final class TaskStep extends Step implements Step.Retrying {
 
     private void attempt(StateRun run) {
         Frame frame = run.frame;
+        if (frame.run.options.type() == StateMachineType.EXPRESS && !resource.allowedInExpress()) {
+            // validation refuses this definition as AWS does; a run started without validation still must not wait
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, run.causePrefix() + "Express state machines"
+                    + " do not support the resource '" + resource.arn() + "': only request-response calls run in an"
+                    + " Express workflow (no .sync, .waitForTaskToken or activities). Use a STANDARD state machine.");
+            return;
+        }
         if (resource.submits() || resource.waitsForToken()) {
             // $$.Task.Token exists for .sync and .waitForTaskToken tasks; an activity's worker answers with one
             run.taskToken = frame.run.newTaskToken();
@@ -65,6 +76,12 @@ final class TaskStep extends Step implements Step.Retrying {
             taskCredentials = credentials == null ? null : credentials.input(scope, run.input);
         } catch (StateFailure f) {
             fail(run, f.error(), f.cause());
+            return;
+        }
+        List<String> problems = resource.problems(parameters);
+        if (!problems.isEmpty()) {
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME,
+                    ServiceRequests.cause(name, run.enteredEventId, parameters, problems));
             return;
         }
         frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
@@ -89,7 +106,7 @@ final class TaskStep extends Step implements Step.Retrying {
             return;
         }
         frame.emit(resource.startedEvent(), resource.startedDetails());
-        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(answer.get());
+        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
     }
 
     /** One call of the resource, racing its answer against its timers; the first to arrive settles it. */
@@ -108,11 +125,11 @@ final class TaskStep extends Step implements Step.Retrying {
             this.heartbeatSeconds = heartbeatSeconds;
         }
 
-        void begin(TaskOutcome outcome) {
+        void begin(TaskInvocation invocation, TaskOutcome outcome) {
             ExecutionRun execution = run.frame.run;
             Instant now = execution.now();
             if (resource.submits()) {
-                run.frame.emit(resource.submittedEvent(), resource.submittedDetails());
+                run.frame.emit(resource.submittedEvent(), resource.submittedDetails(ServiceResponses.submitted(invocation)));
             }
             if (resource.waitsForToken()) {
                 execution.awaitCallback(run.taskToken, this);

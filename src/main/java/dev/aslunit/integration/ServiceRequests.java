@@ -17,16 +17,20 @@ public final class ServiceRequests {
 
     /** AWS's sentences for what is wrong with the parameters, empty when the call can start. */
     public static List<String> problems(String resource, JsonNode parameters) {
-        List<String> problems = new ArrayList<>();
-        ResourceArn arn = ResourceArn.tryParse(resource).orElse(null);
-        if (arn == null || arn.kind() != ResourceArn.Kind.SERVICE || parameters == null) {
-            return problems;
+        return ResourceArn.tryParse(resource).map(arn -> problems(arn, parameters)).orElseGet(List::of);
+    }
+
+    /** As {@link #problems(String, JsonNode)}, for a resource parsed once. */
+    public static List<String> problems(ResourceArn arn, JsonNode parameters) {
+        // the engine asks on every Task call: answer the common case without allocating
+        if (arn.kind() != ResourceArn.Kind.SERVICE || parameters == null
+                || !arn.service().equals("apigateway") || !arn.action().equals("invoke")) {
+            return List.of();
         }
-        if (arn.service().equals("apigateway") && arn.action().equals("invoke")) {
-            JsonNode headers = parameters.get("Headers");
-            if (headers != null && !isMultiValueMap(headers)) {
-                problems.add("The value of the field 'Headers' has an invalid format");
-            }
+        List<String> problems = new ArrayList<>();
+        JsonNode headers = parameters.get("Headers");
+        if (headers != null && !isMultiValueMap(headers)) {
+            problems.add("The value of the field 'Headers' has an invalid format");
         }
         return problems;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.engine.TaskInvocation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +45,7 @@ public final class ServiceResponses {
     /**
      * AWS's full result for a Task from the part a test gave (see the class comment).
      */
-    public static JsonNode complete(TaskInvocation invocation, JsonNode given) {
+    public static JsonNode complete(ServiceCall invocation, JsonNode given) {
         ResourceArn arn = ResourceArn.tryParse(invocation.resource()).orElse(null);
         if (arn == null || arn.kind() != ResourceArn.Kind.SERVICE || arn.isSdkIntegration()
                 || arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
@@ -77,25 +76,50 @@ public final class ServiceResponses {
     }
 
     /**
-     * What a {@code .waitForTaskToken} task's service call answered, for the {@code TaskSubmitted}
-     * event: the request-response shape of the same call (e.g. SNS's {@code MessageId} with
-     * {@code SdkHttpMetadata}).
+     * What the service call of a {@code .sync} or {@code .waitForTaskToken} task answered, for the
+     * {@code TaskSubmitted} event: the request-response shape of the same call (e.g. SNS's
+     * {@code MessageId} with {@code SdkHttpMetadata}, a startExecution's {@code ExecutionArn}).
      */
-    public static JsonNode submitted(TaskInvocation invocation) {
+    public static JsonNode submitted(ServiceCall invocation) {
         ResourceArn arn = ResourceArn.tryParse(invocation.resource()).orElse(null);
         if (arn == null || arn.kind() != ResourceArn.Kind.SERVICE) {
             return JSON.objectNode();
         }
         String requestResponse = invocation.resource().substring(0,
                 invocation.resource().length() - arn.pattern().suffix().length());
-        TaskInvocation asCall = new TaskInvocation(invocation.stateName(), requestResponse, invocation.parameters(),
-                invocation.attempt(), invocation.invocation(), invocation.taskToken(), invocation.context(),
-                invocation.now(), invocation.executionArn());
-        return complete(asCall, JSON.objectNode());
+        return complete(new Submission(invocation, requestResponse), JSON.objectNode());
+    }
+
+    /** The request-response call a {@code .sync} or {@code .waitForTaskToken} task starts with. */
+    private record Submission(ServiceCall task, String resource) implements ServiceCall {
+        @Override
+        public String stateName() {
+            return task.stateName();
+        }
+
+        @Override
+        public JsonNode parameters() {
+            return task.parameters();
+        }
+
+        @Override
+        public int invocation() {
+            return task.invocation();
+        }
+
+        @Override
+        public Instant now() {
+            return task.now();
+        }
+
+        @Override
+        public String executionArn() {
+            return task.executionArn();
+        }
     }
 
     /** The request id AWS would give this call, the same on every run. */
-    public static String requestId(TaskInvocation invocation) {
+    public static String requestId(ServiceCall invocation) {
         return AwsIds.uuid(String.valueOf(invocation.executionArn()), invocation.stateName(),
                 Integer.toString(invocation.invocation()), "RequestId");
     }
@@ -229,8 +253,9 @@ public final class ServiceResponses {
         if (call != null) {
             String requestId = call.requestId();
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Connection", "keep-alive");
-            headers.put("Content-Length", Integer.toString(defaults.toString().getBytes(StandardCharsets.UTF_8).length));
+            // the AWS JSON and XML protocols answer with a lower-case header where Lambda's REST one has "Connection"
+            headers.put("connection", "keep-alive");
+            headers.put("Content-Length", Integer.toString(bodyLength(defaults, contentType, requestId)));
             headers.put("Content-Type", contentType);
             headers.put("Date", HTTP_DATE.format(call.invocation.now()));
             headers.put("x-amzn-RequestId", requestId);
@@ -244,8 +269,25 @@ public final class ServiceResponses {
         return defaults;
     }
 
+    /**
+     * The length of the body the service sent: SNS's XML {@code PublishResponse} as SNS formats it
+     * (294 bytes for any ids, as recorded), else the JSON of the response.
+     */
+    private static int bodyLength(ObjectNode response, String contentType, String requestId) {
+        String body;
+        if ("text/xml".equals(contentType)) {
+            body = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n"
+                    + "  <PublishResult>\n    <MessageId>" + response.path("MessageId").asText() + "</MessageId>\n"
+                    + "  </PublishResult>\n  <ResponseMetadata>\n    <RequestId>" + requestId + "</RequestId>\n"
+                    + "  </ResponseMetadata>\n</PublishResponse>\n";
+        } else {
+            body = response.toString();
+        }
+        return body.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** One call's parameters and deterministic ids. */
-    private record Call(TaskInvocation invocation, ResourceArn arn) {
+    private record Call(ServiceCall invocation, ResourceArn arn) {
 
         JsonNode parameters() {
             return invocation.parameters() == null ? JSON.objectNode() : invocation.parameters();

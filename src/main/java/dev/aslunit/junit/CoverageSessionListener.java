@@ -85,7 +85,6 @@ public class CoverageSessionListener implements LauncherSessionListener {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static NamespacedHierarchicalStore<Namespace> store(LauncherSession session) {
         return session.getStore();
     }

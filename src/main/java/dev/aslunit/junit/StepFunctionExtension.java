@@ -1,5 +1,6 @@
 package dev.aslunit.junit;
 
+import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
@@ -8,9 +9,12 @@ import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.report.ExecutionPicture;
+import dev.aslunit.report.ReportWriter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The JUnit Jupiter extension behind {@link StepFunctionTest}; register it yourself with
@@ -35,7 +41,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * by definition, substitutions, type and mock file), each test's sandbox in its method's store.
  * Nothing stored needs closing. Uses only API common to JUnit 5 and 6.
  */
-public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StepFunctionExtension.class);
     private static final ExtensionContext.Namespace COVERAGE =
@@ -94,6 +101,43 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             }
             context.publishReportEntry("aslunit.unusedMocks", list);
         }
+    }
+
+    /**
+     * A failing test's message names the picture of each of its executions (the graph with the
+     * path taken, under target/aslunit/executions), so the failure can be seen, not only read.
+     * ASLUnit's own assertions name it already; this covers any other assertion (on an output
+     * value with plain AssertJ, say).
+     */
+    @Override
+    public final void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        StateMachineUnderTest sfn = context.getStore(NAMESPACE).get(SANDBOX, StateMachineUnderTest.class);
+        if (sfn == null || sfn.executions().isEmpty() || !(failure instanceof AssertionError)
+                || String.valueOf(failure.getMessage()).contains("Picture of the execution: ")) {
+            throw failure;
+        }
+        StringBuilder pictures = new StringBuilder();
+        for (Execution e : sfn.executions()) {
+            try {
+                pictures.append("\nPicture of execution \"").append(e.name()).append("\": ")
+                        .append(ExecutionPicture.write(e, reportDirectory(context)).toAbsolutePath());
+            } catch (RuntimeException unwritable) {
+                pictures.append("\n(No picture of execution \"").append(e.name()).append("\": ")
+                        .append(unwritable.getMessage()).append(')');
+            }
+        }
+        String message = failure.getMessage() + "\n" + pictures;
+        AssertionError named = failure instanceof AssertionFailedError
+                ? new AssertionFailedError(message, ((AssertionFailedError) failure).getExpected(),
+                        ((AssertionFailedError) failure).getActual(), failure)
+                : new AssertionError(message, failure);
+        named.setStackTrace(failure.getStackTrace());
+        throw named;
+    }
+
+    private static Path reportDirectory(ExtensionContext context) {
+        return Path.of(context.getConfigurationParameter(CoverageSessionListener.REPORT_DIR)
+                .orElse(ReportWriter.DEFAULT_DIRECTORY));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +25,7 @@ public final class CoverageCollector {
 
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final Map<StateMachineDefinition, String> inlineIds = new ConcurrentHashMap<>();
+    private final AtomicInteger inlineCount = new AtomicInteger();
 
     /** The collector of the run in progress, if one was activated. */
     public static Optional<CoverageCollector> active() {
@@ -71,7 +73,7 @@ public final class CoverageCollector {
         if (at != null && at.file() != null) {
             return at.pointer() == null || at.pointer().isEmpty() ? at.file() : at.file() + "#" + at.pointer();
         }
-        return inlineIds.computeIfAbsent(definition, d -> "inline-" + (inlineIds.size() + 1));
+        return inlineIds.computeIfAbsent(definition, d -> "inline-" + inlineCount.incrementAndGet());
     }
 
     private static String nameOf(StateMachineDefinition definition, String id) {

@@ -44,7 +44,10 @@ final class ExecutionPaint implements Paint {
         if (last.failed() || last.aborted()) {
             return "failed";
         }
-        return last.exited() || !execution.isRunning() ? "ok" : "running";
+        if (last.exited()) {
+            return "ok";
+        }
+        return stoppedHere(last) ? "failed" : execution.isRunning() ? "running" : "ok";
     }
 
     @Override
@@ -85,8 +88,17 @@ final class ExecutionPaint implements Paint {
             notes.add("caught " + last.error() + " → " + last.caughtBy());
         } else if (last.failed()) {
             notes.add(last.error());
+        } else if (stoppedHere(last)) {
+            notes.add(execution.error());
         }
         return notes;
+    }
+
+    /** The execution failed while this visit was open (e.g. its output could not be processed): it stopped here. */
+    private boolean stoppedHere(StateVisit visit) {
+        return !visit.exited() && !visit.failed() && !execution.isRunning()
+                && execution.status() != Execution.Status.SUCCEEDED
+                && execution.error() != null;
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class ExecutionPicture {
         if (execution.error() != null) {
             b.append("<br>Error: <code>").append(Html.escape(execution.error())).append("</code>");
             if (execution.cause() != null) {
-                b.append(" — ").append(Html.escape(execution.cause()));
+                String cause = execution.cause();
+                b.append(" — ").append(Html.escape(cause.length() > 400 ? cause.substring(0, 400) + " …" : cause));
             }
         }
         b.append("</p><p class=\"legend\"><span><i style=\"background:#e9f5ea;border-color:#1d8102\"></i>path taken</span>"
@@ -56,7 +57,8 @@ public final class ExecutionPicture {
         for (StateVisit v : execution.visits()) {
             i++;
             String outcome = v.failed() ? (v.caughtBy() != null ? "caught " : "failed ") + v.error()
-                    : v.exited() ? "ok" : v.aborted() ? "aborted" : "running";
+                    : v.exited() ? "ok" : v.aborted() ? "aborted" : execution.isRunning() ? "running"
+                    : "stopped: " + execution.error();
             b.append("<tr class=\"").append(v.failed() ? "miss" : "").append("\"><td class=\"num\">").append(i)
                     .append("</td><td>").append(Html.escape(v.stateName())).append("</td><td>")
                     .append(Html.escape(v.where())).append("</td><td><code>").append(v.enteredAt())

@@ -54,7 +54,7 @@ final class Layout {
         }
     }
 
-    /** A transition's route: {@code back} ones loop up the right-hand lane. */
+    /** A transition's route: {@code back} ones loop up the right-hand lane, as do forward ones that would cross a state. */
     record Route(WorkflowGraph.Edge edge, double[] points, boolean back, double labelX, double labelY) {
     }
 
@@ -245,6 +245,16 @@ final class Layout {
         b.h = y - V_GAP + PAD;
     }
 
+    /** Whether a vertical line at {@code x} from below {@code from} down to {@code to} misses every state of the ranks between. */
+    private static boolean crossesNothing(Block b, Node from, Node to, double x) {
+        for (Node n : b.nodes.values()) {
+            if (n.rank > from.rank && n.rank < to.rank && x >= n.x - 4 && x <= n.x + n.w + 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void route(Block b) {
         double right = 0;
         for (Node n : b.nodes.values()) {
@@ -252,6 +262,7 @@ final class Layout {
         }
         int lanes = 0;
         Map<String, Integer> pairs = new HashMap<>();
+        Map<String, Integer> targetLanes = new HashMap<>();
         for (Node from : b.nodes.values()) {
             for (WorkflowGraph.Edge e : graph.edgesFrom(from.state)) {
                 Node to = b.nodes.get(e.to());
@@ -259,14 +270,28 @@ final class Layout {
                     continue;
                 }
                 int twin = pairs.merge(from.state + "\u0000" + e.to(), 1, Integer::sum) - 1;
-                if (to.rank > from.rank) {
+                if (to.rank > from.rank && crossesNothing(b, from, to, to.cx() + twin * 10)) {
                     double x1 = from.cx() + twin * 10;
                     double y1 = from.y + from.h;
                     double x2 = to.cx() + twin * 10;
                     double y2 = to.y;
                     double mid = y1 + V_GAP / 2;
                     b.routes.add(new Route(e, new double[] {x1, y1, x1, mid, x2, mid, x2, y2}, false,
-                            (x1 + x2) / 2 + 4, mid - 3 + twin * LINE));
+                            x2 + 5, mid + 12 + twin * LINE));
+                } else if (to.rank > from.rank) {
+                    // every long transition into one state shares a lane, as arrows into a Catch's handler do
+                    Integer shared = targetLanes.get(e.to());
+                    if (shared == null) {
+                        shared = ++lanes;
+                        targetLanes.put(e.to(), shared);
+                    }
+                    double lane = right + shared * LANE;
+                    double x1 = from.cx() + twin * 10;
+                    double y1 = from.y + from.h;
+                    double below = y1 + V_GAP / 2 - (shared % 4) * 3;
+                    double above = to.y - V_GAP / 2 + (shared % 4) * 3;
+                    b.routes.add(new Route(e, new double[] {x1, y1, x1, below, lane, below, lane, above, to.cx(), above,
+                        to.cx(), to.y}, false, to.cx() + 5, above + 12));
                 } else {
                     lanes++;
                     double lane = right + lanes * LANE;
@@ -279,6 +304,9 @@ final class Layout {
         }
         if (lanes > 0) {
             b.w = Math.max(b.w, right + lanes * LANE + PAD + 60);
+        }
+        for (Route r : b.routes) {
+            b.w = Math.max(b.w, r.labelX() + textWidth(paint.edgeLabel(r.edge())) * 0.9 + PAD);
         }
     }
 }

@@ -92,8 +92,8 @@ final class Mermaid {
         }
     }
 
-    /** Mermaid has no escape for quotes and colons in labels; its HTML entities work. */
+    /** Mermaid has no escape for quotes and colons in labels; its numeric entity codes ({@code #58;}) work. */
     private static String text(String s) {
-        return s.replace(";", "#59;").replace("\"", "#quot;").replace(":", "#colon;").replace("\n", " ");
+        return s.replace(";", "#59;").replace("\"", "#34;").replace(":", "#58;").replace("\n", " ");
     }
 }

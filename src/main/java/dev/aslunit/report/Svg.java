@@ -19,7 +19,6 @@ final class Svg {
         .wf .st.unvisited rect{fill:#fafafa;stroke:#aab7b8;stroke-dasharray:4 3}
         .wf .st.uncovered rect{fill:#fde7e7;stroke:#d13212;stroke-width:1.5;stroke-dasharray:5 3}
         .wf .st.unvisited text{fill:#879596}
-        .wf .box>rect{fill:rgba(0,0,0,.025)}
         .wf .lane{fill:none;stroke:#d5dbdb;stroke-dasharray:3 3}
         .wf .ed{fill:none;stroke:#aab7b8;stroke-width:1.2;marker-end:url(#ah)}
         .wf .ed.taken{stroke:#1d8102;stroke-width:2.4;marker-end:url(#aht)}

@@ -1,20 +1,25 @@
 package dev.aslunit.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.definition.Catcher;
 import dev.aslunit.definition.ChoiceState;
 import dev.aslunit.definition.MapState;
 import dev.aslunit.definition.ParallelState;
+import dev.aslunit.definition.QueryLanguage;
 import dev.aslunit.definition.Retrier;
 import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.State;
 import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.path.ChoiceRuleEvaluator;
+import dev.aslunit.path.PathScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * A definition seen as a graph: every state at any depth, every transition a test can take (each
@@ -49,6 +54,7 @@ final class WorkflowGraph {
     private final List<Retry> retries = new ArrayList<>();
     private final Map<String, List<Retry>> retriesOf = new LinkedHashMap<>();
     private final Map<String, String> parents = new LinkedHashMap<>();
+    private final Map<String, List<ChoiceRuleEvaluator>> reevaluable = new LinkedHashMap<>();
     private final Machine top;
 
     WorkflowGraph(StateMachineDefinition definition) {
@@ -71,6 +77,7 @@ final class WorkflowGraph {
                 if (c.defaultNext() != null) {
                     edge(s, c.defaultNext(), Kind.DEFAULT, -1, "Default", s.location());
                 }
+                compileAmbiguous(c);
             } else if (s.transition() != null && s.transition().next() != null) {
                 edge(s, s.transition().next(), Kind.NEXT, -1, "Next", s.location());
             }
@@ -163,7 +170,9 @@ final class WorkflowGraph {
      * The transition a visit took: the Catch that moved it on, the Choice rule or Default that picked
      * its next state, or its Next; {@code null} when it ended its machine or the history ends there.
      * The history does not say which Choice rule held, only where the execution went: when several
-     * rules lead to the same state, the first of them is counted.
+     * rules (or a rule and Default) lead to the same state, a JSONPath Choice's rules are evaluated
+     * again on the state's input; when that cannot tell (JSONata, InputPath, variables, the context
+     * object), the first of them is counted.
      */
     Edge taken(StateVisit visit) {
         String next = visit.next();
@@ -186,6 +195,10 @@ final class WorkflowGraph {
                 return fallback;
             }
         }
+        Edge decided = decidedRule(visit, out);
+        if (decided != null) {
+            return decided;
+        }
         for (Kind kind : new Kind[] {Kind.CHOICE, Kind.NEXT, Kind.DEFAULT}) {
             for (Edge e : out) {
                 if (e.kind() == kind && e.to().equals(next)) {
@@ -194,6 +207,73 @@ final class WorkflowGraph {
             }
         }
         return null;
+    }
+
+    /** The Choice rule (or Default) that held on the visit's input, when the target alone is ambiguous. */
+    private Edge decidedRule(StateVisit visit, List<Edge> out) {
+        List<ChoiceRuleEvaluator> rules = reevaluable.get(visit.stateName());
+        if (rules == null || visit.input() == null) {
+            return null;
+        }
+        PathScope scope = new InputOnly(visit.input());
+        Kind kind = Kind.DEFAULT;
+        int index = -1;
+        try {
+            for (int i = 0; i < rules.size() && kind == Kind.DEFAULT; i++) {
+                if (rules.get(i).test(scope)) {
+                    kind = Kind.CHOICE;
+                    index = i;
+                }
+            }
+        } catch (RuntimeException cannotTell) {
+            return null;
+        }
+        for (Edge e : out) {
+            if (e.kind() == kind && e.index() == index && e.to().equals(visit.next())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Rules read only {@code $}: the context object and variables are not in the history's Choice input. */
+    private record InputOnly(JsonNode input) implements PathScope {
+        @Override
+        public JsonNode context() {
+            throw new IllegalStateException("$$ is not recorded");
+        }
+
+        @Override
+        public JsonNode variable(String name) {
+            throw new IllegalStateException("$" + name + " is not recorded");
+        }
+
+        @Override
+        public RandomGenerator random() {
+            throw new IllegalStateException("no randomness in a Choice rule");
+        }
+    }
+
+    /** JSONPath Choices without InputPath whose targets repeat: their rules, compiled once to tell them apart. */
+    private void compileAmbiguous(ChoiceState c) {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        boolean ambiguous = false;
+        for (ChoiceState.Choice choice : c.choices()) {
+            ambiguous |= !targets.add(choice.next());
+        }
+        ambiguous |= c.defaultNext() != null && targets.contains(c.defaultNext());
+        if (!ambiguous || c.queryLanguage() != QueryLanguage.JSONPATH || !"$".equals(c.inputPath())) {
+            return;
+        }
+        List<ChoiceRuleEvaluator> rules = new ArrayList<>();
+        try {
+            for (ChoiceState.Choice choice : c.choices()) {
+                rules.add(ChoiceRuleEvaluator.compile(choice.rule()));
+            }
+        } catch (RuntimeException invalid) {
+            return;
+        }
+        reevaluable.put(c.name(), rules);
     }
 
     /**

@@ -18,10 +18,14 @@ class ExecutionAssertTest {
     static final Execution EXHAUSTED = SampleExecutions.retriesExhausted();
     static final Execution WAITING = SampleExecutions.waitingForApproval();
 
-    /** The documented message: the expectation, a blank line, then the execution's trace. */
+    /**
+     * The documented message: the expectation, then the evidence every execution message ends with
+     * (a blank line, the trace, the picture's file), pinned in ExecutionTest and the report tests.
+     */
     static void failsWith(ThrowingCallable assertion, Execution execution, String message) {
         assertThatThrownBy(assertion).isInstanceOf(AssertionError.class)
-                .hasMessage(message + "\n\n" + execution.trace());
+                .hasMessage(Messages.withTrace(message, execution))
+                .hasMessageStartingWith(message + "\n\n" + execution.trace() + "\n");
     }
 
     @Nested
@@ -155,6 +159,13 @@ class ExecutionAssertTest {
                   - $.total: expected 300 but was 250
                   - $.payment.paymentId: expected "pay-2" but was "pay-1"
                   - $.shipment: unexpected {"trackingId":"TRK-9"}""".formatted(SampleExecutions.SHIPPED));
+        }
+
+        @Test
+        void should_read_the_expected_output_from_a_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws java.io.IOException {
+            java.nio.file.Path expected = java.nio.file.Files.writeString(dir.resolve("shipped.json"), SampleExecutions.SHIPPED);
+            assertThatCode(() -> assertThat(SHIPPED).hasOutput(expected)).doesNotThrowAnyException();
         }
 
         @Test

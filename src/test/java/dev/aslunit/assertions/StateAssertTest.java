@@ -272,6 +272,24 @@ class StateAssertTest {
                 + "  [2] SUCCEEDED [\"Charge\", \"Charged\"]";
 
         @Test
+        void should_pass_on_a_state_in_one_iteration() {
+            assertThatCode(() -> assertThat(BATCH).state("Charge").inIteration(1)
+                    .wasCaughtBy("Declined").withError("Card.Declined").withCause("insufficient funds"))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void should_fail_naming_the_iteration() {
+            failsWith(() -> assertThat(BATCH).state("Charge").inIteration(0).wasCaughtBy("Declined"), BATCH, """
+                Expecting state "Charge" in iteration 0 of execution "batch-1" to have been caught by "Declined"
+                but it did not fail; it went on to "Charged\"""");
+            failsWith(() -> assertThat(BATCH).state("Charge").inIteration(7).wasNotRetried(), BATCH, """
+                Expecting state "Charge" in iteration 7 of execution "batch-1" not to have been retried
+                but it was never entered; the path was:
+                  ["Prepare", "ChargeAll", "Report"]""");
+        }
+
+        @Test
         void should_fail_on_the_iteration_count() {
             failsWith(() -> assertThat(BATCH).state("ChargeAll").hadIterations(2), BATCH, """
                 Expecting Map state "ChargeAll" of execution "batch-1" to have run 2 iterations

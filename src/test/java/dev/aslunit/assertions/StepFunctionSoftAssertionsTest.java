@@ -70,6 +70,16 @@ class StepFunctionSoftAssertionsTest {
     }
 
     @Test
+    void collects_after_narrowing_to_an_iteration() {
+        StepFunctionSoftAssertions softly = new StepFunctionSoftAssertions();
+
+        softly.assertThat(SampleExecutions.batch()).state("Charge").inIteration(0).wasCaughtBy("Declined").wasRetried(1);
+
+        assertThat(softly.errorsCollected()).hasSize(2);
+        assertThat(softly.errorsCollected().get(0)).hasMessageStartingWith("Expecting state \"Charge\" in iteration 0");
+    }
+
+    @Test
     void collects_mock_failures_too() {
         dev.aslunit.StateMachineUnderTest sfn = TaskMockAssertTest.ORDERS.newTest();
         dev.aslunit.mock.TaskMock validate = sfn.mock("ValidateOrder").returns("{\"valid\": false}");

@@ -162,6 +162,11 @@ class ServiceResponsesTest {
 
         assertThat(fields(submitted)).containsExactly("MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
         assertThat(ServiceResponses.submitted(token)).isEqualTo(submitted);
+        // as recorded on AWS (callback/test_callback::test_sns_publish_wait_for_task_token): SNS's XML answer is
+        // 294 bytes long, and the AWS JSON and XML protocols name the connection header in lower case
+        JsonNode headers = submitted.get("SdkHttpMetadata").get("HttpHeaders");
+        assertThat(headers.get("Content-Length").textValue()).isEqualTo("294");
+        assertThat(fields(headers)).contains("connection").doesNotContain("Connection");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.aslunit.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.testkit.TestKitOnly;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -14,21 +15,22 @@ final class CoverageFixtures {
     private CoverageFixtures() {
     }
 
+    /** Validation, payment and shipping that just work. */
+    static StateMachineUnderTest smallOrderServices(StateMachineUnderTest sfn) {
+        sfn.mock("ValidateOrder").returns("{\"valid\": true}");
+        sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
+        sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
+        return sfn;
+    }
+
     /** Only small orders that pay at once: the approval and payment-failure paths stay unexercised. */
     @TestKitOnly
     @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
     static class OnlySmallOrders {
 
-        @BeforeEach
-        void services(StateMachineUnderTest sfn) {
-            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
-            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
-            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
-        }
-
         @Test
         void a_small_order_ships(StateMachineUnderTest sfn) {
-            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+            smallOrderServices(sfn).run("{\"orderId\": \"o-1\", \"total\": 250}");
         }
     }
 
@@ -40,10 +42,19 @@ final class CoverageFixtures {
 
         @RepeatedTest(20)
         void an_order(StateMachineUnderTest sfn) {
-            sfn.mock("ValidateOrder").returns("{\"valid\": true}");
-            sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
-            sfn.mock("ShipOrder").returns("{\"trackingId\": \"TRK-9\"}");
-            sfn.run("{\"orderId\": \"o-1\", \"total\": 250}");
+            smallOrderServices(sfn).run("{\"orderId\": \"o-1\", \"total\": 250}");
+        }
+    }
+
+    /** A test whose plain AssertJ assertion fails: its message should name the execution's picture. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
+    static class FailingAssertion {
+
+        @Test
+        void expects_the_wrong_path(StateMachineUnderTest sfn) {
+            assertThat(smallOrderServices(sfn).run("small-order", "{\"orderId\": \"o-1\", \"total\": 250}").path())
+                    .containsExactly("ValidateOrder", "NeedsApproval", "AwaitApproval");
         }
     }
 }

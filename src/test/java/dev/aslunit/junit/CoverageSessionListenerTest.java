@@ -105,6 +105,23 @@ class CoverageSessionListenerTest {
         assertThat(json.at("/definitions/0/states/0/entered").asInt()).isEqualTo(20);
     }
 
+    @Test
+    void a_test_failing_on_another_assertion_names_the_file_with_the_picture_of_its_execution() throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        run(CoverageFixtures.FailingAssertion.class, Map.of("aslunit.report.dir", reports.toString()), summary).close();
+
+        Throwable failure = summary.getSummary().getFailures().get(0).getException();
+        assertThat(failure.getMessage()).contains("Expecting actual:", "\"ValidateOrder\", \"NeedsApproval\", \"ChargePayment\"");
+        Matcher file = Pattern.compile("Picture of execution \"small-order\": (\\S+)").matcher(failure.getMessage());
+        assertThat(file.find()).as(failure.getMessage()).isTrue();
+        assertThat(Path.of(file.group(1))).isEqualTo(reports.resolve("executions/orders.asl.json/small-order.html")
+                .toAbsolutePath());
+        assertThat(Files.readString(Path.of(file.group(1)))).contains("<svg class=\"wf\"", "<table class=\"visits\">")
+                .containsPattern("<g class=\"st unvisited\" data-state=\"AwaitApproval\"");
+        assertThat(failure.getStackTrace()[0].getClassName()).as("the stack trace points at the test, not the extension")
+                .isEqualTo(CoverageFixtures.FailingAssertion.class.getName());
+    }
+
     /** Each state's box in the page's SVG: data-state to its CSS class. */
     static Map<String, String> stateClasses(String html) {
         Map<String, String> classes = new java.util.LinkedHashMap<>();

@@ -156,6 +156,15 @@ final class ExtensionFixtures {
 
     @TestKitOnly
     @StepFunctionTest(definition = REMINDER)
+    static class LenientMocks {
+        @Test
+        void an_unused_mock_is_reported_not_failed(StateMachineUnderTest sfn) {
+            sfn.mock("SendReminder").returns("{}");
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER)
     static class SoftAssertions {
         @Test
         void failures_are_reported_together_at_the_end(StateMachineUnderTest sfn, StepFunctionSoftAssertions softly) {

@@ -67,6 +67,17 @@ class StepFunctionExtensionTest {
     }
 
     @Test
+    void without_strict_mocks_an_unused_mock_is_published_as_a_report_entry() {
+        EngineExecutionResults results = TestKit.run(ExtensionFixtures.LenientMocks.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
+                .map(entry -> entry.getKeyValuePairs().get("aslunit.unusedMocks")))
+                .singleElement().asString().startsWith("mock(\"SendReminder\") (ExtensionFixtures.java:");
+    }
+
+    @Test
     void injected_soft_assertions_report_every_failure_after_the_test() {
         TestKit.run(ExtensionFixtures.SoftAssertions.class).testEvents().assertThatEvents()
                 .haveExactly(1, event(test("failures_are_reported_together_at_the_end"), finishedWithFailure(message(m ->

@@ -102,6 +102,29 @@ class CoverageCollectorTest {
     }
 
     @Test
+    void a_choice_rule_is_told_from_another_with_the_same_target_by_evaluating_it_again(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("route.asl.json"), """
+            {"StartAt": "Route", "States": {
+              "Route": {"Type": "Choice", "Choices": [
+                  {"Variable": "$.vip", "BooleanEquals": true, "Next": "Express"},
+                  {"Variable": "$.total", "NumericGreaterThan": 100, "Next": "Express"}],
+                "Default": "Express"},
+              "Express": {"Type": "Succeed"}}}""");
+        PreparedStateMachine route = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder().definition(file).build(),
+                null);
+        CoverageCollector collector = new CoverageCollector();
+        collector.record(route.newTest().run("{\"vip\": false, \"total\": 250}"));
+        collector.record(route.newTest().run("{\"vip\": false, \"total\": 5}"));
+
+        assertThat(collector.report().definitions().get(0).transitions())
+                .extracting(DefinitionCoverage.TransitionCoverage::label, DefinitionCoverage.TransitionCoverage::taken)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rule 1", 0),
+                        org.assertj.core.groups.Tuple.tuple("rule 2", 1),
+                        org.assertj.core.groups.Tuple.tuple("Default", 1));
+    }
+
+    @Test
     void coverage_json_has_the_documented_schema(@TempDir Path dir) throws Exception {
         CoverageCollector collector = new CoverageCollector();
         collector.record(throttledThenShipped());

@@ -21,9 +21,12 @@ import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.junit.StepFunctionTest;
 import dev.aslunit.mock.TaskMock;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Orders are validated, large orders wait for a manager, a throttled payment is retried with
@@ -167,21 +170,23 @@ class OrderProcessingTest {
                 {"approvedBy": "auto"}""");
         }
 
-        @Test
-        void an_order_of_exactly_1000_goes_straight_to_payment(StateMachineUnderTest sfn) {
-            Execution execution = sfn.run("""
-                {"orderId": "o-20", "total": 1000}""");
+        @ParameterizedTest(name = "an order of {0} waits for a manager: {1}")
+        @CsvSource({"999, false", "1000, false", "1001, true", "25000, true"})
+        void only_orders_above_1000_wait_for_a_manager(int total, boolean waits, StateMachineUnderTest sfn) {
+            Execution execution = sfn.run(Map.of("orderId", "o-" + total, "total", total));
 
-            assertThat(execution).succeeded().neverEntered("AwaitApproval");
+            assertThat(execution).succeeded().entered("AwaitApproval", waits ? 1 : 0);
+            assertThat(execution).state("NeedsApproval").choseBranch(waits ? "AwaitApproval" : "ChargePayment");
         }
 
         @Test
-        void an_order_of_1001_waits_for_a_manager(StateMachineUnderTest sfn, StepFunctionSoftAssertions softly) {
+        void soft_assertions_report_everything_at_the_end(StateMachineUnderTest sfn, StepFunctionSoftAssertions softly) {
             Execution execution = sfn.run("""
                 {"orderId": "o-21", "total": 1001}""");
 
             softly.assertThat(execution).succeeded().entered("AwaitApproval", 1);
             softly.assertThat(execution).state("NeedsApproval").choseBranch("AwaitApproval");
+            softly.assertThat(execution).state("AwaitApproval").tookVirtualTime(Duration.ofHours(1));
         }
     }
 
