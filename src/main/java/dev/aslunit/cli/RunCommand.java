@@ -1,5 +1,7 @@
 package dev.aslunit.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +23,9 @@ import dev.aslunit.engine.ExecutionStatus;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.S3ObjectStore;
 import dev.aslunit.history.ExecutionTrace;
+import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.history.HistoryJson;
+import dev.aslunit.json.JsonWriting;
 import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
 import dev.aslunit.validation.DefinitionValidator;
@@ -30,11 +34,8 @@ import dev.aslunit.report.CoverageCollector;
 import dev.aslunit.report.ExecutionPicture;
 import dev.aslunit.report.ReportWriter;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             if (definition != null) {
                 return usage("--batch takes no DEFINITION: each request carries its own definition");
             }
-            return runBatch();
+            return runBatch(batch, coverage, spec.commandLine().getErr());
         }
         if (definition == null) {
             return usage("Missing DEFINITION: give a definition file, or --batch REQUESTS.jsonl");
@@ -249,9 +251,14 @@ public final class RunCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ batch mode
 
-    private int runBatch() throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    /** {@code --batch}: answers every request of {@code batch} on standard output, one line each. */
+    static int runBatch(Path batch, Path coverage, PrintWriter err) throws IOException {
+        // Results are streamed to standard output as they are made: a batch of long histories never
+        // sits in memory as one tree or one string.
+        JsonGenerator g = JsonWriting.factory().createGenerator(System.out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null);
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
+        Batch requests = new Batch(collector);
         try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -260,14 +267,14 @@ public final class RunCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                w.write(JSON.writeValueAsString(answer(line, lineNo, collector)));
-                w.write('\n');
+                requests.answer(line, lineNo).write(g);
+                g.writeRaw('\n');
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("Cannot read " + batch + ": " + e.getMessage());
+            err.println("Cannot read " + batch + ": " + e.getMessage());
             return 1;
         } finally {
-            w.flush();
+            g.flush();
         }
         if (collector != null) {
             ReportWriter.write(collector.report(), coverage);
@@ -279,96 +286,161 @@ public final class RunCommand implements Callable<Integer> {
         return answer(line, lineNo, null);
     }
 
-    /**
-     * One request's answer; every failure to run it becomes its {@code requestError}. The execution
-     * counts towards {@code coverage} when one is given.
-     */
+    /** One request's answer as a tree; the execution counts towards {@code coverage} when one is given. */
     static ObjectNode answer(String line, int lineNo, CoverageCollector coverage) {
-        JsonNode request;
-        try {
-            request = JSON.readTree(line);
-        } catch (IOException e) {
-            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON: " + e.getMessage());
+        return new Batch(coverage).answer(line, lineNo).toJson();
+    }
+
+    /** A request's answer: its execution, or the {@code requestError} that kept it from running. */
+    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) {
+
+        ObjectNode toJson() {
+            if (error != null) {
+                return error;
+            }
+            ObjectNode out = result(run);
+            out.set("id", id);
+            return out;
         }
-        JsonNode id = request.get("id");
-        try {
-            return run(request, id, coverage);
-        } catch (DefinitionException | IllegalArgumentException e) {
-            return requestError(id, "InvalidDefinition", e.getMessage());
-        } catch (MockConfigException e) {
-            return requestError(id, "InvalidMockConfig", e.getMessage());
-        } catch (RuntimeException e) {
-            // a bug of ours: one line naming it and where it happened, and the batch goes on
-            StackTraceElement[] where = e.getStackTrace();
-            return requestError(id, "InternalError", "aslunit failed on this request: " + e
-                    + (where.length > 0 ? " at " + where[0] : ""));
+
+        /** Streams {@link #toJson()}'s object, the events one by one. */
+        void write(JsonGenerator g) throws IOException {
+            if (error != null) {
+                JsonWriting.write(g, error);
+                return;
+            }
+            g.writeStartObject();
+            g.writeStringField("status", run.status().name());
+            g.writeFieldName("output");
+            JsonWriting.write(g, run.output());
+            g.writeStringField("error", run.error());
+            g.writeStringField("cause", run.cause());
+            g.writeArrayFieldStart("events");
+            HistoryJson.EventWriter events = HistoryJson.writer();
+            for (HistoryEvent e : run.history()) {
+                events.write(g, e);
+            }
+            g.writeEndArray();
+            g.writeFieldName("id");
+            JsonWriting.write(g, id);
+            g.writeEndObject();
         }
     }
 
-    private static ObjectNode run(JsonNode request, JsonNode id, CoverageCollector coverage) {
-        JsonNode def = request.get("definition");
-        if (def != null && def.isTextual()) {
+    /**
+     * The requests of one batch. A definition that comes again (the same JSON, name and type) is
+     * validated and compiled once: compiled machines are immutable and start any number of times.
+     */
+    static final class Batch {
+
+        private static final int MACHINES_KEPT = 32;
+
+        private record Key(JsonNode definition, String name, StateMachineType type) {
+        }
+
+        private final CoverageCollector coverage;
+        private final Map<Key, CompiledStateMachine> machines = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, CompiledStateMachine> eldest) {
+                return size() > MACHINES_KEPT;
+            }
+        };
+
+        Batch(CoverageCollector coverage) {
+            this.coverage = coverage;
+        }
+
+        /** Every failure to run the request becomes its {@code requestError}. */
+        Answer answer(String line, int lineNo) {
+            JsonNode request;
             try {
-                def = JSON.readTree(def.asText());
+                request = JSON.readTree(line);
             } catch (IOException e) {
-                return requestError(id, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
+                return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON: " + e.getMessage());
             }
-        }
-        if (def == null || !def.isObject()) {
-            return requestError(id, "InvalidDefinition", "The request has no definition object");
-        }
-        String name = request.path("stateMachineName").asText(STATE_MACHINE_NAME);
-        StateMachineType type = StateMachineType.STANDARD;
-        if (request.hasNonNull("type")) {
+            JsonNode id = request.get("id");
             try {
-                type = StateMachineType.valueOf(request.get("type").asText());
-            } catch (IllegalArgumentException e) {
-                return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
-                        + request.get("type"));
+                return run(request, id);
+            } catch (DefinitionException | IllegalArgumentException e) {
+                return requestError(id, "InvalidDefinition", e.getMessage());
+            } catch (MockConfigException e) {
+                return requestError(id, "InvalidMockConfig", e.getMessage());
+            } catch (RuntimeException e) {
+                // a bug of ours: one line naming it and where it happened, and the batch goes on
+                StackTraceElement[] where = e.getStackTrace();
+                return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                        + (where.length > 0 ? " at " + where[0] : ""));
             }
         }
-        List<Diagnostic> diagnostics = DefinitionValidator.validate(def, SourceLocator.none(), type);
-        if (!DefinitionValidator.isValid(diagnostics)) {
-            return requestError(id, "InvalidDefinition", diagnostics.stream().filter(Diagnostic::isError)
-                    .map(Diagnostic::format).collect(Collectors.joining("\n")));
-        }
-        CompiledStateMachine machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
-        ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
-                .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
-        if (request.hasNonNull("executionName")) {
-            options.executionName(request.get("executionName").asText());
-        }
-        if (request.hasNonNull("seed")) {
-            options.seed(request.get("seed").asLong());
-        }
-        Instant start = DEFAULT_START;
-        if (request.hasNonNull("startTime")) {
-            start = instant(request.get("startTime").asText());
-            if (start == null) {
-                return requestError(id, "InvalidRequest", "startTime is not an ISO-8601 timestamp with an offset: "
-                        + request.get("startTime"));
+
+        private Answer run(JsonNode request, JsonNode id) {
+            JsonNode def = request.get("definition");
+            if (def != null && def.isTextual()) {
+                try {
+                    def = JSON.readTree(def.asText());
+                } catch (IOException e) {
+                    return requestError(id, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
+                }
             }
-        }
-        if (request.hasNonNull("mockConfig")) {
-            MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + id);
-            options.taskHandler(mocks.handlerFor(name, request.path("testCase").asText()));
-        }
-        if (request.hasNonNull("s3Objects")) {
-            S3ObjectStore s3 = new S3ObjectStore();
-            Iterator<Map.Entry<String, JsonNode>> objects = request.get("s3Objects").fields();
-            while (objects.hasNext()) {
-                Map.Entry<String, JsonNode> o = objects.next();
-                s3.put(o.getKey(), o.getValue().isTextual() ? o.getValue().asText() : o.getValue().toString());
+            if (def == null || !def.isObject()) {
+                return requestError(id, "InvalidDefinition", "The request has no definition object");
             }
-            options.s3(s3);
+            String name = request.path("stateMachineName").asText(STATE_MACHINE_NAME);
+            StateMachineType type = StateMachineType.STANDARD;
+            if (request.hasNonNull("type")) {
+                try {
+                    type = StateMachineType.valueOf(request.get("type").asText());
+                } catch (IllegalArgumentException e) {
+                    return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
+                            + request.get("type"));
+                }
+            }
+            Key key = new Key(def, name, type);
+            CompiledStateMachine machine = machines.get(key);
+            if (machine == null) {
+                List<Diagnostic> diagnostics = DefinitionValidator.validate(def, SourceLocator.none(), type);
+                if (!DefinitionValidator.isValid(diagnostics)) {
+                    return requestError(id, "InvalidDefinition", diagnostics.stream().filter(Diagnostic::isError)
+                            .map(Diagnostic::format).collect(Collectors.joining("\n")));
+                }
+                machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
+                machines.put(key, machine);
+            }
+            ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+                    .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
+            if (request.hasNonNull("executionName")) {
+                options.executionName(request.get("executionName").asText());
+            }
+            if (request.hasNonNull("seed")) {
+                options.seed(request.get("seed").asLong());
+            }
+            Instant start = DEFAULT_START;
+            if (request.hasNonNull("startTime")) {
+                start = instant(request.get("startTime").asText());
+                if (start == null) {
+                    return requestError(id, "InvalidRequest", "startTime is not an ISO-8601 timestamp with an offset: "
+                            + request.get("startTime"));
+                }
+            }
+            if (request.hasNonNull("mockConfig")) {
+                MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + id);
+                options.taskHandler(mocks.handlerFor(name, request.path("testCase").asText()));
+            }
+            if (request.hasNonNull("s3Objects")) {
+                S3ObjectStore s3 = new S3ObjectStore();
+                Iterator<Map.Entry<String, JsonNode>> objects = request.get("s3Objects").fields();
+                while (objects.hasNext()) {
+                    Map.Entry<String, JsonNode> o = objects.next();
+                    s3.put(o.getKey(), o.getValue().isTextual() ? o.getValue().asText() : o.getValue().toString());
+                }
+                options.s3(s3);
+            }
+            ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+            if (coverage != null) {
+                coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+            }
+            return new Answer(id, run, null);
         }
-        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
-        if (coverage != null) {
-            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
-        }
-        ObjectNode out = result(run);
-        out.set("id", id);
-        return out;
     }
 
     /** The result object of the CLI contract: status, output, error, cause and the AWS-format events. */
@@ -382,13 +454,13 @@ public final class RunCommand implements Callable<Integer> {
         return o;
     }
 
-    private static ObjectNode requestError(JsonNode id, String code, String message) {
+    private static Answer requestError(JsonNode id, String code, String message) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.set("id", id);
         o.putNull("status");
         ObjectNode e = o.putObject("requestError");
         e.put("code", code);
         e.put("message", message);
-        return o;
+        return new Answer(id, null, o);
     }
 }

@@ -62,6 +62,8 @@ public final class ExecutionRun {
     private int attempt;
     private JsonNode lastTextNode;
     private String lastText;
+    private Instant lastEnteredTime;
+    private String lastEnteredText;
 
     ExecutionRun(CompiledStateMachine machine, ExecutionOptions options, VirtualScheduler scheduler) {
         this.machine = machine;
@@ -371,7 +373,7 @@ public final class ExecutionRun {
         ObjectNode ctx = Json.object();
         ctx.set("Execution", executionContext);
         ObjectNode s = ctx.putObject("State");
-        s.put("EnteredTime", CONTEXT_TIME.format(state.enteredTime));
+        s.put("EnteredTime", enteredTime(state.enteredTime));
         s.put("Name", state.name);
         if (state.countsRetries) {
             s.put("RetryCount", state.retryCount);
@@ -385,6 +387,18 @@ public final class ExecutionRun {
             ctx.putObject("Map").set("Item", item);
         }
         return ctx;
+    }
+
+    /**
+     * {@code $$.State.EnteredTime}: formatting a time costs more than the rest of a context object,
+     * and a Map's items (all entered at the Map's time) or a loop on a still clock ask for the same one.
+     */
+    private String enteredTime(Instant time) {
+        if (!time.equals(lastEnteredTime)) {
+            lastEnteredText = CONTEXT_TIME.format(time);
+            lastEnteredTime = time;
+        }
+        return lastEnteredText;
     }
 
     /** 0-based count of earlier invocations of {@code stateName}'s resource (Step Functions Local's counter). */

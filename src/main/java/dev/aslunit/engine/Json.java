@@ -1,10 +1,12 @@
 package dev.aslunit.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonWriting;
 import java.io.UncheckedIOException;
 
 /** The engine's JSON helpers: compact text as AWS writes it into history events. */
@@ -16,11 +18,20 @@ final class Json {
     private Json() {
     }
 
+    /**
+     * A payload nested deeper than JSON text can be written (Jackson's limit, 1,000 levels: a loop
+     * that wraps its input once per turn gets there well inside AWS's 256 KiB) fails the state
+     * with the payload limit's error, where an uncaught Java exception would end the test.
+     */
     static String text(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            return JsonWriting.text(node);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof StreamConstraintsException) {
+                throw new StateFailure(Errors.DATA_LIMIT_EXCEEDED, "The payload is nested more than "
+                        + StreamWriteConstraints.DEFAULT_MAX_DEPTH + " levels deep.");
+            }
+            throw e;
         }
     }
 

@@ -15,12 +15,17 @@ abstract class Step {
 
     final String name;
     final String eventPrefix;
+    // made once: a string built per event would be hashed again by every event's details lookup
+    private final String enteredType;
+    private final String exitedType;
     private Step next;
     private boolean end;
 
     Step(String name, String type) {
         this.name = name;
         this.eventPrefix = type;
+        this.enteredType = type + "StateEntered";
+        this.exitedType = type + "StateExited";
     }
 
     void link(Step next, boolean end) {
@@ -37,7 +42,7 @@ abstract class Step {
         d.put("input", frame.run.text(input));
         d.set("inputDetails", Json.notTruncated());
         long previous = frame.lastEventId;
-        long id = frame.emit(eventPrefix + "StateEntered", d);
+        long id = frame.emit(enteredType, d);
         return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying);
     }
 
@@ -68,7 +73,7 @@ abstract class Step {
                 throw new StateFailure(e.error(), run.causePrefix() + e.cause());
             }
         }
-        run.frame.emit(eventPrefix + "StateExited", d);
+        run.frame.emit(exitedType, d);
     }
 
     /** Hands {@code output} on: to the next state, or as the frame's result when this state ends it. */

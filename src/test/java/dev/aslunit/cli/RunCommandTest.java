@@ -47,6 +47,37 @@ class RunCommandTest {
     }
 
     @Test
+    void a_definition_repeated_in_a_batch_runs_each_request_on_its_own_terms() {
+        String def = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":"
+                + "{\"machine.$\":\"$$.StateMachine.Name\",\"x.$\":\"$.x\"},\"End\":true}}}";
+        RunCommand.Batch batch = new RunCommand.Batch(null);
+        JsonNode first = batch.answer("{\"id\":1,\"definition\":" + def + ",\"input\":{\"x\":1}}", 1).toJson();
+        JsonNode other = batch.answer("{\"id\":2,\"stateMachineName\":\"Other\",\"definition\":"
+                + def + ",\"input\":{\"x\":2}}", 2).toJson();
+        JsonNode again = batch.answer("{\"id\":3,\"definition\":" + def + ",\"input\":{\"x\":3}}", 3).toJson();
+
+        assertThat(first.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":1}");
+        assertThat(other.get("output").toString()).isEqualTo("{\"machine\":\"Other\",\"x\":2}");
+        assertThat(again.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":3}");
+        assertThat(again.get("events")).isEqualTo(RunCommand.answer(
+                "{\"id\":3,\"definition\":" + def + ",\"input\":{\"x\":3}}", 3).get("events"));
+    }
+
+    @Test
+    void a_streamed_batch_answer_is_the_same_json_as_its_tree() throws Exception {
+        RunCommand.Answer answer = new RunCommand.Batch(null).answer("""
+                {"id":"s","definition":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"Next":"F"},
+                 "F":{"Type":"Fail","Error":"E","Cause":"c"}}},"input":{"big":12345678901234567890,"d":0.5}}""", 1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.aslunit.json.JsonWriting.factory().createGenerator(bytes)) {
+            answer.write(g);
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(answer.toJson().toString())
+                .contains("\"status\":\"FAILED\"", "\"error\":\"E\"");
+    }
+
+    @Test
     void bad_requests_get_a_request_error_line() {
         assertThat(RunCommand.answer("{not json", 3).get("requestError").get("code").asText())
                 .isEqualTo("InvalidRequest");
@@ -59,6 +90,19 @@ class RunCommandTest {
                 {"id":"c","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
                  "mockConfig":{"StateMachines":{}},"stateMachineName":"X","testCase":"Y"}""", 1);
         assertThat(mocks.get("requestError").get("code").asText()).isEqualTo("InvalidMockConfig");
+    }
+
+    @Test
+    void only_the_plain_batch_form_skips_option_parsing() throws Exception {
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl")).isTrue();
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl", "--coverage", "out")).isFalse();
+        assertThat(Main.isPlainBatch("run", "--batch", "--help")).isFalse();
+        assertThat(Main.isPlainBatch("run", "r.json", "--batch")).isFalse();
+        assertThat(Main.isPlainBatch("validate", "--batch", "r.jsonl")).isFalse();
+
+        StringWriter err = new StringWriter();
+        assertThat(RunCommand.runBatch(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl"));
     }
 
     @Test

@@ -27,6 +27,18 @@ class FlowStatesTest {
     }
 
     @Test
+    void a_payload_nested_too_deep_to_write_fails_the_execution_with_a_states_error() {
+        // found by EngineFuzzTest: each turn wraps the input once; at 1,001 levels Jackson refuses to
+        // write the text, which used to escape the engine as an UncheckedIOException
+        ExecutionRun r = run("""
+                {"StartAt":"Wrap","States":{"Wrap":{"Type":"Pass","Parameters":{"in.$":"$"},"Next":"Wrap"}}}""", "{}");
+        assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(r.cause()).isEqualTo("The payload is nested more than 1000 levels deep.");
+        assertThat(types(r)).hasSize(1 + 2 * 999 + 2).endsWith("PassStateEntered:Wrap", "ExecutionFailed");
+    }
+
+    @Test
     void pass_parameters_read_input_and_context_and_null_paths_discard() {
         ExecutionRun r = run("""
                 {"StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.in",

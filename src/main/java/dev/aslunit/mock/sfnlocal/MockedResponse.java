@@ -17,9 +17,18 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
         return responses.get(responses.size() - 1).to() + 1;
     }
 
+    /** Binary search: the ranges are sorted and contiguous, and a file may hold thousands of them. */
     TaskOutcome outcome(String stateName, int invocation) {
-        for (Response response : responses) {
-            if (response.covers(invocation)) {
+        int low = 0;
+        int high = responses.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Response response = responses.get(mid);
+            if (invocation < response.from()) {
+                high = mid - 1;
+            } else if (invocation > response.to()) {
+                low = mid + 1;
+            } else {
                 return response.outcome();
             }
         }

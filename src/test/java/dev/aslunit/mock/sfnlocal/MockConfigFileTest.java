@@ -112,6 +112,23 @@ class MockConfigFileTest {
         }
     }
 
+    @Test
+    void thousands_of_ranges_each_answer_their_own_invocations() {
+        StringBuilder entries = new StringBuilder();
+        for (int k = 0; k < 3000; k++) {
+            entries.append(k == 0 ? "" : ",").append('"').append(2 * k).append('-').append(2 * k + 1)
+                    .append("\": {\"Return\": ").append(k).append('}');
+        }
+        TaskHandler handler = MockConfigFile.parse("{\"StateMachines\": {\"M\": {\"TestCases\": {\"T\": {\"A\": \"R\"}}}},"
+                + " \"MockedResponses\": {\"R\": {" + entries + "}}}", "inline").handlerFor("M", "T");
+
+        for (int invocation : new int[] {0, 1, 2, 2999, 3000, 5998, 5999}) {
+            assertThat(answer(handler, "A", invocation)).isEqualTo(TaskOutcome.succeeded(json(String.valueOf(invocation / 2))));
+        }
+        assertThatThrownBy(() -> handler.answer(call("A", 6000))).isInstanceOf(MockConfigException.class)
+                .hasMessageContaining("answers only invocations 0-5999");
+    }
+
     @Nested
     class Mistakes {
 

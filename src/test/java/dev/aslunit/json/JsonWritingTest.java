@@ -1,0 +1,30 @@
+package dev.aslunit.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class JsonWritingTest {
+
+    @Test
+    void writes_the_same_text_as_the_object_mapper() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree("""
+                {"s": "quote \\" backslash \\\\ tab \\t nl \\n ctl \\u0001 é 😀 </script>",
+                 "i": 7, "neg": -3, "l": 12345678901234, "big": 123456789012345678901234567890,
+                 "d": 1.5, "e": 1.0E-7, "z": 0.0, "t": true, "f": false, "n": null,
+                 "a": [1, [2, {"k": []}], {}], "o": {"nested": {"deep": "x"}}}""");
+        tree.put("float", 0.1f);
+        tree.put("decimal", new BigDecimal("1.10"));
+        tree.put("bigInteger", new BigInteger("-99999999999999999999"));
+        tree.put("short", (short) 3);
+
+        assertThat(JsonWriting.text(tree)).isEqualTo(mapper.writeValueAsString(tree));
+        assertThat(JsonWriting.text(JsonNodeFactory.instance.textNode("x"))).isEqualTo("\"x\"");
+    }
+}
