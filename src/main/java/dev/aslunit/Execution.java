@@ -1,12 +1,14 @@
 package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.MapState;
 import dev.aslunit.definition.State;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +48,17 @@ public final class Execution {
      * {@code GetExecutionHistory} converted to {@link HistoryEvent}s), for assertions and traces.
      */
     public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
-        return new Execution(name, definition, ExecutionDriver.recorded(null, history), List::of);
+        return fromHistory(name, definition, history, Map.of());
+    }
+
+    /**
+     * As {@link #fromHistory(String, StateMachineDefinition, List)}, with the histories of its Distributed
+     * Maps' child executions per Map state name (as {@code ExecutionRun.childExecutions()} gives them).
+     */
+    public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history,
+            Map<String, List<List<HistoryEvent>>> childExecutions) {
+        return new Execution(name, definition, ExecutionDriver.recorded(null, history,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(childExecutions))), List::of);
     }
 
     /**
@@ -158,6 +170,24 @@ public final class Execution {
     /** Every visit of every state, in history order. */
     public List<StateVisit> visits() {
         return List.copyOf(analysis().visits);
+    }
+
+    /**
+     * The child executions of the Distributed Map states, per Map state name (at any depth), each a
+     * run of that Map's item processor in item order; empty unless the sandbox keeps them
+     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)}).
+     */
+    public Map<String, List<Execution>> childExecutions() {
+        Map<String, List<Execution>> out = new LinkedHashMap<>();
+        driver.childExecutions().forEach((mapState, histories) -> {
+            StateMachineDefinition processor = ((MapState) stateDefinition(mapState)).itemProcessor();
+            List<Execution> children = new ArrayList<>();
+            for (List<HistoryEvent> h : histories) {
+                children.add(fromHistory(name + "/" + mapState + "/" + children.size(), processor, h));
+            }
+            out.put(mapState, List.copyOf(children));
+        });
+        return out;
     }
 
     /** The named state as this execution saw it; for a name the definition lacks, {@link ExecutedState#exists()} is false. */

@@ -24,15 +24,26 @@ interface ExecutionDriver {
     /** Runs until the execution ends or only a callback from the test can move it on. */
     void awaitCompletion();
 
+    /** The histories of the Distributed Maps' child executions, per Map state, when the engine keeps them. */
+    default Map<String, List<List<HistoryEvent>>> childExecutions() {
+        return Map.of();
+    }
+
     /** Whether something runs the execution (else it was read from a recorded history). */
     default boolean isLive() {
         return true;
     }
 
     /** A history that was recorded before: nothing runs it any more. */
-    static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history) {
+    static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history,
+            Map<String, List<List<HistoryEvent>>> children) {
         List<HistoryEvent> events = List.copyOf(history);
         return new ExecutionDriver() {
+            @Override
+            public Map<String, List<List<HistoryEvent>>> childExecutions() {
+                return children;
+            }
+
             @Override
             public String executionArn() {
                 return executionArn;

@@ -154,6 +154,7 @@ public final class StateMachineUnderTest {
                 .type(prepared.type() == null ? StateMachineType.STANDARD : prepared.type())
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
+                .keepChildExecutions(config.keepChildExecutions())
                 .build();
         ExecutionRun run = prepared.compiled().start(options, scheduler);
         Live driver = new Live(run);
@@ -218,6 +219,11 @@ public final class StateMachineUnderTest {
         @Override
         public Map<String, String> pendingTaskTokens() {
             return run.pendingTaskTokens();
+        }
+
+        @Override
+        public Map<String, List<List<HistoryEvent>>> childExecutions() {
+            return run.childExecutions();
         }
 
         @Override

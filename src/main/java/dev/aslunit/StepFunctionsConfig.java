@@ -29,6 +29,7 @@ public final class StepFunctionsConfig {
     private final String mockConfig;
     private final String testCase;
     private final boolean strictMocks;
+    private final boolean keepChildExecutions;
 
     private StepFunctionsConfig(Builder b) {
         this.definition = b.definition;
@@ -40,6 +41,7 @@ public final class StepFunctionsConfig {
         this.mockConfig = b.mockConfig;
         this.testCase = b.testCase;
         this.strictMocks = b.strictMocks;
+        this.keepChildExecutions = b.keepChildExecutions;
     }
 
     public static Builder newBuilder() {
@@ -57,6 +59,7 @@ public final class StepFunctionsConfig {
         b.mockConfig = mockConfig;
         b.testCase = testCase;
         b.strictMocks = strictMocks;
+        b.keepChildExecutions = keepChildExecutions;
         return b;
     }
 
@@ -105,13 +108,18 @@ public final class StepFunctionsConfig {
         return strictMocks;
     }
 
+    /** Whether executions keep their Distributed Maps' child executions ({@link Execution#childExecutions()}). */
+    public boolean keepChildExecutions() {
+        return keepChildExecutions;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof StepFunctionsConfig)) {
             return false;
         }
         StepFunctionsConfig c = (StepFunctionsConfig) o;
-        return seed == c.seed && strictMocks == c.strictMocks && definition.equals(c.definition)
+        return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions && definition.equals(c.definition)
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
                 && Objects.equals(testCase, c.testCase);
@@ -119,7 +127,8 @@ public final class StepFunctionsConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks);
+        return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks,
+                keepChildExecutions);
     }
 
     @Override
@@ -128,7 +137,7 @@ public final class StepFunctionsConfig {
                 + (substitutions.isEmpty() ? "" : ", substitutions=" + substitutions)
                 + (type == null ? "" : ", type=" + type) + ", startTime=" + startTime + ", seed=" + seed
                 + (mockConfig == null ? "" : ", mockConfig=" + mockConfig + ", testCase=" + testCase)
-                + (strictMocks ? ", strictMocks" : "") + "}";
+                + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "") + "}";
     }
 
     /** Builds a {@link StepFunctionsConfig}; only the definition is required. */
@@ -142,6 +151,7 @@ public final class StepFunctionsConfig {
         private String mockConfig;
         private String testCase;
         private boolean strictMocks;
+        private boolean keepChildExecutions;
 
         private Builder() {
         }
@@ -203,6 +213,16 @@ public final class StepFunctionsConfig {
 
         public Builder strictMocks(boolean strictMocks) {
             this.strictMocks = strictMocks;
+            return this;
+        }
+
+        /**
+         * Keeps the history of every child execution a Distributed Map starts, for
+         * {@link Execution#childExecutions()} and workflow coverage (the JUnit extension and the
+         * Cucumber steps turn it on); off by default, since a Map over a million items would keep them all.
+         */
+        public Builder keepChildExecutions(boolean keepChildExecutions) {
+            this.keepChildExecutions = keepChildExecutions;
             return this;
         }
 

@@ -183,7 +183,8 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(definition + ": " + e.getMessage());
             return 1;
         }
-        ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type);
+        ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type)
+                .keepChildExecutions(coverage != null);
         if (mockConfig != null) {
             try {
                 options.taskHandler(mockHandler(machine));
@@ -193,7 +194,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
-        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history(),
+                run.childExecutions());
         if (coverage != null) {
             CoverageCollector collector = new CoverageCollector();
             collector.record(execution);
@@ -406,7 +408,7 @@ public final class RunCommand implements Callable<Integer> {
                 machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
                 machines.put(key, machine);
             }
-            ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+            ExecutionOptions.Builder options = ExecutionOptions.builder().type(type).keepChildExecutions(coverage != null)
                     .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
             if (request.hasNonNull("executionName")) {
                 options.executionName(request.get("executionName").asText());
@@ -437,7 +439,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
             if (coverage != null) {
-                coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+                coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history(),
+                        run.childExecutions()));
             }
             return new Answer(id, run, null);
         }

@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class ScenarioContext {
 
-    private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder();
+    /** Keeps the Distributed Maps' child executions: coverage counts the states inside them. */
+    private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder().keepChildExecutions(true);
     private boolean hasDefinition;
     private StateMachineUnderTest sfn;
     private Execution execution;

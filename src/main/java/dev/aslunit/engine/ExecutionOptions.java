@@ -11,6 +11,8 @@ import java.util.Objects;
  * {@link #builder()}; every field has a default (see {@code docs/engine.md}).
  *
  * @param executionName {@code null} for a name drawn from the seeded random source (a UUID, as AWS)
+ * @param keepChildExecutions whether {@link ExecutionRun#childExecutions()} keeps the history of every
+ *        child execution a Distributed Map starts (off by default: a million items would be kept)
  */
 public record ExecutionOptions(
         JsonNode input,
@@ -21,7 +23,8 @@ public record ExecutionOptions(
         String accountId,
         String roleArn,
         TaskHandler taskHandler,
-        S3ObjectStore s3) {
+        S3ObjectStore s3,
+        boolean keepChildExecutions) {
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -45,7 +48,8 @@ public record ExecutionOptions(
 
     public Builder toBuilder() {
         return new Builder().input(input).executionName(executionName).type(type).seed(seed).region(region)
-                .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3);
+                .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3)
+                .keepChildExecutions(keepChildExecutions);
     }
 
     /** Builds {@link ExecutionOptions}; unset fields take their documented defaults. */
@@ -59,6 +63,7 @@ public record ExecutionOptions(
         private String roleArn;
         private TaskHandler taskHandler = invocation -> java.util.Optional.empty();
         private S3ObjectStore s3 = new S3ObjectStore();
+        private boolean keepChildExecutions;
 
         private Builder() {
         }
@@ -108,8 +113,14 @@ public record ExecutionOptions(
             return this;
         }
 
+        public Builder keepChildExecutions(boolean keepChildExecutions) {
+            this.keepChildExecutions = keepChildExecutions;
+            return this;
+        }
+
         public ExecutionOptions build() {
-            return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3);
+            return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3,
+                    keepChildExecutions);
         }
     }
 }

@@ -49,6 +49,8 @@ public final class ExecutionRun {
     private final ObjectNode stateMachineContext;
     private final Map<String, TaskCallback> callbacks = new LinkedHashMap<>();
     private final Map<String, Integer> invocations = new HashMap<>();
+    /** Per Distributed Map state, its child executions in the order they started, when the options keep them. */
+    private final Map<String, List<ChildExecution>> children = new LinkedHashMap<>();
 
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private JsonNode output;
@@ -176,6 +178,17 @@ public final class ExecutionRun {
 
     public ExecutionOptions options() {
         return options;
+    }
+
+    /**
+     * The histories of the child executions the Distributed Map states started, per Map state name,
+     * each Map state's in the order its iterations started (item order; a retried Map state's
+     * children follow the earlier attempt's); empty unless {@link ExecutionOptions#keepChildExecutions()}.
+     */
+    public Map<String, List<List<HistoryEvent>>> childExecutions() {
+        Map<String, List<List<HistoryEvent>>> out = new LinkedHashMap<>();
+        children.forEach((state, list) -> out.put(state, list.stream().map(ChildExecution::events).toList()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** Tokens of the tasks waiting for a callback, each with its state's name, oldest first. */
@@ -341,13 +354,7 @@ public final class ExecutionRun {
     }
 
     void failExecution(long previousEventId, String err, String cse) {
-        ObjectNode d = Json.object();
-        if (err != null) {
-            d.put("error", err);
-        }
-        if (cse != null) {
-            d.put("cause", cse);
-        }
+        ObjectNode d = ChildExecution.errorDetails(err, cse);
         finish(ExecutionStatus.FAILED, "ExecutionFailed", d, null, previousEventId);
         this.error = err;
         this.cause = cse;
@@ -399,6 +406,15 @@ public final class ExecutionRun {
             lastEnteredTime = time;
         }
         return lastEnteredText;
+    }
+
+    /** A new child execution of the Distributed Map state {@code mapState}, kept if the options say so. */
+    ChildExecution childExecution(String mapState) {
+        ChildExecution child = new ChildExecution(this, options.keepChildExecutions());
+        if (options.keepChildExecutions()) {
+            children.computeIfAbsent(mapState, k -> new java.util.ArrayList<>()).add(child);
+        }
+        return child;
     }
 
     /** 0-based count of earlier invocations of {@code stateName}'s resource (Step Functions Local's counter). */

@@ -43,11 +43,11 @@ final class Frame {
     /** {@code $$.Map.Item} for the states of a Map iteration, else {@code null}. */
     final ObjectNode mapItem;
     /**
-     * The event counter of a Distributed Map's child execution, whose events stay out of the parent's
+     * The Distributed Map's child execution this frame runs in, whose events stay out of the parent's
      * history (AWS records them in the child's own, which only a MapRun summarises); {@code null}
      * for frames that write to the execution's history.
      */
-    private final long[] childEventIds;
+    final ChildExecution child;
 
     long lastEventId;
     private boolean stopped;
@@ -68,10 +68,10 @@ final class Frame {
         this(run, parent, machine, variables, listener, container, mapItem, lastEventId, null);
     }
 
-    /** A frame that starts a child execution of a Distributed Map when {@code childEventIds} is set. */
+    /** A frame that starts a child execution of a Distributed Map when {@code child} is set. */
     Frame(ExecutionRun run, Frame parent, CompiledMachine machine, VariableScope variables, Listener listener,
-            Container container, ObjectNode mapItem, long lastEventId, long[] childEventIds) {
-        this.childEventIds = childEventIds != null ? childEventIds : parent != null ? parent.childEventIds : null;
+            Container container, ObjectNode mapItem, long lastEventId, ChildExecution child) {
+        this.child = child != null ? child : parent != null ? parent.child : null;
         this.run = run;
         this.parent = parent;
         this.machine = machine;
@@ -151,7 +151,7 @@ final class Frame {
 
     /** Writes an event that continues this frame's chain. */
     long emit(String type, ObjectNode details) {
-        long id = childEventIds != null ? ++childEventIds[0] : run.emit(lastEventId, type, details);
+        long id = child != null ? child.emit(lastEventId, type, details) : run.emit(lastEventId, type, details);
         lastEventId = id;
         if (container != null) {
             container.lastInnerEventId = id;
@@ -161,7 +161,7 @@ final class Frame {
 
     /** Writes an event linked to {@code previous} that does not continue the chain. */
     long emitAside(long previous, String type, ObjectNode details) {
-        return childEventIds != null ? ++childEventIds[0] : run.emit(previous, type, details);
+        return child != null ? child.emit(previous, type, details) : run.emit(previous, type, details);
     }
 
     void succeed(JsonNode output) {
@@ -193,7 +193,9 @@ final class Frame {
      */
     void abort(long failureEventId) {
         if (isLive() && current != null) {
-            emitAside(failureEventId, current.eventPrefix + "StateAborted", null);
+            // a child execution's events link only within its own history, where the failure is not
+            boolean childTop = child != null && (parent == null || parent.child != child);
+            emitAside(childTop ? lastEventId : failureEventId, current.eventPrefix + "StateAborted", null);
         }
         keepVariables();
         stop();

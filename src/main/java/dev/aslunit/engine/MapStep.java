@@ -246,9 +246,10 @@ final class MapStep extends Step implements Step.Retrying {
                 stopped.redrive(iterationStarted);
                 return;
             }
+            ChildExecution child = distributed ? frame.run.childExecution(name) : null;
             Frame iteration = new Frame(frame.run, frame, processor,
-                    distributed ? VariableScope.root() : frame.variables.child(), this, container, item, 0,
-                    distributed ? new long[1] : null);
+                    distributed ? VariableScope.root() : frame.variables.child(), this, container, item,
+                    child != null ? child.started(input) : 0, child);
             running[index] = iteration;
             startedFrames[index] = iteration;
             if (!distributed) {
@@ -276,7 +277,9 @@ final class MapStep extends Step implements Step.Retrying {
             running[index] = null;
             results[index] = output;
             succeeded[index] = true;
-            if (!distributed) {
+            if (distributed) {
+                iteration.child.succeeded(iteration.lastEventId, output);
+            } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
                         iterationDetails(index));
             }
@@ -289,7 +292,9 @@ final class MapStep extends Step implements Step.Retrying {
         public void failed(Frame iteration, String error, String cause) {
             int index = indexOf(iteration);
             running[index] = null;
-            if (!distributed) {
+            if (distributed) {
+                iteration.child.failed(iteration.lastEventId, error, cause);
+            } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
                         iterationDetails(index));
             }
@@ -326,21 +331,16 @@ final class MapStep extends Step implements Step.Retrying {
             for (int i = 0; i < running.length; i++) {
                 if (running[i] != null) {
                     running[i].abort(failureEventId);
-                    if (!distributed) {
+                    if (distributed) {
+                        running[i].child.aborted();
+                    } else {
                         frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(i));
                     }
                     running[i] = null;
                 }
             }
             if (distributed) {
-                ObjectNode d = Json.object();
-                if (error != null) {
-                    d.put("error", error);
-                }
-                if (cause != null) {
-                    d.put("cause", cause);
-                }
-                frame.emit("MapRunFailed", d);
+                frame.emit("MapRunFailed", ChildExecution.errorDetails(error, cause));
                 container.lastInnerEventId = frame.lastEventId;
             }
             frame.lastEventId = container.lastInnerEventId;

@@ -229,6 +229,8 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             elements.add(c);
         }
         StepFunctionsConfig.Builder builder = base != null ? base.toBuilder() : StepFunctionsConfig.newBuilder();
+        // coverage counts the states inside a Distributed Map from its child executions
+        builder.keepChildExecutions(true);
         boolean found = base != null;
         for (int i = elements.size() - 1; i >= 0; i--) {
             Optional<StepFunctionTest> annotation = AnnotationSupport.findAnnotation(elements.get(i), StepFunctionTest.class);

@@ -56,6 +56,23 @@ final class Tally {
     synchronized void add(Execution execution) {
         executions++;
         statuses.merge(execution.status(), 1, Integer::sum);
+        addVisits(execution);
+        // a Distributed Map's iterations are child executions, which its own visit does not list
+        execution.childExecutions().forEach((mapState, children) -> {
+            Integer i = stateIndex.get(mapState);
+            for (Execution child : children) {
+                if (i != null) {
+                    iterations[i]++;
+                    if (child.status() == Execution.Status.FAILED) {
+                        failedIterations[i]++;
+                    }
+                }
+                addVisits(child);
+            }
+        });
+    }
+
+    private void addVisits(Execution execution) {
         for (StateVisit v : execution.visits()) {
             Integer i = stateIndex.get(v.stateName());
             if (i == null) {

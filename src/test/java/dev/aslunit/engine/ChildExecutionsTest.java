@@ -1,0 +1,98 @@
+package dev.aslunit.engine;
+
+import static dev.aslunit.engine.Runs.json;
+import static dev.aslunit.engine.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aslunit.history.HistoryEvent;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@link ExecutionOptions#keepChildExecutions()}: the histories of a Distributed Map's child executions. */
+class ChildExecutionsTest {
+
+    static final String DISTRIBUTED = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs","MaxConcurrency":1,
+              "ToleratedFailureCount":1,"ItemSelector":{"v.$":"$$.Map.Item.Value"},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"Check","States":{
+                  "Check":{"Type":"Choice","Choices":[{"Variable":"$.v","StringEquals":"b","Next":"Bad"}],
+                           "Default":"Ok"},
+                  "Bad":{"Type":"Fail","Error":"Declined","Cause":"card b"},
+                  "Ok":{"Type":"Pass","End":true}}},
+              "End":true}}}""";
+    static final String INPUT = "{\"xs\":[\"a\",\"b\",\"c\"]}";
+
+    static ExecutionRun runWith(boolean keep) {
+        return run(DISTRIBUTED, ExecutionOptions.builder().input(json(INPUT)).keepChildExecutions(keep).build());
+    }
+
+    static List<String> types(List<HistoryEvent> history) {
+        return history.stream().map(e -> e.stateName() == null ? e.type() : e.type() + ":" + e.stateName())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void off_by_default_no_child_execution_is_kept() {
+        ExecutionRun r = runWith(false);
+        assertThat(ExecutionOptions.builder().build().keepChildExecutions()).isFalse();
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(r.childExecutions()).isEmpty();
+    }
+
+    @Test
+    void on_one_history_per_item_in_item_order_as_aws_writes_a_child_execution() {
+        ExecutionRun r = runWith(true);
+
+        assertThat(r.childExecutions()).containsOnlyKeys("M");
+        List<List<HistoryEvent>> children = r.childExecutions().get("M");
+        assertThat(children).hasSize(3);
+        assertThat(types(children.get(0))).containsExactly("ExecutionStarted", "ChoiceStateEntered:Check",
+                "ChoiceStateExited:Check", "PassStateEntered:Ok", "PassStateExited:Ok", "ExecutionSucceeded");
+        assertThat(types(children.get(1))).containsExactly("ExecutionStarted", "ChoiceStateEntered:Check",
+                "ChoiceStateExited:Check", "FailStateEntered:Bad", "ExecutionFailed");
+        assertThat(types(children.get(2))).isEqualTo(types(children.get(0)));
+
+        List<HistoryEvent> first = children.get(0);
+        assertThat(first).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(first).extracting(HistoryEvent::previousEventId).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(first.get(0).details().get("input").asText()).isEqualTo("{\"v\":\"a\"}");
+        assertThat(first.get(0).details().get("roleArn").asText()).isEqualTo(r.options().roleArn());
+        assertThat(first.get(5).details().get("output").asText()).isEqualTo("{\"v\":\"a\"}");
+        HistoryEvent failed = children.get(1).get(4);
+        assertThat(failed.details().get("error").asText()).isEqualTo("Declined");
+        assertThat(failed.details().get("cause").asText()).isEqualTo("card b");
+        assertThat(children.get(2).get(0).details().get("input").asText()).isEqualTo("{\"v\":\"c\"}");
+    }
+
+    @Test
+    void keeping_child_executions_leaves_the_parent_history_unchanged() {
+        ExecutionRun off = runWith(false);
+        ExecutionRun on = runWith(true);
+        assertThat(on.history()).isEqualTo(off.history());
+        assertThat(Runs.types(on)).contains("MapRunStarted", "MapRunSucceeded")
+                .noneMatch(t -> t.startsWith("ChoiceState"));
+    }
+
+    @Test
+    void a_failed_map_run_aborts_the_children_still_running() {
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs",
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"Route","States":{
+                      "Route":{"Type":"Choice","Choices":[{"Variable":"$","StringEquals":"slow","Next":"Wait"}],
+                               "Default":"Boom"},
+                      "Wait":{"Type":"Wait","Seconds":60,"End":true},
+                      "Boom":{"Type":"Fail","Error":"Boom"}}},
+                  "End":true}}}""",
+                ExecutionOptions.builder().input(json("{\"xs\":[\"slow\",\"fast\"]}")).keepChildExecutions(true).build());
+
+        assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+        List<List<HistoryEvent>> children = r.childExecutions().get("M");
+        assertThat(types(children.get(0))).containsExactly("ExecutionStarted", "ChoiceStateEntered:Route",
+                "ChoiceStateExited:Route", "WaitStateEntered:Wait", "WaitStateAborted", "ExecutionAborted");
+        assertThat(children.get(0)).extracting(HistoryEvent::previousEventId).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(types(children.get(1))).endsWith("FailStateEntered:Boom", "ExecutionFailed");
+    }
+}
