@@ -57,6 +57,19 @@ class RunCommandReportTest {
     }
 
     @Test
+    void coverage_counts_the_states_a_distributed_map_runs_in_its_child_executions() throws Exception {
+        Path def = Files.writeString(dir.resolve("fanout.asl.json"), """
+                {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "End": true,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "Double", "States": {"Double": {"Type": "Pass", "End": true}}}}}}""");
+
+        run("run", def.toString(), "--input", "[1, 2]", "--coverage", dir.resolve("reports").toString());
+
+        assertThat(Files.readString(dir.resolve("reports/coverage.json")))
+                .contains("\"statesNeverEntered\" : [ ]").containsPattern("\"iterations\" : 2\\b");
+    }
+
+    @Test
     void a_batch_adds_every_request_to_the_coverage() {
         CoverageCollector coverage = new CoverageCollector();
         String definition = DEFINITION.replace("\n", " ").replace("\"", "\\\"");

@@ -75,6 +75,56 @@ class CoverageCollectorTest {
                 .contains("orders.asl.json:"));
     }
 
+    static Execution threeCharges(boolean keepChildExecutions) {
+        StateMachineUnderTest sfn = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("/dev/aslunit/report/distributed-charges.asl.json")
+                .keepChildExecutions(keepChildExecutions).build(), CoverageCollectorTest.class).newTest();
+        // one at a time: throttled then charged, charged, declined
+        sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)
+                .thenReturns("{\"paid\": true}").times(2).thenFails("Declined", "card 3");
+        return sfn.run("{\"invoices\": [1, 2, 3]}");
+    }
+
+    @Test
+    void counts_the_states_inside_a_distributed_map_from_its_child_executions() {
+        CoverageCollector collector = new CoverageCollector();
+        Execution execution = threeCharges(true);
+        assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
+        assertThat(execution.childExecutions().get("Charges")).extracting(Execution::status)
+                .containsExactly(Execution.Status.SUCCEEDED, Execution.Status.SUCCEEDED, Execution.Status.FAILED);
+        collector.record(execution);
+
+        DefinitionCoverage charges = collector.report().definitions().get(0);
+
+        assertThat(charges.executions()).isEqualTo(1);
+        assertThat(charges.statesNeverEntered()).isEmpty();
+        assertThat(charges.states()).filteredOn(s -> s.name().equals("Charge")).singleElement()
+                .satisfies(s -> assertThat(s.entered()).isEqualTo(3));
+        assertThat(charges.transitions()).filteredOn(t -> t.kind().equals("catch")).singleElement()
+                .satisfies(t -> assertThat(t.taken()).isEqualTo(1));
+        assertThat(charges.retries()).singleElement().satisfies(r -> {
+            assertThat(r.retries()).isEqualTo(1);
+            assertThat(r.exhausted()).isZero();
+        });
+        assertThat(charges.containers()).singleElement().satisfies(c -> {
+            assertThat(c.runs()).isEqualTo(1);
+            assertThat(c.iterations()).isEqualTo(3);
+            assertThat(c.failedIterations()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void without_child_executions_the_states_inside_a_distributed_map_stay_unseen() {
+        CoverageCollector collector = new CoverageCollector();
+        collector.record(threeCharges(false));
+
+        DefinitionCoverage charges = collector.report().definitions().get(0);
+
+        assertThat(charges.statesNeverEntered()).extracting(DefinitionCoverage.StateCoverage::name)
+                .containsExactly("Charge", "Declined");
+        assertThat(charges.containers()).singleElement().satisfies(c -> assertThat(c.iterations()).isZero());
+    }
+
     @Test
     void executions_recorded_from_many_threads_all_count() throws Exception {
         CoverageCollector collector = new CoverageCollector();
