@@ -101,8 +101,9 @@ final class TaskStep extends Step implements Step.Retrying {
         }
         if (answer.isEmpty()) {
             frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "No answer for Task state '" + name
-                    + "' (resource " + resource.arn() + "): nothing mocks or handles it. Give the test a mock or a"
-                    + " TaskHandler for this state.");
+                    + "' (resource " + resource.arn() + "): nothing mocks or handles it. Mock it in the test"
+                    + " (sfn.mock(\"" + name + "\").returns(...)), give the engine a TaskHandler, or, from the command"
+                    + " line, answer it with --mock-config MockConfigFile.json --test-case NAME.");
             return;
         }
         frame.emit(resource.startedEvent(), resource.startedDetails());
