@@ -19,6 +19,7 @@ import dev.aslunit.jsonata.QueryEvaluationException;
 import dev.aslunit.path.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -215,13 +216,15 @@ final class AtaCompiler {
                 : c.ata("ResultWriter/Arguments", m.resultWriter().get("Arguments"));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
+            public Iterator<JsonNode> read(Scope scope, JsonNode effective) {
+                JsonNode parameters = readerArguments == null ? Json.object()
+                        : AtaFlow.evaluate(readerArguments, scope);
+                return reader.read(scope.state.frame.run.options.s3(), parameters,
+                        maxItems == null ? 0 : (int) number(maxItems, scope, 0));
+            }
+
+            @Override
             public ArrayNode items(Scope scope, JsonNode effective) {
-                if (reader != null) {
-                    JsonNode parameters = readerArguments == null ? Json.object()
-                            : AtaFlow.evaluate(readerArguments, scope);
-                    return reader.read(scope.state.frame.run.options.s3(), parameters,
-                            maxItems == null ? 0 : (int) number(maxItems, scope, 0));
-                }
                 JsonNode v = items == null ? effective : AtaFlow.evaluate(items, scope);
                 if (!v.isArray()) {
                     if (items == null) {
@@ -254,7 +257,7 @@ final class AtaCompiler {
             }
 
             @Override
-            public ArrayNode batches(Scope scope, JsonNode effective, ArrayNode all) {
+            public Iterator<JsonNode> batches(Scope scope, JsonNode effective, Iterator<JsonNode> all) {
                 if (m.itemBatcher() == null) {
                     return null;
                 }

@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -461,18 +462,19 @@ final class Compiler {
                 batcher.path("MaxItemsPerBatchPath").asText(null));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
-            public ArrayNode items(Scope scope, JsonNode effective) {
-                if (reader != null) {
-                    try {
-                        JsonNode parameters = readerParameters == null ? Json.object()
-                                : readerParameters.evaluate(scope.at(effective));
-                        JsonNode max = maxItemsPath != null ? maxItemsPath.read(scope.at(effective)) : reader.maxItems();
-                        return reader.read(scope.state.frame.run.options.s3(), parameters,
-                                max == null ? 0 : max.asInt());
-                    } catch (PathEvaluationException e) {
-                        throw PathFlow.failure(scope, e);
-                    }
+            public Iterator<JsonNode> read(Scope scope, JsonNode effective) {
+                try {
+                    JsonNode parameters = readerParameters == null ? Json.object()
+                            : readerParameters.evaluate(scope.at(effective));
+                    JsonNode max = maxItemsPath != null ? maxItemsPath.read(scope.at(effective)) : reader.maxItems();
+                    return reader.read(scope.state.frame.run.options.s3(), parameters, max == null ? 0 : max.asInt());
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
                 }
+            }
+
+            @Override
+            public ArrayNode items(Scope scope, JsonNode effective) {
                 JsonNode items;
                 try {
                     items = itemsPath == null ? effective : itemsPath.read(scope.at(effective));
@@ -515,7 +517,7 @@ final class Compiler {
             }
 
             @Override
-            public ArrayNode batches(Scope scope, JsonNode effective, ArrayNode items) {
+            public Iterator<JsonNode> batches(Scope scope, JsonNode effective, Iterator<JsonNode> items) {
                 if (batcher == null) {
                     return null;
                 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A Distributed Map's {@code ItemReader} over the in-memory S3: {@code s3:getObject} of a JSON
@@ -34,10 +38,15 @@ final class ItemReader {
         return readerConfig.path("MaxItemsPath").asText(null);
     }
 
-    ArrayNode read(S3ObjectStore s3, JsonNode parameters, int maxItems) {
+    /**
+     * The items, read as the Map asks for them: a JSON Lines or CSV object is parsed one line or row
+     * at a time, so that a million-item object never exists as a million nodes at once. Whatever AWS
+     * checks before the first item (the object's existence, CSV headers, a JSON array) fails here.
+     */
+    Iterator<JsonNode> read(S3ObjectStore s3, JsonNode parameters, int maxItems) {
         String bucket = parameters.path("Bucket").asText();
-        ArrayNode items = Json.NODES.arrayNode();
         if (resource.endsWith(":listObjectsV2")) {
+            ArrayNode items = Json.NODES.arrayNode();
             String prefix = parameters.path("Prefix").asText("");
             for (String key : s3.list(bucket, prefix)) {
                 if (maxItems > 0 && items.size() >= maxItems) {
@@ -51,7 +60,7 @@ final class ItemReader {
                 o.put("Size", content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
                 o.put("StorageClass", "STANDARD");
             }
-            return items;
+            return items.elements();
         }
         String key = parameters.path("Key").asText();
         String content = s3.get(bucket, key);
@@ -62,41 +71,50 @@ final class ItemReader {
         String type = readerConfig.path("InputType").asText("JSON");
         switch (type) {
             case "CSV":
-                csv(content, items, maxItems);
-                break;
+                return limit(csv(content), maxItems);
             case "JSONL":
-                for (String line : content.split("\r?\n")) {
-                    if (!line.isBlank() && (maxItems <= 0 || items.size() < maxItems)) {
-                        items.add(parse(line));
-                    }
-                }
-                break;
+                return limit(new Lines(content, ItemReader::parse), maxItems);
             case "MANIFEST":
-                for (String line : content.split("\r?\n")) {
-                    if (!line.isBlank() && (maxItems <= 0 || items.size() < maxItems)) {
-                        String[] f = line.split(",");
-                        ObjectNode o = items.addObject();
-                        o.put("Bucket", unquote(f[0]));
-                        o.put("Key", f.length > 1 ? unquote(f[1]) : "");
-                    }
-                }
-                break;
+                return limit(new Lines(content, line -> {
+                    String[] f = line.split(",");
+                    ObjectNode o = Json.object();
+                    o.put("Bucket", unquote(f[0]));
+                    o.put("Key", f.length > 1 ? unquote(f[1]) : "");
+                    return o;
+                }), maxItems);
             default:
                 JsonNode all = parse(content);
                 if (!all.isArray()) {
                     throw new StateFailure(Errors.ITEM_READER_FAILED, "Attempting to map over non-iterable node.");
                 }
-                for (JsonNode item : all) {
-                    if (maxItems > 0 && items.size() >= maxItems) {
-                        break;
-                    }
-                    items.add(item);
-                }
+                return limit(all.elements(), maxItems);
         }
-        return items;
     }
 
-    private void csv(String content, ArrayNode items, int maxItems) {
+    private static Iterator<JsonNode> limit(Iterator<JsonNode> items, int maxItems) {
+        if (maxItems <= 0) {
+            return items;
+        }
+        return new Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < maxItems && items.hasNext();
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                taken++;
+                return items.next();
+            }
+        };
+    }
+
+    private Iterator<JsonNode> csv(String content) {
         String delimiter = readerConfig.path("CSVDelimiter").asText("COMMA");
         char sep = switch (delimiter) {
             case "PIPE" -> '|';
@@ -105,33 +123,75 @@ final class ItemReader {
             case "TAB" -> '\t';
             default -> ',';
         };
-        List<List<String>> rows = Csv.parse(content, sep);
+        Csv rows = new Csv(content, sep);
         List<String> headers;
-        int first;
         if ("GIVEN".equals(readerConfig.path("CSVHeaderLocation").asText())) {
             headers = new ArrayList<>();
             readerConfig.path("CSVHeaders").forEach(h -> headers.add(h.asText()));
-            first = 0;
         } else {
-            if (rows.isEmpty()) {
-                return;
+            if (!rows.hasNext()) {
+                return Collections.emptyIterator();
             }
-            headers = rows.get(0);
-            first = 1;
+            headers = rows.next();
         }
         Set<String> unique = new HashSet<>(headers);
         if (unique.size() != headers.size()) {
             throw new StateFailure(Errors.ITEM_READER_FAILED, "CSV headers cannot contain duplicates.");
         }
-        for (int r = first; r < rows.size(); r++) {
-            if (maxItems > 0 && items.size() >= maxItems) {
-                break;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
             }
-            List<String> row = rows.get(r);
-            ObjectNode o = items.addObject();
-            for (int i = 0; i < headers.size(); i++) {
-                o.put(headers.get(i), i < row.size() ? row.get(i) : "");
+
+            @Override
+            public JsonNode next() {
+                List<String> row = rows.next();
+                ObjectNode o = Json.object();
+                for (int i = 0; i < headers.size(); i++) {
+                    o.put(headers.get(i), i < row.size() ? row.get(i) : "");
+                }
+                return o;
             }
+        };
+    }
+
+    /** The non-blank lines of a text (LF or CRLF ends), each made an item when it is asked for. */
+    private static final class Lines implements Iterator<JsonNode> {
+        private final String text;
+        private final Function<String, JsonNode> item;
+        private int at;
+        private String line;
+
+        Lines(String text, Function<String, JsonNode> item) {
+            this.text = text;
+            this.item = item;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (line == null && at < text.length()) {
+                int end = text.indexOf('\n', at);
+                if (end < 0) {
+                    end = text.length();
+                }
+                String candidate = text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end);
+                at = end + 1;
+                if (!candidate.isBlank()) {
+                    line = candidate;
+                }
+            }
+            return line != null;
+        }
+
+        @Override
+        public JsonNode next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String l = line;
+            line = null;
+            return item.apply(l);
         }
     }
 
@@ -149,18 +209,43 @@ final class ItemReader {
         }
     }
 
-    /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends; blank lines skipped. */
-    static final class Csv {
-        private Csv() {
+    /** RFC 4180 CSV rows, read one at a time: quoted fields, doubled quotes, CRLF or LF line ends; blank lines skipped. */
+    private static final class Csv implements Iterator<List<String>> {
+        private final String text;
+        private final char sep;
+        private int i;
+        private List<String> next;
+
+        Csv(String text, char sep) {
+            this.text = text;
+            this.sep = sep;
         }
 
-        static List<List<String>> parse(String text, char sep) {
-            List<List<String>> rows = new ArrayList<>();
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = row();
+            }
+            return next != null;
+        }
+
+        @Override
+        public List<String> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<String> row = next;
+            next = null;
+            return row;
+        }
+
+        /** The next non-blank row, or {@code null} at the end. */
+        private List<String> row() {
             List<String> row = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
             boolean any = false;
-            for (int i = 0; i < text.length(); i++) {
+            for (; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (quoted) {
                     if (c == '"') {
@@ -185,10 +270,11 @@ final class ItemReader {
                         i++;
                     }
                     if (any || field.length() > 0) {
+                        i++;
                         row.add(field.toString());
-                        rows.add(row);
+                        return row;
                     }
-                    row = new ArrayList<>();
+                    row.clear();
                     field.setLength(0);
                     any = false;
                 } else {
@@ -198,9 +284,9 @@ final class ItemReader {
             }
             if (any || field.length() > 0) {
                 row.add(field.toString());
-                rows.add(row);
+                return row;
             }
-            return rows;
+            return null;
         }
     }
 }

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
@@ -16,8 +23,11 @@ final class MapStep extends Step implements Step.Retrying {
 
     /** How a Map state finds its items and its limits, in its query language. */
     interface Setup {
-        /** The items to process, from the state's effective input. */
+        /** The items to process, from the state's effective input (when there is no ItemReader). */
         ArrayNode items(Scope scope, JsonNode effective);
+
+        /** The ItemReader's items, read one at a time as iterations start. */
+        Iterator<JsonNode> read(Scope scope, JsonNode effective);
 
         /** An iteration's input, from the item (ItemSelector/Parameters, else the item itself). */
         JsonNode itemInput(Scope scope, JsonNode effective, JsonNode item, int index);
@@ -31,7 +41,7 @@ final class MapStep extends Step implements Step.Retrying {
         double toleratedFailurePercentage(Scope scope, JsonNode effective);
 
         /** ItemBatcher: groups iteration inputs into batches, or returns {@code null} when items are not batched. */
-        ArrayNode batches(Scope scope, JsonNode effective, ArrayNode inputs);
+        Iterator<JsonNode> batches(Scope scope, JsonNode effective, Iterator<JsonNode> items);
 
         /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
         boolean readsItems();
@@ -65,27 +75,38 @@ final class MapStep extends Step implements Step.Retrying {
 
     /**
      * ItemBatcher: groups the items' inputs (each built with its own {@code $$.Map.Item}) into batches
-     * of {@code perBatch}, each {@code {"Items": [...]}} plus the shared {@code BatchInput} if any.
+     * of {@code perBatch}, each {@code {"Items": [...]}} plus the shared {@code BatchInput} if any; a
+     * batch is made when its iteration starts.
      */
-    static ArrayNode batch(Setup setup, Scope scope, JsonNode effective, ArrayNode items, int perBatch,
-            JsonNode shared) {
-        ArrayNode batches = Json.NODES.arrayNode();
-        for (int i = 0; i < items.size(); i += perBatch) {
-            ObjectNode batch = batches.addObject();
-            if (shared != null) {
-                batch.set("BatchInput", shared);
+    static Iterator<JsonNode> batch(Setup setup, Scope scope, JsonNode effective, Iterator<JsonNode> items,
+            int perBatch, JsonNode shared) {
+        return new Iterator<>() {
+            private int k;
+
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
             }
-            ArrayNode inBatch = batch.putArray("Items");
-            for (int k = i; k < Math.min(items.size(), i + perBatch); k++) {
-                Scope itemScope = new Scope(scope.state, effective);
-                ObjectNode item = Json.object();
-                item.put("Index", k);
-                item.set("Value", items.get(k));
-                itemScope.mapItem = item;
-                inBatch.add(setup.itemInput(itemScope, effective, items.get(k), k));
+
+            @Override
+            public JsonNode next() {
+                ObjectNode batch = Json.object();
+                if (shared != null) {
+                    batch.set("BatchInput", shared);
+                }
+                ArrayNode inBatch = batch.putArray("Items");
+                for (int n = 0; n < perBatch && items.hasNext(); n++, k++) {
+                    JsonNode value = items.next();
+                    Scope itemScope = new Scope(scope.state, effective);
+                    ObjectNode item = Json.object();
+                    item.put("Index", k);
+                    item.set("Value", value);
+                    itemScope.mapItem = item;
+                    inBatch.add(setup.itemInput(itemScope, effective, value, k));
+                }
+                return batch;
             }
-        }
-        return batches;
+        };
     }
 
     private void attempt(StateRun run) {
@@ -134,13 +155,14 @@ final class MapStep extends Step implements Step.Retrying {
         private final StateRun run;
         private final Scope scope;
         private final JsonNode effective;
-        private ArrayNode items;
+        private Items items;
         private boolean batched;
         private final int maxConcurrency;
         private final int toleratedCount;
         private final double toleratedPercentage;
-        private JsonNode[] results;
-        private Frame[] running;
+        private final ArrayList<JsonNode> results = new ArrayList<>();
+        /** The iterations under way, by index: at most {@code MaxConcurrency} of them. */
+        private final TreeMap<Integer, Frame> running = new TreeMap<>();
         private Frame.Container container;
         private int nextIndex;
         private int inFlight;
@@ -152,9 +174,9 @@ final class MapStep extends Step implements Step.Retrying {
         private boolean failed;
         private boolean launching;
         /** The iterations that succeeded: a redrive runs the others again. */
-        private boolean[] succeeded;
-        /** Each iteration's frame once started, kept so that a redrive can resume it. */
-        private Frame[] startedFrames;
+        private final BitSet succeeded = new BitSet();
+        /** An inline Map's iteration frames once started, kept so that a redrive can resume them. */
+        private final Map<Integer, Frame> startedFrames = new HashMap<>();
         /** On a redrive, the indexes still to start; {@code null} before. */
         private ArrayDeque<Integer> redriving;
 
@@ -182,22 +204,15 @@ final class MapStep extends Step implements Step.Retrying {
                 run.frame.emit("MapRunStarted", d);
                 container.lastInnerEventId = run.frame.lastEventId;
             }
-            items = Json.NODES.arrayNode();
-            results = new JsonNode[0];
-            running = new Frame[0];
             try {
-                ArrayNode all = given != null ? given : setup.items(scope, effective);
-                ArrayNode batches = setup.batches(scope, effective, all);
+                Iterator<JsonNode> all = given != null ? given.elements() : setup.read(scope, effective);
+                Iterator<JsonNode> batches = setup.batches(scope, effective, all);
                 batched = batches != null;
-                items = batched ? batches : all;
+                items = new Items(batched ? batches : all, !distributed);
             } catch (StateFailure f) {
                 fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
-            results = new JsonNode[items.size()];
-            running = new Frame[items.size()];
-            succeeded = new boolean[items.size()];
-            startedFrames = new Frame[items.size()];
             if (!distributed) {
                 run.frame.attempting(this);
             }
@@ -211,13 +226,14 @@ final class MapStep extends Step implements Step.Retrying {
             launching = true;
             try {
                 while (!failed && run.frame.isLive() && inFlight < maxConcurrency
-                        && (redriving != null ? !redriving.isEmpty() : nextIndex < items.size())) {
+                        && (redriving != null ? !redriving.isEmpty() : items.has(nextIndex))) {
                     startIteration(redriving != null ? redriving.poll() : nextIndex++);
                 }
             } finally {
                 launching = false;
             }
-            if (!failed && finished == items.size() && run.frame.isLive()) {
+            if (!failed && (redriving != null || !items.has(nextIndex)) && finished == items.size()
+                    && run.frame.isLive()) {
                 succeed();
             }
         }
@@ -226,20 +242,21 @@ final class MapStep extends Step implements Step.Retrying {
             Frame frame = run.frame;
             ObjectNode item = Json.object();
             item.put("Index", index);
-            item.set("Value", items.get(index));
             JsonNode input;
             try {
+                JsonNode value = items.get(index);
+                item.set("Value", value);
                 Scope itemScope = new Scope(run, effective);
                 itemScope.mapItem = item;
-                input = batched ? items.get(index) : setup.itemInput(itemScope, effective, items.get(index), index);
+                input = batched ? value : setup.itemInput(itemScope, effective, value, index);
             } catch (StateFailure f) {
                 fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             inFlight++;
-            Frame stopped = startedFrames[index];
+            Frame stopped = startedFrames.get(index);
             if (redriving != null && stopped != null && stopped.canRedrive()) {
-                running[index] = stopped;
+                running.put(index, stopped);
                 long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         iterationDetails(index));
                 container.lastInnerEventId = iterationStarted;
@@ -250,9 +267,9 @@ final class MapStep extends Step implements Step.Retrying {
             Frame iteration = new Frame(frame.run, frame, processor,
                     distributed ? VariableScope.root() : frame.variables.child(), this, container, item,
                     child != null ? child.started(input) : 0, child);
-            running[index] = iteration;
-            startedFrames[index] = iteration;
+            running.put(index, iteration);
             if (!distributed) {
+                startedFrames.put(index, iteration);
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         iterationDetails(index));
                 container.lastInnerEventId = iteration.lastEventId;
@@ -274,9 +291,9 @@ final class MapStep extends Step implements Step.Retrying {
         @Override
         public void succeeded(Frame iteration, JsonNode output) {
             int index = indexOf(iteration);
-            running[index] = null;
-            results[index] = output;
-            succeeded[index] = true;
+            running.remove(index);
+            setResult(index, output);
+            succeeded.set(index);
             if (distributed) {
                 iteration.child.succeeded(iteration.lastEventId, output);
             } else {
@@ -291,7 +308,7 @@ final class MapStep extends Step implements Step.Retrying {
         @Override
         public void failed(Frame iteration, String error, String cause) {
             int index = indexOf(iteration);
-            running[index] = null;
+            running.remove(index);
             if (distributed) {
                 iteration.child.failed(iteration.lastEventId, error, cause);
             } else {
@@ -302,13 +319,20 @@ final class MapStep extends Step implements Step.Retrying {
             finished++;
             failures++;
             if (tolerates()) {
-                results[index] = Json.errorOutput(error, cause);
+                setResult(index, Json.errorOutput(error, cause));
                 launch();
                 return;
             }
             boolean tolerating = distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
             fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
                     tolerating ? "The specified tolerated failure threshold was exceeded" : cause, iteration.lastEventId);
+        }
+
+        private void setResult(int index, JsonNode result) {
+            while (results.size() <= index) {
+                results.add(null);
+            }
+            results.set(index, result);
         }
 
         private boolean tolerates() {
@@ -328,17 +352,15 @@ final class MapStep extends Step implements Step.Retrying {
             }
             failed = true;
             Frame frame = run.frame;
-            for (int i = 0; i < running.length; i++) {
-                if (running[i] != null) {
-                    running[i].abort(failureEventId);
-                    if (distributed) {
-                        running[i].child.aborted();
-                    } else {
-                        frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(i));
-                    }
-                    running[i] = null;
+            for (Map.Entry<Integer, Frame> r : running.entrySet()) {
+                r.getValue().abort(failureEventId);
+                if (distributed) {
+                    r.getValue().child.aborted();
+                } else {
+                    frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(r.getKey()));
                 }
             }
+            running.clear();
             if (distributed) {
                 frame.emit("MapRunFailed", ChildExecution.errorDetails(error, cause));
                 container.lastInnerEventId = frame.lastEventId;
@@ -363,11 +385,11 @@ final class MapStep extends Step implements Step.Retrying {
             finished = 0;
             failures = 0;
             inFlight = 0;
-            for (int i = 0; i < succeeded.length; i++) {
-                if (succeeded[i]) {
+            for (int i = 0; i < items.size(); i++) {
+                if (succeeded.get(i)) {
                     finished++;
                 } else {
-                    results[i] = null;
+                    setResult(i, null);
                     redriving.add(i);
                 }
             }
@@ -375,7 +397,7 @@ final class MapStep extends Step implements Step.Retrying {
         }
 
         private ArrayNode collect() {
-            ArrayNode result = Json.NODES.arrayNode(results.length);
+            ArrayNode result = Json.NODES.arrayNode(results.size());
             for (JsonNode r : results) {
                 result.add(r);
             }
@@ -441,6 +463,48 @@ final class MapStep extends Step implements Step.Retrying {
                 return;
             }
             proceed(frame, output);
+        }
+    }
+
+    /**
+     * An attempt's items (or batches). An inline Map keeps them all (a redrive starts some again); a
+     * Distributed Map reads the next one from its ItemReader when an iteration starts and keeps none,
+     * so its memory does not grow with the item count. Only a tolerated failure percentage needs the
+     * count before the reader is done: then the rest is read ahead.
+     */
+    private static final class Items {
+        private final Iterator<JsonNode> source;
+        private final List<JsonNode> kept;
+        private final ArrayDeque<JsonNode> ahead = new ArrayDeque<>();
+        private int taken;
+
+        Items(Iterator<JsonNode> source, boolean keep) {
+            this.source = source;
+            this.kept = keep ? new ArrayList<>() : null;
+            if (keep) {
+                source.forEachRemaining(kept::add);
+            }
+        }
+
+        /** Whether item {@code index} exists; a Distributed Map asks only about the next one. */
+        boolean has(int index) {
+            return kept != null ? index < kept.size() : !ahead.isEmpty() || source.hasNext();
+        }
+
+        JsonNode get(int index) {
+            if (kept != null) {
+                return kept.get(index);
+            }
+            taken++;
+            return ahead.isEmpty() ? source.next() : ahead.poll();
+        }
+
+        int size() {
+            if (kept != null) {
+                return kept.size();
+            }
+            source.forEachRemaining(ahead::add);
+            return taken + ahead.size();
         }
     }
 }
