@@ -138,6 +138,22 @@ class ParallelAndMapTest {
     }
 
     @Test
+    void a_csv_item_reader_reads_rows_one_at_a_time_as_slots_free_and_stops_at_max_items() {
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                  "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItems":4},
+                  "Parameters":{"Bucket":"b","Key":"k.csv"}},
+                  "ItemBatcher":{"MaxItemsPerBatch":3},"MaxConcurrency":1,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                    "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""",
+                ExecutionOptions.builder().s3(new S3ObjectStore().put("b/k.csv",
+                        "a,b\r\n1,2\r\n\r\n\"line\nbreak\",\"say \"\"hi\"\"\"\n3,\n4,5\n6,7\n")).build());
+        assertThat(r.output()).isEqualTo(json("""
+                [{"Items":[{"a":"1","b":"2"},{"a":"line\\nbreak","b":"say \\"hi\\""},{"a":"3","b":""}]},
+                 {"Items":[{"a":"4","b":"5"}]}]"""));
+    }
+
+    @Test
     void item_reader_failures_fail_the_map_run() {
         ExecutionRun r = run("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",

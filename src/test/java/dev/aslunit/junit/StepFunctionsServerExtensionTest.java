@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -22,8 +24,10 @@ class StepFunctionsServerExtensionTest {
                 .build();
     }
 
+    /** Its inner class reads what its own test wrote to the shared server, so they run in order, in one thread. */
     @Nested
     @ExtendWith(StepFunctionsServerExtension.class)
+    @Execution(ExecutionMode.SAME_THREAD)
     class Extended {
 
         @Test

@@ -12,8 +12,14 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The wire protocol with a raw HTTP client: what SDKs never send still gets AWS-style answers. */
+/**
+ * The wire protocol with a raw HTTP client: what SDKs never send still gets AWS-style answers. The
+ * tests share one server, and one of them expects it to hold no state machine: they run one at a time.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
 class ProtocolTest {
 
     static StepFunctionsServer server;
