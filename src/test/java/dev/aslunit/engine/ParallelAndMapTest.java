@@ -11,6 +11,8 @@ import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Parallel, inline Map and Distributed Map. */
 class ParallelAndMapTest {
@@ -151,6 +153,28 @@ class ParallelAndMapTest {
         assertThat(r.output()).isEqualTo(json("""
                 [{"Items":[{"a":"1","b":"2"},{"a":"line\\nbreak","b":"say \\"hi\\""},{"a":"3","b":""}]},
                  {"Items":[{"a":"4","b":"5"}]}]"""));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"25, SUCCEEDED", "20, FAILED"})
+    void a_tolerated_failure_percentage_counts_every_item_of_a_streamed_reader(int percentage, String status) {
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                  "ReaderConfig":{"InputType":"JSONL"},"Parameters":{"Bucket":"b","Key":"k.jsonl"}},
+                  "MaxConcurrency":1,"ToleratedFailurePercentage":%d,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                    "StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.bad","IsPresent":true,
+                      "Next":"F"}],"Default":"P"},"F":{"Type":"Fail","Error":"Bad","Cause":"bad item"},
+                      "P":{"Type":"Pass","End":true}}},"End":true}}}""".formatted(percentage),
+                ExecutionOptions.builder().s3(new S3ObjectStore().put("b/k.jsonl",
+                        "{\"bad\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n")).build());
+        assertThat(r.status()).hasToString(status);
+        if (r.status() == ExecutionStatus.SUCCEEDED) {
+            assertThat(r.output()).hasSize(4);
+            assertThat(r.output().get(3)).isEqualTo(json("{\"n\":4}"));
+        } else {
+            assertThat(r.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        }
     }
 
     @Test
