@@ -77,10 +77,9 @@ public final class PreparedStateMachine {
         if (config.mockConfig() != null) {
             Located mocks = locate(config.mockConfig(), "mock config file", anchor, classLoader);
             mockConfig = mocks.resource != null ? MockConfigFile.fromClasspath(mocks.resource) : MockConfigFile.parse(mocks.file);
-            String testCase = config.testCase();
-            int hash = testCase.indexOf('#');
-            mockStateMachine = hash >= 0 ? testCase.substring(0, hash) : onlyStateMachine(mockConfig, name);
-            mockTestCase = hash >= 0 ? testCase.substring(hash + 1) : testCase;
+            MockConfigFile.TestCaseName testCase = mockConfig.testCase(config.testCase(), name);
+            mockStateMachine = testCase.stateMachine();
+            mockTestCase = testCase.testCase();
             mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
         }
         CdkStateMachine cdk = cdkApp ? CdkApp.open(definition.file).stateMachine(config.logicalId()) : null;
@@ -144,19 +143,6 @@ public final class PreparedStateMachine {
      */
     public StateMachineUnderTest newTest(StepFunctionsConfig testConfig) {
         return new StateMachineUnderTest(this, testConfig);
-    }
-
-    private static String onlyStateMachine(MockConfigFile file, String definitionName) {
-        List<String> names = new ArrayList<>(file.stateMachineNames());
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        if (names.contains(definitionName)) {
-            return definitionName;
-        }
-        throw new IllegalArgumentException("The mock config " + file.source() + " has " + names.size()
-                + " state machines (" + String.join(", ", names) + "); say which with testCase = \""
-                + (names.isEmpty() ? "StateMachineName" : names.get(0)) + "#TestCase\"");
     }
 
     private static String baseName(String definition) {

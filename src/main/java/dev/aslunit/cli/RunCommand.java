@@ -225,17 +225,8 @@ public final class RunCommand implements Callable<Integer> {
     /** {@code --test-case Machine#Case}, or just {@code Case} when the file mocks one state machine. */
     private dev.aslunit.engine.TaskHandler mockHandler(CompiledStateMachine machine) {
         MockConfigFile mocks = MockConfigFile.parse(mockConfig);
-        int hash = testCase.indexOf('#');
-        String machineName;
-        if (hash >= 0) {
-            machineName = testCase.substring(0, hash);
-        } else if (mocks.stateMachineNames().size() == 1) {
-            machineName = mocks.stateMachineNames().iterator().next();
-        } else {
-            throw new MockConfigException(mockConfig + " mocks the state machines " + mocks.stateMachineNames()
-                    + "; name the one to use: --test-case STATE_MACHINE#" + testCase);
-        }
-        return mocks.handlerFor(machineName, testCase.substring(hash + 1), machine.definition());
+        MockConfigFile.TestCaseName name = mocks.testCase(testCase, machine.name());
+        return mocks.handlerFor(name.stateMachine(), name.testCase(), machine.definition());
     }
 
     private int usage(String message) {

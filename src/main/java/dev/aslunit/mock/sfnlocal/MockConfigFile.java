@@ -130,6 +130,34 @@ public final class MockConfigFile {
         return names(testCases(stateMachineName));
     }
 
+    /** A test case as a user names it: the state machine under {@code StateMachines}, and the test case. */
+    public record TestCaseName(String stateMachine, String testCase) {
+    }
+
+    /**
+     * Reads {@code "StateMachine#TestCase"}, or a bare {@code "TestCase"} of the file's only state
+     * machine (or of {@code definitionName} when the file mocks several, one of them by that name),
+     * as Step Functions Local's {@code stateMachineArn#TestCase} names one.
+     *
+     * @throws MockConfigException when a bare name leaves the state machine ambiguous
+     */
+    public TestCaseName testCase(String spec, String definitionName) {
+        int hash = spec.indexOf('#');
+        if (hash >= 0) {
+            return new TestCaseName(spec.substring(0, hash), spec.substring(hash + 1));
+        }
+        List<String> machines = new ArrayList<>(stateMachineNames());
+        if (machines.size() == 1) {
+            return new TestCaseName(machines.get(0), spec);
+        }
+        if (machines.contains(definitionName)) {
+            return new TestCaseName(definitionName, spec);
+        }
+        throw new MockConfigException("The mock config " + source + " has " + machines.size() + " state machines ("
+                + String.join(", ", machines) + "); say which: \""
+                + (machines.isEmpty() ? "StateMachineName" : machines.get(0)) + "#" + spec + "\"");
+    }
+
     /**
      * The handler answering the Task states of one test case, from their mocked responses; other
      * states get no answer from it.

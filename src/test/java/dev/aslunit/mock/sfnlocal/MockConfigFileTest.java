@@ -304,4 +304,33 @@ class MockConfigFileTest {
                                 Task states: ShipOrder""");
         }
     }
+
+    @Nested
+    class NamingATestCase {
+
+        private final MockConfigFile two = MockConfigFile.parse("""
+                {"StateMachines": {"Orders": {"TestCases": {"Happy": {}}}, "Refunds": {"TestCases": {"Happy": {}}}},
+                 "MockedResponses": {}}""", "two.json");
+
+        @Test
+        void machine_hash_case_names_both() {
+            assertThat(two.testCase("Refunds#Happy", "Orders"))
+                    .isEqualTo(new MockConfigFile.TestCaseName("Refunds", "Happy"));
+        }
+
+        @Test
+        void a_bare_case_is_the_only_machines_or_the_definitions() {
+            MockConfigFile one = MockConfigFile.parse("""
+                    {"StateMachines": {"Orders": {"TestCases": {"Happy": {}}}}, "MockedResponses": {}}""", "one.json");
+            assertThat(one.testCase("Happy", "Anything")).isEqualTo(new MockConfigFile.TestCaseName("Orders", "Happy"));
+            assertThat(two.testCase("Happy", "Refunds")).isEqualTo(new MockConfigFile.TestCaseName("Refunds", "Happy"));
+        }
+
+        @Test
+        void a_bare_case_among_several_machines_says_how_to_name_one() {
+            assertThatThrownBy(() -> two.testCase("Happy", "Payments"))
+                    .isInstanceOf(MockConfigException.class)
+                    .hasMessage("The mock config two.json has 2 state machines (Orders, Refunds); say which: \"Orders#Happy\"");
+        }
+    }
 }
