@@ -41,7 +41,7 @@ class EngineFuzzTest {
         LoadedDefinition loaded = DefinitionLoader.fromString(Json.write(definition)).named("fuzz-" + seed).load();
         Statistics.label("definition").collect(loaded.isValid() ? "valid" : "refused with diagnostics");
         if (!loaded.isValid()) {
-            Statistics.label("why").collect(loaded.errors().get(0).code() + " " + loaded.errors().get(0).message().replaceAll("\"[^\"]*\"", "_").substring(0, Math.min(60, loaded.errors().get(0).message().length())));
+            Statistics.label("why refused").collect(loaded.errors().get(0).code());
             assertThat(loaded.errors()).allSatisfy(d -> assertThat(d.message()).isNotBlank());
             return;
         }
