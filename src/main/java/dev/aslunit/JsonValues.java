@@ -2,8 +2,9 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.aslunit.json.Json;
+import dev.aslunit.json.JsonReading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 
 /** JSON values as tests hand them over and as history events carry them. */
 final class JsonValues {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonValues() {
     }
@@ -27,7 +26,7 @@ final class JsonValues {
         }
         if (value.isTextual()) {
             try {
-                return MAPPER.readTree(value.asText());
+                return JsonReading.tree(value.asText());
             } catch (JsonProcessingException e) {
                 return value;
             }
@@ -48,12 +47,11 @@ final class JsonValues {
         }
         if (value instanceof CharSequence) {
             String text = value.toString();
+            if (text.isBlank()) {
+                throw new IllegalArgumentException(what + " is empty; give JSON text such as {} or \"text\"");
+            }
             try {
-                JsonNode node = MAPPER.readTree(text);
-                if (node == null || node.isMissingNode()) {
-                    throw new IllegalArgumentException(what + " is empty; give JSON text such as {} or \"text\"");
-                }
-                return node;
+                return JsonReading.tree(text);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(what + " is not valid JSON (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
@@ -72,7 +70,7 @@ final class JsonValues {
                         + ": " + e.getMessage(), e);
             }
         }
-        return MAPPER.valueToTree(value);
+        return Json.mapper().valueToTree(value);
     }
 
     private static String abbreviate(String text) {

@@ -3,7 +3,6 @@ package dev.aslunit.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,6 +24,7 @@ import dev.aslunit.engine.S3ObjectStore;
 import dev.aslunit.history.ExecutionTrace;
 import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.history.HistoryJson;
+import dev.aslunit.json.JsonReading;
 import dev.aslunit.json.JsonWriting;
 import dev.aslunit.mock.sfnlocal.MockConfigException;
 import dev.aslunit.mock.sfnlocal.MockConfigFile;
@@ -70,7 +70,6 @@ public final class RunCommand implements Callable<Integer> {
     public static final Instant DEFAULT_START = dev.aslunit.StepFunctionsConfig.DEFAULT_START_TIME;
     static final String STATE_MACHINE_NAME = "StateMachine";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -170,8 +169,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         JsonNode in;
         try {
-            in = inputFile != null ? JSON.readTree(Files.readString(inputFile))
-                    : input != null ? JSON.readTree(input) : JsonNodeFactory.instance.objectNode();
+            in = inputFile != null ? JsonReading.tree(Files.readString(inputFile))
+                    : input != null ? JsonReading.tree(input) : JsonNodeFactory.instance.objectNode();
         } catch (IOException e) {
             return usage("The input is not valid JSON (" + (inputFile != null ? inputFile : "--input") + "): "
                     + e.getMessage());
@@ -347,7 +346,7 @@ public final class RunCommand implements Callable<Integer> {
         Answer answer(String line, int lineNo) {
             JsonNode request;
             try {
-                request = JSON.readTree(line);
+                request = JsonReading.tree(line);
             } catch (IOException e) {
                 return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON: " + e.getMessage());
             }
@@ -370,7 +369,7 @@ public final class RunCommand implements Callable<Integer> {
             JsonNode def = request.get("definition");
             if (def != null && def.isTextual()) {
                 try {
-                    def = JSON.readTree(def.asText());
+                    def = JsonReading.tree(def.asText());
                 } catch (IOException e) {
                     return requestError(id, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
                 }
@@ -416,7 +415,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             if (request.hasNonNull("mockConfig")) {
-                MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + id);
+                MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + JsonWriting.text(id));
                 options.taskHandler(mocks.handlerFor(name, request.path("testCase").asText()));
             }
             if (request.hasNonNull("s3Objects")) {

@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonReading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -202,7 +203,7 @@ final class ItemReader {
 
     private static JsonNode parse(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return JsonReading.tree(text);
         } catch (IOException e) {
             throw new StateFailure(Errors.ITEM_READER_FAILED, "The item reader could not parse the object: "
                     + e.getMessage());

@@ -3,7 +3,6 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.JsonWriting;
@@ -12,7 +11,6 @@ import java.io.UncheckedIOException;
 /** The engine's JSON helpers: compact text as AWS writes it into history events. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {

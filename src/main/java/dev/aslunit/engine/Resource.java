@@ -6,6 +6,7 @@ import dev.aslunit.integration.IntegrationPattern;
 import dev.aslunit.integration.ResourceArn;
 import dev.aslunit.integration.ResourceArn.Kind;
 import dev.aslunit.integration.ServiceRequests;
+import dev.aslunit.json.JsonReading;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ final class Resource {
             return cause;
         }
         try {
-            return Json.text(Json.MAPPER.readTree(cause));
+            return Json.text(JsonReading.tree(cause));
         } catch (java.io.IOException e) {
             return cause;
         }

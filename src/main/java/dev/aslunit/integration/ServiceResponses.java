@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonReading;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,6 @@ import java.util.Map;
 public final class ServiceResponses {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final String AWS_JSON = "application/x-amz-json-1.0";
     private static final String AWS_JSON_1_1 = "application/x-amz-json-1.1";
@@ -228,7 +228,7 @@ public final class ServiceResponses {
 
     private static JsonNode parseOrText(String text) {
         try {
-            return MAPPER.readTree(text);
+            return JsonReading.tree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return JSON.textNode(text);
         }

@@ -11,8 +11,8 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 final class Conditions {
 
     private static final Configuration JACKSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
-            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.mapper()))
+            .mappingProvider(new JacksonMappingProvider(Json.mapper()))
             .options(Option.SUPPRESS_EXCEPTIONS)
             .build();
 
@@ -82,6 +82,6 @@ final class Conditions {
             return null;
         }
         Object value = path.read(input, JACKSON);
-        return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
+        return value instanceof JsonNode node ? node : Json.mapper().valueToTree(value);
     }
 }

@@ -3,6 +3,7 @@ package dev.aslunit.mock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.json.JsonReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,12 @@ import java.nio.file.Path;
 /** JSON given by a test, parsed at the line that gave it, with messages that say where it went wrong. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Json() {
+    }
+
+    /** For Java values a test gives in place of JSON (maps, lists, records); built on first use. */
+    static ObjectMapper mapper() {
+        return dev.aslunit.json.Json.mapper();
     }
 
     static JsonNode parse(String text, String what) {
@@ -20,7 +24,7 @@ final class Json {
             throw new IllegalArgumentException(what + " needs JSON text, got null; for a JSON null write \"null\".");
         }
         try {
-            return MAPPER.readTree(text);
+            return JsonReading.tree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(what + " is not valid JSON"
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "

@@ -179,7 +179,7 @@ public final class TaskMock {
     /** The answers that follow are for calls whose input has {@code expected} at {@code jsonPath}. */
     public TaskMock when(String jsonPath, Object expected) {
         JsonPath path = compile(jsonPath);
-        JsonNode value = Json.MAPPER.valueToTree(expected);
+        JsonNode value = Json.mapper().valueToTree(expected);
         return startScript(call -> Conditions.equalsAt(path, call.input(), value), jsonPath + " = " + value);
     }
 

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.aslunit.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +23,17 @@ final class CompiledPath {
 
     enum Root { INPUT, CONTEXT, VARIABLE }
 
-    private static final Configuration JAYWAY = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(Nodes.MAPPER))
-            .mappingProvider(new JacksonMappingProvider(Nodes.MAPPER))
-            .build();
-    private static final Configuration JAYWAY_INDEFINITE = JAYWAY.addOptions(Option.SUPPRESS_EXCEPTIONS);
+    /**
+     * Jayway's settings, built when the first path Jayway must walk is read: its Jackson provider
+     * needs an object mapper, which the common simple paths never do.
+     */
+    private static final class Jayway {
+        static final Configuration DEFINITE = Configuration.builder()
+                .jsonProvider(new JacksonJsonNodeJsonProvider(Json.mapper()))
+                .mappingProvider(new JacksonMappingProvider(Json.mapper()))
+                .build();
+        static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
+    }
 
     private final String text;
     private final Root root;
@@ -226,10 +233,10 @@ final class CompiledPath {
         // to the state machine every one of them means the path selects nothing.
         try {
             if (!jayway.isDefinite()) {
-                Object matches = jayway.read(document, JAYWAY_INDEFINITE);
+                Object matches = jayway.read(document, Jayway.INDEFINITE);
                 return matches == null ? Nodes.FACTORY.arrayNode() : Nodes.fromJayway(matches);
             }
-            return Nodes.fromJayway(jayway.read(document, JAYWAY));
+            return Nodes.fromJayway(jayway.read(document, Jayway.DEFINITE));
         } catch (RuntimeException e) {
             return null;
         }
@@ -280,7 +287,7 @@ final class CompiledPath {
             }
         }
         try {
-            jayway.read(document, JAYWAY);
+            jayway.read(document, Jayway.DEFINITE);
             return "No results for path: " + jayway.getPath();
         } catch (JsonPathException e) {
             return e.getMessage();

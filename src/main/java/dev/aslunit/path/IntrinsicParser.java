@@ -1,6 +1,7 @@
 package dev.aslunit.path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aslunit.json.JsonReading;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,7 +162,7 @@ final class IntrinsicParser {
         }
         String token = text.substring(start, pos);
         try {
-            return new Argument.Literal(Nodes.MAPPER.readTree(token), null);
+            return new Argument.Literal(JsonReading.tree(token), null);
         } catch (JsonProcessingException | RuntimeException e) {
             pos = start;
             throw error("'" + token + "' is not a number");

@@ -1,7 +1,6 @@
 package dev.aslunit.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.Json;
@@ -12,7 +11,6 @@ import java.math.BigInteger;
 final class Nodes {
 
     static final JsonNodeFactory FACTORY = Json.nodes();
-    static final ObjectMapper MAPPER = Json.mapper();
 
     private Nodes() {
     }
@@ -49,7 +47,7 @@ final class Nodes {
         if (value instanceof BigInteger) {
             return FACTORY.numberNode((BigInteger) value);
         }
-        return MAPPER.valueToTree(value);
+        return Json.mapper().valueToTree(value);
     }
 
     /** An integer as the smallest node that holds it, as a JSON parser would make it. */

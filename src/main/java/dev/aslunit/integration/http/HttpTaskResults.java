@@ -1,9 +1,9 @@
 package dev.aslunit.integration.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonReading;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +16,6 @@ import java.util.Map;
  */
 public final class HttpTaskResults {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private HttpTaskResults() {
@@ -68,7 +67,7 @@ public final class HttpTaskResults {
         }
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             try {
-                return MAPPER.readTree(body);
+                return JsonReading.tree(body);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return JSON.textNode(body);
             }
