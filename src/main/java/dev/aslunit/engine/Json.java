@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.JsonWriting;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 
 /** The engine's JSON helpers: compact text as AWS writes it into history events. */
 final class Json {
@@ -33,16 +34,24 @@ final class Json {
         }
     }
 
+    /**
+     * An empty object sized for the few fields an event's details or a state's payload usually
+     * have: Jackson's default map starts with sixteen slots, and every event makes one or two.
+     */
     static ObjectNode object() {
-        return NODES.objectNode();
+        return new ObjectNode(NODES, new LinkedHashMap<>(8));
     }
 
-    /** {@code {"truncated": false}}: AWS's {@code inputDetails}/{@code outputDetails}. */
+    /**
+     * {@code {"truncated": false}}: AWS's {@code inputDetails}/{@code outputDetails}. Every event
+     * shares the one node, as nothing changes an event's details once it is written
+     * ({@link dev.aslunit.history.HistoryEvent}); a node each was a quarter of a Choice loop's garbage.
+     */
     static ObjectNode notTruncated() {
-        ObjectNode o = NODES.objectNode();
-        o.put("truncated", false);
-        return o;
+        return NOT_TRUNCATED;
     }
+
+    private static final ObjectNode NOT_TRUNCATED = NODES.objectNode().put("truncated", false);
 
     /**
      * AWS's error output: {@code {"Error": ..., "Cause": ...}}; a missing cause is {@code ""} there
