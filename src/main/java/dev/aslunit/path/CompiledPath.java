@@ -10,6 +10,8 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.aslunit.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSONPath with its root ({@code $}, {@code $$} or {@code $name}), compiled once. AWS evaluates
@@ -50,7 +52,28 @@ final class CompiledPath {
         this.jayway = jayway;
     }
 
+    /**
+     * Paths already compiled, by text: a definition says {@code $.detail} or {@code $.Payload} in
+     * many states, and the validator compiles each path before the compiler does. Compiled paths
+     * are immutable, so one serves every definition and thread; the cache stops growing at its
+     * bound rather than evicting, since a suite's distinct paths number in the thousands at most.
+     */
+    private static final Map<String, CompiledPath> COMPILED = new ConcurrentHashMap<>();
+    private static final int COMPILED_KEPT = 8192;
+
     static CompiledPath compile(String text) {
+        CompiledPath known = text == null ? null : COMPILED.get(text);
+        if (known != null) {
+            return known;
+        }
+        CompiledPath path = parse(text);
+        if (COMPILED.size() < COMPILED_KEPT) {
+            COMPILED.putIfAbsent(text, path);
+        }
+        return path;
+    }
+
+    private static CompiledPath parse(String text) {
         if (text == null || !text.startsWith("$")) {
             throw new PathSyntaxException("'" + text + "' is not a JSONPath: a path starts with '$'");
         }
