@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A definition loaded, validated and compiled once, with its Step Functions Local mock file read
@@ -49,16 +52,44 @@ public final class PreparedStateMachine {
      * @throws dev.aslunit.definition.load.InvalidDefinitionException listing every problem of an invalid definition
      */
     public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor) {
+        return prepare(config, anchor, (key, prepare) -> prepare.get());
+    }
+
+    /**
+     * {@link #prepare(StepFunctionsConfig, Class)} through a cache: {@code cache} is given a key and
+     * the work that prepares the machine when it holds nothing under that key. The key is what the
+     * lookup found (the definition's and the mock file's resource or file) with everything else that
+     * makes the compiled machine differ, so test classes of different packages that find the same
+     * files share one prepared machine.
+     */
+    public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor,
+            BiFunction<Object, Supplier<PreparedStateMachine>, PreparedStateMachine> cache) {
         ClassLoader classLoader = anchor != null ? anchor.getClassLoader()
                 : Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
-        Located definition = locate(config.definition(), "state machine definition", anchor, classLoader);
-        boolean cdkApp = definition.file != null && CdkApp.isCloudAssembly(definition.file);
+        Located definition = locate(config.definition(), "state machine definition", anchor, classLoader).require();
+        // a missing mock file is reported after the definition's own problems, as it always was
+        Located mocks = config.mockConfig() == null ? null
+                : locate(config.mockConfig(), "mock config file", anchor, classLoader);
+        String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
+        Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
+                config.substitutions(), config.type(), config.testCase());
+        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name));
+    }
+
+    /** What makes two prepared machines the same: the files found, not the names asked for. */
+    private record Key(String definition, String mockConfig, String name, String logicalId,
+            Map<String, String> substitutions, StateMachineType type, String testCase) {
+    }
+
+    private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Located definition,
+            Located mocks, String name) {
         DefinitionLoader loader = definition.resource != null
                 ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
                 // a CDK app's tokens that resolve to nothing stay opaque: a mock answers those tasks anyway
-                : cdkApp ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
-                : DefinitionLoader.fromFile(definition.file);
+                : CdkApp.isCloudAssembly(definition.file)
+                        ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
+                        : DefinitionLoader.fromFile(definition.file);
         loader = loader.substitutions(config.substitutions());
         if (config.logicalId() != null) {
             loader = loader.stateMachine(config.logicalId());
@@ -68,22 +99,21 @@ public final class PreparedStateMachine {
         }
         LoadedDefinition loaded = loader.load();
         StateMachineDefinition model = loaded.requireValid();
-        String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
         CompiledStateMachine compiled = CompiledStateMachine.compile(model, name);
 
         MockConfigFile mockConfig = null;
         String mockStateMachine = null;
         String mockTestCase = null;
-        if (config.mockConfig() != null) {
-            Located mocks = locate(config.mockConfig(), "mock config file", anchor, classLoader);
+        if (mocks != null) {
+            mocks.require();
             mockConfig = mocks.resource != null ? MockConfigFile.fromClasspath(mocks.resource) : MockConfigFile.parse(mocks.file);
             MockConfigFile.TestCaseName testCase = mockConfig.testCase(config.testCase(), name);
             mockStateMachine = testCase.stateMachine();
             mockTestCase = testCase.testCase();
             mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
         }
-        CdkStateMachine cdk = cdkApp ? CdkApp.open(definition.file).stateMachine(config.logicalId()) : null;
-        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase, cdk);
+        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase,
+                loaded.cdkStateMachine());
     }
 
     public StepFunctionsConfig config() {
@@ -151,31 +181,47 @@ public final class PreparedStateMachine {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
-    private record Located(String resource, Path file) {
+    /** A classpath resource (found at {@code url}) or a file; neither when nothing was found where it looked. */
+    private record Located(String name, String what, String resource, URL url, Path file, List<String> searched) {
+
+        /** What was found, the same whichever anchor found it; for nothing, where it looked. */
+        String found() {
+            return url != null ? url.toString() : file != null ? file.toAbsolutePath().normalize().toString()
+                    : "nothing in " + searched;
+        }
+
+        Located require() {
+            if (resource == null && file == null) {
+                throw new IllegalArgumentException("Cannot find the " + what + " \"" + name + "\". Looked in:\n  "
+                        + String.join("\n  ", searched)
+                        + "\nPut it under src/test/resources, or give a path from the working directory.");
+            }
+            return this;
+        }
     }
 
     private static Located locate(String name, String what, Class<?> anchor, ClassLoader classLoader) {
         List<String> searched = new ArrayList<>();
         String root = name.startsWith("/") ? name.substring(1) : name;
         searched.add("classpath:" + root);
-        if (find(classLoader, root) != null) {
-            return new Located(root, null);
+        URL url = find(classLoader, root);
+        if (url != null) {
+            return new Located(name, what, root, url, null, searched);
         }
         if (anchor != null && !name.startsWith("/") && anchor.getPackageName().length() > 0) {
             String inPackage = anchor.getPackageName().replace('.', '/') + "/" + name;
             searched.add("classpath:" + inPackage + " (the package of " + anchor.getSimpleName() + ")");
-            if (find(classLoader, inPackage) != null) {
-                return new Located(inPackage, null);
+            url = find(classLoader, inPackage);
+            if (url != null) {
+                return new Located(name, what, inPackage, url, null, searched);
             }
         }
         Path file = Path.of(name);
         searched.add(file.toAbsolutePath().normalize() + " (from the working directory)");
         if (Files.isRegularFile(file) || CdkApp.isCloudAssembly(file)) {
-            return new Located(null, file);
+            return new Located(name, what, null, null, file, searched);
         }
-        throw new IllegalArgumentException("Cannot find the " + what + " \"" + name + "\". Looked in:\n  "
-                + String.join("\n  ", searched)
-                + "\nPut it under src/test/resources, or give a path from the working directory.");
+        return new Located(name, what, null, null, null, searched);
     }
 
     private static URL find(ClassLoader classLoader, String resource) {

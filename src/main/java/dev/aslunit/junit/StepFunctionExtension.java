@@ -38,7 +38,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code @RegisterExtension} and {@link #newInstance()} to configure it in code.
  *
  * <p>State lives only in JUnit's stores: compiled definitions in the root store (once per JVM, keyed
- * by definition, substitutions, type and mock file), each test's sandbox in its method's store.
+ * by the definition and mock file found, substitutions and type), each test's sandbox in its method's store.
  * Nothing stored needs closing. Uses only API common to JUnit 5 and 6.
  */
 public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
@@ -192,12 +192,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** Compiled once per JVM: the root store outlives every class. */
     private static PreparedStateMachine prepared(ExtensionContext context, StepFunctionsConfig config) {
-        Class<?> anchor = context.getRequiredTestClass();
-        List<Object> key = List.of("prepared", config.definition(), String.valueOf(config.logicalId()),
-                config.substitutions(), String.valueOf(config.type()), String.valueOf(config.mockConfig()),
-                String.valueOf(config.testCase()), anchor.getPackageName());
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key,
-                k -> PreparedStateMachine.prepare(config, anchor), PreparedStateMachine.class);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        return PreparedStateMachine.prepare(config, context.getRequiredTestClass(),
+                (key, prepare) -> store.getOrComputeIfAbsent(key, k -> prepare.get(), PreparedStateMachine.class));
     }
 
     private static void inject(Object instance, StateMachineUnderTest sfn) {

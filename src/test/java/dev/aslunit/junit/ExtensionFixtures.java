@@ -7,6 +7,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
+import dev.aslunit.junit.elsewhere.SameRootResourceElsewhere;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.testkit.TestKitOnly;
@@ -118,6 +119,15 @@ final class ExtensionFixtures {
             assertThat(execution.startTime()).isEqualTo(
                     dev.aslunit.StepFunctionsConfig.DEFAULT_START_TIME.plus(Duration.ofMinutes(info.getCurrentRepetition())));
             assertThat(sfn.mocks().get(0).callCount()).isEqualTo(1);
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = SameRootResourceElsewhere.DEFINITION, logicalId = "InlineFlow")
+    static class SameRootResource {
+        @Test
+        void records_its_definition(StateMachineUnderTest sfn) {
+            SameRootResourceElsewhere.DEFINITIONS.put(getClass().getName(), sfn.definition());
         }
     }
 

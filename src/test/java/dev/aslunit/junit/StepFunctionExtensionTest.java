@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.aslunit.junit.elsewhere.SameRootResourceElsewhere;
 import dev.aslunit.testkit.TestKit;
 import dev.aslunit.testkit.TestKitOnly;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,19 @@ class StepFunctionExtensionTest {
         results.testEvents().assertStatistics(s -> s.succeeded(8).failed(0));
         assertThat(ExtensionFixtures.InParallel.DEFINITIONS.values()).hasSize(8).containsOnly(
                 ExtensionFixtures.InParallel.DEFINITIONS.values().iterator().next());
+    }
+
+    @Test
+    void test_classes_of_different_packages_finding_the_same_classpath_root_definition_share_its_compilation() {
+        SameRootResourceElsewhere.DEFINITIONS.clear();
+
+        TestKit.run(ExtensionFixtures.SameRootResource.class, SameRootResourceElsewhere.class).testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
+
+        // the same instance, not an equal record compiled twice
+        assertThat(SameRootResourceElsewhere.DEFINITIONS).hasSize(2);
+        assertThat(SameRootResourceElsewhere.DEFINITIONS.get(ExtensionFixtures.SameRootResource.class.getName()))
+                .isSameAs(SameRootResourceElsewhere.DEFINITIONS.get(SameRootResourceElsewhere.class.getName()));
     }
 
     @Test

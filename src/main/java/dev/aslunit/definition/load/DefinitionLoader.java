@@ -147,17 +147,17 @@ public final class DefinitionLoader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         SourceDocument document = parse(source, diagnostics);
         if (document == null) {
-            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
+            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
         }
         Selected selected = TemplateSelector.isTemplate(document.root())
                 ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
                 : Selected.in(document, "", Map.of(), null);
         if (selected == null) {
-            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics);
+            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
         }
         diagnostics.addAll(selected.duplicates());
         return validated(name, selected.json(), selected.substitutions(), selected.type(), selected.locator(),
-                diagnostics);
+                diagnostics, null);
     }
 
     private LoadedDefinition loadCdkApp() {
@@ -168,12 +168,12 @@ public final class DefinitionLoader {
             throw new DefinitionSourceException(e.getMessage(), e);
         }
         return validated(machine.source(), machine.definition(), Map.of(), machine.type(), machine.locator(),
-                new ArrayList<>());
+                new ArrayList<>(), machine);
     }
 
     /** Substitutes, validates and reads the definition {@code raw} (null when it could not be parsed). */
     private LoadedDefinition validated(String sourceName, JsonNode raw, Map<String, String> sourceSubstitutions,
-            StateMachineType sourceType, SourceLocator locator, List<Diagnostic> diagnostics) {
+            StateMachineType sourceType, SourceLocator locator, List<Diagnostic> diagnostics, CdkStateMachine cdk) {
         Map<String, String> values = new LinkedHashMap<>(sourceSubstitutions);
         values.putAll(substitutions);
         Substitutions.Result substituted = raw == null ? new Substitutions.Result(null, List.of())
@@ -197,7 +197,7 @@ public final class DefinitionLoader {
                         locator.locate("")));
             }
         }
-        return new LoadedDefinition(sourceName, substituted.json(), definition, machineType, locator, diagnostics);
+        return new LoadedDefinition(sourceName, substituted.json(), definition, machineType, locator, diagnostics, cdk);
     }
 
     private StateMachineType effectiveType(StateMachineType fromTemplate) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.SourceLocator;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.validation.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,15 +21,17 @@ public final class LoadedDefinition {
     private final StateMachineType type;
     private final SourceLocator locator;
     private final List<Diagnostic> diagnostics;
+    private final CdkStateMachine cdkStateMachine;
 
     LoadedDefinition(String source, JsonNode json, StateMachineDefinition definition, StateMachineType type,
-            SourceLocator locator, List<Diagnostic> diagnostics) {
+            SourceLocator locator, List<Diagnostic> diagnostics, CdkStateMachine cdkStateMachine) {
         this.source = source;
         this.json = json;
         this.definition = definition;
         this.type = type;
         this.locator = locator;
         this.diagnostics = List.copyOf(diagnostics);
+        this.cdkStateMachine = cdkStateMachine;
     }
 
     /** The file, resource or name the definition was read from; {@code null} for an unnamed string. */
@@ -59,6 +62,14 @@ public final class LoadedDefinition {
     /** Every problem, errors and warnings, in source order. */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * The state machine of the CDK app it was loaded from ({@link DefinitionLoader#fromCdkApp}), with
+     * the app's resources by construct path; {@code null} for any other source.
+     */
+    public CdkStateMachine cdkStateMachine() {
+        return cdkStateMachine;
     }
 
     public List<Diagnostic> errors() {

@@ -33,6 +33,29 @@ class CdkLoadingTest {
     }
 
     @Test
+    void a_definition_loaded_from_a_cdk_app_carries_its_state_machine_with_the_app_resources() {
+        CdkStateMachine flow = DefinitionLoader.fromCdkApp(EXAMPLE).stateMachine("OrdersStack/OrderFlow").load()
+                .cdkStateMachine();
+
+        assertThat(flow.constructPath()).isEqualTo("OrdersStack/OrderFlow");
+        assertThat(flow.resourceByConstructPath().get("OrdersStack/ChargeCard").values())
+                .containsEntry("Arn", "arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+    }
+
+    @Test
+    void a_definition_from_anywhere_else_has_no_cdk_state_machine() {
+        Path template = Path.of("src/test/resources/cdk/request-response/RequestResponseTypescript.template.json");
+        String asl = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
+
+        assertThat(DefinitionLoader.fromCdkApp(template).load().cdkStateMachine()).isNotNull();
+        assertThat(DefinitionLoader.fromClasspath("load/sam-template.yaml").stateMachine("InlineFlow").load()
+                .cdkStateMachine()).isNull();
+        assertThat(DefinitionLoader.fromString(asl).load().cdkStateMachine()).isNull();
+        assertThat(DefinitionLoader.fromFile(Path.of("src/test/resources/load/orders.asl.yaml")).load()
+                .cdkStateMachine()).isNull();
+    }
+
+    @Test
     void the_loader_takes_the_type_of_the_state_machine_from_the_template() {
         Path express = Path.of("src/test/resources/cdk/intrinsics/ObjectStack.template.json");
         assertThat(CdkApp.open(express).stateMachine(null).type()).isEqualTo(StateMachineType.EXPRESS);
