@@ -449,20 +449,18 @@ final class MapStep extends Step implements Step.Retrying {
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
             frame.lastEventId = lastCompletionEventId;
             JsonNode result = collect();
-            JsonNode output;
-            try {
-                JsonNode writer = distributed ? setup.resultWriter(scope, effective) : null;
-                if (writer != null) {
-                    result = writeResults(writer, result);
+            if (distributed) {
+                try {
+                    JsonNode writer = setup.resultWriter(scope, effective);
+                    if (writer != null) {
+                        result = writeResults(writer, result);
+                    }
+                } catch (StateFailure f) {
+                    Step.failFrame(frame, f);
+                    return;
                 }
-                scope.result = result;
-                output = flow.output(scope, run.input, result);
-                exited(run, output, flow.assign(scope, result));
-            } catch (StateFailure f) {
-                Step.failFrame(frame, f);
-                return;
             }
-            proceed(frame, output);
+            complete(run, flow, scope, result, f -> Step.failFrame(frame, f));
         }
     }
 

@@ -133,16 +133,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             for (JsonNode o : outputs) {
                 result.add(o);
             }
-            JsonNode output;
-            try {
-                scope.result = result;
-                output = flow.output(scope, run.input, result);
-                exited(run, output, flow.assign(scope, result));
-            } catch (StateFailure f) {
-                Step.failFrame(frame, f);
-                return;
-            }
-            proceed(frame, output);
+            complete(run, flow, scope, result, f -> Step.failFrame(frame, f));
         }
 
         @Override

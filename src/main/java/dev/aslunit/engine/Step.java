@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A compiled state. {@link #enter} runs it on a frame; it ends by handing its output to the next
@@ -74,6 +75,26 @@ abstract class Step {
             }
         }
         run.frame.emit(exitedType, d);
+    }
+
+    /**
+     * Ends a Task, Parallel or Map state that has its {@code result}: {@code $states.result}, the
+     * output through {@code flow}, the variables it assigns and {@code <Type>StateExited}, then
+     * {@link #proceed}. A failure on the way goes to {@code failed} (the states differ there: a
+     * Task's may be retried or caught, a Parallel's or Map's fails its frame); one raised by the
+     * states that follow is not this state's and is left to them.
+     */
+    final void complete(StateRun run, Flow flow, Scope scope, JsonNode result, Consumer<StateFailure> failed) {
+        JsonNode output;
+        try {
+            scope.result = result;
+            output = flow.output(scope, run.input, result);
+            exited(run, output, flow.assign(scope, result));
+        } catch (StateFailure f) {
+            failed.accept(f);
+            return;
+        }
+        proceed(run.frame, output);
     }
 
     /** Hands {@code output} on: to the next state, or as the frame's result when this state ends it. */

@@ -193,18 +193,8 @@ final class TaskStep extends Step implements Step.Retrying {
             if (!settle()) {
                 return;
             }
-            Frame frame = run.frame;
-            frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
-            JsonNode output;
-            try {
-                scope.result = result;
-                output = flow.output(scope, run.input, result);
-                exited(run, output, flow.assign(scope, result));
-            } catch (StateFailure f) {
-                TaskStep.this.fail(run, f.error(), f.cause());
-                return;
-            }
-            proceed(frame, output);
+            run.frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
+            complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause()));
         }
 
         @Override
