@@ -3,7 +3,10 @@ package dev.aslunit.engine;
 import dev.aslunit.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.aslunit.history.HistoryEvent;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * How one execution runs: its input, name, type, random seed, the account it pretends to run in,
@@ -13,6 +16,12 @@ import java.util.Objects;
  * @param executionName {@code null} for a name drawn from the seeded random source (a UUID, as AWS)
  * @param keepChildExecutions whether {@link ExecutionRun#childExecutions()} keeps the history of every
  *        child execution a Distributed Map starts (off by default: a million items would be kept)
+ * @param childExecutionListener {@code null}, or what receives each child execution of a Distributed Map
+ *        that is not kept, as it ends: the Map state's name and the child's history, which the run
+ *        then forgets (so a summary, such as workflow coverage, costs no memory per item). A child
+ *        still running when the execution ends is handed over then, as far as it got. With
+ *        {@code keepChildExecutions} on it is never called: the children are in
+ *        {@link ExecutionRun#childExecutions()}, and nothing sees a child twice.
  */
 public record ExecutionOptions(
         JsonNode input,
@@ -24,7 +33,8 @@ public record ExecutionOptions(
         String roleArn,
         TaskHandler taskHandler,
         S3ObjectStore s3,
-        boolean keepChildExecutions) {
+        boolean keepChildExecutions,
+        BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -49,7 +59,7 @@ public record ExecutionOptions(
     public Builder toBuilder() {
         return new Builder().input(input).executionName(executionName).type(type).seed(seed).region(region)
                 .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3)
-                .keepChildExecutions(keepChildExecutions);
+                .keepChildExecutions(keepChildExecutions).childExecutionListener(childExecutionListener);
     }
 
     /** Builds {@link ExecutionOptions}; unset fields take their documented defaults. */
@@ -64,6 +74,7 @@ public record ExecutionOptions(
         private TaskHandler taskHandler = invocation -> java.util.Optional.empty();
         private S3ObjectStore s3 = new S3ObjectStore();
         private boolean keepChildExecutions;
+        private BiConsumer<String, List<HistoryEvent>> childExecutionListener;
 
         private Builder() {
         }
@@ -118,9 +129,14 @@ public record ExecutionOptions(
             return this;
         }
 
+        public Builder childExecutionListener(BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
+            this.childExecutionListener = childExecutionListener;
+            return this;
+        }
+
         public ExecutionOptions build() {
             return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3,
-                    keepChildExecutions);
+                    keepChildExecutions, childExecutionListener);
         }
     }
 }

@@ -51,6 +51,8 @@ public final class ExecutionRun {
     private final Map<String, Integer> invocations = new HashMap<>();
     /** Per Distributed Map state, its child executions in the order they started, when the options keep them. */
     private final Map<String, List<ChildExecution>> children = new LinkedHashMap<>();
+    /** The child executions running now that the listener will receive, each with its Map state's name. */
+    private final Map<ChildExecution, String> streamed = new LinkedHashMap<>();
 
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private JsonNode output;
@@ -183,7 +185,8 @@ public final class ExecutionRun {
     /**
      * The histories of the child executions the Distributed Map states started, per Map state name,
      * each Map state's in the order its iterations started (item order; a retried Map state's
-     * children follow the earlier attempt's); empty unless {@link ExecutionOptions#keepChildExecutions()}.
+     * children follow the earlier attempt's); empty unless {@link ExecutionOptions#keepChildExecutions()}
+     * (else their {@link ExecutionOptions#childExecutionListener()} received them).
      */
     public Map<String, List<List<HistoryEvent>>> childExecutions() {
         Map<String, List<List<HistoryEvent>>> out = new LinkedHashMap<>();
@@ -369,6 +372,11 @@ public final class ExecutionRun {
         output = out;
         stopTime = scheduler.now();
         callbacks.clear();
+        // the children still running stop with the execution: the listener gets them as they are
+        List<ChildExecution> running = List.copyOf(streamed.keySet());
+        for (ChildExecution child : running) {
+            childEnded(child);
+        }
     }
 
     private long lastEventId() {
@@ -408,13 +416,28 @@ public final class ExecutionRun {
         return lastEnteredText;
     }
 
-    /** A new child execution of the Distributed Map state {@code mapState}, kept if the options say so. */
+    /**
+     * A new child execution of the Distributed Map state {@code mapState}: kept if the options say so,
+     * else handed to their listener, if any, when it ends; it records its history for either.
+     */
     ChildExecution childExecution(String mapState) {
-        ChildExecution child = new ChildExecution(this, options.keepChildExecutions());
-        if (options.keepChildExecutions()) {
+        boolean keep = options.keepChildExecutions();
+        boolean stream = !keep && options.childExecutionListener() != null;
+        ChildExecution child = new ChildExecution(this, keep || stream);
+        if (keep) {
             children.computeIfAbsent(mapState, k -> new java.util.ArrayList<>()).add(child);
+        } else if (stream) {
+            streamed.put(child, mapState);
         }
         return child;
+    }
+
+    /** {@code child} wrote its last event: the listener gets it, and the run forgets it. */
+    void childEnded(ChildExecution child) {
+        String mapState = streamed.remove(child);
+        if (mapState != null) {
+            options.childExecutionListener().accept(mapState, child.events());
+        }
     }
 
     /** 0-based count of earlier invocations of {@code stateName}'s resource (Step Functions Local's counter). */

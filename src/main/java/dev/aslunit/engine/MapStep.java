@@ -296,6 +296,7 @@ final class MapStep extends Step implements Step.Retrying {
             succeeded.set(index);
             if (distributed) {
                 iteration.child.succeeded(iteration.lastEventId, output);
+                iteration.run.childEnded(iteration.child);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
                         iterationDetails(index));
@@ -311,6 +312,7 @@ final class MapStep extends Step implements Step.Retrying {
             running.remove(index);
             if (distributed) {
                 iteration.child.failed(iteration.lastEventId, error, cause);
+                iteration.run.childEnded(iteration.child);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
                         iterationDetails(index));
@@ -356,6 +358,7 @@ final class MapStep extends Step implements Step.Retrying {
                 r.getValue().abort(failureEventId);
                 if (distributed) {
                     r.getValue().child.aborted();
+                    r.getValue().run.childEnded(r.getValue().child);
                 } else {
                     frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(r.getKey()));
                 }

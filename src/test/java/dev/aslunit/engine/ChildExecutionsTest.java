@@ -4,12 +4,18 @@ import static dev.aslunit.engine.Runs.json;
 import static dev.aslunit.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@link ExecutionOptions#keepChildExecutions()}: the histories of a Distributed Map's child executions. */
+/**
+ * {@link ExecutionOptions#keepChildExecutions()} and {@link ExecutionOptions#childExecutionListener()}:
+ * the histories of a Distributed Map's child executions, kept or handed over as each ends.
+ */
 class ChildExecutionsTest {
 
     static final String DISTRIBUTED = """
@@ -77,15 +83,7 @@ class ChildExecutionsTest {
 
     @Test
     void a_failed_map_run_aborts_the_children_still_running() {
-        ExecutionRun r = run("""
-                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs",
-                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
-                    "StartAt":"Route","States":{
-                      "Route":{"Type":"Choice","Choices":[{"Variable":"$","StringEquals":"slow","Next":"Wait"}],
-                               "Default":"Boom"},
-                      "Wait":{"Type":"Wait","Seconds":60,"End":true},
-                      "Boom":{"Type":"Fail","Error":"Boom"}}},
-                  "End":true}}}""",
+        ExecutionRun r = run(SLOW_AND_FAST,
                 ExecutionOptions.builder().input(json("{\"xs\":[\"slow\",\"fast\"]}")).keepChildExecutions(true).build());
 
         assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -94,5 +92,70 @@ class ChildExecutionsTest {
                 "ChoiceStateExited:Route", "WaitStateEntered:Wait", "WaitStateAborted", "ExecutionAborted");
         assertThat(children.get(0)).extracting(HistoryEvent::previousEventId).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(types(children.get(1))).endsWith("FailStateEntered:Boom", "ExecutionFailed");
+    }
+
+    static final String SLOW_AND_FAST = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs",
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"Route","States":{
+                  "Route":{"Type":"Choice","Choices":[{"Variable":"$","StringEquals":"slow","Next":"Wait"}],
+                           "Default":"Boom"},
+                  "Wait":{"Type":"Wait","Seconds":60,"End":true},
+                  "Boom":{"Type":"Fail","Error":"Boom"}}},
+              "End":true}}}""";
+
+    record Handed(String mapState, List<HistoryEvent> history) {
+    }
+
+    @Test
+    void a_listener_receives_each_child_as_it_ends_and_the_run_keeps_none() {
+        List<Handed> handed = new ArrayList<>();
+        ExecutionRun r = run(DISTRIBUTED, ExecutionOptions.builder().input(json(INPUT))
+                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+
+        assertThat(r.childExecutions()).isEmpty();
+        List<List<HistoryEvent>> kept = runWith(true).childExecutions().get("M");
+        assertThat(handed).extracting(Handed::mapState).containsExactly("M", "M", "M");
+        assertThat(handed).extracting(Handed::history).containsExactlyElementsOf(kept);
+        assertThat(r.history()).isEqualTo(runWith(false).history());
+    }
+
+    @Test
+    void a_listener_is_not_called_for_children_that_are_kept() {
+        List<Handed> handed = new ArrayList<>();
+        ExecutionRun r = run(DISTRIBUTED, ExecutionOptions.builder().input(json(INPUT)).keepChildExecutions(true)
+                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+
+        assertThat(r.childExecutions().get("M")).hasSize(3);
+        assertThat(handed).isEmpty();
+    }
+
+    @Test
+    void children_aborted_by_a_failed_map_run_are_handed_over_with_their_abort() {
+        List<Handed> handed = new ArrayList<>();
+        run(SLOW_AND_FAST, ExecutionOptions.builder().input(json("{\"xs\":[\"slow\",\"fast\"]}"))
+                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+
+        assertThat(handed).extracting(h -> types(h.history()).get(types(h.history()).size() - 1))
+                .containsExactly("ExecutionFailed", "ExecutionAborted");
+    }
+
+    @Test
+    void children_still_running_when_the_execution_is_stopped_are_handed_over_as_far_as_they_got() {
+        List<Handed> handed = new ArrayList<>();
+        VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+        ExecutionRun r = Runs.compile(SLOW_AND_FAST).start(ExecutionOptions.builder()
+                .input(json("{\"xs\":[\"slow\",\"slow\"]}"))
+                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build(),
+                scheduler);
+        scheduler.advanceBy(java.time.Duration.ofSeconds(30));
+        assertThat(handed).isEmpty();
+
+        r.stop("Enough", null);
+
+        assertThat(handed).hasSize(2).allSatisfy(h -> assertThat(types(h.history())).containsExactly(
+                "ExecutionStarted", "ChoiceStateEntered:Route", "ChoiceStateExited:Route", "WaitStateEntered:Wait"));
+        scheduler.runUntilIdle();
+        assertThat(handed).hasSize(2);
     }
 }
