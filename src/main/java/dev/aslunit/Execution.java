@@ -175,19 +175,29 @@ public final class Execution {
     /**
      * The child executions of the Distributed Map states, per Map state name (at any depth), each a
      * run of that Map's item processor in item order; empty unless the sandbox keeps them
-     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)}).
+     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)}); else a
+     * {@link ChildExecutionListener} may receive them one by one as they end.
      */
     public Map<String, List<Execution>> childExecutions() {
         Map<String, List<Execution>> out = new LinkedHashMap<>();
         driver.childExecutions().forEach((mapState, histories) -> {
-            StateMachineDefinition processor = ((MapState) stateDefinition(mapState)).itemProcessor();
+            StateMachineDefinition processor = itemProcessorOf(mapState);
             List<Execution> children = new ArrayList<>();
             for (List<HistoryEvent> h : histories) {
-                children.add(fromHistory(name + "/" + mapState + "/" + children.size(), processor, h));
+                children.add(child(processor, mapState, children.size(), h));
             }
             out.put(mapState, List.copyOf(children));
         });
         return out;
+    }
+
+    StateMachineDefinition itemProcessorOf(String mapState) {
+        return ((MapState) stateDefinition(mapState)).itemProcessor();
+    }
+
+    /** The {@code index}th child execution of the Distributed Map state {@code mapState}. */
+    Execution child(StateMachineDefinition processor, String mapState, int index, List<HistoryEvent> history) {
+        return fromHistory(name + "/" + mapState + "/" + index, processor, history);
     }
 
     /** The named state as this execution saw it; for a name the definition lacks, {@link ExecutedState#exists()} is false. */

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One test's sandbox around a compiled state machine: its own Task mocks, its own virtual clock
@@ -40,6 +41,7 @@ public final class StateMachineUnderTest {
     private final TaskHandler mockFile;
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> noMockMessages = new HashMap<>();
+    private final List<ChildExecutionListener> childListeners = new ArrayList<>();
     private final VirtualClock clock;
     private HttpTasks http;
 
@@ -117,6 +119,18 @@ public final class StateMachineUnderTest {
         return config;
     }
 
+    /**
+     * Hands every child execution of a Distributed Map that this sandbox does not keep
+     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)} off, the default) to
+     * {@code listener} as it ends, for the executions started from now on; the sandbox then forgets
+     * it. Kept children are not handed over: {@link Execution#childExecutions()} has them, so no
+     * child reaches both. The JUnit extension and the Cucumber steps count them into workflow
+     * coverage this way.
+     */
+    public void onChildExecutionEnd(ChildExecutionListener listener) {
+        childListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Every execution this test started, in order. */
     public List<Execution> executions() {
         return List.copyOf(executions);
@@ -148,6 +162,7 @@ public final class StateMachineUnderTest {
 
     public Execution start(String executionName, Object input) {
         JsonNode json = JsonValues.fromTest(input, "The execution input");
+        ChildStream children = childListeners.isEmpty() ? null : new ChildStream(List.copyOf(childListeners));
         ExecutionOptions options = ExecutionOptions.builder()
                 .input(json)
                 .executionName(executionName)
@@ -155,11 +170,15 @@ public final class StateMachineUnderTest {
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
                 .keepChildExecutions(config.keepChildExecutions())
+                .childExecutionListener(children)
                 .build();
         ExecutionRun run = prepared.compiled().start(options, scheduler);
         Live driver = new Live(run);
         Execution execution = new Execution(run.name(), prepared.definition(), driver, this::notes);
         driver.execution = execution;
+        if (children != null) {
+            children.parent = execution;
+        }
         executions.add(execution);
         driver.settle();
         return execution;
@@ -187,6 +206,28 @@ public final class StateMachineUnderTest {
                     + "; called " + (m.callCount() == 1 ? "once" : m.callCount() + " times"));
         }
         return notes;
+    }
+
+    /** Turns the engine's child histories into executions for the listeners; nothing stays behind but counters. */
+    private static final class ChildStream implements BiConsumer<String, List<HistoryEvent>> {
+        private final List<ChildExecutionListener> listeners;
+        private final Map<String, StateMachineDefinition> processors = new HashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+        private Execution parent;
+
+        ChildStream(List<ChildExecutionListener> listeners) {
+            this.listeners = listeners;
+        }
+
+        @Override
+        public void accept(String mapState, List<HistoryEvent> history) {
+            StateMachineDefinition processor = processors.computeIfAbsent(mapState, parent::itemProcessorOf);
+            int index = counts.merge(mapState, 1, Integer::sum) - 1;
+            Execution child = parent.child(processor, mapState, index, history);
+            for (ChildExecutionListener listener : listeners) {
+                listener.ended(parent, mapState, child);
+            }
+        }
     }
 
     /** Drives one execution on this test's scheduler. */

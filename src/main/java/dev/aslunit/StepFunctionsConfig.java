@@ -218,8 +218,9 @@ public final class StepFunctionsConfig {
 
         /**
          * Keeps the history of every child execution a Distributed Map starts, for
-         * {@link Execution#childExecutions()} and workflow coverage (the JUnit extension and the
-         * Cucumber steps turn it on); off by default, since a Map over a million items would keep them all.
+         * {@link Execution#childExecutions()}; off by default, since a Map over a million items would
+         * keep them all. Workflow coverage does not need it: children that are not kept reach it one
+         * by one as they end ({@link StateMachineUnderTest#onChildExecutionEnd}).
          */
         public Builder keepChildExecutions(boolean keepChildExecutions) {
             this.keepChildExecutions = keepChildExecutions;

@@ -3,9 +3,13 @@ package dev.aslunit;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aslunit.definition.MapState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +111,7 @@ class StateMachineUnderTestTest {
         sfn.clock().advanceTo(Instant.parse("2026-01-06T09:00:00Z"));
 
         assertThat(execution).failedWith("ApprovalExpired").tookVirtualTime(Duration.ofDays(1));
-        org.assertj.core.api.Assertions.assertThat(sfn.clock().now()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
+        Assertions.assertThat(sfn.clock().now()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
     }
 
     @Test
@@ -150,7 +154,7 @@ class StateMachineUnderTestTest {
                 .iterationTookPath(0, "FanOut").iterationTookPath(1, "FanOut");
         assertThat(execution).state("FanOut").branchTookPath(0, "Reserve").branchTookPath(1, "Bill", "Receipt");
         assertThat(execution).entered("Receipt", 2).entered("Reserve", 2);
-        org.assertj.core.api.Assertions.assertThat(execution.state("Receipt").visits())
+        Assertions.assertThat(execution.state("Receipt").visits())
                 .extracting(StateVisit::where)
                 .containsExactlyInAnyOrder("EachOrder[0] > FanOut branch 1", "EachOrder[1] > FanOut branch 1");
     }
@@ -213,7 +217,7 @@ class StateMachineUnderTestTest {
 
         Execution execution = sfn.run(SMALL_ORDER);
 
-        org.assertj.core.api.Assertions.assertThat(execution.trace())
+        Assertions.assertThat(execution.trace())
                 .contains("mock(\"ChargePayment\") (StateMachineUnderTestTest.java:");
     }
 
@@ -225,5 +229,54 @@ class StateMachineUnderTestTest {
                 .hasMessageStartingWith("Cannot find the state machine definition \"nowhere.asl.json\". Looked in:\n"
                         + "  classpath:nowhere.asl.json\n"
                         + "  classpath:dev/aslunit/nowhere.asl.json (the package of StateMachineUnderTestTest)\n");
+    }
+
+    static StateMachineUnderTest threeCharges(boolean keepChildExecutions) {
+        StateMachineUnderTest charges = StateMachineUnderTest.of(StepFunctionsConfig.newBuilder()
+                .definition("/dev/aslunit/report/distributed-charges.asl.json")
+                .keepChildExecutions(keepChildExecutions).build());
+        charges.mock("Charge").returns("{\"paid\": true}").times(2).thenFails("Declined", "card 3");
+        return charges;
+    }
+
+    record Ended(Execution parent, String mapState, Execution child) {
+    }
+
+    @Test
+    void a_distributed_maps_children_reach_the_listeners_one_by_one_as_they_end_and_are_not_kept() {
+        StateMachineUnderTest charges = threeCharges(false);
+        List<Ended> ended = new ArrayList<>();
+        charges.onChildExecutionEnd((parent, mapState, child) -> {
+            Assertions.assertThat(parent.isRunning()).as("its parent still runs").isTrue();
+            ended.add(new Ended(parent, mapState, child));
+        });
+
+        Execution execution = charges.run("bill", "{\"invoices\": [1, 2, 3]}");
+
+        assertThat(execution).succeeded();
+        Assertions.assertThat(execution.childExecutions()).isEmpty();
+        Assertions.assertThat(ended).hasSize(3).allSatisfy(e -> {
+            Assertions.assertThat(e.parent()).isSameAs(execution);
+            Assertions.assertThat(e.mapState()).isEqualTo("Charges");
+            Assertions.assertThat(e.child().definition())
+                    .isSameAs(((MapState) execution.stateDefinition("Charges")).itemProcessor());
+        });
+        Assertions.assertThat(ended).extracting(e -> e.child().name())
+                .containsExactly("bill/Charges/0", "bill/Charges/1", "bill/Charges/2");
+        assertThat(ended.get(0).child()).succeeded().tookPath("Charge").hasOutputAt("$.Payload.paid", true);
+        assertThat(ended.get(2).child()).failedWith("Declined").withCause("The card was declined")
+                .tookPath("Charge", "Declined");
+    }
+
+    @Test
+    void kept_children_are_not_handed_to_the_listeners() {
+        StateMachineUnderTest charges = threeCharges(true);
+        List<Ended> ended = new ArrayList<>();
+        charges.onChildExecutionEnd((parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
+
+        Execution execution = charges.run("{\"invoices\": [1, 2, 3]}");
+
+        Assertions.assertThat(execution.childExecutions().get("Charges")).hasSize(3);
+        Assertions.assertThat(ended).isEmpty();
     }
 }

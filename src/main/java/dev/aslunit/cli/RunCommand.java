@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -182,8 +183,9 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(definition + ": " + e.getMessage());
             return 1;
         }
+        CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type)
-                .keepChildExecutions(coverage != null);
+                .childExecutionListener(childCoverage(collector, machine));
         if (mockConfig != null) {
             try {
                 options.taskHandler(mockHandler(machine));
@@ -193,10 +195,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
-        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history(),
-                run.childExecutions());
-        if (coverage != null) {
-            CoverageCollector collector = new CoverageCollector();
+        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        if (collector != null) {
             collector.record(execution);
             ReportWriter.write(collector.report(), coverage);
         }
@@ -276,6 +276,13 @@ public final class RunCommand implements Callable<Integer> {
 
     static ObjectNode answer(String line, int lineNo) {
         return answer(line, lineNo, null);
+    }
+
+    /** Counts a Distributed Map's child executions into {@code collector} as they end, without keeping them. */
+    private static BiConsumer<String, List<HistoryEvent>> childCoverage(CoverageCollector collector,
+            CompiledStateMachine machine) {
+        return collector == null ? null
+                : (mapState, history) -> collector.recordChildExecution(machine.definition(), mapState, history);
     }
 
     /** One request's answer as a tree; the execution counts towards {@code coverage} when one is given. */
@@ -398,7 +405,8 @@ public final class RunCommand implements Callable<Integer> {
                 machine = CompiledStateMachine.compile(DefinitionReader.read(def), name);
                 machines.put(key, machine);
             }
-            ExecutionOptions.Builder options = ExecutionOptions.builder().type(type).keepChildExecutions(coverage != null)
+            ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+                    .childExecutionListener(childCoverage(coverage, machine))
                     .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
             if (request.hasNonNull("executionName")) {
                 options.executionName(request.get("executionName").asText());
@@ -429,8 +437,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
             if (coverage != null) {
-                coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history(),
-                        run.childExecutions()));
+                coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
             }
             return new Answer(id, run, null);
         }

@@ -5,6 +5,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.report.CoverageCollector;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,8 +19,7 @@ import java.util.List;
  */
 final class ScenarioContext {
 
-    /** Keeps the Distributed Maps' child executions: coverage counts the states inside them. */
-    private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder().keepChildExecutions(true);
+    private final StepFunctionsConfig.Builder config = StepFunctionsConfig.newBuilder();
     private boolean hasDefinition;
     private StateMachineUnderTest sfn;
     private Execution execution;
@@ -83,6 +83,8 @@ final class ScenarioContext {
             StepFunctionsConfig scenarioConfig = config.build();
             // the clock, seed and mock strictness are this scenario's, whichever scenario prepared the machine
             sfn = PreparedMachines.SHARED.prepare(scenarioConfig).newTest(scenarioConfig);
+            // coverage counts the states inside a Distributed Map from its child executions, one by one as they end
+            CoverageCollector.active().ifPresent(sfn::onChildExecutionEnd);
         }
         return sfn;
     }

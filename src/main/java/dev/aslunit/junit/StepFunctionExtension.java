@@ -149,14 +149,16 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (sfn == null) {
             return;
         }
-        Optional<CoverageCollector> collector;
+        collector(context).ifPresent(c -> sfn.executions().forEach(c::record));
+    }
+
+    private static Optional<CoverageCollector> collector(ExtensionContext context) {
         try {
-            collector = Optional.ofNullable(context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION,
+            return Optional.ofNullable(context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION,
                     COVERAGE).get(CoverageSessionListener.COLLECTOR, CoverageCollector.class));
         } catch (LinkageError olderJUnit) {
-            collector = CoverageCollector.active();
+            return CoverageCollector.active();
         }
-        collector.ifPresent(c -> sfn.executions().forEach(c::record));
     }
 
     @Override
@@ -186,7 +188,10 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             StepFunctionsConfig config = configFor(context).orElseThrow(() -> new ExtensionConfigurationException(
                     "No state machine definition for " + context.getDisplayName() + ": give one with"
                             + " @StepFunctionTest(definition = \"order-processing.asl.json\")"));
-            return prepared(context, config).newTest(config);
+            StateMachineUnderTest sfn = prepared(context, config).newTest(config);
+            // the children of a Distributed Map count as they end, and are not kept unless the test asks
+            collector(context).ifPresent(sfn::onChildExecutionEnd);
+            return sfn;
         }, StateMachineUnderTest.class);
     }
 
@@ -226,8 +231,6 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             elements.add(c);
         }
         StepFunctionsConfig.Builder builder = base != null ? base.toBuilder() : StepFunctionsConfig.newBuilder();
-        // coverage counts the states inside a Distributed Map from its child executions
-        builder.keepChildExecutions(true);
         boolean found = base != null;
         for (int i = elements.size() - 1; i >= 0; i--) {
             Optional<StepFunctionTest> annotation = AnnotationSupport.findAnnotation(elements.get(i), StepFunctionTest.class);
@@ -290,6 +293,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (a.strictMocks()) {
             b.strictMocks(true);
         }
+        if (a.keepChildExecutions()) {
+            b.keepChildExecutions(true);
+        }
     }
 
     /** Configures an extension for {@code @RegisterExtension}. */
@@ -336,6 +342,12 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
 
         public Builder strictMocks(boolean strict) {
             config.strictMocks(strict);
+            return this;
+        }
+
+        /** Keeps every Distributed Map child execution, for {@link Execution#childExecutions()}. */
+        public Builder keepChildExecutions(boolean keep) {
+            config.keepChildExecutions(keep);
             return this;
         }
 

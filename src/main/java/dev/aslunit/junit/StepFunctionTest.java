@@ -74,6 +74,13 @@ public @interface StepFunctionTest {
     /** A declared mock that no Task call reached fails a test that otherwise passed. */
     boolean strictMocks() default false;
 
+    /**
+     * Keeps every child execution a Distributed Map starts, for {@code Execution.childExecutions()};
+     * by default they are not kept (workflow coverage counts them as they end, so a Map over a
+     * million items does not hold them all in memory).
+     */
+    boolean keepChildExecutions() default false;
+
     /** The state machine type, with a default that defers to the template. */
     enum Type { DEFAULT, STANDARD, EXPRESS }
 }

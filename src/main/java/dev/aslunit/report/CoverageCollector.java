@@ -1,8 +1,10 @@
 package dev.aslunit.report;
 
+import dev.aslunit.ChildExecutionListener;
 import dev.aslunit.Execution;
 import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * or {@code aslunit run --batch --coverage}); it installs it with {@link #activate} so that code with
  * no handle on the run (Cucumber's glue) can find it through {@link #active()}.
  */
-public final class CoverageCollector {
+public final class CoverageCollector implements ChildExecutionListener {
 
     private static final AtomicReference<CoverageCollector> ACTIVE = new AtomicReference<>();
 
@@ -42,12 +44,38 @@ public final class CoverageCollector {
         ACTIVE.compareAndSet(this, null);
     }
 
-    /** Adds an execution, finished or not, to its definition's coverage. */
+    /**
+     * Adds an execution, finished or not, to its definition's coverage, with the Distributed Map
+     * child executions it keeps ({@link Execution#childExecutions()}).
+     */
     public void record(Execution execution) {
-        StateMachineDefinition definition = execution.definition();
+        tally(execution.definition()).add(execution);
+    }
+
+    /**
+     * Adds one child execution of the Distributed Map state {@code mapState} of {@code definition},
+     * given by its history as it ended, as one iteration of that Map: its states count as those of
+     * the item processor. For the children an execution does not keep, handed over one by one
+     * ({@link dev.aslunit.StateMachineUnderTest#onChildExecutionEnd}) so that none has to stay in
+     * memory; a kept child counts through {@link #record} instead, and must not be given here too.
+     * (The CLI, which runs the engine itself, hands them over here.)
+     */
+    public void recordChildExecution(StateMachineDefinition definition, String mapState, List<HistoryEvent> history) {
+        tally(definition).addChild(mapState, history);
+    }
+
+    /**
+     * A child execution a sandbox does not keep, as it ends: register the collector with
+     * {@link dev.aslunit.StateMachineUnderTest#onChildExecutionEnd} to count them without keeping them.
+     */
+    @Override
+    public void ended(Execution parent, String mapState, Execution child) {
+        recordChildExecution(parent.definition(), mapState, child.history());
+    }
+
+    private Tally tally(StateMachineDefinition definition) {
         String id = idOf(definition);
-        tallies.computeIfAbsent(id, k -> new Tally(id, nameOf(definition, id), new WorkflowGraph(definition)))
-                .add(execution);
+        return tallies.computeIfAbsent(id, k -> new Tally(id, nameOf(definition, id), new WorkflowGraph(definition)));
     }
 
     public boolean isEmpty() {

@@ -5,7 +5,9 @@ import dev.aslunit.MapIteration;
 import dev.aslunit.ParallelBranch;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
+import dev.aslunit.definition.MapState;
 import dev.aslunit.definition.State;
+import dev.aslunit.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,17 +61,29 @@ final class Tally {
         addVisits(execution);
         // a Distributed Map's iterations are child executions, which its own visit does not list
         execution.childExecutions().forEach((mapState, children) -> {
-            Integer i = stateIndex.get(mapState);
             for (Execution child : children) {
-                if (i != null) {
-                    iterations[i]++;
-                    if (child.status() == Execution.Status.FAILED) {
-                        failedIterations[i]++;
-                    }
-                }
-                addVisits(child);
+                addIteration(mapState, child);
             }
         });
+    }
+
+    /** One child execution of the Distributed Map state {@code mapState} that its parent did not keep. */
+    synchronized void addChild(String mapState, List<HistoryEvent> history) {
+        if (graph.state(mapState) instanceof MapState) {
+            MapState map = (MapState) graph.state(mapState);
+            addIteration(mapState, Execution.fromHistory(mapState, map.itemProcessor(), history));
+        }
+    }
+
+    private void addIteration(String mapState, Execution child) {
+        Integer i = stateIndex.get(mapState);
+        if (i != null) {
+            iterations[i]++;
+            if (child.status() == Execution.Status.FAILED) {
+                failedIterations[i]++;
+            }
+        }
+        addVisits(child);
     }
 
     private void addVisits(Execution execution) {

@@ -70,6 +70,24 @@ class RunCommandReportTest {
     }
 
     @Test
+    void a_batch_counts_a_distributed_maps_child_executions_once_each() {
+        CoverageCollector coverage = new CoverageCollector();
+        String definition = """
+                {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "End": true,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "Double", "States": {"Double": {"Type": "Pass", "End": true}}}}}}"""
+                .replace("\n", " ").replace("\"", "\\\"");
+
+        RunCommand.answer("{\"id\": 1, \"definition\": \"" + definition + "\", \"input\": [1, 2, 3]}", 1, coverage);
+
+        DefinitionCoverage fan = coverage.report().definitions().get(0);
+        assertThat(fan.statesNeverEntered()).isEmpty();
+        assertThat(fan.states()).filteredOn(s -> s.name().equals("Double")).singleElement()
+                .satisfies(s -> assertThat(s.entered()).isEqualTo(3));
+        assertThat(fan.containers()).singleElement().satisfies(c -> assertThat(c.iterations()).isEqualTo(3));
+    }
+
+    @Test
     void a_batch_adds_every_request_to_the_coverage() {
         CoverageCollector coverage = new CoverageCollector();
         String definition = DEFINITION.replace("\n", " ").replace("\"", "\\\"");

@@ -57,4 +57,33 @@ final class CoverageFixtures {
                     .containsExactly("ValidateOrder", "NeedsApproval", "AwaitApproval");
         }
     }
+
+    /** One at a time: throttled then charged, charged, declined (a FAILED child). */
+    static dev.aslunit.Execution threeCharges(StateMachineUnderTest sfn) {
+        sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)
+                .thenReturns("{\"paid\": true}").times(2).thenFails("Declined", "card 3");
+        return sfn.run("{\"invoices\": [1, 2, 3]}");
+    }
+
+    /** A Distributed Map under the default configuration: its child executions are counted, not kept. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-charges.asl.json")
+    static class DistributedChildrenNotKept {
+
+        @Test
+        void the_children_are_not_kept(StateMachineUnderTest sfn) {
+            assertThat(threeCharges(sfn).childExecutions()).isEmpty();
+        }
+    }
+
+    /** The same Map in a test that asks for its child executions. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-charges.asl.json", keepChildExecutions = true)
+    static class DistributedChildrenKept {
+
+        @Test
+        void the_children_are_kept(StateMachineUnderTest sfn) {
+            assertThat(threeCharges(sfn).childExecutions().get("Charges")).hasSize(3);
+        }
+    }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -103,6 +105,24 @@ class CoverageSessionListenerTest {
         JsonNode json = JSON.readTree(Files.readString(reports.resolve("coverage.json")));
         assertThat(json.at("/definitions/0/executions").asInt()).isEqualTo(20);
         assertThat(json.at("/definitions/0/states/0/entered").asInt()).isEqualTo(20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {CoverageFixtures.DistributedChildrenNotKept.class, CoverageFixtures.DistributedChildrenKept.class})
+    void a_distributed_maps_child_executions_count_once_whether_kept_or_not(Class<?> fixture) throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        run(fixture, Map.of("aslunit.report.dir", reports.toString()), summary).close();
+        assertThat(summary.getSummary().getFailures()).isEmpty();
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+
+        JsonNode charges = JSON.readTree(Files.readString(reports.resolve("coverage.json"))).at("/definitions/0");
+        assertThat(charges.get("executions").asInt()).isEqualTo(1);
+        Map<String, Integer> entered = new java.util.LinkedHashMap<>();
+        charges.get("states").forEach(s -> entered.put(s.get("name").asText(), s.get("entered").asInt()));
+        assertThat(entered).containsExactly(Map.entry("Charges", 1), Map.entry("Charge", 3), Map.entry("Declined", 1));
+        assertThat(charges.at("/containers/0/iterations").asInt()).isEqualTo(3);
+        assertThat(charges.at("/containers/0/failedIterations").asInt()).isEqualTo(1);
+        assertThat(charges.at("/retries/0/retries").asInt()).isEqualTo(1);
     }
 
     @Test

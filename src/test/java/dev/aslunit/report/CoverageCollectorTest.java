@@ -76,9 +76,17 @@ class CoverageCollectorTest {
     }
 
     static Execution threeCharges(boolean keepChildExecutions) {
+        return threeCharges(keepChildExecutions, null);
+    }
+
+    /** With {@code streamTo}, the children the sandbox does not keep go to that collector as they end. */
+    static Execution threeCharges(boolean keepChildExecutions, CoverageCollector streamTo) {
         StateMachineUnderTest sfn = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
                 .definition("/dev/aslunit/report/distributed-charges.asl.json")
                 .keepChildExecutions(keepChildExecutions).build(), CoverageCollectorTest.class).newTest();
+        if (streamTo != null) {
+            sfn.onChildExecutionEnd(streamTo);
+        }
         // one at a time: throttled then charged, charged, declined
         sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)
                 .thenReturns("{\"paid\": true}").times(2).thenFails("Declined", "card 3");
@@ -111,6 +119,48 @@ class CoverageCollectorTest {
             assertThat(c.iterations()).isEqualTo(3);
             assertThat(c.failedIterations()).isEqualTo(1);
         });
+    }
+
+    /** Everything a definition's coverage counts but the graph it was drawn on. */
+    static List<Object> counts(DefinitionCoverage d) {
+        return List.of(d.executions(), d.statuses(), d.states(), d.transitions(), d.retries(), d.containers());
+    }
+
+    @Test
+    void child_executions_handed_over_as_they_end_count_as_the_kept_ones_do() {
+        CoverageCollector kept = new CoverageCollector();
+        kept.record(threeCharges(true));
+        CoverageCollector streamed = new CoverageCollector();
+        Execution execution = threeCharges(false, streamed);
+        assertThat(execution.childExecutions()).isEmpty();
+        assertThat(streamed.report().definitions().get(0).containers().get(0).iterations())
+                .as("counted while the test runs").isEqualTo(3);
+        streamed.record(execution);
+
+        DefinitionCoverage charges = streamed.report().definitions().get(0);
+        assertThat(counts(charges)).isEqualTo(counts(kept.report().definitions().get(0)));
+        assertThat(charges.states()).filteredOn(s -> s.name().equals("Charge")).singleElement()
+                .satisfies(s -> assertThat(s.entered()).isEqualTo(3));
+        assertThat(charges.containers()).singleElement().satisfies(c -> {
+            assertThat(c.iterations()).isEqualTo(3);
+            assertThat(c.failedIterations()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void kept_child_executions_are_not_handed_over_too_so_none_counts_twice() {
+        CoverageCollector collector = new CoverageCollector();
+        Execution execution = threeCharges(true, collector);
+        assertThat(collector.isEmpty()).as("nothing handed over while the test runs").isTrue();
+        collector.record(execution);
+
+        DefinitionCoverage charges = collector.report().definitions().get(0);
+        assertThat(charges.containers()).singleElement().satisfies(c -> {
+            assertThat(c.iterations()).isEqualTo(3);
+            assertThat(c.failedIterations()).isEqualTo(1);
+        });
+        assertThat(charges.states()).filteredOn(s -> s.name().equals("Charge")).singleElement()
+                .satisfies(s -> assertThat(s.entered()).isEqualTo(3));
     }
 
     @Test
