@@ -126,9 +126,11 @@ final class MapStep extends Step implements Step.Retrying {
         if (!distributed && iterations == null) {
             return;
         }
-        ObjectNode d = Json.object();
-        d.put("length", items == null ? 0 : items.size());
-        long started = run.frame.emit("MapStateStarted", d);
+        long started = run.frame.emit("MapStateStarted", () -> {
+            ObjectNode d = Json.object();
+            d.put("length", items == null ? 0 : items.size());
+            return d;
+        });
         if (distributed) {
             iterations = limits(run, scope, effective);
             if (iterations == null) {
@@ -195,13 +197,15 @@ final class MapStep extends Step implements Step.Retrying {
             container = new Frame.Container(started);
             lastCompletionEventId = started;
             if (distributed) {
-                ObjectNode d = Json.object();
                 mapRunId = run.frame.run.random.uuid().toString();
                 mapRunArn = "arn:aws:states:" + run.frame.run.options.region() + ":"
                         + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
                         + (label != null ? label : name) + ":" + mapRunId;
-                d.put("mapRunArn", mapRunArn);
-                run.frame.emit("MapRunStarted", d);
+                run.frame.emit("MapRunStarted", () -> {
+                    ObjectNode d = Json.object();
+                    d.put("mapRunArn", mapRunArn);
+                    return d;
+                });
                 container.lastInnerEventId = run.frame.lastEventId;
             }
             try {
@@ -258,7 +262,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (redriving != null && stopped != null && stopped.canRedrive()) {
                 running.put(index, stopped);
                 long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
                 container.lastInnerEventId = iterationStarted;
                 stopped.redrive(iterationStarted);
                 return;
@@ -271,7 +275,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (!distributed) {
                 startedFrames.put(index, iteration);
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
                 container.lastInnerEventId = iteration.lastEventId;
             }
             iteration.start(input);
@@ -298,7 +302,7 @@ final class MapStep extends Step implements Step.Retrying {
                 iteration.child.succeeded(iteration.lastEventId, output);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
             }
             inFlight--;
             finished++;
@@ -313,7 +317,7 @@ final class MapStep extends Step implements Step.Retrying {
                 iteration.child.failed(iteration.lastEventId, error, cause);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
             }
             inFlight--;
             finished++;
@@ -357,12 +361,12 @@ final class MapStep extends Step implements Step.Retrying {
                 if (distributed) {
                     r.getValue().child.aborted();
                 } else {
-                    frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(r.getKey()));
+                    frame.emitAside(failureEventId, "MapIterationAborted", () -> iterationDetails(r.getKey()));
                 }
             }
             running.clear();
             if (distributed) {
-                frame.emit("MapRunFailed", ChildExecution.errorDetails(error, cause));
+                frame.emit("MapRunFailed", () -> ChildExecution.errorDetails(error, cause));
                 container.lastInnerEventId = frame.lastEventId;
             }
             frame.lastEventId = container.lastInnerEventId;
