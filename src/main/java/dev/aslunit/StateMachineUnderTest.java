@@ -52,7 +52,7 @@ public final class StateMachineUnderTest {
         this.clock = new Clock();
     }
 
-    /** Loads, validates and compiles the configured definition for a single test (the JUnit extension caches this). */
+    /** Loads, validates and compiles the configured definition for a single test (the JUnit extension and the Cucumber steps share theirs). */
     public static StateMachineUnderTest of(StepFunctionsConfig config) {
         return PreparedStateMachine.prepare(config, null).newTest();
     }

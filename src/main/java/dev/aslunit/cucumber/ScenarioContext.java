@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
  * first step that needs it, and the execution the When steps started. Created with the glue object,
- * so every scenario has its own; nothing is static.
+ * so every scenario has its own; only the prepared (compiled) state machine is shared, through
+ * {@link PreparedMachines}.
  */
 final class ScenarioContext {
 
@@ -79,7 +80,9 @@ final class ScenarioContext {
                 throw new IllegalStateException("No state machine in " + where() + ". Start the scenario (or its"
                         + " Background) with:\n  Given the state machine \"path/to/workflow.asl.json\"");
             }
-            sfn = StateMachineUnderTest.of(config.build());
+            StepFunctionsConfig scenarioConfig = config.build();
+            // the clock, seed and mock strictness are this scenario's, whichever scenario prepared the machine
+            sfn = PreparedMachines.SHARED.prepare(scenarioConfig).newTest(scenarioConfig);
         }
         return sfn;
     }

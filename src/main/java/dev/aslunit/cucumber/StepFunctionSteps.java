@@ -26,7 +26,8 @@ import java.util.List;
  * ASLUnit's Cucumber step library: add {@code dev.aslunit.cucumber} to the glue and a scenario
  * about a state machine needs no Java. Every step delegates to the same public API a JUnit test
  * uses ({@code StateMachineUnderTest}, the mocks and {@code StepFunctionAssertions}); each scenario
- * gets its own instance of this class and so its own state machine, mocks and virtual clock.
+ * gets its own instance of this class and so its own sandbox: mocks, virtual clock and executions
+ * (the compiled definition is prepared once per JVM and shared).
  * The steps are listed with examples in {@code docs/cucumber.md}.
  */
 public class StepFunctionSteps {
