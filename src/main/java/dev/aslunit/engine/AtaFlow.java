@@ -65,14 +65,14 @@ final class AtaFlow implements Flow {
     static StateFailure failure(Scope s, QueryEvaluationException e) {
         StateRun run = s.state;
         run.frame.lastEventId = run.frame.emitAside(run.beforeEnteredEventId, "EvaluationFailed",
-                e.evaluationFailedEventDetails(run.name, run.enteredEventId));
+                () -> e.evaluationFailedEventDetails(run.name, run.enteredEventId));
         return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
     }
 
     /** A value that evaluated but is unusable (a Wait {@code Timestamp} that is no timestamp) follows the state's events. */
     static StateFailure rejected(Scope s, QueryEvaluationException e) {
         StateRun run = s.state;
-        run.frame.emit("EvaluationFailed", e.evaluationFailedEventDetails(run.name, run.enteredEventId));
+        run.frame.emit("EvaluationFailed", () -> e.evaluationFailedEventDetails(run.name, run.enteredEventId));
         return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
     }
 }

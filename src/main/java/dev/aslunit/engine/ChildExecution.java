@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.history.HistoryRecorder;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One child execution of a Distributed Map: its own event numbering, and, when the options keep
- * child executions, its history as AWS writes it for that execution ({@code ExecutionStarted}, the
+ * child executions or a listener receives them, its history as AWS writes it for that execution ({@code ExecutionStarted}, the
  * states' events, {@code ExecutionSucceeded}/{@code Failed}/{@code Aborted}). Either way its events
  * stay out of the parent's history.
  */
 final class ChildExecution {
 
     private final ExecutionRun run;
-    /** {@code null} when the options do not keep child executions: then only the numbering runs. */
+    /** {@code null} when nothing will read the child's history: then only the numbering runs. */
     private final HistoryRecorder history;
     private long lastId;
 
@@ -24,32 +25,51 @@ final class ChildExecution {
         this.history = keep ? new HistoryRecorder() : null;
     }
 
-    long emit(long previousEventId, String type, ObjectNode details) {
+    /** Numbers an event; its {@code details} (may be {@code null}) are made only when the history is kept. */
+    long emit(long previousEventId, String type, Supplier<ObjectNode> details) {
         lastId++;
         if (history != null) {
-            history.append(previousEventId, run.now(), type, details);
+            history.append(previousEventId, run.now(), type, details == null ? null : details.get());
         }
         return lastId;
     }
 
+    /**
+     * The text of {@code payload} for an event's details, or {@code null} when the history is not
+     * kept: then the text is not written, but a payload nested too deep to write fails all the same.
+     */
+    String text(JsonNode payload) {
+        if (history != null) {
+            return run.text(payload);
+        }
+        run.sizeBound(payload);
+        return null;
+    }
+
     /** {@code ExecutionStarted} with the iteration's input, as the child's first event. */
     long started(JsonNode input) {
-        ObjectNode d = Json.object();
-        d.put("input", run.text(input));
-        d.set("inputDetails", Json.notTruncated());
-        d.put("roleArn", run.options.roleArn());
-        return emit(0, "ExecutionStarted", d);
+        String text = text(input);
+        return emit(0, "ExecutionStarted", () -> {
+            ObjectNode d = Json.object();
+            d.put("input", text);
+            d.set("inputDetails", Json.notTruncated());
+            d.put("roleArn", run.options.roleArn());
+            return d;
+        });
     }
 
     void succeeded(long previousEventId, JsonNode output) {
-        ObjectNode d = Json.object();
-        d.put("output", run.text(output));
-        d.set("outputDetails", Json.notTruncated());
-        emit(previousEventId, "ExecutionSucceeded", d);
+        String text = text(output);
+        emit(previousEventId, "ExecutionSucceeded", () -> {
+            ObjectNode d = Json.object();
+            d.put("output", text);
+            d.set("outputDetails", Json.notTruncated());
+            return d;
+        });
     }
 
     void failed(long previousEventId, String error, String cause) {
-        emit(previousEventId, "ExecutionFailed", errorDetails(error, cause));
+        emit(previousEventId, "ExecutionFailed", () -> errorDetails(error, cause));
     }
 
     /** The Map Run failed while this child ran: AWS stops it. */

@@ -66,6 +66,8 @@ public final class ExecutionRun {
     private int attempt;
     private JsonNode lastTextNode;
     private String lastText;
+    private JsonNode lastBoundNode;
+    private long lastBound;
     private Instant lastEnteredTime;
     private String lastEnteredText;
 
@@ -342,6 +344,15 @@ public final class ExecutionRun {
             lastTextNode = node;
         }
         return lastText;
+    }
+
+    /** {@link Json#sizeBound}, like {@link #text} kept for the node that is a state's output and the next one's input. */
+    long sizeBound(JsonNode node) {
+        if (node != lastBoundNode) {
+            lastBound = Json.sizeBound(node);
+            lastBoundNode = node;
+        }
+        return lastBound;
     }
 
     long emit(long previousEventId, String type, ObjectNode details) {

@@ -3,7 +3,9 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One running state machine: the execution's top level, a Parallel branch or a Map iteration. It
@@ -149,9 +151,12 @@ final class Frame {
         }
     }
 
-    /** Writes an event that continues this frame's chain. */
-    long emit(String type, ObjectNode details) {
-        long id = child != null ? child.emit(lastEventId, type, details) : run.emit(lastEventId, type, details);
+    /**
+     * Writes an event that continues this frame's chain; {@code details} (may be {@code null}) are
+     * made only for a history that is kept: a child execution's is not, unless the options say so.
+     */
+    long emit(String type, Supplier<ObjectNode> details) {
+        long id = emitAside(lastEventId, type, details);
         lastEventId = id;
         if (container != null) {
             container.lastInnerEventId = id;
@@ -160,8 +165,36 @@ final class Frame {
     }
 
     /** Writes an event linked to {@code previous} that does not continue the chain. */
-    long emitAside(long previous, String type, ObjectNode details) {
-        return child != null ? child.emit(previous, type, details) : run.emit(previous, type, details);
+    long emitAside(long previous, String type, Supplier<ObjectNode> details) {
+        if (child != null) {
+            return child.emit(previous, type, details);
+        }
+        return run.emit(previous, type, details == null ? null : details.get());
+    }
+
+    /**
+     * The text of {@code payload} for an event's details, or {@code null} when this frame's events
+     * are not kept; either way a payload nested too deep to write fails here.
+     */
+    String text(JsonNode payload) {
+        return child != null ? child.text(payload) : run.text(payload);
+    }
+
+    /**
+     * Whether {@code payload} is over AWS's 256 KiB quota on a state's input and output, measured as
+     * the UTF-8 size of its text; the text is written only when an event keeps it or the payload may
+     * be near the quota.
+     */
+    boolean exceedsPayloadLimit(JsonNode payload) {
+        String text = text(payload);
+        if (text == null) {
+            if (run.sizeBound(payload) <= TaskStep.PAYLOAD_LIMIT_BYTES) {
+                return false;
+            }
+            text = run.text(payload);
+        }
+        return text.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
+                && text.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES;
     }
 
     void succeed(JsonNode output) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.JsonWriting;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The engine's JSON helpers: compact text as AWS writes it into history events. */
 final class Json {
@@ -27,10 +29,96 @@ final class Json {
             return JsonWriting.text(node);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof StreamConstraintsException) {
-                throw new StateFailure(Errors.DATA_LIMIT_EXCEEDED, "The payload is nested more than "
-                        + StreamWriteConstraints.DEFAULT_MAX_DEPTH + " levels deep.");
+                throw nestedTooDeep();
             }
             throw e;
+        }
+    }
+
+    private static StateFailure nestedTooDeep() {
+        return new StateFailure(Errors.DATA_LIMIT_EXCEEDED, "The payload is nested more than "
+                + StreamWriteConstraints.DEFAULT_MAX_DEPTH + " levels deep.");
+    }
+
+    /**
+     * At least the UTF-8 size of {@link #text}, found without writing the text, for a payload whose
+     * events nobody keeps; it fails as {@link #text} does on a payload nested too deep, so that such
+     * a payload fails where writing it would have.
+     */
+    static long sizeBound(JsonNode node) {
+        return sizeBound(node, 0);
+    }
+
+    private static final int MAX_DEPTH = JsonWriting.factory().streamWriteConstraints().getMaxNestingDepth();
+
+    private static long sizeBound(JsonNode node, int depth) {
+        if (node == null) {
+            return 4;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                long size = opened(depth);
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    // the name, its colon and the comma after the value
+                    size += stringBound(f.getKey()) + 2 + sizeBound(f.getValue(), depth + 1);
+                }
+                return size;
+            }
+            case ARRAY: {
+                long size = opened(depth);
+                for (int i = 0, n = node.size(); i < n; i++) {
+                    size += 1 + sizeBound(node.get(i), depth + 1);
+                }
+                return size;
+            }
+            case STRING:
+                return stringBound(node.textValue());
+            case NUMBER:
+                return numberBound(node);
+            case BOOLEAN:
+                return 5;
+            case NULL:
+            case MISSING:
+                return 4;
+            default:
+                return 3L * node.toString().length();
+        }
+    }
+
+    /** The brackets of an object or array {@code depth} levels down, which Jackson refuses past its nesting limit. */
+    private static long opened(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw nestedTooDeep();
+        }
+        return 2;
+    }
+
+    /**
+     * The quotes, and at most six bytes a character: a control character's escape is six characters,
+     * a character's UTF-8 at most three bytes (a surrogate pair's four).
+     */
+    private static long stringBound(String s) {
+        return 2 + 6L * s.length();
+    }
+
+    private static long numberBound(JsonNode node) {
+        switch (node.numberType()) {
+            case INT:
+                return 11;
+            case LONG:
+                return 20;
+            case BIG_INTEGER:
+                // a sign and fewer digits than a third of the bits, plus one
+                return 2 + node.bigIntegerValue().bitLength() / 3;
+            case FLOAT:
+            case DOUBLE:
+                // the longest is 24: -2.2250738585072014E-308
+                return 25;
+            default:
+                // BigDecimal keeps the text it makes, which Jackson writes
+                return node.decimalValue().toString().length();
         }
     }
 

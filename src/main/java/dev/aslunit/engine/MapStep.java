@@ -126,9 +126,11 @@ final class MapStep extends Step implements Step.Retrying {
         if (!distributed && iterations == null) {
             return;
         }
-        ObjectNode d = Json.object();
-        d.put("length", items == null ? 0 : items.size());
-        long started = run.frame.emit("MapStateStarted", d);
+        long started = run.frame.emit("MapStateStarted", () -> {
+            ObjectNode d = Json.object();
+            d.put("length", items == null ? 0 : items.size());
+            return d;
+        });
         if (distributed) {
             iterations = limits(run, scope, effective);
             if (iterations == null) {
@@ -195,13 +197,15 @@ final class MapStep extends Step implements Step.Retrying {
             container = new Frame.Container(started);
             lastCompletionEventId = started;
             if (distributed) {
-                ObjectNode d = Json.object();
                 mapRunId = run.frame.run.random.uuid().toString();
                 mapRunArn = "arn:aws:states:" + run.frame.run.options.region() + ":"
                         + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
                         + (label != null ? label : name) + ":" + mapRunId;
-                d.put("mapRunArn", mapRunArn);
-                run.frame.emit("MapRunStarted", d);
+                run.frame.emit("MapRunStarted", () -> {
+                    ObjectNode d = Json.object();
+                    d.put("mapRunArn", mapRunArn);
+                    return d;
+                });
                 container.lastInnerEventId = run.frame.lastEventId;
             }
             try {
@@ -258,7 +262,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (redriving != null && stopped != null && stopped.canRedrive()) {
                 running.put(index, stopped);
                 long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
                 container.lastInnerEventId = iterationStarted;
                 stopped.redrive(iterationStarted);
                 return;
@@ -271,7 +275,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (!distributed) {
                 startedFrames.put(index, iteration);
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
                 container.lastInnerEventId = iteration.lastEventId;
             }
             iteration.start(input);
@@ -299,7 +303,7 @@ final class MapStep extends Step implements Step.Retrying {
                 iteration.run.childEnded(iteration.child);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
             }
             inFlight--;
             finished++;
@@ -315,7 +319,7 @@ final class MapStep extends Step implements Step.Retrying {
                 iteration.run.childEnded(iteration.child);
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
-                        iterationDetails(index));
+                        () -> iterationDetails(index));
             }
             inFlight--;
             finished++;
@@ -360,12 +364,12 @@ final class MapStep extends Step implements Step.Retrying {
                     r.getValue().child.aborted();
                     r.getValue().run.childEnded(r.getValue().child);
                 } else {
-                    frame.emitAside(failureEventId, "MapIterationAborted", iterationDetails(r.getKey()));
+                    frame.emitAside(failureEventId, "MapIterationAborted", () -> iterationDetails(r.getKey()));
                 }
             }
             running.clear();
             if (distributed) {
-                frame.emit("MapRunFailed", ChildExecution.errorDetails(error, cause));
+                frame.emit("MapRunFailed", () -> ChildExecution.errorDetails(error, cause));
                 container.lastInnerEventId = frame.lastEventId;
             }
             frame.lastEventId = container.lastInnerEventId;

@@ -117,17 +117,18 @@ final class Resource {
         return prefix() + "TimedOut";
     }
 
-    ObjectNode scheduledDetails(ExecutionRun run, JsonNode parameters, Integer timeout, Integer heartbeat,
+    /** {@code parameters}: the text of the call's parameters. */
+    ObjectNode scheduledDetails(ExecutionRun run, String parameters, Integer timeout, Integer heartbeat,
             JsonNode credentials) {
         ObjectNode d = Json.object();
         if (kind == Kind.SERVICE) {
             d.put("resourceType", resourceType);
             d.put("resource", resource);
             d.put("region", run.options.region());
-            d.put("parameters", Json.text(parameters));
+            d.put("parameters", parameters);
         } else {
             d.put("resource", arn);
-            d.put("input", Json.text(parameters));
+            d.put("input", parameters);
             d.set("inputDetails", Json.notTruncated());
         }
         if (timeout != null) {
@@ -158,17 +159,18 @@ final class Resource {
         return null;
     }
 
-    /** {@code response}: what the service call that started the job or sent the token answered. */
-    ObjectNode submittedDetails(JsonNode response) {
+    /** {@code response}: the text of what the service call that started the job or sent the token answered. */
+    ObjectNode submittedDetails(String response) {
         ObjectNode d = typed();
-        d.put("output", Json.text(response));
+        d.put("output", response);
         d.set("outputDetails", Json.notTruncated());
         return d;
     }
 
-    ObjectNode succeededDetails(JsonNode result) {
+    /** {@code result}: the text of the task's result. */
+    ObjectNode succeededDetails(String result) {
         ObjectNode d = kind == Kind.SERVICE ? typed() : Json.object();
-        d.put("output", Json.text(result));
+        d.put("output", result);
         d.set("outputDetails", Json.notTruncated());
         return d;
     }

@@ -3,7 +3,6 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.jsonata.VariableScope;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,12 +37,15 @@ abstract class Step {
 
     /** Writes {@code <Type>StateEntered} and opens the state's run. */
     final StateRun entered(Frame frame, JsonNode input) {
-        ObjectNode d = Json.object();
-        d.put("name", name);
-        d.put("input", frame.run.text(input));
-        d.set("inputDetails", Json.notTruncated());
+        String text = frame.text(input);
         long previous = frame.lastEventId;
-        long id = frame.emit(enteredType, d);
+        long id = frame.emit(enteredType, () -> {
+            ObjectNode d = Json.object();
+            d.put("name", name);
+            d.put("input", text);
+            d.set("inputDetails", Json.notTruncated());
+            return d;
+        });
         return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying);
     }
 
@@ -57,24 +59,28 @@ abstract class Step {
      * the state has no {@code Assign}.
      */
     final void exited(StateRun run, JsonNode output, Map<String, JsonNode> assigned) {
-        String text = run.frame.run.text(output);
-        if (text.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
-                && text.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES) {
+        Frame frame = run.frame;
+        if (frame.exceedsPayloadLimit(output)) {
             throw new StateFailure(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + name
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
-        ObjectNode d = Json.object();
-        d.put("name", name);
-        d.put("output", text);
-        d.set("outputDetails", Json.notTruncated());
-        if (assigned != null) {
-            try {
-                run.frame.variables.assignAll(assigned).addTo(d);
-            } catch (VariableScope.VariableLimitException e) {
-                throw new StateFailure(e.error(), run.causePrefix() + e.cause());
-            }
+        String text = frame.text(output);
+        VariableScope.Assigned variables;
+        try {
+            variables = assigned == null ? null : frame.variables.assignAll(assigned);
+        } catch (VariableScope.VariableLimitException e) {
+            throw new StateFailure(e.error(), run.causePrefix() + e.cause());
         }
-        run.frame.emit(exitedType, d);
+        frame.emit(exitedType, () -> {
+            ObjectNode d = Json.object();
+            d.put("name", name);
+            d.put("output", text);
+            d.set("outputDetails", Json.notTruncated());
+            if (variables != null) {
+                variables.addTo(d);
+            }
+            return d;
+        });
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.integration.ServiceRequests;
 import dev.aslunit.integration.ServiceResponses;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +83,9 @@ final class TaskStep extends Step implements Step.Retrying {
                     ServiceRequests.cause(name, run.enteredEventId, parameters, problems));
             return;
         }
-        frame.emit(resource.scheduledEvent(), resource.scheduledDetails(frame.run, parameters, timeoutSeconds,
-                heartbeatSeconds, taskCredentials));
+        String parametersText = frame.text(parameters);
+        frame.emit(resource.scheduledEvent(), () -> resource.scheduledDetails(frame.run, parametersText,
+                timeoutSeconds, heartbeatSeconds, taskCredentials));
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
                 frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, scope.context(),
                 frame.run.now(),
@@ -106,7 +106,7 @@ final class TaskStep extends Step implements Step.Retrying {
                     + " line, answer it with --mock-config MockConfigFile.json --test-case NAME.");
             return;
         }
-        frame.emit(resource.startedEvent(), resource.startedDetails());
+        frame.emit(resource.startedEvent(), resource::startedDetails);
         new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
     }
 
@@ -130,7 +130,8 @@ final class TaskStep extends Step implements Step.Retrying {
             ExecutionRun execution = run.frame.run;
             Instant now = execution.now();
             if (resource.submits()) {
-                run.frame.emit(resource.submittedEvent(), resource.submittedDetails(ServiceResponses.submitted(invocation)));
+                String response = run.frame.text(ServiceResponses.submitted(invocation));
+                run.frame.emit(resource.submittedEvent(), () -> resource.submittedDetails(response));
             }
             if (resource.waitsForToken()) {
                 execution.awaitCallback(run.taskToken, this);
@@ -183,9 +184,8 @@ final class TaskStep extends Step implements Step.Retrying {
 
         @Override
         public void succeed(JsonNode result) {
-            String text = run.frame.run.text(result);
-            if (!settled && run.frame.isLive() && text.length() > PAYLOAD_LIMIT_BYTES / 4
-                    && text.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
+            boolean overLimit = run.frame.exceedsPayloadLimit(result);
+            if (!settled && run.frame.isLive() && overLimit) {
                 fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
                         + "' returned a result with a size exceeding the maximum number of bytes service limit.");
                 return;
@@ -193,7 +193,8 @@ final class TaskStep extends Step implements Step.Retrying {
             if (!settle()) {
                 return;
             }
-            run.frame.emit(resource.succeededEvent(), resource.succeededDetails(result));
+            String text = run.frame.text(result);
+            run.frame.emit(resource.succeededEvent(), () -> resource.succeededDetails(text));
             complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause()));
         }
 
@@ -202,11 +203,11 @@ final class TaskStep extends Step implements Step.Retrying {
             if (Errors.TIMEOUT.equals(error) || Errors.HEARTBEAT_TIMEOUT.equals(error)) {
                 // an answer that is a timeout (a mock's Throw of States.Timeout) is written as one
                 if (settle()) {
-                    run.frame.emit(resource.timedOutEvent(), resource.failedDetails(error, cause));
+                    run.frame.emit(resource.timedOutEvent(), () -> resource.failedDetails(error, cause));
                     TaskStep.this.fail(run, error, cause);
                 }
             } else if (settle()) {
-                run.frame.emit(resource.failedEvent(), resource.failedDetails(error, cause));
+                run.frame.emit(resource.failedEvent(), () -> resource.failedDetails(error, cause));
                 TaskStep.this.fail(run, error, cause);
             }
         }
@@ -220,7 +221,7 @@ final class TaskStep extends Step implements Step.Retrying {
 
         private void timedOut(String error) {
             if (settle()) {
-                run.frame.emit(resource.timedOutEvent(), resource.timedOutDetails(error));
+                run.frame.emit(resource.timedOutEvent(), () -> resource.timedOutDetails(error));
                 TaskStep.this.fail(run, error, null);
             }
         }

@@ -5,12 +5,17 @@ import static dev.aslunit.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aslunit.clock.VirtualScheduler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.history.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ExecutionOptions#keepChildExecutions()} and {@link ExecutionOptions#childExecutionListener()}:
@@ -157,5 +162,110 @@ class ChildExecutionsTest {
                 "ExecutionStarted", "ChoiceStateEntered:Route", "ChoiceStateExited:Route", "WaitStateEntered:Wait"));
         scheduler.runUntilIdle();
         assertThat(handed).hasSize(2);
+    }
+
+    /**
+     * Each item names the result its Task answers; P doubles it, which AWS's 256 KiB quota on a
+     * state's output may refuse; C fails an item with a cause that quotes C's event id in the child.
+     */
+    static final String QUOTA = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs","MaxConcurrency":1,
+              "ToleratedFailurePercentage":100,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f","Next":"P"},
+                  "P":{"Type":"Pass","Parameters":{"a.$":"$","b.$":"$"},"Next":"C"},
+                  "C":{"Type":"Choice","Choices":[{"Not":{"Variable":"$.a","StringEquals":"nomatch"},"Next":"Q"}]},
+                  "Q":{"Type":"Pass","Result":"ok","End":true}}},
+              "End":true}}}""";
+    static final String FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:f";
+
+    static ExecutionRun quota(boolean keep, String... items) {
+        TaskHandler results = inv -> Optional.of(TaskOutcome.succeeded(
+                Runs.JSON.getNodeFactory().textNode(result(inv.parameters().asText()))));
+        return run(QUOTA, Runs.with(Runs.JSON.valueToTree(Map.of("xs", List.of(items))).toString(), results)
+                .keepChildExecutions(keep).build());
+    }
+
+    /** An item's Task result: {@code <char>*<count>}, or the item itself. */
+    static String result(String item) {
+        int star = item.indexOf('*');
+        return star < 0 ? item : item.substring(0, star).repeat(Integer.parseInt(item.substring(star + 1)));
+    }
+
+    /** An event's details from the members of its JSON object, {@code %s} filled in with {@code args}. */
+    static JsonNode details(String members, Object... args) {
+        return json("{" + members.formatted(args) + "}");
+    }
+
+    static JsonNode limitExceeded(String task) {
+        return Json.errorOutput("States.DataLimitExceeded", "The state/task '" + task
+                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+
+    @ParameterizedTest(name = "keepChildExecutions={0}")
+    @ValueSource(booleans = {false, true})
+    void a_child_payload_over_256_kib_fails_with_data_limit_exceeded_whether_or_not_its_history_is_kept(
+            boolean keep) {
+        ExecutionRun r = quota(keep, "x", "nomatch", "x*" + 100 * 1024, "x*" + 130 * 1024, "x*" + 256 * 1024,
+                "\u00e9*" + 128 * 1024, "\u00e9*" + 60_000);
+
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(r.output()).containsExactly(
+                json("\"ok\""),
+                Json.errorOutput("States.NoChoiceMatched", "An error occurred while executing the state 'C' "
+                        + "(entered at the event id #9). No Choice rule matched and no Default is set."),
+                // 200 KiB out of P: under the quota, which only the exact size of its text can tell
+                json("\"ok\""),
+                limitExceeded("P"),
+                // the text of the result is two quotes over 256 KiB
+                limitExceeded(FUNCTION),
+                // 128 Ki characters, but 256 KiB and two quotes of UTF-8
+                limitExceeded(FUNCTION),
+                json("\"ok\""));
+    }
+
+    @Test
+    void a_kept_child_execution_records_its_task_and_state_events_with_their_details() {
+        ExecutionRun kept = quota(true, "x");
+
+        List<HistoryEvent> child = kept.childExecutions().get("M").get(0);
+        assertThat(types(child)).containsExactly("ExecutionStarted", "TaskStateEntered:T", "LambdaFunctionScheduled",
+                "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited:T", "PassStateEntered:P",
+                "PassStateExited:P", "ChoiceStateEntered:C", "ChoiceStateExited:C", "PassStateEntered:Q",
+                "PassStateExited:Q", "ExecutionSucceeded");
+        String x = "\"\\\"x\\\"\"";
+        String ab = "\"{\\\"a\\\":\\\"x\\\",\\\"b\\\":\\\"x\\\"}\"";
+        String ok = "\"\\\"ok\\\"\"";
+        assertThat(child).<JsonNode>extracting(HistoryEvent::details).containsExactly(
+                details("\"input\":%s,\"inputDetails\":{\"truncated\":false},\"roleArn\":\"%s\"", x,
+                        kept.options().roleArn()),
+                details("\"name\":\"T\",\"input\":%s,\"inputDetails\":{\"truncated\":false}", x),
+                details("\"resource\":\"%s\",\"input\":%s,\"inputDetails\":{\"truncated\":false}", FUNCTION, x),
+                null,
+                details("\"output\":%s,\"outputDetails\":{\"truncated\":false}", x),
+                details("\"name\":\"T\",\"output\":%s,\"outputDetails\":{\"truncated\":false}", x),
+                details("\"name\":\"P\",\"input\":%s,\"inputDetails\":{\"truncated\":false}", x),
+                details("\"name\":\"P\",\"output\":%s,\"outputDetails\":{\"truncated\":false}", ab),
+                details("\"name\":\"C\",\"input\":%s,\"inputDetails\":{\"truncated\":false}", ab),
+                details("\"name\":\"C\",\"output\":%s,\"outputDetails\":{\"truncated\":false}", ab),
+                details("\"name\":\"Q\",\"input\":%s,\"inputDetails\":{\"truncated\":false}", ab),
+                details("\"name\":\"Q\",\"output\":%s,\"outputDetails\":{\"truncated\":false}", ok),
+                details("\"output\":%s,\"outputDetails\":{\"truncated\":false}", ok));
+        assertThat(kept.history()).isEqualTo(quota(false, "x").history());
+    }
+
+    @ParameterizedTest(name = "keepChildExecutions={0}")
+    @ValueSource(booleans = {false, true})
+    void a_child_payload_nested_too_deep_to_write_fails_whether_or_not_its_history_is_kept(boolean keep) {
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs","ToleratedFailurePercentage":100,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"Wrap","States":{"Wrap":{"Type":"Pass","Parameters":{"in.$":"$"},"Next":"Wrap"}}},
+                  "End":true}}}""",
+                ExecutionOptions.builder().input(json("{\"xs\":[{}]}")).keepChildExecutions(keep).build());
+
+        assertThat(r.output()).containsExactly(
+                Json.errorOutput("States.DataLimitExceeded", "The payload is nested more than 1000 levels deep."));
     }
 }
