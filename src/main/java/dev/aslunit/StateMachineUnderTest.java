@@ -131,6 +131,18 @@ public final class StateMachineUnderTest {
         childListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Hands the Distributed Map child executions still running (their execution waits for a callback
+     * the test never sent) to the {@link #onChildExecutionEnd listeners} as far as they got, as an
+     * execution that ends does. For when the test is over: the JUnit extension and the Cucumber
+     * steps call it before they record coverage. A child handed over is not handed over again.
+     */
+    public void handOverRunningChildExecutions() {
+        for (Execution e : executions) {
+            ((Live) e.driver()).run.handOverRunningChildExecutions();
+        }
+    }
+
     /** Every execution this test started, in order. */
     public List<Execution> executions() {
         return List.copyOf(executions);

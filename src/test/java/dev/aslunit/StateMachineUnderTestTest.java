@@ -279,4 +279,24 @@ class StateMachineUnderTestTest {
         Assertions.assertThat(execution.childExecutions().get("Charges")).hasSize(3);
         Assertions.assertThat(ended).isEmpty();
     }
+
+    @Test
+    void children_still_running_when_the_test_is_over_are_handed_over_as_far_as_they_got() {
+        StateMachineUnderTest approvals = StateMachineUnderTest.of(StepFunctionsConfig.newBuilder()
+                .definition("/dev/aslunit/report/distributed-approvals.asl.json").build());
+        approvals.mock("AskApprover").neverAnswers();
+        List<Ended> ended = new ArrayList<>();
+        approvals.onChildExecutionEnd((parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
+        Execution execution = approvals.start("{\"requests\": [1, 2, 3]}");
+        Assertions.assertThat(execution.isRunning()).isTrue();
+        Assertions.assertThat(ended).isEmpty();
+
+        approvals.handOverRunningChildExecutions();
+        approvals.handOverRunningChildExecutions();
+
+        Assertions.assertThat(ended).singleElement().satisfies(e -> {
+            Assertions.assertThat(e.child().isRunning()).isTrue();
+            Assertions.assertThat(e.child().enteredStates()).containsExactly("AskApprover");
+        });
+    }
 }

@@ -9,7 +9,6 @@ import dev.aslunit.report.CoverageCollector;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
@@ -69,9 +68,15 @@ final class ScenarioContext {
         }
     }
 
-    /** The executions this scenario ran (none when it never got as far as a state machine). */
-    List<Execution> executions() {
-        return sfn == null ? List.of() : sfn.executions();
+    /**
+     * The scenario is over: its executions count (none when it never got as far as a state machine),
+     * with the child executions still running in them.
+     */
+    void recordCoverage(CoverageCollector collector) {
+        if (sfn != null) {
+            sfn.handOverRunningChildExecutions();
+            sfn.executions().forEach(collector::record);
+        }
     }
 
     StateMachineUnderTest sfn() {

@@ -71,7 +71,7 @@ public class StepFunctionSteps {
     /** Every execution of the scenario counts towards the run's workflow coverage (target/aslunit). */
     @After
     public void recordCoverage() {
-        CoverageCollector.active().ifPresent(collector -> world.executions().forEach(collector::record));
+        CoverageCollector.active().ifPresent(world::recordCoverage);
     }
 
     // ------------------------------------------------------------------ the state machine

@@ -196,6 +196,17 @@ public final class ExecutionRun {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Hands the child executions still running to the {@link ExecutionOptions#childExecutionListener()}
+     * now, as far as they got, as the end of the execution does: for a caller that is done with an
+     * execution that waits for a callback. A child handed over is not handed over again when it ends.
+     */
+    public void handOverRunningChildExecutions() {
+        for (ChildExecution child : List.copyOf(streamed.keySet())) {
+            childEnded(child);
+        }
+    }
+
     /** Tokens of the tasks waiting for a callback, each with its state's name, oldest first. */
     public Map<String, String> pendingTaskTokens() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -383,11 +394,8 @@ public final class ExecutionRun {
         output = out;
         stopTime = scheduler.now();
         callbacks.clear();
-        // the children still running stop with the execution: the listener gets them as they are
-        List<ChildExecution> running = List.copyOf(streamed.keySet());
-        for (ChildExecution child : running) {
-            childEnded(child);
-        }
+        // the children still running stop with the execution
+        handOverRunningChildExecutions();
     }
 
     private long lastEventId() {

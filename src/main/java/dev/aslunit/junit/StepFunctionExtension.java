@@ -149,7 +149,10 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (sfn == null) {
             return;
         }
-        collector(context).ifPresent(c -> sfn.executions().forEach(c::record));
+        collector(context).ifPresent(c -> {
+            sfn.handOverRunningChildExecutions();
+            sfn.executions().forEach(c::record);
+        });
     }
 
     private static Optional<CoverageCollector> collector(ExtensionContext context) {

@@ -164,6 +164,24 @@ class ChildExecutionsTest {
         assertThat(handed).hasSize(2);
     }
 
+    @Test
+    void children_handed_over_while_running_are_not_handed_over_again_when_they_end() {
+        List<Handed> handed = new ArrayList<>();
+        VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+        ExecutionRun r = Runs.compile(SLOW_AND_FAST).start(ExecutionOptions.builder()
+                .input(json("{\"xs\":[\"slow\",\"slow\"]}"))
+                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build(),
+                scheduler);
+        scheduler.advanceBy(java.time.Duration.ofSeconds(30));
+
+        r.handOverRunningChildExecutions();
+
+        assertThat(handed).hasSize(2).allSatisfy(h -> assertThat(types(h.history())).endsWith("WaitStateEntered:Wait"));
+        r.awaitCompletion();
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(handed).hasSize(2);
+    }
+
     /**
      * Each item names the result its Task answers; P doubles it, which AWS's 256 KiB quota on a
      * state's output may refuse; C fails an item with a cause that quotes C's event id in the child.

@@ -86,4 +86,16 @@ final class CoverageFixtures {
             assertThat(threeCharges(sfn).childExecutions().get("Charges")).hasSize(3);
         }
     }
+
+    /** A test that ends while the Map's first child waits for an answer that never comes. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-approvals.asl.json")
+    static class DistributedChildStillRunning {
+
+        @Test
+        void the_approver_never_answers(StateMachineUnderTest sfn) {
+            sfn.mock("AskApprover").neverAnswers();
+            assertThat(sfn.start("{\"requests\": [1, 2, 3]}").isRunning()).isTrue();
+        }
+    }
 }

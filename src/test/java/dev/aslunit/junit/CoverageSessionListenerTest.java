@@ -126,6 +126,21 @@ class CoverageSessionListenerTest {
     }
 
     @Test
+    void a_child_execution_still_running_when_its_test_ends_counts_as_far_as_it_got() throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        run(CoverageFixtures.DistributedChildStillRunning.class, Map.of("aslunit.report.dir", reports.toString()), summary)
+                .close();
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+
+        JsonNode approvals = JSON.readTree(Files.readString(reports.resolve("coverage.json"))).at("/definitions/0");
+        assertThat(approvals.at("/statuses/RUNNING").asInt()).isEqualTo(1);
+        assertThat(approvals.at("/states/1/name").asText()).isEqualTo("AskApprover");
+        assertThat(approvals.at("/states/1/entered").asInt()).isEqualTo(1);
+        assertThat(approvals.at("/states/2/entered").asInt()).isZero();
+        assertThat(approvals.at("/containers/0/iterations").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_test_failing_on_another_assertion_names_the_file_with_the_picture_of_its_execution() throws Exception {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         run(CoverageFixtures.FailingAssertion.class, Map.of("aslunit.report.dir", reports.toString()), summary).close();
