@@ -74,7 +74,7 @@ class PreparedMachinesTest {
         Path file = dir.resolve("broken.asl.json");
         Files.writeString(file, "{\"StartAt\": \"Missing\", \"States\": {\"Done\": {\"Type\": \"Succeed\"}}}");
         Throwable unshared = catchThrowable(() -> StateMachineUnderTest.of(
-                StepFunctionsConfig.newBuilder().definition(file.toString()).keepChildExecutions(true).build()));
+                StepFunctionsConfig.newBuilder().definition(file.toString()).build()));
 
         for (int scenario = 0; scenario < 2; scenario++) {
             assertThatThrownBy(scenario(file.toString())::sfn).isExactlyInstanceOf(unshared.getClass())
