@@ -145,15 +145,21 @@ class ChildExecutionsTest {
                 .containsExactly("ExecutionFailed", "ExecutionAborted");
     }
 
-    @Test
-    void children_still_running_when_the_execution_is_stopped_are_handed_over_as_far_as_they_got() {
-        List<Handed> handed = new ArrayList<>();
-        VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+    /** Two children that wait a minute, 30 seconds into their wait. */
+    static ExecutionRun twoWaitingChildren(VirtualScheduler scheduler, List<Handed> handed) {
         ExecutionRun r = Runs.compile(SLOW_AND_FAST).start(ExecutionOptions.builder()
                 .input(json("{\"xs\":[\"slow\",\"slow\"]}"))
                 .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build(),
                 scheduler);
         scheduler.advanceBy(java.time.Duration.ofSeconds(30));
+        return r;
+    }
+
+    @Test
+    void children_still_running_when_the_execution_is_stopped_are_handed_over_as_far_as_they_got() {
+        List<Handed> handed = new ArrayList<>();
+        VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+        ExecutionRun r = twoWaitingChildren(scheduler, handed);
         assertThat(handed).isEmpty();
 
         r.stop("Enough", null);
@@ -168,11 +174,7 @@ class ChildExecutionsTest {
     void children_handed_over_while_running_are_not_handed_over_again_when_they_end() {
         List<Handed> handed = new ArrayList<>();
         VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
-        ExecutionRun r = Runs.compile(SLOW_AND_FAST).start(ExecutionOptions.builder()
-                .input(json("{\"xs\":[\"slow\",\"slow\"]}"))
-                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build(),
-                scheduler);
-        scheduler.advanceBy(java.time.Duration.ofSeconds(30));
+        ExecutionRun r = twoWaitingChildren(scheduler, handed);
 
         r.handOverRunningChildExecutions();
 
