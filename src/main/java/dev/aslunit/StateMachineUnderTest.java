@@ -5,6 +5,7 @@ import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.engine.S3ObjectStore;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.engine.TaskHandler;
 import dev.aslunit.engine.TaskInvocation;
@@ -43,6 +44,7 @@ public final class StateMachineUnderTest {
     private final Map<String, String> noMockMessages = new HashMap<>();
     private final List<ChildExecutionListener> childListeners = new ArrayList<>();
     private final VirtualClock clock;
+    private final InMemoryS3 s3 = new InMemoryS3(new S3ObjectStore());
     private HttpTasks http;
 
     StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
@@ -103,6 +105,15 @@ public final class StateMachineUnderTest {
             http = new HttpTasks();
         }
         return http;
+    }
+
+    /**
+     * This test's S3, which every execution it starts shares: put the objects a Distributed Map's
+     * {@code ItemReader} reads, read what its {@code ResultWriter} wrote, e.g.
+     * {@code sfn.s3().putObject("invoices", "b-7.csv", "id,amount\ninv-1,120\n")}.
+     */
+    public InMemoryS3 s3() {
+        return s3;
     }
 
     // ------------------------------------------------------------------ time and executions
@@ -181,6 +192,7 @@ public final class StateMachineUnderTest {
                 .type(prepared.type() == null ? StateMachineType.STANDARD : prepared.type())
                 .seed(config.seed() + executions.size())
                 .taskHandler(this::answer)
+                .s3(s3.store())
                 .keepChildExecutions(config.keepChildExecutions())
                 .childExecutionListener(children)
                 .build();

@@ -1,6 +1,7 @@
 package dev.aslunit.assertions;
 
 import dev.aslunit.Execution;
+import dev.aslunit.InMemoryS3;
 import dev.aslunit.mock.TaskMock;
 import org.assertj.core.annotation.CheckReturnValue;
 
@@ -33,5 +34,11 @@ public final class StepFunctionAssertions {
     @CheckReturnValue
     public static TaskMockAssert assertThatMock(TaskMock mock) {
         return new TaskMockAssert(mock);
+    }
+
+    /** Assertions on a test's S3: what a Distributed Map's {@code ResultWriter} wrote. */
+    @CheckReturnValue
+    public static InMemoryS3Assert assertThat(InMemoryS3 s3) {
+        return new InMemoryS3Assert(s3);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aslunit.assertions;
 
 import dev.aslunit.Execution;
+import dev.aslunit.InMemoryS3;
 import dev.aslunit.mock.TaskMock;
 import java.util.function.Consumer;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -40,6 +41,11 @@ public class StepFunctionSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public TaskMockAssert assertThat(TaskMock mock) {
         return proxy(TaskMockAssert.class, TaskMock.class, mock);
+    }
+
+    @CheckReturnValue
+    public InMemoryS3Assert assertThat(InMemoryS3 s3) {
+        return proxy(InMemoryS3Assert.class, InMemoryS3.class, s3);
     }
 
     /** Runs the assertions and reports every failure at the end, as AssertJ's {@code SoftAssertions.assertSoftly} does. */

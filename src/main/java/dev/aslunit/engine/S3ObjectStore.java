@@ -33,6 +33,11 @@ public final class S3ObjectStore {
         return b == null ? null : b.get(key);
     }
 
+    /** The buckets that have objects, by name. */
+    public List<String> buckets() {
+        return List.copyOf(buckets.keySet());
+    }
+
     public boolean hasBucket(String bucket) {
         return buckets.containsKey(bucket);
     }
