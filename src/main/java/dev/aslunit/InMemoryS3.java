@@ -79,9 +79,7 @@ public final class InMemoryS3 {
         String where = "s3://" + bucket + "/" + key;
         if (!store.hasBucket(bucket)) {
             throw new AssertionError("No S3 object " + where + ": there is no bucket \"" + bucket + "\" in this test's"
-                    + " S3. " + (store.buckets().isEmpty()
-                    ? "It is empty: put the objects the ItemReader reads with sfn.s3().putObject(bucket, key, content)."
-                    : "Buckets: " + Execution.quoted(store.buckets()) + "."));
+                    + " S3" + bucketsThere());
         }
         List<String> keys = store.list(bucket, "");
         List<String> matching = new ArrayList<>();
@@ -114,8 +112,7 @@ public final class InMemoryS3 {
     public List<String> listKeys(String bucket, String prefix) {
         requireName(bucket, "bucket");
         if (!store.hasBucket(bucket)) {
-            throw new AssertionError("No S3 bucket \"" + bucket + "\" in this test's S3. " + (store.buckets().isEmpty()
-                    ? "It is empty." : "Buckets: " + Execution.quoted(store.buckets()) + "."));
+            throw new AssertionError("No S3 bucket \"" + bucket + "\" in this test's S3" + bucketsThere());
         }
         return store.list(bucket, prefix == null ? "" : prefix);
     }
@@ -128,6 +125,11 @@ public final class InMemoryS3 {
     @Override
     public String toString() {
         return "the test's S3 (buckets " + store.buckets() + ")";
+    }
+
+    private String bucketsThere() {
+        return store.buckets().isEmpty() ? ", which is empty: no object was put and no ResultWriter wrote."
+                : ". Buckets: " + Execution.quoted(store.buckets()) + ".";
     }
 
     private static String requireName(String name, String what) {

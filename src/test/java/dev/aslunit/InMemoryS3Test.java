@@ -131,9 +131,8 @@ class InMemoryS3Test {
         assertThatThrownBy(() -> sfn.s3().listKeys("accounting"))
                 .hasMessage("No S3 bucket \"accounting\" in this test's S3. Buckets: \"invoices\".");
         assertThatThrownBy(() -> CHARGES.newTest().s3().getObject("invoices", "b.jsonl"))
-                .hasMessage("No S3 object s3://invoices/b.jsonl: there is no bucket \"invoices\" in this test's S3."
-                        + " It is empty: put the objects the ItemReader reads with"
-                        + " sfn.s3().putObject(bucket, key, content).");
+                .hasMessage("No S3 object s3://invoices/b.jsonl: there is no bucket \"invoices\" in this test's S3,"
+                        + " which is empty: no object was put and no ResultWriter wrote.");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aslunit.cucumber;
 
 import dev.aslunit.Execution;
+import dev.aslunit.InMemoryS3;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.definition.StateMachineType;
@@ -129,6 +130,22 @@ final class ScenarioContext {
             e.awaitCompletion();
         }
         return e;
+    }
+
+    /** {@code "bucket/key"} as a step writes an S3 object. */
+    S3Name s3Object(String bucketAndKey) {
+        int slash = bucketAndKey.indexOf('/');
+        if (slash <= 0 || slash == bucketAndKey.length() - 1) {
+            throw new IllegalArgumentException("\"" + bucketAndKey + "\" in " + where() + " is not an S3 object name;"
+                    + " write the bucket, a slash and the key: \"invoices/2026-01/batch.csv\".");
+        }
+        return new S3Name(bucketAndKey.substring(0, slash), bucketAndKey.substring(slash + 1));
+    }
+
+    /** The scenario's S3 as a Then step needs it: after the execution ran to its end, ResultWriters included. */
+    InMemoryS3 finishedS3() {
+        finished();
+        return sfn().s3();
     }
 
     Execution current() {

@@ -212,6 +212,21 @@ public class StepFunctionSteps {
         }
     }
 
+    // ------------------------------------------------------------------ S3
+
+    /** An object for a Distributed Map's {@code ItemReader}, named {@code "bucket/key"}: the DocString as it is (CSV, JSON Lines, JSON). */
+    @Given("the S3 object {string} contains:")
+    public void theS3ObjectContains(String bucketAndKey, String content) {
+        S3Name object = world.s3Object(bucketAndKey);
+        world.sfn().s3().putObject(object.bucket(), object.key(), content);
+    }
+
+    @Given("the S3 object {string} contains the file {string}")
+    public void theS3ObjectContainsTheFile(String bucketAndKey, String file) {
+        S3Name object = world.s3Object(bucketAndKey);
+        world.sfn().s3().putObject(object.bucket(), object.key(), Path.of(file));
+    }
+
     // ------------------------------------------------------------------ executions, time and callbacks
 
     @When("the execution starts")
@@ -304,6 +319,29 @@ public class StepFunctionSteps {
     @Then("the output at {string} is {aslValue}")
     public void theOutputAtIs(String jsonPath, JsonNode value) {
         assertThat(world.finished()).hasOutputAt(jsonPath, value);
+    }
+
+    // ------------------------------------------------------------------ S3 after the execution
+
+    /** A {@code *} in the key stands for what the scenario cannot know, such as the Map Run id in a ResultWriter's keys. */
+    @Then("the S3 object {string} exists")
+    public void theS3ObjectExists(String bucketAndKey) {
+        S3Name object = world.s3Object(bucketAndKey);
+        assertThat(world.finishedS3()).hasObject(object.bucket(), object.key());
+    }
+
+    /** The whole object: JSON (keys in any order) when both are JSON, else text. */
+    @Then("the S3 object {string} is:")
+    public void theS3ObjectIs(String bucketAndKey, String content) {
+        S3Name object = world.s3Object(bucketAndKey);
+        assertThat(world.finishedS3()).hasObject(object.bucket(), object.key(), content);
+    }
+
+    /** JSON: these fields, others allowed, arrays in any order; text: this text somewhere in the object. */
+    @Then("the S3 object {string} includes:")
+    public void theS3ObjectIncludes(String bucketAndKey, String content) {
+        S3Name object = world.s3Object(bucketAndKey);
+        assertThat(world.finishedS3()).hasObjectContaining(object.bucket(), object.key(), content);
     }
 
     // ------------------------------------------------------------------ path

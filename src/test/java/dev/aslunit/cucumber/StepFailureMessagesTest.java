@@ -59,6 +59,13 @@ class StepFailureMessagesTest {
         a duration of virtual time that differs      | 1h of virtual time
         a task called fewer times than expected      | ChargePayment
         a typo in a task name                        | did you mean "ShipOrder"
+        an S3 object with other JSON                 | Expecting S3 object s3://reports/r.json to be:
+        an S3 object with other JSON                 | $.total: expected 250 but was 200
+        an S3 object without the text                | to contain the text:
+        an S3 object without the text                | inv-9,120
+        an S3 object nobody wrote                    | No S3 object s3://accounting/charges/*/manifest.json: there is no bucket "accounting"
+        an S3 object named without its bucket        | "b-7.csv" in
+        an S3 object named without its bucket        | write the bucket, a slash and the key
         """)
     void the_scenario_fails_with_a_message_that_says_why(String scenario, String expectedInMessage) {
         assertThat(failures).containsKey(scenario);
@@ -67,6 +74,6 @@ class StepFailureMessagesTest {
 
     @org.junit.jupiter.api.Test
     void every_scenario_of_the_feature_failed() {
-        assertThat(failures).hasSize(9).doesNotContainValue("(passed)");
+        assertThat(failures).hasSize(13).doesNotContainValue("(passed)");
     }
 }

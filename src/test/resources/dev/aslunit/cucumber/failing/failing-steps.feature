@@ -79,3 +79,45 @@ Feature: Steps that fail say why
       """json
       {}
       """
+
+  Scenario: an S3 object with other JSON
+    Given the S3 object "reports/r.json" contains:
+      """json
+      {"total": 200}
+      """
+    When the execution starts with:
+      """json
+      {"orderId": "o-9", "total": 10}
+      """
+    Then the S3 object "reports/r.json" is:
+      """json
+      {"total": 250}
+      """
+
+  Scenario: an S3 object without the text
+    Given the S3 object "invoices/2026-01/b-7.csv" contains:
+      """csv
+      id,amount
+      inv-1,120
+      """
+    When the execution starts with:
+      """json
+      {"orderId": "o-10", "total": 10}
+      """
+    Then the S3 object "invoices/2026-01/b-7.csv" includes:
+      """csv
+      inv-9,120
+      """
+
+  Scenario: an S3 object nobody wrote
+    When the execution starts with:
+      """json
+      {"orderId": "o-11", "total": 10}
+      """
+    Then the S3 object "accounting/charges/*/manifest.json" exists
+
+  Scenario: an S3 object named without its bucket
+    Given the S3 object "b-7.csv" contains:
+      """csv
+      id,amount
+      """
