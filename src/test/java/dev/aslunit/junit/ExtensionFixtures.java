@@ -238,4 +238,35 @@ final class ExtensionFixtures {
         void never_runs(StateMachineUnderTest sfn) {
         }
     }
+
+    /** Each test has its own S3, shared by its {@code @BeforeEach} and every execution it starts. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "dev/aslunit/charges-from-s3.asl.json")
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class S3PerTest {
+
+        static final String BATCH = "{\"bucket\": \"invoices\", \"key\": \"b-7.jsonl\"}";
+
+        @BeforeEach
+        void charges(StateMachineUnderTest sfn) {
+            sfn.mock("Charge").returns("{\"charged\": true}");
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void the_first_test_puts_an_object_and_its_executions_share_it(StateMachineUnderTest sfn) {
+            sfn.s3().putObject("invoices", "b-7.jsonl", "{\"id\": \"inv-1\"}\n{\"id\": \"inv-2\"}\n");
+
+            assertThat(sfn.run(BATCH)).succeeded();
+            assertThat(sfn.run(BATCH)).succeeded();
+            assertThat(sfn.s3().listKeys("accounting")).hasSize(4);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void the_next_test_starts_with_an_empty_s3(StateMachineUnderTest sfn) {
+            assertThat(sfn.s3().buckets()).isEmpty();
+            assertThat(sfn.run(BATCH)).failedWith("States.ItemReaderFailed");
+        }
+    }
 }

@@ -57,6 +57,11 @@ class StepFunctionExtensionTest {
     }
 
     @Test
+    void each_test_has_its_own_s3() {
+        TestKit.run(ExtensionFixtures.S3PerTest.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @Test
     void a_missing_definition_fails_the_class_once_listing_where_it_looked() {
         EngineExecutionResults results = TestKit.run(ExtensionFixtures.MissingDefinition.class);
 
