@@ -25,8 +25,8 @@ import java.util.function.BiConsumer;
 
 /**
  * One test's sandbox around a compiled state machine: its own Task mocks, its own virtual clock
- * (starting at the configured instant) and its executions. Nothing is shared with other tests but
- * the compiled definition, so tests may run in parallel.
+ * (starting at the configured instant), its own {@link #s3() S3} and its executions. Nothing is
+ * shared with other tests but the compiled definition, so tests may run in parallel.
  *
  * <p>{@link #run(Object)} starts an execution and moves virtual time on until it ends;
  * {@link #start(Object)} runs only until the execution ends or waits for a task token, so the test
