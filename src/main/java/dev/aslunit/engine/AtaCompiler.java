@@ -276,7 +276,8 @@ final class AtaCompiler {
             public JsonNode resultWriter(Scope scope, JsonNode effective) {
                 return writer == null ? null : AtaFlow.evaluate(writer, scope);
             }
-        }, m.distributed(), m.label(), compiler.recovery(m.retry(), m.catchers(), true));
+        }, m.distributed(), m.label(), ResultWriting.of(m.resultWriter()),
+                compiler.recovery(m.retry(), m.catchers(), true));
     }
 
     private static double number(JsonataTemplate t, Scope scope, double absent) {

@@ -46,7 +46,7 @@ final class MapStep extends Step implements Step.Retrying {
         /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
         boolean readsItems();
 
-        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null}. */
+        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null} without them. */
         JsonNode resultWriter(Scope scope, JsonNode effective);
     }
 
@@ -55,11 +55,14 @@ final class MapStep extends Step implements Step.Retrying {
     private final Setup setup;
     private final boolean distributed;
     private final String label;
+    /** The {@code ResultWriter}, or {@code null} without one. */
+    private final ResultWriting writing;
     final Recovery recovery;
 
     MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed, String label,
-            Recovery recovery) {
+            ResultWriting writing, Recovery recovery) {
         super(name, "Map");
+        this.writing = distributed ? writing : null;
         this.processor = processor;
         this.distributed = distributed;
         this.label = label;
@@ -173,6 +176,10 @@ final class MapStep extends Step implements Step.Retrying {
         private long lastCompletionEventId;
         private String mapRunArn;
         private String mapRunId;
+        /** {@code <state machine>/<label>}: the Map Run's, and its children's state machine. */
+        private String mapRunPath;
+        /** With a ResultWriter, each child execution by index (its result is there, not in {@code results}). */
+        private final ArrayList<ResultWriting.Child> children = writing == null ? null : new ArrayList<>();
         private boolean failed;
         private boolean launching;
         /** The iterations that succeeded: a redrive runs the others again. */
@@ -198,9 +205,8 @@ final class MapStep extends Step implements Step.Retrying {
             lastCompletionEventId = started;
             if (distributed) {
                 mapRunId = run.frame.run.random.uuid().toString();
-                mapRunArn = "arn:aws:states:" + run.frame.run.options.region() + ":"
-                        + run.frame.run.options.accountId() + ":mapRun:" + run.frame.run.machine.name() + "/"
-                        + (label != null ? label : name) + ":" + mapRunId;
+                mapRunPath = run.frame.run.machine.name() + "/" + (label != null ? label : name);
+                mapRunArn = arnPrefix() + "mapRun:" + mapRunPath + ":" + mapRunId;
                 run.frame.emit("MapRunStarted", () -> {
                     ObjectNode d = Json.object();
                     d.put("mapRunArn", mapRunArn);
@@ -258,6 +264,14 @@ final class MapStep extends Step implements Step.Retrying {
                 return;
             }
             inFlight++;
+            if (children != null) {
+                ResultWriting.Child earlier = index < children.size() ? children.get(index) : null;
+                while (children.size() <= index) {
+                    children.add(null);
+                }
+                children.set(index, new ResultWriting.Child(ResultWriting.childName(mapRunArn, index),
+                        Json.text(input), frame.run.now(), earlier == null ? 0 : earlier.redriveCount + 1));
+            }
             Frame stopped = startedFrames.get(index);
             if (redriving != null && stopped != null && stopped.canRedrive()) {
                 running.put(index, stopped);
@@ -296,7 +310,11 @@ final class MapStep extends Step implements Step.Retrying {
         public void succeeded(Frame iteration, JsonNode output) {
             int index = indexOf(iteration);
             running.remove(index);
-            setResult(index, output);
+            if (children != null) {
+                children.get(index).ended(run.frame.run.now(), "SUCCEEDED", output, null, null);
+            } else {
+                setResult(index, output);
+            }
             succeeded.set(index);
             if (distributed) {
                 iteration.child.succeeded(iteration.lastEventId, output);
@@ -321,11 +339,16 @@ final class MapStep extends Step implements Step.Retrying {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
                         () -> iterationDetails(index));
             }
+            if (children != null) {
+                children.get(index).ended(run.frame.run.now(), "FAILED", null, error, cause);
+            }
             inFlight--;
             finished++;
             failures++;
             if (tolerates()) {
-                setResult(index, Json.errorOutput(error, cause));
+                if (children == null) {
+                    setResult(index, Json.errorOutput(error, cause));
+                }
                 launch();
                 return;
             }
@@ -361,6 +384,9 @@ final class MapStep extends Step implements Step.Retrying {
             for (Map.Entry<Integer, Frame> r : running.entrySet()) {
                 r.getValue().abort(failureEventId);
                 if (distributed) {
+                    if (children != null) {
+                        children.get(r.getKey()).ended(frame.run.now(), "ABORTED", null, null, null);
+                    }
                     r.getValue().child.aborted();
                     r.getValue().run.childEnded(r.getValue().child);
                 } else {
@@ -371,6 +397,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (distributed) {
                 frame.emit("MapRunFailed", () -> ChildExecution.errorDetails(error, cause));
                 container.lastInnerEventId = frame.lastEventId;
+                writeAfterFailure();
             }
             frame.lastEventId = container.lastInnerEventId;
             recovery.handle(MapStep.this, run, error, cause, () -> {
@@ -411,41 +438,32 @@ final class MapStep extends Step implements Step.Retrying {
             return result;
         }
 
-        /**
-         * AWS's ResultWriter: the child executions' results go to S3 under {@code Prefix/<map run id>/}
-         * with a {@code manifest.json}, and the state's result becomes the map run's ARN and the
-         * manifest's place.
-         */
-        private JsonNode writeResults(JsonNode writer, JsonNode results) {
-            String bucket = writer.path("Bucket").asText();
-            String prefix = writer.path("Prefix").asText("");
-            String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
-            ArrayNode succeeded = Json.NODES.arrayNode();
-            for (JsonNode r : results) {
-                ObjectNode e = succeeded.addObject();
-                e.put("Output", Json.text(r));
-                e.set("OutputDetails", Json.notTruncated());
-                e.put("Status", "SUCCEEDED");
+        private String arnPrefix() {
+            return "arn:aws:states:" + run.frame.run.options.region() + ":" + run.frame.run.options.accountId() + ":";
+        }
+
+        /** The state's result with a ResultWriter: where the files went, or the results as WriterConfig shapes them. */
+        private JsonNode writtenResults() {
+            if (!writing.exports()) {
+                return writing.shape(children, arnPrefix(), mapRunPath);
             }
-            S3ObjectStore s3 = run.frame.run.options.s3();
-            String resultsKey = base + "SUCCEEDED_0.json";
-            String resultsText = Json.text(succeeded);
-            s3.put(bucket, resultsKey, resultsText);
-            ObjectNode manifest = Json.object();
-            manifest.put("DestinationBucket", bucket);
-            manifest.put("MapRunArn", mapRunArn);
-            ObjectNode files = manifest.putObject("ResultFiles");
-            files.putArray("FAILED");
-            files.putArray("PENDING");
-            files.putArray("SUCCEEDED").addObject().put("Key", resultsKey)
-                    .put("Size", resultsText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            s3.put(bucket, base + "manifest.json", Json.text(manifest));
-            ObjectNode out = Json.object();
-            out.put("MapRunArn", mapRunArn);
-            ObjectNode details = out.putObject("ResultWriterDetails");
-            details.put("Bucket", bucket);
-            details.put("Key", base + "manifest.json");
-            return out;
+            return writing.write(run.frame.run.options.s3(), setup.resultWriter(scope, effective), mapRunId,
+                    mapRunArn, children, arnPrefix(), mapRunPath);
+        }
+
+        /**
+         * AWS writes a failed Map Run's results too (the state fails all the same), once children ran:
+         * a Map Run whose items could not be read writes nothing. Parameters that cannot be evaluated
+         * then leave nothing written, as the Map Run's error is what the execution reports.
+         */
+        private void writeAfterFailure() {
+            if (writing != null && writing.exports() && !children.isEmpty()) {
+                try {
+                    writtenResults();
+                } catch (StateFailure ignored) {
+                    // the Map state fails with the Map Run's error either way
+                }
+            }
         }
 
         private void succeed() {
@@ -455,17 +473,12 @@ final class MapStep extends Step implements Step.Retrying {
             }
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
             frame.lastEventId = lastCompletionEventId;
-            JsonNode result = collect();
-            if (distributed) {
-                try {
-                    JsonNode writer = setup.resultWriter(scope, effective);
-                    if (writer != null) {
-                        result = writeResults(writer, result);
-                    }
-                } catch (StateFailure f) {
-                    Step.failFrame(frame, f);
-                    return;
-                }
+            JsonNode result;
+            try {
+                result = children != null ? writtenResults() : collect();
+            } catch (StateFailure f) {
+                Step.failFrame(frame, f);
+                return;
             }
             complete(run, flow, scope, result, f -> Step.failFrame(frame, f));
         }

@@ -1,0 +1,211 @@
+package dev.aslunit.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A Distributed Map's {@code ResultWriter}, as AWS's developer guide describes it ("ResultWriter
+ * (Map)"): with {@code Resource} and {@code Parameters} the child executions go to S3 under
+ * {@code Prefix/<map run id>/}, those that succeeded in {@code SUCCEEDED_0.json}, those that failed,
+ * timed out or were aborted in {@code FAILED_0.json}, with a {@code manifest.json} naming the files;
+ * {@code WriterConfig} shapes the entries ({@code Transformation}: {@code NONE} each child's metadata
+ * and output, {@code COMPACT} the outputs, {@code FLATTEN} the outputs with arrays spread;
+ * {@code OutputType}: a JSON array or JSON Lines). Without {@code Resource}, {@code WriterConfig}
+ * shapes the state's result instead.
+ */
+final class ResultWriting {
+
+    /** AWS's {@code StartDate}/{@code StopDate} in the result files: UTC, milliseconds. */
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final boolean exports;
+    private final String transformation;
+    private final boolean jsonLines;
+
+    private ResultWriting(boolean exports, String transformation, boolean jsonLines) {
+        this.exports = exports;
+        this.transformation = transformation;
+        this.jsonLines = jsonLines;
+    }
+
+    /**
+     * The writer a state's {@code ResultWriter} describes, or {@code null} without one. AWS's defaults:
+     * {@code NONE} when the results go to S3, {@code COMPACT} (the plain outputs) when they do not.
+     */
+    static ResultWriting of(JsonNode resultWriter) {
+        if (resultWriter == null || !resultWriter.isObject()) {
+            return null;
+        }
+        boolean exports = resultWriter.has("Resource");
+        JsonNode config = resultWriter.path("WriterConfig");
+        String transformation = config.path("Transformation").asText(exports ? "NONE" : "COMPACT");
+        return new ResultWriting(exports, transformation, "JSONL".equals(config.path("OutputType").asText()));
+    }
+
+    boolean exports() {
+        return exports;
+    }
+
+    /** One child execution as the result files report it. */
+    static final class Child {
+        final String name;
+        /** The input as text: the files hold it so, and text keeps less than a tree while the Map runs. */
+        final String input;
+        final Instant start;
+        final int redriveCount;
+        Instant stop;
+        String status;
+        JsonNode output;
+        String error;
+        String cause;
+
+        Child(String name, String input, Instant start, int redriveCount) {
+            this.name = name;
+            this.input = input;
+            this.start = start;
+            this.redriveCount = redriveCount;
+        }
+
+        void ended(Instant at, String status, JsonNode output, String error, String cause) {
+            this.stop = at;
+            this.status = status;
+            this.output = output;
+            this.error = error;
+            this.cause = cause;
+        }
+
+        boolean succeeded() {
+            return "SUCCEEDED".equals(status);
+        }
+    }
+
+    /**
+     * AWS names a Map Run's children with name-based (version 3) UUIDs; this one is the Map Run's
+     * and the item's, so a redriven child keeps its name.
+     */
+    static String childName(String mapRunArn, int index) {
+        return UUID.nameUUIDFromBytes((mapRunArn + "#" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * {@code Transformation: NONE}'s entry, the fields in AWS's (alphabetical) order: a child that did
+     * not succeed has its {@code Error}/{@code Cause} and no {@code Output}, and the Map Run can redrive it.
+     *
+     * @param arnPrefix {@code arn:aws:states:<region>:<account>:}
+     * @param path the Map Run's {@code <state machine>/<label>}, the children's state machine
+     */
+    static ObjectNode entry(Child c, String arnPrefix, String path) {
+        ObjectNode e = Json.object();
+        if (!c.succeeded()) {
+            if (c.cause != null) {
+                e.put("Cause", c.cause);
+            }
+            if (c.error != null) {
+                e.put("Error", c.error);
+            }
+        }
+        e.put("ExecutionArn", arnPrefix + "execution:" + path + ":" + c.name);
+        e.put("Input", c.input);
+        e.set("InputDetails", included());
+        e.put("Name", c.name);
+        if (c.succeeded()) {
+            e.put("Output", Json.text(c.output));
+        }
+        e.set("OutputDetails", included());
+        e.put("RedriveCount", c.redriveCount);
+        if (c.succeeded()) {
+            e.put("RedriveStatus", "NOT_REDRIVABLE");
+            e.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+        } else {
+            e.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
+        }
+        e.put("StartDate", DATE.format(c.start));
+        e.put("StateMachineArn", arnPrefix + "stateMachine:" + path);
+        e.put("Status", c.status);
+        e.put("StopDate", DATE.format(c.stop));
+        return e;
+    }
+
+    private static ObjectNode included() {
+        return Json.object().put("Included", true);
+    }
+
+    /**
+     * The entries of the children that succeeded, as the transformation shapes them; a child that
+     * failed keeps its {@code NONE} entry whatever the transformation, as AWS documents.
+     */
+    ArrayNode shape(List<Child> children, String arnPrefix, String path) {
+        ArrayNode out = Json.NODES.arrayNode();
+        for (Child c : children) {
+            if (!c.succeeded() || "NONE".equals(transformation)) {
+                out.add(entry(c, arnPrefix, path));
+            } else if ("FLATTEN".equals(transformation) && c.output.isArray()) {
+                out.addAll((ArrayNode) c.output);
+            } else {
+                out.add(c.output);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the result files and the manifest and returns the state's result: the Map Run's ARN and
+     * where the manifest is.
+     */
+    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, String mapRunArn, List<Child> children,
+            String arnPrefix, String path) {
+        String bucket = parameters.path("Bucket").asText();
+        String prefix = parameters.path("Prefix").asText("");
+        String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
+        List<Child> succeeded = new ArrayList<>();
+        List<Child> failed = new ArrayList<>();
+        for (Child c : children) {
+            if (c != null && c.status != null) {
+                (c.succeeded() ? succeeded : failed).add(c);
+            }
+        }
+        ObjectNode manifest = Json.object();
+        manifest.put("DestinationBucket", bucket);
+        manifest.put("MapRunArn", mapRunArn);
+        ObjectNode files = manifest.putObject("ResultFiles");
+        writeFile(s3, bucket, base + "FAILED_0.json", shape(failed, arnPrefix, path), files.putArray("FAILED"));
+        files.putArray("PENDING");
+        writeFile(s3, bucket, base + "SUCCEEDED_0.json", shape(succeeded, arnPrefix, path),
+                files.putArray("SUCCEEDED"));
+        s3.put(bucket, base + "manifest.json", Json.text(manifest));
+        ObjectNode out = Json.object();
+        out.put("MapRunArn", mapRunArn);
+        ObjectNode details = out.putObject("ResultWriterDetails");
+        details.put("Bucket", bucket);
+        details.put("Key", base + "manifest.json");
+        return out;
+    }
+
+    /** A file for a status that has entries, listed in the manifest with its size in bytes. */
+    private void writeFile(S3ObjectStore s3, String bucket, String key, ArrayNode entries, ArrayNode listed) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String text;
+        if (jsonLines) {
+            StringBuilder lines = new StringBuilder();
+            for (JsonNode e : entries) {
+                lines.append(Json.text(e)).append('\n');
+            }
+            text = lines.toString();
+        } else {
+            text = Json.text(entries);
+        }
+        s3.put(bucket, key, text);
+        listed.addObject().put("Key", key).put("Size", text.getBytes(StandardCharsets.UTF_8).length);
+    }
+}
