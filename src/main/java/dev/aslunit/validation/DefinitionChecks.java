@@ -776,6 +776,10 @@ final class DefinitionChecks {
                 }
             }
         }
+        JsonNode writer = s.get("ResultWriter");
+        if (writer != null && writer.isObject()) {
+            resultWriter(writer, p + "/ResultWriter", ql);
+        }
         number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
         number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
         number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
@@ -785,6 +789,42 @@ final class DefinitionChecks {
         JsonNode label = s.get("Label");
         if (label != null) {
             label(label, p + "/Label");
+        }
+    }
+
+    /**
+     * AWS's ResultWriter sets ("ResultWriter (Map)"): {@code WriterConfig} alone (the state's result
+     * shaped), {@code Resource} with {@code Parameters} ({@code Arguments} in JSONata) to write to S3,
+     * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
+     */
+    private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
+        String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
+            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
+                    + "Resource with " + parameters + " (to write the results to S3), or all three");
+        } else if (writer.has("Resource") != writer.has(parameters)) {
+            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs Resource and " + parameters + " together: "
+                    + "\"Resource\": \"arn:aws:states:::s3:putObject\" with " + parameters
+                    + " {\"Bucket\": ..., \"Prefix\": ...}");
+        }
+        JsonNode config = writer.get("WriterConfig");
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            wrongType(p + "/WriterConfig", "WriterConfig", "an object", config);
+            return;
+        }
+        unknownFields(config, p + "/WriterConfig", Set.of("Transformation", "OutputType"), "WriterConfig");
+        oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
+                Set.of("NONE", "COMPACT", "FLATTEN"));
+        oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
+    }
+
+    private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
+        JsonNode v = node.get(field);
+        if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
+            wrongType(p + "/" + field, field, expected, v);
         }
     }
 
