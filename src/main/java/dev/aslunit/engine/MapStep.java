@@ -254,23 +254,15 @@ final class MapStep extends Step implements Step.Retrying {
             item.put("Index", index);
             JsonNode input;
             try {
-                JsonNode value = items.get(index);
-                item.set("Value", value);
-                Scope itemScope = new Scope(run, effective);
-                itemScope.mapItem = item;
-                input = batched ? value : setup.itemInput(itemScope, effective, value, index);
+                input = inputOf(item, index, items.get(index));
             } catch (StateFailure f) {
                 fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
             inFlight++;
             if (children != null) {
-                ResultWriting.Child earlier = index < children.size() ? children.get(index) : null;
-                while (children.size() <= index) {
-                    children.add(null);
-                }
-                children.set(index, new ResultWriting.Child(ResultWriting.childName(mapRunArn, index),
-                        Json.text(input), frame.run.now(), earlier == null ? 0 : earlier.redriveCount + 1));
+                record(index, new ResultWriting.Child(ResultWriting.childName(mapRunArn, index), Json.text(input),
+                        frame.run.now()));
             }
             Frame stopped = startedFrames.get(index);
             if (redriving != null && stopped != null && stopped.canRedrive()) {
@@ -293,6 +285,24 @@ final class MapStep extends Step implements Step.Retrying {
                 container.lastInnerEventId = iteration.lastEventId;
             }
             iteration.start(input);
+        }
+
+        /** An iteration's input from its item ({@code item} gets the value): the batch itself when batched. */
+        private JsonNode inputOf(ObjectNode item, int index, JsonNode value) {
+            item.set("Value", value);
+            if (batched) {
+                return value;
+            }
+            Scope itemScope = new Scope(run, effective);
+            itemScope.mapItem = item;
+            return setup.itemInput(itemScope, effective, value, index);
+        }
+
+        private void record(int index, ResultWriting.Child child) {
+            while (children.size() <= index) {
+                children.add(null);
+            }
+            children.set(index, child);
         }
 
         private ObjectNode iterationDetails(int index) {
@@ -458,11 +468,29 @@ final class MapStep extends Step implements Step.Retrying {
          */
         private void writeAfterFailure() {
             if (writing != null && writing.exports() && !children.isEmpty()) {
+                readPending();
                 try {
                     writtenResults();
                 } catch (StateFailure ignored) {
                     // the Map state fails with the Map Run's error either way
                 }
+            }
+        }
+
+        /**
+         * The items the failed Map Run never started, for {@code PENDING_0.json}: read to the end (the
+         * run is over, so nothing else reads them); reading stops at an item that cannot be read.
+         */
+        private void readPending() {
+            try {
+                while (items.has(nextIndex)) {
+                    int index = nextIndex++;
+                    ObjectNode item = Json.object();
+                    item.put("Index", index);
+                    record(index, ResultWriting.Child.pending(Json.text(inputOf(item, index, items.get(index)))));
+                }
+            } catch (StateFailure unreadable) {
+                // an item that cannot be read never becomes a child, pending or not
             }
         }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
  * A Distributed Map's {@code ResultWriter}, as AWS's developer guide describes it ("ResultWriter
  * (Map)"): with {@code Resource} and {@code Parameters} the child executions go to S3 under
  * {@code Prefix/<map run id>/}, those that succeeded in {@code SUCCEEDED_0.json}, those that failed,
- * timed out or were aborted in {@code FAILED_0.json}, with a {@code manifest.json} naming the files;
+ * timed out or were aborted in {@code FAILED_0.json}, the items a failed Map Run never started in
+ * {@code PENDING_0.json}, with a {@code manifest.json} naming the files;
  * {@code WriterConfig} shapes the entries ({@code Transformation}: {@code NONE} each child's metadata
  * and output, {@code COMPACT} the outputs, {@code FLATTEN} the outputs with arrays spread;
  * {@code OutputType}: a JSON array or JSON Lines). Without {@code Resource}, {@code WriterConfig}
@@ -61,18 +62,23 @@ final class ResultWriting {
         /** The input as text: the files hold it so, and text keeps less than a tree while the Map runs. */
         final String input;
         final Instant start;
-        final int redriveCount;
         Instant stop;
         String status;
         JsonNode output;
         String error;
         String cause;
 
-        Child(String name, String input, Instant start, int redriveCount) {
+        Child(String name, String input, Instant start) {
             this.name = name;
             this.input = input;
             this.start = start;
-            this.redriveCount = redriveCount;
+        }
+
+        /** An item the failed Map Run never started: there is no execution, only its input. */
+        static Child pending(String input) {
+            Child c = new Child(null, input, null);
+            c.status = "PENDING";
+            return c;
         }
 
         void ended(Instant at, String status, JsonNode output, String error, String cause) {
@@ -105,6 +111,12 @@ final class ResultWriting {
      */
     static ObjectNode entry(Child c, String arnPrefix, String path) {
         ObjectNode e = Json.object();
+        if ("PENDING".equals(c.status)) {
+            e.put("Input", c.input);
+            e.set("InputDetails", included());
+            e.put("Status", c.status);
+            return e;
+        }
         if (!c.succeeded()) {
             if (c.cause != null) {
                 e.put("Cause", c.cause);
@@ -121,7 +133,8 @@ final class ResultWriting {
             e.put("Output", Json.text(c.output));
         }
         e.set("OutputDetails", included());
-        e.put("RedriveCount", c.redriveCount);
+        // the engine redrives a Distributed Map with a new Map Run, so a child is never redriven
+        e.put("RedriveCount", 0);
         if (c.succeeded()) {
             e.put("RedriveStatus", "NOT_REDRIVABLE");
             e.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
@@ -168,9 +181,10 @@ final class ResultWriting {
         String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
         List<Child> succeeded = new ArrayList<>();
         List<Child> failed = new ArrayList<>();
+        List<Child> pending = new ArrayList<>();
         for (Child c : children) {
             if (c != null && c.status != null) {
-                (c.succeeded() ? succeeded : failed).add(c);
+                (c.succeeded() ? succeeded : "PENDING".equals(c.status) ? pending : failed).add(c);
             }
         }
         ObjectNode manifest = Json.object();
@@ -178,7 +192,7 @@ final class ResultWriting {
         manifest.put("MapRunArn", mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
         writeFile(s3, bucket, base + "FAILED_0.json", shape(failed, arnPrefix, path), files.putArray("FAILED"));
-        files.putArray("PENDING");
+        writeFile(s3, bucket, base + "PENDING_0.json", shape(pending, arnPrefix, path), files.putArray("PENDING"));
         writeFile(s3, bucket, base + "SUCCEEDED_0.json", shape(succeeded, arnPrefix, path),
                 files.putArray("SUCCEEDED"));
         s3.put(bucket, base + "manifest.json", Json.text(manifest));

@@ -164,6 +164,21 @@ class ResultWriterTest {
     }
 
     @Test
+    void the_items_a_failed_map_run_never_started_go_to_pending_0_with_their_input() {
+        S3ObjectStore s3 = new S3ObjectStore();
+        ExecutionRun r = run(machine("\"MaxConcurrency\":1,\"ItemSelector\":{\"n.$\":\"$$.Map.Item.Value.n\"},", TO_S3),
+                "[{\"n\":2},{\"n\":1,\"x\":0},{\"n\":4}]", s3);
+
+        assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+        JsonNode manifest = manifest(s3);
+        assertThat(file(s3, manifest, "FAILED").findValuesAsText("Status")).containsExactly("FAILED");
+        assertThat(file(s3, manifest, "PENDING")).isEqualTo(json("""
+                [{"Input": "{\\"n\\":1}", "InputDetails": {"Included": true}, "Status": "PENDING"},
+                 {"Input": "{\\"n\\":4}", "InputDetails": {"Included": true}, "Status": "PENDING"}]"""));
+        assertThat(manifest.at("/ResultFiles/PENDING/0/Key").asText()).endsWith("/PENDING_0.json");
+    }
+
+    @Test
     void a_map_run_whose_items_cannot_be_read_writes_nothing() {
         S3ObjectStore s3 = new S3ObjectStore();
         ExecutionRun r = run(machine("""
