@@ -28,8 +28,10 @@ Feature: Batch payments from S3
     And the S3 object "accounting/charges/*/manifest.json" exists
     And the S3 object "accounting/charges/*/SUCCEEDED_0.json" includes:
       """json
-      [{"Status": "SUCCEEDED", "Output": "{\"invoiceId\":\"inv\",\"paymentId\":\"pay\"}"},
-       {"Status": "SUCCEEDED", "Output": "{\"invoiceId\":\"inv\",\"paymentId\":\"pay\"}"}]
+      [{"Status": "SUCCEEDED", "Output": "{\"invoiceId\":\"inv\",\"paymentId\":\"pay\"}",
+        "Input": "{\"batchId\":\"b-7\",\"invoice\":{\"id\":\"inv-1\",\"customer\":\"c-1\",\"amount\":\"120.00\"}}"},
+       {"Status": "SUCCEEDED", "Output": "{\"invoiceId\":\"inv\",\"paymentId\":\"pay\"}",
+        "Input": "{\"batchId\":\"b-7\",\"invoice\":{\"id\":\"inv-2\",\"customer\":\"c-2\",\"amount\":\"80.50\"}}"}]
       """
 
   Scenario: the batch comes from a file

@@ -39,9 +39,16 @@ class BatchPaymentsFromS3Test {
         // the ResultWriter writes under charges/<map run id>/: a * stands for the id
         assertThat(sfn.s3())
                 .hasObject("accounting", "charges/*/manifest.json")
+                // one entry per child execution, as AWS writes it (ExecutionArn, Name, dates... too)
                 .hasObjectContaining("accounting", "charges/*/SUCCEEDED_0.json", """
-                    [{"Status": "SUCCEEDED", "Output": "{\\"invoiceId\\":\\"inv-1\\",\\"paymentId\\":\\"pay\\"}"},
-                     {"Status": "SUCCEEDED", "Output": "{\\"invoiceId\\":\\"inv-2\\",\\"paymentId\\":\\"pay\\"}"}]""");
+                    [{"Status": "SUCCEEDED",
+                      "StateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:batch-payments-from-s3/ChargeInvoices",
+                      "Input": "{\\"batchId\\":\\"b-7\\",\\"invoice\\":{\\"id\\":\\"inv-1\\",\\"customer\\":\\"c-1\\",\\"amount\\":\\"120.00\\"}}",
+                      "Output": "{\\"invoiceId\\":\\"inv-1\\",\\"paymentId\\":\\"pay\\"}"},
+                     {"Status": "SUCCEEDED",
+                      "StateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:batch-payments-from-s3/ChargeInvoices",
+                      "Input": "{\\"batchId\\":\\"b-7\\",\\"invoice\\":{\\"id\\":\\"inv-2\\",\\"customer\\":\\"c-2\\",\\"amount\\":\\"80.50\\"}}",
+                      "Output": "{\\"invoiceId\\":\\"inv-2\\",\\"paymentId\\":\\"pay\\"}"}]""");
     }
 
     @Test
