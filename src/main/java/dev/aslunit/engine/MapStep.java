@@ -46,7 +46,7 @@ final class MapStep extends Step implements Step.Retrying {
         /** Whether items come from an {@code ItemReader} (then {@code MapStateStarted} reports length 0). */
         boolean readsItems();
 
-        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null} without them. */
+        /** The {@code ResultWriter}'s evaluated parameters ({@code Bucket}, {@code Prefix}), or {@code null}. */
         JsonNode resultWriter(Scope scope, JsonNode effective);
     }
 
@@ -457,8 +457,9 @@ final class MapStep extends Step implements Step.Retrying {
             if (!writing.exports()) {
                 return writing.shape(children, arnPrefix(), mapRunPath);
             }
-            return writing.write(run.frame.run.options.s3(), setup.resultWriter(scope, effective), mapRunId,
-                    mapRunArn, children, arnPrefix(), mapRunPath);
+            JsonNode parameters = setup.resultWriter(scope, effective);
+            return writing.write(run.frame.run.options.s3(), parameters == null ? Json.object() : parameters,
+                    mapRunId, mapRunArn, children, arnPrefix(), mapRunPath);
         }
 
         /**
