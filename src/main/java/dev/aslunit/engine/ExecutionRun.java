@@ -34,7 +34,8 @@ public final class ExecutionRun {
     static final int MAX_REDRIVES = 1000;
     /** AWS's longest open time of an execution, over all its redrives. */
     static final Duration MAX_OPEN_TIME = Duration.ofDays(365);
-    private static final DateTimeFormatter CONTEXT_TIME =
+    /** AWS's times in the context object and the Map Run's result files: UTC, milliseconds. */
+    static final DateTimeFormatter CONTEXT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     final CompiledStateMachine machine;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,10 +21,6 @@ import java.util.UUID;
  * shapes the state's result instead.
  */
 final class ResultWriting {
-
-    /** AWS's {@code StartDate}/{@code StopDate} in the result files: UTC, milliseconds. */
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final boolean exports;
     private final String transformation;
@@ -141,10 +135,10 @@ final class ResultWriting {
         } else {
             e.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
         }
-        e.put("StartDate", DATE.format(c.start));
+        e.put("StartDate", ExecutionRun.CONTEXT_TIME.format(c.start));
         e.put("StateMachineArn", arnPrefix + "stateMachine:" + path);
         e.put("Status", c.status);
-        e.put("StopDate", DATE.format(c.stop));
+        e.put("StopDate", ExecutionRun.CONTEXT_TIME.format(c.stop));
         return e;
     }
 

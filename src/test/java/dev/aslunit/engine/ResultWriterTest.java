@@ -1,12 +1,12 @@
 package dev.aslunit.engine;
 
+import static dev.aslunit.engine.Runs.fieldNames;
 import static dev.aslunit.engine.Runs.json;
 import static dev.aslunit.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +61,6 @@ class ResultWriterTest {
 
     private static JsonNode file(S3ObjectStore s3, JsonNode manifest, String status) {
         return json(s3.get("out", manifest.at("/ResultFiles/" + status + "/0/Key").asText()));
-    }
-
-    private static List<String> fieldNames(JsonNode entry) {
-        List<String> names = new ArrayList<>();
-        entry.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     @Test

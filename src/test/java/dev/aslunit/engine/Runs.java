@@ -8,6 +8,7 @@ import dev.aslunit.history.HistoryEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,13 @@ final class Runs {
     static List<String> types(ExecutionRun run) {
         return run.history().stream().map(e -> e.stateName() == null ? e.type() : e.type() + ":" + e.stateName())
                 .collect(Collectors.toList());
+    }
+
+    /** An object's field names, in its order. */
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static List<Long> previousIds(ExecutionRun run) {

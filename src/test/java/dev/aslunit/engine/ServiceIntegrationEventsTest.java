@@ -1,5 +1,6 @@
 package dev.aslunit.engine;
 
+import static dev.aslunit.engine.Runs.fieldNames;
 import static dev.aslunit.engine.Runs.json;
 import static dev.aslunit.engine.Runs.last;
 import static dev.aslunit.engine.Runs.run;
@@ -31,12 +32,6 @@ class ServiceIntegrationEventsTest {
         return json(last(r, "TaskSubmitted").details().get("output").asText());
     }
 
-    private static List<String> fields(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
     /** callback/test_callback::test_sqs_failure_in_wait_for_task_token: SQS's SendMessage response. */
     @Test
     void a_token_task_submits_with_the_response_of_its_service_call() {
@@ -45,9 +40,9 @@ class ServiceIntegrationEventsTest {
                 with("{}", inv -> Optional.of(TaskOutcome.failed("Failure error", "Failure cause"))).build());
 
         JsonNode output = submittedOutput(r);
-        assertThat(fields(output)).containsExactly("MD5OfMessageBody", "MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
+        assertThat(fieldNames(output)).containsExactly("MD5OfMessageBody", "MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
         JsonNode http = output.get("SdkHttpMetadata");
-        assertThat(fields(http.get("HttpHeaders"))).containsExactlyInAnyOrder("connection", "Content-Length",
+        assertThat(fieldNames(http.get("HttpHeaders"))).containsExactlyInAnyOrder("connection", "Content-Length",
                 "Content-Type", "Date", "x-amzn-RequestId");
         assertThat(http.get("HttpHeaders").get("Content-Type").asText()).isEqualTo("application/x-amz-json-1.0");
         assertThat(http.get("HttpStatusCode").asInt()).isEqualTo(200);
@@ -64,7 +59,7 @@ class ServiceIntegrationEventsTest {
                 with("{}", inv -> Optional.of(TaskOutcome.succeeded(json("{}")))).build());
 
         JsonNode output = submittedOutput(r);
-        assertThat(fields(output)).containsExactly("MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
+        assertThat(fieldNames(output)).containsExactly("MessageId", "SdkHttpMetadata", "SdkResponseMetadata");
         assertThat(output.get("SdkHttpMetadata").get("HttpHeaders").get("Content-Length").asText()).isEqualTo("294");
         assertThat(output.get("SdkHttpMetadata").get("HttpHeaders").get("Content-Type").asText()).isEqualTo("text/xml");
     }
@@ -77,7 +72,7 @@ class ServiceIntegrationEventsTest {
                 with("{}", inv -> Optional.of(TaskOutcome.succeeded(json("{}")))).build());
 
         JsonNode output = submittedOutput(r);
-        assertThat(fields(output)).containsExactlyInAnyOrder("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata",
+        assertThat(fieldNames(output)).containsExactlyInAnyOrder("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata",
                 "StartDate");
         assertThat(output.get("ExecutionArn").asText())
                 .isEqualTo("arn:aws:states:us-east-1:111111111111:execution:Child:TestStartTarget");
