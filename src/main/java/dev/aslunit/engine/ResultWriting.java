@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A Distributed Map's {@code ResultWriter}, as AWS's developer guide describes it ("ResultWriter
@@ -53,8 +54,11 @@ final class ResultWriting {
     /** One child execution as the result files report it. */
     static final class Child {
         final String name;
-        /** The input as text: the files hold it so, and text keeps less than a tree while the Map runs. */
-        final String input;
+        /**
+         * The input as text: the files hold it so, and text keeps less than a tree while the Map runs;
+         * let go once its file has it.
+         */
+        String input;
         final Instant start;
         Instant stop;
         String status;
@@ -147,21 +151,25 @@ final class ResultWriting {
     }
 
     /**
-     * The entries of the children that succeeded, as the transformation shapes them; a child that
-     * failed keeps its {@code NONE} entry whatever the transformation, as AWS documents.
+     * The entries of the children, as the transformation shapes them: a child that did not succeed
+     * keeps its {@code NONE} entry whatever the transformation, as AWS documents.
      */
     ArrayNode shape(List<Child> children, String arnPrefix, String path) {
         ArrayNode out = Json.NODES.arrayNode();
         for (Child c : children) {
-            if (!c.succeeded() || "NONE".equals(transformation)) {
-                out.add(entry(c, arnPrefix, path));
-            } else if ("FLATTEN".equals(transformation) && c.output.isArray()) {
-                out.addAll((ArrayNode) c.output);
-            } else {
-                out.add(c.output);
-            }
+            shape(c, arnPrefix, path, out::add);
         }
         return out;
+    }
+
+    private void shape(Child c, String arnPrefix, String path, Consumer<JsonNode> to) {
+        if (!c.succeeded() || "NONE".equals(transformation)) {
+            to.accept(entry(c, arnPrefix, path));
+        } else if ("FLATTEN".equals(transformation) && c.output.isArray()) {
+            c.output.forEach(to);
+        } else {
+            to.accept(c.output);
+        }
     }
 
     /**
@@ -185,10 +193,9 @@ final class ResultWriting {
         manifest.put("DestinationBucket", bucket);
         manifest.put("MapRunArn", mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
-        writeFile(s3, bucket, base + "FAILED_0.json", shape(failed, arnPrefix, path), files.putArray("FAILED"));
-        writeFile(s3, bucket, base + "PENDING_0.json", shape(pending, arnPrefix, path), files.putArray("PENDING"));
-        writeFile(s3, bucket, base + "SUCCEEDED_0.json", shape(succeeded, arnPrefix, path),
-                files.putArray("SUCCEEDED"));
+        writeFile(s3, bucket, base + "FAILED_0.json", failed, arnPrefix, path, files.putArray("FAILED"));
+        writeFile(s3, bucket, base + "PENDING_0.json", pending, arnPrefix, path, files.putArray("PENDING"));
+        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, arnPrefix, path, files.putArray("SUCCEEDED"));
         s3.put(bucket, base + "manifest.json", Json.text(manifest));
         ObjectNode out = Json.object();
         out.put("MapRunArn", mapRunArn);
@@ -198,22 +205,61 @@ final class ResultWriting {
         return out;
     }
 
-    /** A file for a status that has entries, listed in the manifest with its size in bytes. */
-    private void writeFile(S3ObjectStore s3, String bucket, String key, ArrayNode entries, ArrayNode listed) {
-        if (entries.isEmpty()) {
+    /**
+     * A file for a status that has entries, listed in the manifest with its size in bytes. Written an
+     * entry at a time: the file can hold every item's input (a million items' worth), so it is made
+     * into a buffer sized for the inputs, each child's input let go once appended, with no tree of
+     * all its entries and no second copy to count its bytes.
+     */
+    private void writeFile(S3ObjectStore s3, String bucket, String key, List<Child> children, String arnPrefix,
+            String path, ArrayNode listed) {
+        if (children.isEmpty()) {
             return;
         }
-        String text;
-        if (jsonLines) {
-            StringBuilder lines = new StringBuilder();
-            for (JsonNode e : entries) {
-                lines.append(Json.text(e)).append('\n');
-            }
-            text = lines.toString();
-        } else {
-            text = Json.text(entries);
+        long expected = 2;
+        for (Child c : children) {
+            // an entry: the input, its quotes escaped, and some 400 characters of ARNs, dates and output
+            expected += (c.input.length() * 5L) / 4 + 512;
         }
-        s3.put(bucket, key, text);
-        listed.addObject().put("Key", key).put("Size", text.getBytes(StandardCharsets.UTF_8).length);
+        StringBuilder text = new StringBuilder((int) Math.min(expected, Integer.MAX_VALUE - 16));
+        if (!jsonLines) {
+            text.append('[');
+        }
+        for (Child c : children) {
+            shape(c, arnPrefix, path, e -> {
+                if (!jsonLines && text.length() > 1) {
+                    text.append(',');
+                }
+                text.append(Json.text(e));
+                if (jsonLines) {
+                    text.append('\n');
+                }
+            });
+            c.input = null;
+        }
+        if (!jsonLines) {
+            text.append(']');
+        }
+        s3.put(bucket, key, text.toString());
+        listed.addObject().put("Key", key).put("Size", utf8Length(text));
+    }
+
+    private static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                bytes++;
+            } else if (ch < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(ch) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

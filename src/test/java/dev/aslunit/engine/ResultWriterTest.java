@@ -120,6 +120,17 @@ class ResultWriterTest {
     }
 
     @Test
+    void the_size_in_the_manifest_counts_utf_8_bytes() {
+        S3ObjectStore s3 = new S3ObjectStore();
+        run(machine("", TO_S3), "[{\"n\":1,\"who\":\"Zoë € \uD83D\uDE00\"}]", s3);
+
+        JsonNode listed = manifest(s3).at("/ResultFiles/SUCCEEDED/0");
+        String text = s3.get("out", listed.get("Key").asText());
+        assertThat(text).contains("Zoë € \uD83D\uDE00");
+        assertThat(listed.get("Size").longValue()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void a_tolerated_failure_goes_to_failed_0_with_its_error_and_cause_and_no_output() {
         S3ObjectStore s3 = new S3ObjectStore();
         ExecutionRun r = run(machine("\"ToleratedFailureCount\":1,", TO_S3), "[{\"n\":1},{\"n\":2}]", s3);
