@@ -25,6 +25,15 @@ final class ChildExecution {
         this.history = keep ? new HistoryRecorder() : null;
     }
 
+    /**
+     * Whether the next event would leave no room for the child's {@code ExecutionFailed}: a child
+     * execution has AWS's 25,000-event limit of its own (without it, a child looping through states
+     * that take no time would never end).
+     */
+    boolean atHistoryLimit() {
+        return lastId >= ExecutionRun.HISTORY_LIMIT - 1;
+    }
+
     /** Numbers an event; its {@code details} (may be {@code null}) are made only when the history is kept. */
     long emit(long previousEventId, String type, Supplier<ObjectNode> details) {
         lastId++;

@@ -372,11 +372,15 @@ public final class ExecutionRun {
             return previousEventId;
         }
         if (history.size() >= HISTORY_LIMIT - 1) {
-            failExecution(previousEventId, Errors.RUNTIME, "The execution reached AWS's limit of " + HISTORY_LIMIT
-                    + " history events, while writing " + type + ".");
+            failExecution(previousEventId, Errors.RUNTIME, historyLimitCause(type));
             return history.size();
         }
         return history.append(previousEventId, scheduler.now(), type, details);
+    }
+
+    /** Why an execution (or a Distributed Map's child execution) failed at the event limit. */
+    static String historyLimitCause(String type) {
+        return "The execution reached AWS's limit of " + HISTORY_LIMIT + " history events, while writing " + type + ".";
     }
 
     void failExecution(long previousEventId, String err, String cse) {

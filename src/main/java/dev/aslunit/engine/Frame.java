@@ -167,6 +167,10 @@ final class Frame {
     /** Writes an event linked to {@code previous} that does not continue the chain. */
     long emitAside(long previous, String type, Supplier<ObjectNode> details) {
         if (child != null) {
+            if (child.atHistoryLimit()) {
+                childExecutionFrame().fail(Errors.RUNTIME, ExecutionRun.historyLimitCause(type));
+                return previous;
+            }
             return child.emit(previous, type, details);
         }
         return run.emit(previous, type, details == null ? null : details.get());
@@ -212,6 +216,15 @@ final class Frame {
             closeScope();
             listener.failed(this, error, cause);
         }
+    }
+
+    /** The top frame of the child execution this frame runs in: the one whose failure fails it. */
+    private Frame childExecutionFrame() {
+        Frame f = this;
+        while (f.parent != null && f.parent.child == child) {
+            f = f.parent;
+        }
+        return f;
     }
 
     /** Stops this frame without a word: the execution ended. */

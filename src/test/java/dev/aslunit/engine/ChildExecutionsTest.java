@@ -44,6 +44,38 @@ class ChildExecutionsTest {
                 .collect(Collectors.toList());
     }
 
+    /** Each iteration loops through states that take no time: only the event limit ends it. */
+    static final String ENDLESS_CHILDREN = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.xs",
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"%s"},
+                "StartAt":"Spin","States":{
+                  "Spin":{"Type":"Pass","Next":"Again"},
+                  "Again":{"Type":"Choice","Choices":[{"Variable":"$.v","IsPresent":false,"Next":"Spin"}],
+                           "Default":"Done"},
+                  "Done":{"Type":"Succeed"}}},
+              "End":true}}}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STANDARD", "EXPRESS"})
+    void a_child_execution_that_never_ends_fails_at_the_event_limit_as_an_execution_does(String type) {
+        for (boolean keep : new boolean[] {false, true}) {
+            ExecutionRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> run(String.format(ENDLESS_CHILDREN, type), ExecutionOptions.builder()
+                            .input(json("{\"xs\":[1]}")).keepChildExecutions(keep).build()));
+
+            assertThat(r.status()).as("keep=" + keep).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(r.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+            if (keep) {
+                List<HistoryEvent> child = r.childExecutions().get("M").get(0);
+                assertThat(child).hasSize(ExecutionRun.HISTORY_LIMIT);
+                HistoryEvent last = child.get(child.size() - 1);
+                assertThat(last.type()).isEqualTo("ExecutionFailed");
+                assertThat(last.details().get("error").asText()).isEqualTo("States.Runtime");
+                assertThat(last.details().get("cause").asText()).startsWith("The execution reached AWS's limit of 25000");
+            }
+        }
+    }
+
     @Test
     void off_by_default_no_child_execution_is_kept() {
         ExecutionRun r = runWith(false);

@@ -46,19 +46,25 @@ class EngineFuzzTest {
             return;
         }
         CompiledStateMachine machine = CompiledStateMachine.compile(loaded.definition(), "Fuzz");
+        Statistics.label("maps").collect(definition.toString().contains("DISTRIBUTED") ? "with a Distributed Map"
+                : definition.toString().contains("\"Map\"") ? "inline Maps only" : "no Map");
 
-        ExecutionRun first = run(machine, input, seed);
-        ExecutionRun second = run(machine, input, seed);
+        ExecutionRun first = run(machine, input, seed, false);
+        ExecutionRun second = run(machine, input, seed, false);
+        // a Distributed Map's children build their events only when kept: the parent must not notice
+        ExecutionRun keepingChildren = run(machine, input, seed, true);
 
         Statistics.label("outcome").collect(first.status());
         assertThat(first.isDone() || first.status() == ExecutionStatus.RUNNING).isTrue();
         assertThat(first.history().size()).isLessThanOrEqualTo(ExecutionRun.HISTORY_LIMIT + 1);
         assertThat(render(second.history())).isEqualTo(render(first.history()));
         assertThat(second.status()).isEqualTo(first.status());
+        assertThat(render(keepingChildren.history())).isEqualTo(render(first.history()));
     }
 
-    private static ExecutionRun run(CompiledStateMachine machine, JsonNode input, long seed) {
+    private static ExecutionRun run(CompiledStateMachine machine, JsonNode input, long seed, boolean keepChildren) {
         ExecutionOptions options = ExecutionOptions.builder().input(input).executionName("fuzz").seed(seed)
+                .keepChildExecutions(keepChildren)
                 .taskHandler(invocation -> Optional.of(answer(invocation, seed))).build();
         return machine.start(options, new VirtualScheduler(START)).awaitCompletion();
     }

@@ -148,7 +148,13 @@ final class RandomWorkflows {
                 if (random.nextBoolean()) {
                     s.put("ToleratedFailureCount", random.nextInt(3));
                 }
-                s.set("ItemProcessor", machine(depth + 1));
+                ObjectNode processor = machine(depth + 1);
+                if (random.nextInt(3) == 0) {
+                    // a Distributed Map: its iterations are child executions with histories of their own
+                    processor.putObject("ProcessorConfig").put("Mode", "DISTRIBUTED")
+                            .put("ExecutionType", random.nextBoolean() ? "STANDARD" : "EXPRESS");
+                }
+                s.set("ItemProcessor", processor);
                 retryAndCatch(s, prefix, count);
                 transition(s, prefix, index, count);
                 break;
