@@ -3,6 +3,7 @@ package dev.aslunit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonWriting;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,25 +242,6 @@ final class ResultWriting {
             text.append(']');
         }
         s3.put(bucket, key, text.toString());
-        listed.addObject().put("Key", key).put("Size", utf8Length(text));
-    }
-
-    private static long utf8Length(CharSequence text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x80) {
-                bytes++;
-            } else if (ch < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(ch) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        listed.addObject().put("Key", key).put("Size", JsonWriting.utf8Length(text));
     }
 }

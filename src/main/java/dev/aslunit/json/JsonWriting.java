@@ -26,6 +26,26 @@ public final class JsonWriting {
         return FACTORY;
     }
 
+    /** The UTF-8 size of {@code text} in bytes, without encoding it (AWS's payload sizes and S3 object sizes). */
+    public static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     /** Compact JSON text of {@code node}, identical to {@link Json#write}. */
     public static String text(JsonNode node) {
         // the writer ObjectMapper.writeValueAsString uses: recycled buffers, no synchronized StringBuffer

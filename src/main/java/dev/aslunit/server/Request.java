@@ -2,6 +2,7 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.json.JsonWriting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class Request {
     /** A payload member (input, output): limited in UTF-8 bytes, as AWS counts them. */
     String payload(String member) {
         String s = optional(member, Integer.MAX_VALUE);
-        if (s != null && utf8Length(s) > MAX_PAYLOAD) {
+        if (s != null && JsonWriting.utf8Length(s) > MAX_PAYLOAD) {
             throw ApiException.constraint(member, null,
                     "Member must have length less than or equal to " + MAX_PAYLOAD);
         }
@@ -123,23 +124,5 @@ final class Request {
 
     JsonNode node(String member) {
         return body.get(member);
-    }
-
-    static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

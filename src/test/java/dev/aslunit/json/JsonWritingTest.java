@@ -27,4 +27,12 @@ class JsonWritingTest {
         assertThat(JsonWriting.text(tree)).isEqualTo(mapper.writeValueAsString(tree));
         assertThat(JsonWriting.text(JsonNodeFactory.instance.textNode("x"))).isEqualTo("\"x\"");
     }
+
+    @Test
+    void utf8_length_counts_the_bytes_utf_8_takes() {
+        String text = "a\u00e9\u20ac\uD83D\uDE00 {\"k\": 1}";
+        assertThat(JsonWriting.utf8Length(text))
+                .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isEqualTo(1 + 2 + 3 + 4 + 9);
+    }
 }
