@@ -94,8 +94,9 @@ final class ResultWriting {
     }
 
     /**
-     * AWS names a Map Run's children with name-based (version 3) UUIDs; this one is the Map Run's
-     * and the item's, so a redriven child keeps its name.
+     * AWS names a Map Run's children with name-based (version 3) UUIDs; this one is made from the Map
+     * Run's ARN and the item's index, so that a run names its children the same every time without
+     * drawing on the seeded randomness the rest of the run uses.
      */
     static String childName(String mapRunArn, int index) {
         return UUID.nameUUIDFromBytes((mapRunArn + "#" + index).getBytes(StandardCharsets.UTF_8)).toString();
@@ -103,7 +104,8 @@ final class ResultWriting {
 
     /**
      * {@code Transformation: NONE}'s entry, the fields in AWS's (alphabetical) order: a child that did
-     * not succeed has its {@code Error}/{@code Cause} and no {@code Output}, and the Map Run can redrive it.
+     * not succeed has its {@code Error}/{@code Cause} and no {@code Output}, and the Map Run can redrive it;
+     * an item never started has only its input and {@code PENDING}.
      *
      * @param arnPrefix {@code arn:aws:states:<region>:<account>:}
      * @param path the Map Run's {@code <state machine>/<label>}, the children's state machine
