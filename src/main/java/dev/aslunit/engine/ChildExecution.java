@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.history.HistoryEvent;
 import dev.aslunit.history.HistoryRecorder;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,18 +12,61 @@ import java.util.function.Supplier;
  * One child execution of a Distributed Map: its own event numbering, and, when the options keep
  * child executions or a listener receives them, its history as AWS writes it for that execution ({@code ExecutionStarted}, the
  * states' events, {@code ExecutionSucceeded}/{@code Failed}/{@code Aborted}). Either way its events
- * stay out of the parent's history.
+ * stay out of the parent's history. Being an execution of its own, it has its own context object
+ * ({@code $$.Execution}, {@code $$.StateMachine}), made only when one of its states asks for it.
  */
 final class ChildExecution {
 
     private final ExecutionRun run;
     /** {@code null} when nothing will read the child's history: then only the numbering runs. */
     private final HistoryRecorder history;
+    private final MapRunNames names;
+    private final int index;
+    private final JsonNode input;
+    private final Instant startTime;
+    private String name;
+    private ObjectNode executionContext;
     private long lastId;
 
-    ChildExecution(ExecutionRun run, boolean keep) {
+    ChildExecution(ExecutionRun run, boolean keep, MapRunNames names, int index, JsonNode input) {
         this.run = run;
         this.history = keep ? new HistoryRecorder() : null;
+        this.names = names;
+        this.index = index;
+        this.input = input;
+        this.startTime = run.now();
+    }
+
+    /** The name its Map Run gives it, made when first asked (a UUID costs more than the rest of a child that never asks). */
+    String name() {
+        if (name == null) {
+            name = names.childName(index);
+        }
+        return name;
+    }
+
+    /**
+     * {@code $$.Execution} inside the child: the child's own ARN, name, input and start, with the
+     * parent's role (a Map Run's children run with the state machine's role); a redrive of the
+     * parent starts a new Map Run, so a child is never redriven.
+     */
+    ObjectNode executionContext() {
+        if (executionContext == null) {
+            ObjectNode c = Json.object();
+            c.put("Id", names.childArn(name()));
+            c.set("Input", input);
+            c.put("Name", name());
+            c.put("RoleArn", run.options.roleArn());
+            c.put("StartTime", ExecutionRun.CONTEXT_TIME.format(startTime));
+            c.put("RedriveCount", 0);
+            executionContext = c;
+        }
+        return executionContext;
+    }
+
+    /** {@code $$.StateMachine} inside the child: the Map Run's {@code <machine>/<label>}. */
+    ObjectNode stateMachineContext() {
+        return names.stateMachineContext();
     }
 
     /**
@@ -56,7 +100,7 @@ final class ChildExecution {
     }
 
     /** {@code ExecutionStarted} with the iteration's input, as the child's first event. */
-    long started(JsonNode input) {
+    long started() {
         String text = text(input);
         return emit(0, "ExecutionStarted", () -> {
             ObjectNode d = Json.object();

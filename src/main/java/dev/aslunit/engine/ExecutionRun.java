@@ -407,17 +407,21 @@ public final class ExecutionRun {
         return history.size();
     }
 
-    /** The context object ({@code $$}) as {@code state} sees it. */
+    /**
+     * The context object ({@code $$}) as {@code state} sees it: inside a Distributed Map's child
+     * execution, that child's {@code Execution} and {@code StateMachine}.
+     */
     ObjectNode contextObject(StateRun state, ObjectNode mapItem) {
+        ChildExecution child = state.frame.child;
         ObjectNode ctx = Json.object();
-        ctx.set("Execution", executionContext);
+        ctx.set("Execution", child != null ? child.executionContext() : executionContext);
         ObjectNode s = ctx.putObject("State");
         s.put("EnteredTime", enteredTime(state.enteredTime));
         s.put("Name", state.name);
         if (state.countsRetries) {
             s.put("RetryCount", state.retryCount);
         }
-        ctx.set("StateMachine", stateMachineContext);
+        ctx.set("StateMachine", child != null ? child.stateMachineContext() : stateMachineContext);
         if (state.taskToken != null) {
             ctx.putObject("Task").put("Token", state.taskToken);
         }
@@ -441,13 +445,14 @@ public final class ExecutionRun {
     }
 
     /**
-     * A new child execution of the Distributed Map state {@code mapState}: kept if the options say so,
+     * A new child execution of the Distributed Map state {@code mapState}, for the item at {@code index}
+     * with {@code input}: kept if the options say so,
      * else handed to their listener, if any, when it ends; it records its history for either.
      */
-    ChildExecution childExecution(String mapState) {
+    ChildExecution childExecution(String mapState, MapRunNames names, int index, JsonNode input) {
         boolean keep = options.keepChildExecutions();
         boolean stream = !keep && options.childExecutionListener() != null;
-        ChildExecution child = new ChildExecution(this, keep || stream);
+        ChildExecution child = new ChildExecution(this, keep || stream, names, index, input);
         if (keep) {
             children.computeIfAbsent(mapState, k -> new java.util.ArrayList<>()).add(child);
         } else if (stream) {

@@ -270,9 +270,16 @@ final class Frame {
         return !run.isDone();
     }
 
-    /** {@code $$.Map.Item} of the innermost Map iteration this frame runs in, or {@code null}. */
+    /**
+     * {@code $$.Map.Item} of the innermost Map iteration this frame runs in, or {@code null}. A
+     * Distributed Map's child is an execution of its own: its item was the parent's, for the
+     * {@code ItemSelector}, and neither it nor an item further out shows inside the child.
+     */
     ObjectNode mapItem() {
         for (Frame f = this; f != null; f = f.parent) {
+            if (f.child != null && (f.parent == null || f.parent.child != f.child)) {
+                return null;
+            }
             if (f.mapItem != null) {
                 return f.mapItem;
             }

@@ -174,10 +174,9 @@ final class MapStep extends Step implements Step.Retrying {
         private int finished;
         private int failures;
         private long lastCompletionEventId;
-        private String mapRunArn;
         private String mapRunId;
-        /** {@code <state machine>/<label>}: the Map Run's, and its children's state machine. */
-        private String mapRunPath;
+        /** The Map Run's ARN and how it names its children; {@code null} for an inline Map. */
+        private MapRunNames names;
         /** With a ResultWriter, each child execution by index (its result is there, not in {@code results}). */
         private final ArrayList<ResultWriting.Child> children = writing == null ? null : new ArrayList<>();
         private boolean failed;
@@ -205,11 +204,13 @@ final class MapStep extends Step implements Step.Retrying {
             lastCompletionEventId = started;
             if (distributed) {
                 mapRunId = run.frame.run.random.uuid().toString();
-                mapRunPath = run.frame.run.machine.name() + "/" + (label != null ? label : name);
-                mapRunArn = arnPrefix() + "mapRun:" + mapRunPath + ":" + mapRunId;
+                String mapRunPath = run.frame.run.machine.name() + "/" + (label != null ? label : name);
+                String arnPrefix = "arn:aws:states:" + run.frame.run.options.region() + ":"
+                        + run.frame.run.options.accountId() + ":";
+                names = new MapRunNames(arnPrefix, mapRunPath, arnPrefix + "mapRun:" + mapRunPath + ":" + mapRunId);
                 run.frame.emit("MapRunStarted", () -> {
                     ObjectNode d = Json.object();
-                    d.put("mapRunArn", mapRunArn);
+                    d.put("mapRunArn", names.mapRunArn);
                     return d;
                 });
                 container.lastInnerEventId = run.frame.lastEventId;
@@ -260,9 +261,9 @@ final class MapStep extends Step implements Step.Retrying {
                 return;
             }
             inFlight++;
+            ChildExecution child = distributed ? frame.run.childExecution(name, names, index, input) : null;
             if (children != null) {
-                record(index, new ResultWriting.Child(ResultWriting.childName(mapRunArn, index), Json.text(input),
-                        frame.run.now()));
+                record(index, new ResultWriting.Child(child.name(), Json.text(input), frame.run.now()));
             }
             Frame stopped = startedFrames.get(index);
             if (redriving != null && stopped != null && stopped.canRedrive()) {
@@ -273,10 +274,9 @@ final class MapStep extends Step implements Step.Retrying {
                 stopped.redrive(iterationStarted);
                 return;
             }
-            ChildExecution child = distributed ? frame.run.childExecution(name) : null;
             Frame iteration = new Frame(frame.run, frame, processor,
                     distributed ? VariableScope.root() : frame.variables.child(), this, container, item,
-                    child != null ? child.started(input) : 0, child);
+                    child != null ? child.started() : 0, child);
             running.put(index, iteration);
             if (!distributed) {
                 startedFrames.put(index, iteration);
@@ -448,18 +448,14 @@ final class MapStep extends Step implements Step.Retrying {
             return result;
         }
 
-        private String arnPrefix() {
-            return "arn:aws:states:" + run.frame.run.options.region() + ":" + run.frame.run.options.accountId() + ":";
-        }
-
         /** The state's result with a ResultWriter: where the files went, or the results as WriterConfig shapes them. */
         private JsonNode writtenResults() {
             if (!writing.exports()) {
-                return writing.shape(children, arnPrefix(), mapRunPath);
+                return writing.shape(children, names);
             }
             JsonNode parameters = setup.resultWriter(scope, effective);
             return writing.write(run.frame.run.options.s3(), parameters == null ? Json.object() : parameters,
-                    mapRunId, mapRunArn, children, arnPrefix(), mapRunPath);
+                    mapRunId, names, children);
         }
 
         /**

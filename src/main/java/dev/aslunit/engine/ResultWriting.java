@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.JsonWriting;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -94,23 +92,11 @@ final class ResultWriting {
     }
 
     /**
-     * AWS names a Map Run's children with name-based (version 3) UUIDs; this one is made from the Map
-     * Run's ARN and the item's index, so that a run names its children the same every time without
-     * drawing on the seeded randomness the rest of the run uses.
-     */
-    static String childName(String mapRunArn, int index) {
-        return UUID.nameUUIDFromBytes((mapRunArn + "#" + index).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
      * {@code Transformation: NONE}'s entry, the fields in AWS's (alphabetical) order: a child that did
      * not succeed has its {@code Error}/{@code Cause} and no {@code Output}, and the Map Run can redrive it;
      * an item never started has only its input and {@code PENDING}.
-     *
-     * @param arnPrefix {@code arn:aws:states:<region>:<account>:}
-     * @param path the Map Run's {@code <state machine>/<label>}, the children's state machine
      */
-    static ObjectNode entry(Child c, String arnPrefix, String path) {
+    static ObjectNode entry(Child c, MapRunNames names) {
         ObjectNode e = Json.object();
         if ("PENDING".equals(c.status)) {
             e.put("Input", c.input);
@@ -126,7 +112,7 @@ final class ResultWriting {
                 e.put("Error", c.error);
             }
         }
-        e.put("ExecutionArn", arnPrefix + "execution:" + path + ":" + c.name);
+        e.put("ExecutionArn", names.childArn(c.name));
         e.put("Input", c.input);
         e.set("InputDetails", included());
         e.put("Name", c.name);
@@ -143,7 +129,7 @@ final class ResultWriting {
             e.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
         }
         e.put("StartDate", ExecutionRun.CONTEXT_TIME.format(c.start));
-        e.put("StateMachineArn", arnPrefix + "stateMachine:" + path);
+        e.put("StateMachineArn", names.stateMachineArn());
         e.put("Status", c.status);
         e.put("StopDate", ExecutionRun.CONTEXT_TIME.format(c.stop));
         return e;
@@ -157,17 +143,17 @@ final class ResultWriting {
      * The entries of the children, as the transformation shapes them: a child that did not succeed
      * keeps its {@code NONE} entry whatever the transformation, as AWS documents.
      */
-    ArrayNode shape(List<Child> children, String arnPrefix, String path) {
+    ArrayNode shape(List<Child> children, MapRunNames names) {
         ArrayNode out = Json.NODES.arrayNode();
         for (Child c : children) {
-            shape(c, arnPrefix, path, out::add);
+            shape(c, names, out::add);
         }
         return out;
     }
 
-    private void shape(Child c, String arnPrefix, String path, Consumer<JsonNode> to) {
+    private void shape(Child c, MapRunNames names, Consumer<JsonNode> to) {
         if (!c.succeeded() || "NONE".equals(transformation)) {
-            to.accept(entry(c, arnPrefix, path));
+            to.accept(entry(c, names));
         } else if ("FLATTEN".equals(transformation) && c.output.isArray()) {
             c.output.forEach(to);
         } else {
@@ -179,8 +165,7 @@ final class ResultWriting {
      * Writes the result files and the manifest and returns the state's result: the Map Run's ARN and
      * where the manifest is.
      */
-    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, String mapRunArn, List<Child> children,
-            String arnPrefix, String path) {
+    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, MapRunNames names, List<Child> children) {
         String bucket = parameters.path("Bucket").asText();
         String prefix = parameters.path("Prefix").asText("");
         String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
@@ -194,14 +179,14 @@ final class ResultWriting {
         }
         ObjectNode manifest = Json.object();
         manifest.put("DestinationBucket", bucket);
-        manifest.put("MapRunArn", mapRunArn);
+        manifest.put("MapRunArn", names.mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
-        writeFile(s3, bucket, base + "FAILED_0.json", failed, arnPrefix, path, files.putArray("FAILED"));
-        writeFile(s3, bucket, base + "PENDING_0.json", pending, arnPrefix, path, files.putArray("PENDING"));
-        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, arnPrefix, path, files.putArray("SUCCEEDED"));
+        writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"));
+        writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"));
+        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"));
         s3.put(bucket, base + "manifest.json", Json.text(manifest));
         ObjectNode out = Json.object();
-        out.put("MapRunArn", mapRunArn);
+        out.put("MapRunArn", names.mapRunArn);
         ObjectNode details = out.putObject("ResultWriterDetails");
         details.put("Bucket", bucket);
         details.put("Key", base + "manifest.json");
@@ -214,8 +199,8 @@ final class ResultWriting {
      * into a buffer sized for the inputs, each child's input let go once appended, with no tree of
      * all its entries and no second copy to count its bytes.
      */
-    private void writeFile(S3ObjectStore s3, String bucket, String key, List<Child> children, String arnPrefix,
-            String path, ArrayNode listed) {
+    private void writeFile(S3ObjectStore s3, String bucket, String key, List<Child> children, MapRunNames names,
+            ArrayNode listed) {
         if (children.isEmpty()) {
             return;
         }
@@ -229,7 +214,7 @@ final class ResultWriting {
             text.append('[');
         }
         for (Child c : children) {
-            shape(c, arnPrefix, path, e -> {
+            shape(c, names, e -> {
                 if (!jsonLines && text.length() > 1) {
                     text.append(',');
                 }
