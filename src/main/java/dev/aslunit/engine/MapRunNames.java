@@ -20,10 +20,10 @@ final class MapRunNames {
     /** {@code $$.StateMachine} inside the children: made when a child first asks, then shared. */
     private ObjectNode stateMachineContext;
 
-    MapRunNames(String arnPrefix, String path, String mapRunArn) {
-        this.arnPrefix = arnPrefix;
+    MapRunNames(String region, String accountId, String path, String mapRunId) {
+        this.arnPrefix = "arn:aws:states:" + region + ":" + accountId + ":";
         this.path = path;
-        this.mapRunArn = mapRunArn;
+        this.mapRunArn = arnPrefix + "mapRun:" + path + ":" + mapRunId;
     }
 
     /**

@@ -204,10 +204,8 @@ final class MapStep extends Step implements Step.Retrying {
             lastCompletionEventId = started;
             if (distributed) {
                 mapRunId = run.frame.run.random.uuid().toString();
-                String mapRunPath = run.frame.run.machine.name() + "/" + (label != null ? label : name);
-                String arnPrefix = "arn:aws:states:" + run.frame.run.options.region() + ":"
-                        + run.frame.run.options.accountId() + ":";
-                names = new MapRunNames(arnPrefix, mapRunPath, arnPrefix + "mapRun:" + mapRunPath + ":" + mapRunId);
+                names = new MapRunNames(run.frame.run.options.region(), run.frame.run.options.accountId(),
+                        run.frame.run.machine.name() + "/" + (label != null ? label : name), mapRunId);
                 run.frame.emit("MapRunStarted", () -> {
                     ObjectNode d = Json.object();
                     d.put("mapRunArn", names.mapRunArn);
