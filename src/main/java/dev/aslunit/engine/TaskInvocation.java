@@ -15,7 +15,6 @@ import java.time.Instant;
  * @param invocation     0-based count of this state's invocations in this execution, counting retries
  *                       and Map iterations (Step Functions Local's mock counter)
  * @param taskToken      the token for {@code .waitForTaskToken} resources (also in the context), else {@code null}
- * @param context        the context object ({@code $$}) as the task sees it
  * @param now            the virtual time of the call
  * @param executionArn   the execution's ARN
  */
@@ -26,7 +25,6 @@ public record TaskInvocation(
         int attempt,
         int invocation,
         String taskToken,
-        JsonNode context,
         Instant now,
         String executionArn) implements ServiceCall {
 }

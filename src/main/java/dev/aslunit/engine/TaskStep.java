@@ -87,8 +87,7 @@ final class TaskStep extends Step implements Step.Retrying {
         frame.emit(resource.scheduledEvent(), () -> resource.scheduledDetails(frame.run, parametersText,
                 timeoutSeconds, heartbeatSeconds, taskCredentials));
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
-                frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, scope.context(),
-                frame.run.now(),
+                frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, frame.run.now(),
                 frame.run.executionArn());
         Optional<TaskOutcome> answer;
         try {

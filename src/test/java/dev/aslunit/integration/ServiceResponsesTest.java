@@ -6,7 +6,6 @@ import static dev.aslunit.mock.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.engine.TaskInvocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +155,7 @@ class ServiceResponsesTest {
     @Test
     void submitted_is_the_service_answer_of_a_token_task_and_the_same_every_run() {
         TaskInvocation token = new TaskInvocation("Publish", "arn:aws:states:::sns:publish.waitForTaskToken",
-                json("{\"TopicArn\": \"t\", \"Message\": {}}"), 0, 0, "tok", JsonNodeFactory.instance.objectNode(), T0, "arn:e");
+                json("{\"TopicArn\": \"t\", \"Message\": {}}"), 0, 0, "tok", T0, "arn:e");
 
         JsonNode submitted = ServiceResponses.submitted(token);
 

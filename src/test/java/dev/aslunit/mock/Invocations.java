@@ -2,7 +2,6 @@ package dev.aslunit.mock;
 
 import static dev.aslunit.json.JsonText.json;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.engine.TaskInvocation;
 import java.time.Instant;
 
@@ -16,7 +15,7 @@ public final class Invocations {
 
     public static TaskInvocation call(String state, String resource, String parameters, int attempt, int invocation) {
         return new TaskInvocation(state, resource, json(parameters), attempt, invocation, null,
-                JsonNodeFactory.instance.objectNode(), T0, "arn:aws:states:us-east-1:123456789012:execution:m:e");
+                T0, "arn:aws:states:us-east-1:123456789012:execution:m:e");
     }
 
     public static TaskInvocation call(String state, int invocation) {

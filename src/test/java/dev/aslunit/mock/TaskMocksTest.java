@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.engine.TaskInvocation;
@@ -443,7 +442,7 @@ class TaskMocksTest {
             TaskMock validate = mocks.mock("Validate").returns("{}");
             TaskInvocation retry = new TaskInvocation("Validate", LAMBDA_INVOKE,
                     json("{\"FunctionName\": \"f\", \"Payload\": {\"orderId\": \"o-1\"}}"), 1, 3, null,
-                    JsonNodeFactory.instance.objectNode(), T0.plusSeconds(6), "arn:exec");
+                    T0.plusSeconds(6), "arn:exec");
 
             mocks.answer(retry);
             mocks.answer(call("Unmocked", FUNCTION, "{\"x\": 1}", 0, 0));
