@@ -67,6 +67,21 @@ public final class JsonReading {
                 }
                 return a;
             }
+            default:
+                JsonNode scalar = scalar(p, p.currentToken());
+                if (scalar == null) {
+                    throw new JsonParseException(p, "Unexpected token " + p.currentToken());
+                }
+                return scalar;
+        }
+    }
+
+    /**
+     * The node of a scalar token, as {@code readTree} makes it (also for YAML, whose parser reports
+     * a decimal too precise for a double as {@code BIG_DECIMAL}); {@code null} for any other token.
+     */
+    static JsonNode scalar(JsonParser p, JsonToken token) throws IOException {
+        switch (token) {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
@@ -79,7 +94,8 @@ public final class JsonReading {
                         return NODES.numberNode(p.getBigIntegerValue());
                 }
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
+                return p.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+                        ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(p.getDoubleValue());
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -87,7 +103,7 @@ public final class JsonReading {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new JsonParseException(p, "Unexpected token " + p.currentToken());
+                return null;
         }
     }
 }

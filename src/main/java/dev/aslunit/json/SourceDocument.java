@@ -311,28 +311,9 @@ public final class SourceDocument {
                     return nodes.objectNode();
                 case START_ARRAY:
                     return nodes.arrayNode();
-                case VALUE_STRING:
-                    return nodes.textNode(parser.getText());
-                case VALUE_TRUE:
-                    return nodes.booleanNode(true);
-                case VALUE_FALSE:
-                    return nodes.booleanNode(false);
-                case VALUE_NULL:
-                    return nodes.nullNode();
-                case VALUE_NUMBER_INT:
-                    switch (parser.getNumberType()) {
-                        case INT:
-                            return nodes.numberNode(parser.getIntValue());
-                        case LONG:
-                            return nodes.numberNode(parser.getLongValue());
-                        default:
-                            return nodes.numberNode(parser.getBigIntegerValue());
-                    }
-                case VALUE_NUMBER_FLOAT:
-                    return parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
-                            ? nodes.numberNode(parser.getDecimalValue()) : nodes.numberNode(parser.getDoubleValue());
                 default:
-                    return nodes.textNode(parser.getText());
+                    JsonNode scalar = JsonReading.scalar(parser, token);
+                    return scalar != null ? scalar : nodes.textNode(parser.getText());
             }
         }
 
