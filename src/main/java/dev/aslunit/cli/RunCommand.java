@@ -2,6 +2,7 @@ package dev.aslunit.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -172,9 +173,13 @@ public final class RunCommand implements Callable<Integer> {
         try {
             in = inputFile != null ? JsonReading.tree(Files.readString(inputFile))
                     : input != null ? JsonReading.tree(input) : JsonNodeFactory.instance.objectNode();
+        } catch (JsonProcessingException e) {
+            return usage("The input is not valid JSON (" + (inputFile != null ? inputFile : "--input") + ", "
+                    + JsonReading.problem(e) + ").");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return usage("The input file " + inputFile + " does not exist (looked for " + inputFile.toAbsolutePath() + ").");
         } catch (IOException e) {
-            return usage("The input is not valid JSON (" + (inputFile != null ? inputFile : "--input") + "): "
-                    + e.getMessage());
+            return usage("Cannot read the input file " + inputFile + " (" + e + ").");
         }
         CompiledStateMachine machine;
         try {
@@ -354,8 +359,10 @@ public final class RunCommand implements Callable<Integer> {
             JsonNode request;
             try {
                 request = JsonReading.tree(line);
-            } catch (IOException e) {
-                return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON: " + e.getMessage());
+            } catch (JsonProcessingException e) {
+                // a request is one line: its column is all the place there is
+                return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (column "
+                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage() + ").");
             }
             JsonNode id = request.get("id");
             try {
@@ -377,8 +384,9 @@ public final class RunCommand implements Callable<Integer> {
             if (def != null && def.isTextual()) {
                 try {
                     def = JsonReading.tree(def.asText());
-                } catch (IOException e) {
-                    return requestError(id, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
+                } catch (JsonProcessingException e) {
+                    return requestError(id, "InvalidDefinition", "The definition is not JSON ("
+                            + JsonReading.problem(e) + ").");
                 }
             }
             if (def == null || !def.isObject()) {

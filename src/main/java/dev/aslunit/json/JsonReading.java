@@ -50,6 +50,15 @@ public final class JsonReading {
         }
     }
 
+    /**
+     * What is wrong with the text, for a person: Jackson's own message without the "[Source:
+     * REDACTED ...]" it appends, and where ({@code line 1, column 2: Unexpected character ...}).
+     */
+    public static String problem(JsonProcessingException e) {
+        return (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ": ") + e.getOriginalMessage();
+    }
+
     private static JsonNode value(JsonParser p) throws IOException {
         switch (p.currentToken()) {
             case START_OBJECT: {

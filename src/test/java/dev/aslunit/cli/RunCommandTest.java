@@ -79,8 +79,14 @@ class RunCommandTest {
 
     @Test
     void bad_requests_get_a_request_error_line() {
-        assertThat(RunCommand.answer("{not json", 3).get("requestError").get("code").asText())
-                .isEqualTo("InvalidRequest");
+        JsonNode notJson = RunCommand.answer("{not json", 3).get("requestError");
+        assertThat(notJson.get("code").asText()).isEqualTo("InvalidRequest");
+        assertThat(notJson.get("message").asText())
+                .startsWith("Line 3 is not JSON (column 2: Unexpected character ('n'")
+                .doesNotContain("REDACTED");
+        assertThat(RunCommand.answer("{\"id\":\"t\",\"definition\":\"{\\\"StartAt\\\":\"}", 1)
+                .get("requestError").get("message").asText())
+                .startsWith("The definition is not JSON (line 1, column ").doesNotContain("REDACTED");
         JsonNode bad = RunCommand.answer("""
                 {"id":"b","definition":{"StartAt":"X","States":{}}}""", 1);
         assertThat(bad.get("status").isNull()).isTrue();
@@ -116,7 +122,10 @@ class RunCommandTest {
         assertThat(cli.execute("run", def.toString())).isEqualTo(2);
         assertThat(out.toString()).contains("→ F (Fail)", "execution FAILED  E: c");
         assertThat(cli.execute("run", def.toString(), "--input", "{oops")).isEqualTo(1);
-        assertThat(err.toString()).contains("The input is not valid JSON");
+        assertThat(err.toString()).contains("The input is not valid JSON (--input, line 1, column 2: Unexpected character ('o'")
+                .doesNotContain("REDACTED");
+        assertThat(cli.execute("run", def.toString(), "--input-file", dir.resolve("nope.json").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("The input file " + dir.resolve("nope.json") + " does not exist");
     }
 
     @Test
