@@ -267,8 +267,11 @@ public final class RunCommand implements Callable<Integer> {
                 requests.answer(line, lineNo).write(g);
                 g.writeRaw('\n');
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
+            return 1;
         } catch (IOException e) {
-            err.println("Cannot read " + batch + ": " + e.getMessage());
+            err.println("Cannot read " + batch + ": " + e);
             return 1;
         } finally {
             g.flush();

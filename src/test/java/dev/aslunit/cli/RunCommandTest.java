@@ -108,7 +108,7 @@ class RunCommandTest {
 
         StringWriter err = new StringWriter();
         assertThat(RunCommand.runBatch(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl"));
+        assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl") + ": no such file");
     }
 
     @Test
