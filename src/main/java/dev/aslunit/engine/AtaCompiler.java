@@ -276,7 +276,7 @@ final class AtaCompiler {
             public JsonNode resultWriter(Scope scope, JsonNode effective) {
                 return writer == null ? null : AtaFlow.evaluate(writer, scope);
             }
-        }, m.distributed(), m.label(), ResultWriting.of(m.resultWriter()),
+        }, m.distributed(), "EXPRESS".equals(m.executionType()), m.label(), ResultWriting.of(m.resultWriter()),
                 compiler.recovery(m.retry(), m.catchers(), true));
     }
 

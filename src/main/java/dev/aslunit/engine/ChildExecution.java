@@ -27,6 +27,8 @@ final class ChildExecution {
     private String name;
     private ObjectNode executionContext;
     private long lastId;
+    private int redriveCount;
+    private Instant redriveTime;
 
     ChildExecution(ExecutionRun run, boolean keep, MapRunNames names, int index, JsonNode input) {
         this.run = run;
@@ -47,8 +49,8 @@ final class ChildExecution {
 
     /**
      * {@code $$.Execution} inside the child: the child's own ARN, name, input and start, with the
-     * parent's role (a Map Run's children run with the state machine's role); a redrive of the
-     * parent starts a new Map Run, so a child is never redriven.
+     * parent's role (a Map Run's children run with the state machine's role), and once the Map Run
+     * redrove it, how often and when.
      */
     ObjectNode executionContext() {
         if (executionContext == null) {
@@ -58,10 +60,41 @@ final class ChildExecution {
             c.put("Name", name());
             c.put("RoleArn", run.options.roleArn());
             c.put("StartTime", ExecutionRun.CONTEXT_TIME.format(startTime));
-            c.put("RedriveCount", 0);
+            c.put("RedriveCount", redriveCount);
+            if (redriveTime != null) {
+                c.put("RedriveTime", ExecutionRun.CONTEXT_TIME.format(redriveTime));
+            }
             executionContext = c;
         }
         return executionContext;
+    }
+
+    JsonNode input() {
+        return input;
+    }
+
+    Instant startTime() {
+        return startTime;
+    }
+
+    int redriveCount() {
+        return redriveCount;
+    }
+
+    /**
+     * The Map Run redrives this STANDARD child as {@code RedriveExecution} does an execution: its
+     * history goes on with {@code ExecutionRedriven}, whose id this returns, and its context object
+     * counts the redrive.
+     */
+    long redriven() {
+        redriveCount++;
+        redriveTime = run.now();
+        executionContext = null;
+        return emit(lastId, "ExecutionRedriven", () -> {
+            ObjectNode d = Json.object();
+            d.put("redriveCount", redriveCount);
+            return d;
+        });
     }
 
     /** {@code $$.StateMachine} inside the child: the Map Run's {@code <machine>/<label>}. */

@@ -549,6 +549,6 @@ final class Compiler {
                     throw PathFlow.failure(scope, e);
                 }
             }
-        }, m.distributed(), m.label(), ResultWriting.of(m.resultWriter()), recovery(m.retry(), m.catchers()));
+        }, m.distributed(), "EXPRESS".equals(m.executionType()), m.label(), ResultWriting.of(m.resultWriter()), recovery(m.retry(), m.catchers()));
     }
 }

@@ -461,6 +461,13 @@ public final class ExecutionRun {
         return child;
     }
 
+    /** A redriven {@code child} writes again: the listener gets its whole history once it ends again. */
+    void childRedriven(ChildExecution child, String mapState) {
+        if (!options.keepChildExecutions() && options.childExecutionListener() != null) {
+            streamed.put(child, mapState);
+        }
+    }
+
     /** {@code child} wrote its last event: the listener gets it, and the run forgets it. */
     void childEnded(ChildExecution child) {
         String mapState = streamed.remove(child);

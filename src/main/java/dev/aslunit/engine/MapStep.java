@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
@@ -54,17 +55,20 @@ final class MapStep extends Step implements Step.Retrying {
     private final Flow flow;
     private final Setup setup;
     private final boolean distributed;
+    /** A Distributed Map's {@code ProcessorConfig.ExecutionType} is {@code EXPRESS}: a redrive starts its children anew. */
+    private final boolean expressChildren;
     private final String label;
     /** The {@code ResultWriter}, or {@code null} without one. */
     private final ResultWriting writing;
     final Recovery recovery;
 
-    MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed, String label,
-            ResultWriting writing, Recovery recovery) {
+    MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed,
+            boolean expressChildren, String label, ResultWriting writing, Recovery recovery) {
         super(name, "Map");
         this.writing = distributed ? writing : null;
         this.processor = processor;
         this.distributed = distributed;
+        this.expressChildren = expressChildren;
         this.label = label;
         this.flow = flow;
         this.setup = setup;
@@ -113,6 +117,8 @@ final class MapStep extends Step implements Step.Retrying {
     }
 
     private void attempt(StateRun run) {
+        // until this attempt's iterations have started, a redrive enters the state again
+        run.frame.attempting(null);
         Scope scope = new Scope(run, run.input);
         JsonNode effective;
         ArrayNode items;
@@ -183,10 +189,18 @@ final class MapStep extends Step implements Step.Retrying {
         private boolean launching;
         /** The iterations that succeeded: a redrive runs the others again. */
         private final BitSet succeeded = new BitSet();
-        /** An inline Map's iteration frames once started, kept so that a redrive can resume them. */
+        /** The iteration frames started and not succeeded, kept so that a redrive can resume them. */
         private final Map<Integer, Frame> startedFrames = new HashMap<>();
+        /**
+         * A Distributed Map's items taken from the reader but never started (the failed Map Run read
+         * them for {@code PENDING_0.json}, or their input could not be made), by index; {@code null}
+         * while there are none. It reads each item once, so a redrive starts them from here.
+         */
+        private TreeMap<Integer, JsonNode> unstarted;
         /** On a redrive, the indexes still to start; {@code null} before. */
         private ArrayDeque<Integer> redriving;
+        /** How often this Map Run has been redriven ({@code MapRunRedriven}'s {@code redriveCount}). */
+        private int mapRunRedrives;
 
         Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
                 double toleratedPercentage) {
@@ -222,9 +236,7 @@ final class MapStep extends Step implements Step.Retrying {
                 fail(f.error(), f.cause(), container.lastInnerEventId);
                 return;
             }
-            if (!distributed) {
-                run.frame.attempting(this);
-            }
+            run.frame.attempting(this);
             launch();
         }
 
@@ -234,37 +246,71 @@ final class MapStep extends Step implements Step.Retrying {
             }
             launching = true;
             try {
-                while (!failed && run.frame.isLive() && inFlight < maxConcurrency
-                        && (redriving != null ? !redriving.isEmpty() : items.has(nextIndex))) {
-                    startIteration(redriving != null ? redriving.poll() : nextIndex++);
+                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart()) {
+                    startIteration(redriving != null && !redriving.isEmpty() ? redriving.poll() : nextIndex++);
                 }
             } finally {
                 launching = false;
             }
-            if (!failed && (redriving != null || !items.has(nextIndex)) && finished == items.size()
-                    && run.frame.isLive()) {
+            if (!failed && !moreToStart() && finished == items.size() && run.frame.isLive()) {
                 succeed();
             }
         }
 
+        /**
+         * Whether an iteration is left to start: on an inline Map's redrive those in {@link #redriving};
+         * on a Distributed Map's, those and then the items its reader had not reached.
+         */
+        private boolean moreToStart() {
+            if (redriving != null && !redriving.isEmpty()) {
+                return true;
+            }
+            return (redriving == null || distributed) && items.has(nextIndex);
+        }
+
         private void startIteration(int index) {
             Frame frame = run.frame;
+            Frame stopped = redriving != null ? startedFrames.get(index) : null;
             ObjectNode item = Json.object();
             item.put("Index", index);
             JsonNode input;
-            try {
-                input = inputOf(item, index, items.get(index));
-            } catch (StateFailure f) {
-                fail(f.error(), f.cause(), container.lastInnerEventId);
-                return;
+            if (distributed && stopped != null) {
+                input = stopped.child.input();
+            } else {
+                JsonNode value = unstarted == null ? null : unstarted.remove(index);
+                try {
+                    if (value == null) {
+                        value = items.get(index);
+                    }
+                    input = inputOf(item, index, value);
+                } catch (StateFailure f) {
+                    if (distributed && value != null) {
+                        keepUnstarted(index, value);
+                    }
+                    fail(f.error(), f.cause(), container.lastInnerEventId);
+                    return;
+                }
             }
             inFlight++;
+            if (distributed && stopped != null && !expressChildren && stopped.canRedrive()) {
+                // AWS redrives a STANDARD child (RedriveExecution): the same execution goes on from where it stopped
+                ChildExecution child = stopped.child;
+                long redriven = child.redriven();
+                frame.run.childRedriven(child, name);
+                if (children != null) {
+                    record(index, new ResultWriting.Child(child.name(), Json.text(input), child.startTime(),
+                            child.redriveCount()));
+                }
+                running.put(index, stopped);
+                stopped.redrive(redriven);
+                return;
+            }
+            // a new child, or an EXPRESS one that AWS starts again (StartExecution) under the same name
             ChildExecution child = distributed ? frame.run.childExecution(name, names, index, input) : null;
             if (children != null) {
-                record(index, new ResultWriting.Child(child.name(), Json.text(input), frame.run.now()));
+                record(index, new ResultWriting.Child(child.name(), Json.text(input), frame.run.now(), 0));
             }
-            Frame stopped = startedFrames.get(index);
-            if (redriving != null && stopped != null && stopped.canRedrive()) {
+            if (!distributed && stopped != null && stopped.canRedrive()) {
                 running.put(index, stopped);
                 long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         () -> iterationDetails(index));
@@ -276,8 +322,8 @@ final class MapStep extends Step implements Step.Retrying {
                     distributed ? VariableScope.root() : frame.variables.child(), this, container, item,
                     child != null ? child.started() : 0, child);
             running.put(index, iteration);
+            startedFrames.put(index, iteration);
             if (!distributed) {
-                startedFrames.put(index, iteration);
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         () -> iterationDetails(index));
                 container.lastInnerEventId = iteration.lastEventId;
@@ -294,6 +340,13 @@ final class MapStep extends Step implements Step.Retrying {
             Scope itemScope = new Scope(run, effective);
             itemScope.mapItem = item;
             return setup.itemInput(itemScope, effective, value, index);
+        }
+
+        private void keepUnstarted(int index, JsonNode value) {
+            if (unstarted == null) {
+                unstarted = new TreeMap<>();
+            }
+            unstarted.put(index, value);
         }
 
         private void record(int index, ResultWriting.Child child) {
@@ -318,6 +371,7 @@ final class MapStep extends Step implements Step.Retrying {
         public void succeeded(Frame iteration, JsonNode output) {
             int index = indexOf(iteration);
             running.remove(index);
+            startedFrames.remove(index);
             if (children != null) {
                 children.get(index).ended(run.frame.run.now(), "SUCCEEDED", output, null, null);
             } else {
@@ -427,15 +481,47 @@ final class MapStep extends Step implements Step.Retrying {
             finished = 0;
             failures = 0;
             inFlight = 0;
-            for (int i = 0; i < items.size(); i++) {
-                if (succeeded.get(i)) {
-                    finished++;
-                } else {
-                    setResult(i, null);
-                    redriving.add(i);
+            running.clear();
+            if (distributed) {
+                redriveMapRun();
+            } else {
+                for (int i = 0; i < items.size(); i++) {
+                    if (succeeded.get(i)) {
+                        finished++;
+                    } else {
+                        setResult(i, null);
+                        redriving.add(i);
+                    }
                 }
             }
             launch();
+        }
+
+        /**
+         * A Distributed Map's redrive, as AWS redrives its Map Run ("Redriving Map Runs"): the same
+         * Map Run ({@code MapRunRedriven}) runs again only its children that failed or were aborted,
+         * then the items it never started; the children that succeeded keep their results.
+         */
+        private void redriveMapRun() {
+            mapRunRedrives++;
+            run.frame.emit("MapRunRedriven", () -> {
+                ObjectNode d = Json.object();
+                d.put("mapRunArn", names.mapRunArn);
+                d.put("redriveCount", mapRunRedrives);
+                return d;
+            });
+            container.lastInnerEventId = run.frame.lastEventId;
+            TreeSet<Integer> again = new TreeSet<>(startedFrames.keySet());
+            if (unstarted != null) {
+                again.addAll(unstarted.keySet());
+            }
+            for (int i : again) {
+                if (children == null) {
+                    setResult(i, null);
+                }
+                redriving.add(i);
+            }
+            finished = succeeded.cardinality();
         }
 
         private ArrayNode collect() {
@@ -447,13 +533,13 @@ final class MapStep extends Step implements Step.Retrying {
         }
 
         /** The state's result with a ResultWriter: where the files went, or the results as WriterConfig shapes them. */
-        private JsonNode writtenResults() {
+        private JsonNode writtenResults(boolean release) {
             if (!writing.exports()) {
                 return writing.shape(children, names);
             }
             JsonNode parameters = setup.resultWriter(scope, effective);
             return writing.write(run.frame.run.options.s3(), parameters == null ? Json.object() : parameters,
-                    mapRunId, names, children);
+                    mapRunId, names, children, release);
         }
 
         /**
@@ -465,7 +551,7 @@ final class MapStep extends Step implements Step.Retrying {
             if (writing != null && writing.exports() && !children.isEmpty()) {
                 readPending();
                 try {
-                    writtenResults();
+                    writtenResults(false);
                 } catch (StateFailure ignored) {
                     // the Map state fails with the Map Run's error either way
                 }
@@ -482,7 +568,9 @@ final class MapStep extends Step implements Step.Retrying {
                     int index = nextIndex++;
                     ObjectNode item = Json.object();
                     item.put("Index", index);
-                    record(index, ResultWriting.Child.pending(Json.text(inputOf(item, index, items.get(index)))));
+                    JsonNode value = items.get(index);
+                    keepUnstarted(index, value);
+                    record(index, ResultWriting.Child.pending(Json.text(inputOf(item, index, value))));
                 }
             } catch (StateFailure unreadable) {
                 // an item that cannot be read never becomes a child, pending or not
@@ -498,7 +586,7 @@ final class MapStep extends Step implements Step.Retrying {
             frame.lastEventId = lastCompletionEventId;
             JsonNode result;
             try {
-                result = children != null ? writtenResults() : collect();
+                result = children != null ? writtenResults(true) : collect();
             } catch (StateFailure f) {
                 Step.failFrame(frame, f);
                 return;

@@ -59,21 +59,23 @@ final class ResultWriting {
          */
         String input;
         final Instant start;
+        final int redriveCount;
         Instant stop;
         String status;
         JsonNode output;
         String error;
         String cause;
 
-        Child(String name, String input, Instant start) {
+        Child(String name, String input, Instant start, int redriveCount) {
             this.name = name;
             this.input = input;
             this.start = start;
+            this.redriveCount = redriveCount;
         }
 
         /** An item the failed Map Run never started: there is no execution, only its input. */
         static Child pending(String input) {
-            Child c = new Child(null, input, null);
+            Child c = new Child(null, input, null, 0);
             c.status = "PENDING";
             return c;
         }
@@ -120,8 +122,7 @@ final class ResultWriting {
             e.put("Output", Json.text(c.output));
         }
         e.set("OutputDetails", included());
-        // the engine redrives a Distributed Map with a new Map Run, so a child is never redriven
-        e.put("RedriveCount", 0);
+        e.put("RedriveCount", c.redriveCount);
         if (c.succeeded()) {
             e.put("RedriveStatus", "NOT_REDRIVABLE");
             e.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
@@ -163,9 +164,11 @@ final class ResultWriting {
 
     /**
      * Writes the result files and the manifest and returns the state's result: the Map Run's ARN and
-     * where the manifest is.
+     * where the manifest is. {@code release} lets the children's inputs go once written: not after a
+     * failed Map Run, which a redrive writes again.
      */
-    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, MapRunNames names, List<Child> children) {
+    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, MapRunNames names, List<Child> children,
+            boolean release) {
         String bucket = parameters.path("Bucket").asText();
         String prefix = parameters.path("Prefix").asText("");
         String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
@@ -181,9 +184,9 @@ final class ResultWriting {
         manifest.put("DestinationBucket", bucket);
         manifest.put("MapRunArn", names.mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
-        writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"));
-        writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"));
-        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"));
+        writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"), release);
+        writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"), release);
+        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"), release);
         s3.put(bucket, base + "manifest.json", Json.text(manifest));
         ObjectNode out = Json.object();
         out.put("MapRunArn", names.mapRunArn);
@@ -200,7 +203,7 @@ final class ResultWriting {
      * all its entries and no second copy to count its bytes.
      */
     private void writeFile(S3ObjectStore s3, String bucket, String key, List<Child> children, MapRunNames names,
-            ArrayNode listed) {
+            ArrayNode listed, boolean release) {
         if (children.isEmpty()) {
             return;
         }
@@ -223,7 +226,9 @@ final class ResultWriting {
                     text.append('\n');
                 }
             });
-            c.input = null;
+            if (release) {
+                c.input = null;
+            }
         }
         if (!jsonLines) {
             text.append(']');

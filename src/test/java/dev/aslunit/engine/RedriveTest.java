@@ -8,6 +8,7 @@ import static dev.aslunit.engine.Runs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.StateMachineType;
 import java.time.Duration;
@@ -163,6 +164,157 @@ class RedriveTest {
         // item 2 resumes at Work: Prep ran once for each item
         assertThat(types(run)).filteredOn(t -> t.equals("PassStateEntered:Prep")).hasSize(3);
         assertThat(types(run)).filteredOn(t -> t.equals("MapIterationStarted:Each")).hasSize(4);
+    }
+
+    /** A Distributed Map of items 1..5 whose children pass their item and RedriveCount to the task. */
+    static String distributedMap(String executionType, String resultWriter) {
+        return """
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","ToleratedFailureCount":1,"End":true,%s
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"%s"},"StartAt":"Prep",
+                    "States":{"Prep":{"Type":"Pass","Next":"Work"},
+                      "Work":{"Type":"Task","Resource":"work",
+                        "Parameters":{"n.$":"$","redrives.$":"$$.Execution.RedriveCount"},"End":true}}}}}}"""
+                .formatted(resultWriter, executionType);
+    }
+
+    /** Items 2 and 5 fail while {@code broken}: the second failure exceeds the tolerated one. */
+    static ExecutionOptions.Builder flakyItems(List<String> calls, AtomicBoolean broken) {
+        return with("[1,2,3,4,5]", inv -> {
+            int n = inv.parameters().get("n").intValue();
+            calls.add(n + "/" + inv.parameters().get("redrives"));
+            return Optional.of((n == 2 || n == 5) && broken.get() ? TaskOutcome.failed("Flake", "item " + n)
+                    : TaskOutcome.succeeded(json(String.valueOf(n * 10))));
+        });
+    }
+
+    @Test
+    void redrives_only_the_unsuccessful_children_of_a_distributed_map_in_the_same_map_run() {
+        List<String> calls = new ArrayList<>();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        VirtualScheduler scheduler = new VirtualScheduler(Runs.T0);
+        ExecutionRun run = compile(distributedMap("STANDARD", "")).start(flakyItems(calls, broken)
+                .keepChildExecutions(true).build(), scheduler).awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(calls).containsExactly("1/0", "2/0", "3/0", "4/0", "5/0");
+        int failedEvents = run.history().size();
+
+        broken.set(false);
+        scheduler.advanceBy(Duration.ofMinutes(5));
+        run.redrive();
+        run.awaitCompletion();
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).isEqualTo(json("[10,20,30,40,50]"));
+        // only the two failed children run again, each redriven (STANDARD): RedriveCount 1 in its context
+        assertThat(calls.subList(5, calls.size())).containsExactly("2/1", "5/1");
+        assertThat(types(run).subList(failedEvents - 1, types(run).size())).containsExactly("ExecutionFailed",
+                "ExecutionRedriven", "MapRunRedriven", "MapRunSucceeded", "MapStateSucceeded",
+                "MapStateExited:Each", "ExecutionSucceeded");
+        assertThat(types(run)).filteredOn(t -> t.startsWith("MapRunStarted") || t.startsWith("MapStateEntered"))
+                .containsExactly("MapStateEntered:Each", "MapRunStarted");
+        var redriven = last(run, "MapRunRedriven");
+        assertThat(redriven.details().get("mapRunArn").asText())
+                .isEqualTo(last(run, "MapRunStarted").details().get("mapRunArn").asText());
+        assertThat(redriven.details().get("redriveCount").intValue()).isEqualTo(1);
+        assertThat(redriven.previousEventId()).isEqualTo(last(run, "ExecutionRedriven").id());
+        assertThat(last(run, "MapRunSucceeded").previousEventId()).isEqualTo(redriven.id());
+
+        // the same child execution goes on from the state it failed in: Prep is not run again
+        List<List<dev.aslunit.history.HistoryEvent>> children = run.childExecutions().get("Each");
+        assertThat(children).hasSize(5);
+        List<String> second = children.get(1).stream().map(e -> e.type()).toList();
+        assertThat(second).containsExactly("ExecutionStarted", "PassStateEntered", "PassStateExited",
+                "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "ExecutionFailed",
+                "ExecutionRedriven", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+                "TaskStateExited", "ExecutionSucceeded");
+        assertThat(children.get(1).get(8).details().get("redriveCount").intValue()).isEqualTo(1);
+        assertThat(children.get(1).get(8).previousEventId()).isEqualTo(8);
+    }
+
+    @Test
+    void restarts_the_unsuccessful_express_children_of_a_distributed_map() {
+        List<String> calls = new ArrayList<>();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        ExecutionRun run = compile(distributedMap("EXPRESS", "")).start(flakyItems(calls, broken).build(),
+                new VirtualScheduler(Runs.T0)).awaitCompletion();
+        broken.set(false);
+        run.redrive();
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).isEqualTo(json("[10,20,30,40,50]"));
+        // EXPRESS children are started again (StartExecution), not redriven: RedriveCount stays 0
+        assertThat(calls.subList(5, calls.size())).containsExactly("2/0", "5/0");
+    }
+
+    @Test
+    void a_redriven_map_run_writes_its_results_under_the_same_map_run_with_the_children_redrive_counts() {
+        S3ObjectStore s3 = new S3ObjectStore();
+        List<String> calls = new ArrayList<>();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        String writer = """
+                "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}},""";
+        ExecutionRun run = compile(distributedMap("STANDARD", writer)).start(flakyItems(calls, broken).s3(s3).build(),
+                new VirtualScheduler(Runs.T0)).awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        String manifestKey = s3.list("out", "runs/").stream().filter(k -> k.endsWith("/manifest.json")).findFirst()
+                .orElseThrow();
+        JsonNode failedBefore = json(s3.get("out", manifestKey.replace("manifest.json", "FAILED_0.json")));
+        assertThat(failedBefore).hasSize(2);
+
+        broken.set(false);
+        run.redrive();
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output().get("ResultWriterDetails").get("Key").asText()).isEqualTo(manifestKey);
+        JsonNode manifest = json(s3.get("out", manifestKey));
+        assertThat(manifest.get("MapRunArn").asText()).isEqualTo(run.output().get("MapRunArn").asText());
+        assertThat(manifest.at("/ResultFiles/FAILED")).isEmpty();
+        JsonNode succeeded = json(s3.get("out", manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText()));
+        assertThat(succeeded).hasSize(5);
+        assertThat(succeeded.findValuesAsText("Output")).containsExactly("10", "20", "30", "40", "50");
+        assertThat(succeeded.findValues("RedriveCount")).extracting(JsonNode::intValue).containsExactly(0, 1, 0, 0, 1);
+        // a redriven child keeps its name, ARN and start
+        for (int i = 0; i < 2; i++) {
+            JsonNode before = failedBefore.get(i);
+            JsonNode after = succeeded.get(i == 0 ? 1 : 4);
+            assertThat(after.get("Name")).isEqualTo(before.get("Name"));
+            assertThat(after.get("ExecutionArn")).isEqualTo(before.get("ExecutionArn"));
+            assertThat(after.get("StartDate")).isEqualTo(before.get("StartDate"));
+        }
+    }
+
+    @Test
+    void enters_a_distributed_map_again_when_its_last_attempt_could_not_read_its_items() {
+        String map = """
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,
+                  "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},
+                    "Parameters":{"Bucket":"in","Key":"items.json"}},
+                  "Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":1,"IntervalSeconds":10}],
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work",
+                    "States":{"Work":{"Type":"Task","Resource":"work","End":true}}}}}}""";
+        S3ObjectStore s3 = new S3ObjectStore().put("in", "items.json", "[1]");
+        AtomicBoolean broken = new AtomicBoolean(true);
+        VirtualScheduler scheduler = new VirtualScheduler(Runs.T0);
+        ExecutionRun run = compile(map).start(with("{}", inv -> Optional.of(broken.get()
+                ? TaskOutcome.failed("Flake", null) : TaskOutcome.succeeded(json("7")))).s3(s3).build(), scheduler);
+        scheduler.advanceBy(Duration.ofSeconds(5));
+        // the first Map Run failed on its child; the retry's cannot read the items
+        s3.put("in", "items.json", "not json");
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(types(run)).filteredOn(t -> t.equals("MapRunStarted")).hasSize(2);
+
+        broken.set(false);
+        s3.put("in", "items.json", "[1]");
+        run.redrive();
+        run.awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).isEqualTo(json("[7]"));
+        // not the first attempt's Map Run redriven: the Map state entered again, with a new Map Run
+        assertThat(types(run)).doesNotContain("MapRunRedriven");
+        assertThat(types(run)).filteredOn(t -> t.equals("MapStateEntered:Each")).hasSize(2);
+        assertThat(types(run)).filteredOn(t -> t.equals("MapRunStarted")).hasSize(3);
     }
 
     @Test

@@ -326,6 +326,40 @@ class ExecutionOperationsTest {
     }
 
     @Test
+    void redrive_reruns_only_the_failed_children_of_a_distributed_map_run() {
+        // items 2 and 5 match no choice (States.NoChoiceMatched) until their child execution is redriven
+        String sm = machine("redrivenMap", """
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","ToleratedFailureCount":1,"End":true,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Check",
+                    "States":{"Check":{"Type":"Choice","Choices":[{"Not":{"And":[
+                        {"Variable":"$$.Execution.RedriveCount","NumericEquals":0},
+                        {"Or":[{"Variable":"$","NumericEquals":2},{"Variable":"$","NumericEquals":5}]}]},"Next":"Ok"}]},
+                      "Ok":{"Type":"Pass","Parameters":{"n.$":"$","redrives.$":"$$.Execution.RedriveCount"},
+                        "End":true}}}}}}""");
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm).input("[1,2,3,4,5]")).executionArn();
+        assertThat(awaitEnd(sfn, arn).status()).isEqualTo(ExecutionStatus.FAILED);
+
+        sfn.redriveExecution(b -> b.executionArn(arn));
+        DescribeExecutionResponse done = awaitEnd(sfn, arn);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[{\"n\":1,\"redrives\":0},{\"n\":2,\"redrives\":1},"
+                + "{\"n\":3,\"redrives\":0},{\"n\":4,\"redrives\":0},{\"n\":5,\"redrives\":1}]");
+
+        List<HistoryEvent> events = history(arn);
+        List<HistoryEventType> types = events.stream().map(HistoryEvent::type).toList();
+        int at = types.indexOf(HistoryEventType.EXECUTION_REDRIVEN);
+        assertThat(types.subList(at, types.size())).containsExactly(HistoryEventType.EXECUTION_REDRIVEN,
+                HistoryEventType.MAP_RUN_REDRIVEN, HistoryEventType.MAP_RUN_SUCCEEDED,
+                HistoryEventType.MAP_STATE_SUCCEEDED, HistoryEventType.MAP_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        String mapRunArn = events.get(types.indexOf(HistoryEventType.MAP_RUN_STARTED))
+                .mapRunStartedEventDetails().mapRunArn();
+        assertThat(events.get(at + 1).mapRunRedrivenEventDetails().mapRunArn()).isEqualTo(mapRunArn);
+        assertThat(events.get(at + 1).mapRunRedrivenEventDetails().redriveCount()).isEqualTo(1);
+        assertThat(types).filteredOn(t -> t == HistoryEventType.MAP_RUN_STARTED).hasSize(1);
+    }
+
+    @Test
     void test_cases_of_the_mock_config_answer_tasks_as_step_functions_local_does() {
         String sm = machine("Mocked", MOCKED);
         String happy = sfn.startExecution(b -> b.stateMachineArn(sm + "#HappyPath").input("{\"amount\":5}"))
