@@ -451,7 +451,7 @@ public final class ExecutionRun {
      */
     ChildExecution childExecution(String mapState, MapRunNames names, int index, JsonNode input) {
         boolean keep = options.keepChildExecutions();
-        boolean stream = !keep && options.childExecutionListener() != null;
+        boolean stream = streamsChildren();
         ChildExecution child = new ChildExecution(this, keep || stream, names, index, input);
         if (keep) {
             children.computeIfAbsent(mapState, k -> new java.util.ArrayList<>()).add(child);
@@ -463,9 +463,14 @@ public final class ExecutionRun {
 
     /** A redriven {@code child} writes again: the listener gets its whole history once it ends again. */
     void childRedriven(ChildExecution child, String mapState) {
-        if (!options.keepChildExecutions() && options.childExecutionListener() != null) {
+        if (streamsChildren()) {
             streamed.put(child, mapState);
         }
+    }
+
+    /** Whether children are handed to the listener as they end: only those the run does not keep. */
+    private boolean streamsChildren() {
+        return !options.keepChildExecutions() && options.childExecutionListener() != null;
     }
 
     /** {@code child} wrote its last event: the listener gets it, and the run forgets it. */
