@@ -75,8 +75,7 @@ final class ScenarioContext {
      */
     void recordCoverage(CoverageCollector collector) {
         if (sfn != null) {
-            sfn.handOverRunningChildExecutions();
-            sfn.executions().forEach(collector::record);
+            collector.recordTest(sfn);
         }
     }
 

@@ -149,10 +149,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (sfn == null) {
             return;
         }
-        collector(context).ifPresent(c -> {
-            sfn.handOverRunningChildExecutions();
-            sfn.executions().forEach(c::record);
-        });
+        collector(context).ifPresent(c -> c.recordTest(sfn));
     }
 
     private static Optional<CoverageCollector> collector(ExtensionContext context) {

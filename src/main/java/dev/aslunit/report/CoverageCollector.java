@@ -2,6 +2,7 @@ package dev.aslunit.report;
 
 import dev.aslunit.ChildExecutionListener;
 import dev.aslunit.Execution;
+import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.history.HistoryEvent;
@@ -70,7 +71,16 @@ public final class CoverageCollector implements ChildExecutionListener {
      */
     @Override
     public void ended(Execution parent, String mapState, Execution child) {
-        recordChildExecution(parent.definition(), mapState, child.history());
+        tally(parent.definition()).addIteration(mapState, child);
+    }
+
+    /**
+     * A test (or scenario) is over: its executions count, passed or failed, with the Distributed Map
+     * children still running in them as far as they got.
+     */
+    public void recordTest(StateMachineUnderTest sfn) {
+        sfn.handOverRunningChildExecutions();
+        sfn.executions().forEach(this::record);
     }
 
     private Tally tally(StateMachineDefinition definition) {

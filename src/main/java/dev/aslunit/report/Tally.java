@@ -75,7 +75,8 @@ final class Tally {
         }
     }
 
-    private void addIteration(String mapState, Execution child) {
+    /** One child execution of the Distributed Map state {@code mapState}: one of its iterations. */
+    synchronized void addIteration(String mapState, Execution child) {
         Integer i = stateIndex.get(mapState);
         if (i != null) {
             iterations[i]++;
