@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.json.Glob;
 import dev.aslunit.internal.engine.S3ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class InMemoryS3 {
         List<String> keys = store.list(bucket, "");
         List<String> matching = new ArrayList<>();
         if (key.indexOf('*') >= 0) {
-            Pattern pattern = glob(key);
+            Pattern pattern = Glob.compile(key);
             for (String k : keys) {
                 if (pattern.matcher(k).matches()) {
                     matching.add(k);
@@ -139,14 +140,6 @@ public final class InMemoryS3 {
         return name;
     }
 
-    private static Pattern glob(String key) {
-        String[] parts = key.split("\\*", -1);
-        StringBuilder regex = new StringBuilder(Pattern.quote(parts[0]));
-        for (int i = 1; i < parts.length; i++) {
-            regex.append("[^/]*").append(Pattern.quote(parts[i]));
-        }
-        return Pattern.compile(regex.toString());
-    }
 
     private static String shown(List<String> keys) {
         if (keys.isEmpty()) {

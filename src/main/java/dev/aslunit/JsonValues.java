@@ -53,8 +53,7 @@ final class JsonValues {
             try {
                 return JsonReading.tree(text);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(what + " is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
+                throw new IllegalArgumentException(what + " is not valid JSON at " + JsonReading.problem(e)
                         + "\n  " + abbreviate(text), e);
             }
         }

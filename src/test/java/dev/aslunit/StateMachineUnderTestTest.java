@@ -178,7 +178,7 @@ class StateMachineUnderTestTest {
     void input_that_is_not_json_says_where_it_breaks() {
         assertThatThrownBy(() -> sfn.run("{\"orderId\": o-17}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The execution input is not valid JSON (line 1, column 13): Unrecognized token 'o': was"
+                .hasMessage("The execution input is not valid JSON at line 1, column 13: Unrecognized token 'o': was"
                         + " expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"
                         + "  {\"orderId\": o-17}");
     }

@@ -2,16 +2,13 @@ package dev.aslunit.assertions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.aslunit.internal.json.Json;
+import dev.aslunit.internal.json.JsonPaths;
+import dev.aslunit.internal.json.JsonReading;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,13 +17,6 @@ import java.util.Map;
 /** JSON for assertions: expected values as tests write them, JSONPath lookups, comparison with differences. */
 final class JsonSupport {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Configuration JSON_PATH = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
-            .mappingProvider(new JacksonMappingProvider(MAPPER))
-            .options(java.util.EnumSet.noneOf(Option.class))
-            .build();
     private static final int DIFFERENCES_SHOWN = 20;
 
     private JsonSupport() {
@@ -47,9 +37,9 @@ final class JsonSupport {
         }
         if (value instanceof CharSequence) {
             try {
-                return MAPPER.readTree(value.toString());
+                return JsonReading.tree(value.toString());
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("The expected JSON is not valid JSON: " + e.getOriginalMessage()
+                throw new IllegalArgumentException("The expected JSON is not valid JSON at " + JsonReading.problem(e)
                         + "\n  " + value, e);
             }
         }
@@ -64,7 +54,7 @@ final class JsonSupport {
         if (value instanceof JsonNode) {
             return (JsonNode) value;
         }
-        return MAPPER.valueToTree(value);
+        return Json.mapper().valueToTree(value);
     }
 
     /** The value at a definite JSONPath, or {@code null} when there is none. */
@@ -73,8 +63,8 @@ final class JsonSupport {
             return null;
         }
         try {
-            Object found = JsonPath.using(JSON_PATH).parse(document).read(path);
-            return found instanceof JsonNode ? (JsonNode) found : MAPPER.valueToTree(found);
+            Object found = JsonPath.using(JsonPaths.strict()).parse(document).read(path);
+            return found instanceof JsonNode ? (JsonNode) found : Json.mapper().valueToTree(found);
         } catch (PathNotFoundException e) {
             return null;
         } catch (InvalidPathException e) {
@@ -90,11 +80,7 @@ final class JsonSupport {
         if (node == null) {
             return "(none)";
         }
-        try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            return node.toString();
-        }
+        return Json.pretty(node);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.aslunit.ExecutedState;
 import dev.aslunit.Execution;
 import dev.aslunit.MapIteration;
 import dev.aslunit.StateVisit;
+import dev.aslunit.internal.json.Json;
 import java.time.Duration;
 import java.util.List;
 
@@ -190,7 +191,7 @@ final class StateMessages {
         JsonNode actual = v.variablesAfter().get(name);
         if (actual == null) {
             return trace(expectation + "but no variable " + quote(name) + " was set; variables after it:\n  "
-                    + (v.variablesAfter().isEmpty() ? "(none)" : JsonSupport.MAPPER.valueToTree(v.variablesAfter()).toString()), s);
+                    + (v.variablesAfter().isEmpty() ? "(none)" : Json.mapper().valueToTree(v.variablesAfter()).toString()), s);
         }
         return trace(expectation + "but it was:\n  " + JsonSupport.compact(actual), s);
     }

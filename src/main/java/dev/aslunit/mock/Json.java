@@ -26,9 +26,7 @@ final class Json {
         try {
             return JsonReading.tree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ": " + e.getOriginalMessage()
+            throw new IllegalArgumentException(what + " is not valid JSON at " + JsonReading.problem(e)
                     + "\n  " + TaskResult.abbreviate(text.strip())
                     + (text.strip().matches("[A-Za-z].*") ? "\nA JSON string needs quotes: \"\\\"text\\\"\"." : ""), e);
         }

@@ -10,6 +10,7 @@ import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.integration.ServiceResponses;
+import dev.aslunit.internal.json.Glob;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public final class TaskMocks implements TaskHandler {
         }
         TaskMock mock = new TaskMock(null, arnOrGlob, null, callerLine());
         byResource.removeIf(r -> r.mock.resourcePattern().equals(arnOrGlob));
-        byResource.add(new ResourceMock(glob(arnOrGlob), mock));
+        byResource.add(new ResourceMock(Glob.compile(arnOrGlob), mock));
         return mock;
     }
 
@@ -303,19 +304,6 @@ public final class TaskMocks implements TaskHandler {
         return "\"{...}\"";
     }
 
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        String[] parts = glob.split("\\*", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                regex.append(".*");
-            }
-            if (!parts[i].isEmpty()) {
-                regex.append(Pattern.quote(parts[i]));
-            }
-        }
-        return Pattern.compile(regex.toString());
-    }
 
     /**
      * The test's line that declared a mock: the first frame outside this library's own classes and

@@ -119,7 +119,7 @@ class TaskMocksTest {
 
             assertThatThrownBy(() -> mocks.mock("Charge").returns("{paymentId: 1}"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("returns(...) of mock(\"Charge\") is not valid JSON (line 1, column 2):"
+                    .hasMessageStartingWith("returns(...) of mock(\"Charge\") is not valid JSON at line 1, column 2:"
                             + " Unexpected character ('p' (code 112)): was expecting double-quote to start field name");
             assertThatThrownBy(() -> mocks.mock("Charge").returns("ok"))
                     .hasMessageContaining("A JSON string needs quotes: \"\\\"text\\\"\".");

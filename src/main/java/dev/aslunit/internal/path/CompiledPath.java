@@ -1,13 +1,9 @@
 package dev.aslunit.internal.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import dev.aslunit.internal.json.Json;
+import dev.aslunit.internal.json.JsonPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CompiledPath {
 
     enum Root { INPUT, CONTEXT, VARIABLE }
-
-    /**
-     * Jayway's settings, built when the first path Jayway must walk is read: its Jackson provider
-     * needs an object mapper, which the common simple paths never do.
-     */
-    private static final class Jayway {
-        static final Configuration DEFINITE = Configuration.builder()
-                .jsonProvider(new JacksonJsonNodeJsonProvider(Json.mapper()))
-                .mappingProvider(new JacksonMappingProvider(Json.mapper()))
-                .build();
-        static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
-    }
 
     private final String text;
     private final Root root;
@@ -256,10 +240,10 @@ final class CompiledPath {
         // to the state machine every one of them means the path selects nothing.
         try {
             if (!jayway.isDefinite()) {
-                Object matches = jayway.read(document, Jayway.INDEFINITE);
+                Object matches = jayway.read(document, JsonPaths.lenient());
                 return matches == null ? Nodes.FACTORY.arrayNode() : Nodes.fromJayway(matches);
             }
-            return Nodes.fromJayway(jayway.read(document, Jayway.DEFINITE));
+            return Nodes.fromJayway(jayway.read(document, JsonPaths.strict()));
         } catch (RuntimeException e) {
             return null;
         }
@@ -310,7 +294,7 @@ final class CompiledPath {
             }
         }
         try {
-            jayway.read(document, Jayway.DEFINITE);
+            jayway.read(document, JsonPaths.strict());
             return "No results for path: " + jayway.getPath();
         } catch (JsonPathException e) {
             return e.getMessage();

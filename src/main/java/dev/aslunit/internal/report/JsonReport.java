@@ -1,27 +1,25 @@
 package dev.aslunit.internal.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.json.Json;
 
 /** coverage.json: the schema docs/reports.md documents, versioned by {@link CoverageReport#SCHEMA_VERSION}. */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
     static String render(CoverageReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.nodes().objectNode();
         root.put("schemaVersion", CoverageReport.SCHEMA_VERSION);
         root.put("tool", "ASLUnit");
         int states = 0;
         int statesCovered = 0;
         int transitions = 0;
         int transitionsCovered = 0;
-        ArrayNode definitions = JSON.createArrayNode();
+        ArrayNode definitions = Json.nodes().arrayNode();
         for (DefinitionCoverage d : report.definitions()) {
             states += d.states().size();
             statesCovered += d.statesCovered();
@@ -34,15 +32,11 @@ final class JsonReport {
         counter(totals.putObject("states"), states, statesCovered);
         counter(totals.putObject("transitions"), transitions, transitionsCovered);
         root.set("definitions", definitions);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(root) + "\n";
     }
 
     private static ObjectNode definition(DefinitionCoverage d) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.nodes().objectNode();
         o.put("id", d.id());
         o.put("name", d.name());
         o.put("executions", d.executions());
