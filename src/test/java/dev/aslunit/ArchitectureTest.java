@@ -28,6 +28,12 @@ class ArchitectureTest {
         "dev.aslunit.internal.integration..", "dev.aslunit.mock.."
     };
 
+    /** The public API packages a user imports (docs/architecture.md, "The public surface"). */
+    private static final String[] API = {
+        "dev.aslunit", "dev.aslunit.mock..", "dev.aslunit.assertions..", "dev.aslunit.junit..", "dev.aslunit.cucumber..",
+        "dev.aslunit.server.."
+    };
+
     private static final String[] FRONT_ENDS = {
         "org.junit..", "io.cucumber..", "org.assertj..", "picocli..", "com.github.tomakehurst..", "org.wiremock..",
         "dev.aslunit.junit..", "dev.aslunit.assertions..", "dev.aslunit.cucumber..", "dev.aslunit.internal.cli..",
@@ -75,6 +81,70 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.aslunit.internal.definition")
             .should().dependOnClassesThat().resideOutsideOfPackages(
                     "dev.aslunit.internal.definition", "java..", "com.fasterxml.jackson..")
+            .allowEmptyShould(true);
+
+    /**
+     * The core serves the API, never the other way round: nothing below the front door imports it
+     * (the mock DSL included: task answers reach the engine through its TaskHandler interface).
+     */
+    @ArchTest
+    static final ArchRule the_core_does_not_import_the_api = noClasses()
+            .that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("dev.aslunit.mock..")
+            .should().dependOnClassesThat().resideInAnyPackage(API)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule the_mock_dsl_knows_only_the_core = noClasses()
+            .that().resideInAPackage("dev.aslunit.mock..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit", "dev.aslunit.assertions..",
+                    "dev.aslunit.junit..", "dev.aslunit.cucumber..", "dev.aslunit.server..", "dev.aslunit.internal.cli..",
+                    "dev.aslunit.internal.report..")
+            .allowEmptyShould(true);
+
+    /** The front door and the results it returns stand below every front end and below the reports. */
+    @ArchTest
+    static final ArchRule the_front_door_knows_no_front_end_and_no_report = noClasses()
+            .that().resideInAPackage("dev.aslunit")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.assertions..", "dev.aslunit.junit..",
+                    "dev.aslunit.cucumber..", "dev.aslunit.server..", "dev.aslunit.internal.cli..",
+                    "dev.aslunit.internal.report..")
+            .allowEmptyShould(true);
+
+    /** Reports read executions and definitions; they are drawn for the front ends, not by them. */
+    @ArchTest
+    static final ArchRule reports_know_no_front_end = noClasses()
+            .that().resideInAPackage("dev.aslunit.internal.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.assertions..", "dev.aslunit.junit..",
+                    "dev.aslunit.cucumber..", "dev.aslunit.server..", "dev.aslunit.internal.cli..")
+            .allowEmptyShould(true);
+
+    /** Assertions work in any runner: JUnit, Cucumber, a plain main method. */
+    @ArchTest
+    static final ArchRule assertions_know_no_runner = noClasses()
+            .that().resideInAPackage("dev.aslunit.assertions..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.junit..", "dev.aslunit.cucumber..",
+                    "dev.aslunit.server..", "dev.aslunit.internal.cli..", "org.junit..", "io.cucumber..")
+            .allowEmptyShould(true);
+
+    /** The front ends are siblings: each stands on the layers below, none on another (but the CLI's serve). */
+    @ArchTest
+    static final ArchRule front_ends_do_not_lean_on_each_other = noClasses()
+            .that().resideInAnyPackage("dev.aslunit.junit..", "dev.aslunit.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.internal.cli..", "dev.aslunit.cucumber..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule cucumber_does_not_lean_on_the_other_front_ends = noClasses()
+            .that().resideInAPackage("dev.aslunit.cucumber..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.internal.cli..", "dev.aslunit.junit..",
+                    "dev.aslunit.server..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule the_server_knows_no_test_runner = noClasses()
+            .that().resideInAPackage("dev.aslunit.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.junit..", "dev.aslunit.cucumber..",
+                    "dev.aslunit.assertions..", "org.junit..", "io.cucumber..", "org.assertj..")
             .allowEmptyShould(true);
 
     @ArchTest
