@@ -5,7 +5,6 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.mock.StateNames;
-import dev.aslunit.internal.report.ExecutionPicture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,18 +24,13 @@ final class Messages {
         return "state \"" + state + "\"" + scope + " of " + execution(e);
     }
 
-    /** Appends the bounded trace and names the file with the execution's picture: every execution message carries the evidence. */
+    /**
+     * Appends the bounded trace: every execution message carries the evidence. Building a message
+     * writes nothing; the runner (the JUnit extension, the Cucumber glue) draws the failing test's
+     * pictures, where its configuration says.
+     */
     static String withTrace(String message, Execution e) {
-        return message + "\n\n" + e.trace() + picture(e);
-    }
-
-    /** A picture that cannot be written (read-only directory) must not hide the failure it illustrates. */
-    private static String picture(Execution e) {
-        try {
-            return "\nPicture of the execution: " + ExecutionPicture.write(e).toAbsolutePath();
-        } catch (RuntimeException unwritable) {
-            return "\n(No picture of the execution: " + unwritable.getMessage() + ")";
-        }
+        return message + "\n\n" + e.trace();
     }
 
     static String quote(String s) {

@@ -10,6 +10,7 @@ import dev.aslunit.internal.json.Json;
 import dev.aslunit.mock.TaskResults;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.ExecutionPicture;
+import dev.aslunit.internal.report.ReportWriter;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
@@ -64,7 +65,8 @@ public class StepFunctionSteps {
     public void attachTraceOnFailure(Scenario scenario) {
         if (scenario.isFailed() && world.current() != null) {
             scenario.attach(world.current().trace() + "\nPicture of the execution: "
-                    + ExecutionPicture.write(world.current()).toAbsolutePath(), "text/plain", "execution trace");
+                    + ExecutionPicture.write(world.current(), ReportWriter.defaultDirectory(), scenario.getName()).toAbsolutePath(),
+                    "text/plain", "execution trace");
         }
     }
 

@@ -49,6 +49,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             ExtensionContext.Namespace.create((Object[]) CoverageSessionListener.NAMESPACE);
     private static final String SANDBOX = "sandbox";
     private static final String SOFTLY = "softly";
+    private static final String PICTURES_DRAWN = "picturesDrawn";
 
     private final StepFunctionsConfig base;
 
@@ -84,11 +85,22 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         recordCoverage(context, store.get(SANDBOX, StateMachineUnderTest.class));
         StepFunctionSoftAssertions softly = store.get(SOFTLY, StepFunctionSoftAssertions.class);
-        if (softly != null && context.getExecutionException().isEmpty()) {
-            softly.assertAll();
-        }
         StateMachineUnderTest sfn = store.get(SANDBOX, StateMachineUnderTest.class);
-        if (sfn == null || context.getExecutionException().isPresent()) {
+        if (softly != null && context.getExecutionException().isEmpty()) {
+            try {
+                softly.assertAll();
+            } catch (AssertionError failure) {
+                throw withPictures(context, sfn, failure);
+            }
+        }
+        if (sfn != null && context.getExecutionException().isPresent()) {
+            // failed outside the test method (AssertJ's SoftAssertionsExtension, say): draw its pictures all the same
+            if (store.get(PICTURES_DRAWN) == null) {
+                context.publishReportEntry("aslunit.pictures", pictures(context, sfn).strip());
+            }
+            return;
+        }
+        if (sfn == null) {
             return;
         }
         List<TaskMock> unused = sfn.unusedMocks();
@@ -105,34 +117,58 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
 
     /**
      * A failing test's message names the picture of each of its executions (the graph with the
-     * path taken, under target/aslunit/executions), so the failure can be seen, not only read.
-     * ASLUnit's own assertions name it already; this covers any other assertion (on an output
-     * value with plain AssertJ, say).
+     * path taken), drawn now, in a folder of this test's own under the report directory the JUnit
+     * configuration names ({@value CoverageSessionListener#REPORT_DIR}), so the failure can be seen,
+     * not only read. The assertions' messages only describe; drawing is the runner's job.
      */
     @Override
     public final void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         StateMachineUnderTest sfn = context.getStore(NAMESPACE).get(SANDBOX, StateMachineUnderTest.class);
-        if (sfn == null || sfn.executions().isEmpty() || !(failure instanceof AssertionError)
-                || String.valueOf(failure.getMessage()).contains("Picture of the execution: ")) {
+        if (!(failure instanceof AssertionError)) {
             throw failure;
         }
+        throw withPictures(context, sfn, (AssertionError) failure);
+    }
+
+    private static AssertionError withPictures(ExtensionContext context, StateMachineUnderTest sfn, AssertionError failure) {
+        if (sfn == null || sfn.executions().isEmpty()) {
+            return failure;
+        }
+        String message = failure.getMessage() + "\n" + pictures(context, sfn);
+        AssertionError named = failure instanceof AssertionFailedError
+                ? new AssertionFailedError(message, ((AssertionFailedError) failure).getExpected(),
+                        ((AssertionFailedError) failure).getActual(), failure.getCause())
+                : new AssertionError(message, failure.getCause());
+        named.setStackTrace(failure.getStackTrace());
+        for (Throwable suppressed : failure.getSuppressed()) {
+            named.addSuppressed(suppressed);
+        }
+        return named;
+    }
+
+    /** Draws each execution of the test once; a picture that cannot be written must not hide the failure. */
+    private static String pictures(ExtensionContext context, StateMachineUnderTest sfn) {
+        context.getStore(NAMESPACE).put(PICTURES_DRAWN, Boolean.TRUE);
         StringBuilder pictures = new StringBuilder();
+        String test = testFolder(context);
         for (Execution e : sfn.executions()) {
             try {
                 pictures.append("\nPicture of execution \"").append(e.name()).append("\": ")
-                        .append(ExecutionPicture.write(e, reportDirectory(context)).toAbsolutePath());
+                        .append(ExecutionPicture.write(e, reportDirectory(context), test).toAbsolutePath());
             } catch (RuntimeException unwritable) {
                 pictures.append("\n(No picture of execution \"").append(e.name()).append("\": ")
                         .append(unwritable.getMessage()).append(')');
             }
         }
-        String message = failure.getMessage() + "\n" + pictures;
-        AssertionError named = failure instanceof AssertionFailedError
-                ? new AssertionFailedError(message, ((AssertionFailedError) failure).getExpected(),
-                        ((AssertionFailedError) failure).getActual(), failure)
-                : new AssertionError(message, failure);
-        named.setStackTrace(failure.getStackTrace());
-        throw named;
+        return pictures.toString();
+    }
+
+    /** {@code OrderTest.pays}, and {@code OrderTest.pays[2]} for the second invocation of a template. */
+    static String testFolder(ExtensionContext context) {
+        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String id = context.getUniqueId();
+        int invocation = id.lastIndexOf("-invocation:#");
+        return invocation < 0 ? name : name + "[" + id.substring(invocation + "-invocation:#".length(), id.length() - 1) + "]";
     }
 
     private static Path reportDirectory(ExtensionContext context) {

@@ -58,6 +58,27 @@ final class CoverageFixtures {
         }
     }
 
+    /**
+     * Two tests failing on purpose, each with an unnamed execution (so the same seed-derived name),
+     * one on ASLUnit's assertion and one through the extension's soft assertions.
+     */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/orders.asl.json")
+    static class TwoFailingTests {
+
+        @Test
+        void expects_a_failure(StateMachineUnderTest sfn) {
+            dev.aslunit.assertions.StepFunctionAssertions.assertThat(
+                    smallOrderServices(sfn).run("{\"orderId\": \"o-1\", \"total\": 250}")).failed();
+        }
+
+        @Test
+        void expects_another_path_softly(StateMachineUnderTest sfn, dev.aslunit.assertions.StepFunctionSoftAssertions softly) {
+            smallOrderServices(sfn).mock("ChargePayment").fails("Card.Declined", "insufficient funds");
+            softly.assertThat(sfn.run("{\"orderId\": \"o-2\", \"total\": 250}")).tookPath("ValidateOrder");
+        }
+    }
+
     /** One at a time: throttled then charged, charged, declined (a FAILED child). */
     static dev.aslunit.Execution threeCharges(StateMachineUnderTest sfn) {
         sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)

@@ -149,12 +149,33 @@ class CoverageSessionListenerTest {
         assertThat(failure.getMessage()).contains("Expecting actual:", "\"ValidateOrder\", \"NeedsApproval\", \"ChargePayment\"");
         Matcher file = Pattern.compile("Picture of execution \"small-order\": (\\S+)").matcher(failure.getMessage());
         assertThat(file.find()).as(failure.getMessage()).isTrue();
-        assertThat(Path.of(file.group(1))).isEqualTo(reports.resolve("executions/orders.asl.json/small-order.html")
-                .toAbsolutePath());
+        assertThat(Path.of(file.group(1))).isEqualTo(reports.resolve(
+                "executions/orders.asl.json/FailingAssertion.expects_the_wrong_path/small-order.html").toAbsolutePath());
         assertThat(Files.readString(Path.of(file.group(1)))).contains("<svg class=\"wf\"", "<table class=\"visits\">")
                 .containsPattern("<g class=\"st unvisited\" data-state=\"AwaitApproval\"");
         assertThat(failure.getStackTrace()[0].getClassName()).as("the stack trace points at the test, not the extension")
                 .isEqualTo(CoverageFixtures.FailingAssertion.class.getName());
+    }
+
+    @Test
+    void two_failing_tests_name_two_pictures_each_of_its_own_execution() throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        run(CoverageFixtures.TwoFailingTests.class, Map.of("aslunit.report.dir", reports.toString()), summary).close();
+
+        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(2);
+        Map<String, Path> pictures = new java.util.TreeMap<>();
+        for (var f : summary.getSummary().getFailures()) {
+            Matcher file = Pattern.compile("Picture of execution \"[^\"]+\": (\\S+)").matcher(f.getException().getMessage());
+            assertThat(file.find()).as(f.getException().getMessage()).isTrue();
+            pictures.put(f.getTestIdentifier().getDisplayName(), Path.of(file.group(1)));
+            assertThat(file.find()).as("one execution, one picture").isFalse();
+        }
+        assertThat(pictures.values()).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).exists());
+        assertThat(Files.readString(pictures.get("expects_a_failure(StateMachineUnderTest)")))
+                .contains("<span class=\"status SUCCEEDED\">").doesNotContain("Card.Declined");
+        assertThat(Files.readString(pictures.get(
+                "expects_another_path_softly(StateMachineUnderTest, StepFunctionSoftAssertions)")))
+                .contains("<span class=\"status FAILED\">", "Card.Declined");
     }
 
     /** Each state's box in the page's SVG: data-state to its CSS class. */

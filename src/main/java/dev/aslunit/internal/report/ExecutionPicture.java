@@ -81,18 +81,25 @@ public final class ExecutionPicture {
      * (and {@code .mmd}) and returns the page's path.
      */
     public static Path write(Execution execution, Path directory) {
+        return write(execution, directory, null);
+    }
+
+    /**
+     * As {@link #write(Execution, Path)}, in a folder of its own for the test that ran it
+     * ({@code executions/<definition>/<test>/<execution>.html}), so that two failing tests never draw
+     * over each other's picture even when their executions have the same name.
+     */
+    public static Path write(Execution execution, Path directory, String test) {
         String definition = execution.definition().location() != null && execution.definition().location().file() != null
                 ? Path.of(execution.definition().location().file()).getFileName().toString() : "inline";
         Path base = directory.resolve("executions").resolve(slug(definition));
+        if (test != null) {
+            base = base.resolve(slug(test));
+        }
         Path page = base.resolve(slug(execution.name()) + ".html");
         ReportWriter.write(page, html(execution));
         ReportWriter.write(base.resolve(slug(execution.name()) + ".mmd"), mermaid(execution));
         return page;
-    }
-
-    /** As {@link #write(Execution, Path)}, under {@link ReportWriter#defaultDirectory()}. */
-    public static Path write(Execution execution) {
-        return write(execution, ReportWriter.defaultDirectory());
     }
 
     static String slug(String s) {
