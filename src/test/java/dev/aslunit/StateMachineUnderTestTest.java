@@ -231,6 +231,20 @@ class StateMachineUnderTestTest {
                         + "  classpath:dev/aslunit/nowhere.asl.json (the package of StateMachineUnderTestTest)\n");
     }
 
+    @Test
+    void a_distributed_maps_iterations_are_counted_from_its_kept_child_executions() {
+        Execution kept = threeCharges(true).run("{\"invoices\": [1, 2, 3]}");
+        org.assertj.core.api.Assertions.assertThatCode(() -> dev.aslunit.assertions.StepFunctionAssertions.assertThat(kept)
+                .state("Charges").hadIterations(3)).doesNotThrowAnyException();
+
+        Execution notKept = threeCharges(false).run("{\"invoices\": [1, 2, 3]}");
+        assertThatThrownBy(() -> dev.aslunit.assertions.StepFunctionAssertions.assertThat(notKept)
+                .state("Charges").hadIterations(3))
+                .hasMessageStartingWith("Expecting Map state \"Charges\" of execution \"" + notKept.name()
+                        + "\" to have run 3 iterations\nbut a Distributed Map's iterations are child executions, and this"
+                        + " test does not keep them.\nKeep them with @StepFunctionTest(keepChildExecutions = true)");
+    }
+
     static StateMachineUnderTest threeCharges(boolean keepChildExecutions) {
         StateMachineUnderTest charges = StateMachineUnderTest.of(StepFunctionsConfig.newBuilder()
                 .definition("/dev/aslunit/internal/report/distributed-charges.asl.json")

@@ -1,6 +1,7 @@
 package dev.aslunit.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.ExecutedState;
 import dev.aslunit.Execution;
 import dev.aslunit.MapIteration;
@@ -109,6 +110,18 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
         });
     }
 
+    /** The state's input ({@code *StateEntered}) has this value at {@code jsonPath} (objects may have more fields). */
+    public StateAssert receivedInputAt(String jsonPath, Object expectedValue) {
+        return check("to have received input", v -> {
+            JsonNode expected = JsonSupport.value(expectedValue);
+            JsonNode found = JsonSupport.at(v.input(), jsonPath);
+            if (found == null || !JsonSupport.matches(expected, found, false)) {
+                throw failureWithActualExpected(JsonSupport.compact(found), JsonSupport.compact(expected), "%s",
+                        StateMessages.shouldHaveReceivedInputAt(actual, jsonPath, expected, found));
+            }
+        });
+    }
+
     /** The state's output ({@code *StateExited}) was exactly this JSON. */
     public StateAssert hadOutput(Object expectedJson) {
         return check("to have had output", v -> {
@@ -166,6 +179,15 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
     public StateAssert hadIterations(int count) {
         return check("to have run iterations", v -> {
             requireType("Map");
+            if (actual.definition() instanceof MapState && ((MapState) actual.definition()).distributed()) {
+                // a Distributed Map's iterations are child executions, counted only where the test keeps them
+                List<Execution> children = actual.execution().childExecutions().get(actual.name());
+                if (children == null || children.size() != count) {
+                    throw failureWithActualExpected(children == null ? "not kept" : children.size(), count, "%s",
+                            StateMessages.shouldHaveHadChildExecutions(actual, count, children));
+                }
+                return;
+            }
             if (v.iterations().size() != count) {
                 throw failureWithActualExpected(v.iterations().size(), count, "%s",
                         StateMessages.shouldHaveHadIterations(actual, count));

@@ -98,6 +98,16 @@ final class StateMessages {
                 + "\ndifferences:\n  - " + String.join("\n  - ", differences), s);
     }
 
+    static String shouldHaveReceivedInputAt(ExecutedState s, String path, JsonNode expected, JsonNode actual) {
+        String expectation = "Expecting " + subject(s) + " to have received input with " + quote(path) + ":\n  "
+                + JsonSupport.compact(expected);
+        if (actual == null) {
+            return trace(expectation + "\nbut its input has nothing at " + quote(path) + ":\n  "
+                    + JsonSupport.compact(s.lastVisit().input()), s);
+        }
+        return trace(expectation + "\nbut it received:\n  " + JsonSupport.compact(actual), s);
+    }
+
     static String shouldHaveHadOutput(ExecutedState s, JsonNode expected, List<String> differences) {
         StateVisit v = s.lastVisit();
         String expectation = "Expecting " + subject(s) + " to have had output:\n  " + JsonSupport.compact(expected);
@@ -152,6 +162,18 @@ final class StateMessages {
         List<MapIteration> its = s.lastVisit().iterations();
         return trace("Expecting " + typed(s) + " to have run " + iterations(expected) + "\nbut it ran "
                 + its.size() + ":" + iterationLines(its), s);
+    }
+
+    static String shouldHaveHadChildExecutions(ExecutedState s, int expected, List<Execution> children) {
+        String expectation = "Expecting " + typed(s) + " to have run " + iterations(expected);
+        if (children == null) {
+            return trace(expectation + "\nbut a Distributed Map's iterations are child executions, and this test does not"
+                    + " keep them.\nKeep them with @StepFunctionTest(keepChildExecutions = true) (or"
+                    + " StepFunctionsConfig.Builder#keepChildExecutions(true)); then this assertion counts them, and"
+                    + " execution.childExecutions().get(" + quote(s.name()) + ") returns them.", s);
+        }
+        return trace(expectation + " (child executions of a Distributed Map)\nbut it ran " + children.size() + ":"
+                + children.stream().map(c -> "\n  " + quote(c.name()) + " " + c.status()).reduce("", String::concat), s);
     }
 
     static String noSuchIteration(ExecutedState s, int index) {

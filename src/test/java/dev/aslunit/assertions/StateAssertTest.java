@@ -172,6 +172,28 @@ class StateAssertTest {
         }
 
         @Test
+        void should_pass_on_a_value_of_the_input_at_a_path() {
+            assertThatCode(() -> assertThat(SHIPPED).state("ShipOrder").receivedInputAt("$.payment.paymentId", "pay-1")
+                    .receivedInputAt("$.total", 250)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void should_fail_on_another_value_of_the_input_at_a_path() {
+            failsWith(() -> assertThat(SHIPPED).state("ValidateOrder").receivedInputAt("$.orderId", "o-18"),
+                    SHIPPED, """
+                Expecting state "ValidateOrder" of execution "o-17" to have received input with "$.orderId":
+                  "o-18"
+                but it received:
+                  "o-17\"""");
+            failsWith(() -> assertThat(SHIPPED).state("ValidateOrder").receivedInputAt("$.customer", "c-1"),
+                    SHIPPED, """
+                Expecting state "ValidateOrder" of execution "o-17" to have received input with "$.customer":
+                  "c-1"
+                but its input has nothing at "$.customer":
+                  {"orderId":"o-17","total":250}""");
+        }
+
+        @Test
         void should_fail_on_other_input() {
             failsWith(() -> assertThat(SHIPPED).state("ValidateOrder").receivedInput("{\"orderId\":\"o-18\",\"total\":250}"),
                     SHIPPED, """
