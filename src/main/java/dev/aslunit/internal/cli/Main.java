@@ -3,6 +3,7 @@ package dev.aslunit.internal.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.aslunit.internal.definition.ClosestName;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +58,17 @@ public final class Main {
                     cmd.getErr().println("aslunit: internal error: " + e);
                     return USAGE;
                 });
-        int code = commandLine.execute(args);
+        int code;
+        if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            // picocli answers "aslunit nosuch --help" with the main help and exit 0, hiding the mistake from scripts
+            ClosestName.Match near = ClosestName.nearest(args[0], commandLine.getSubcommands().keySet());
+            err.println("aslunit: unknown command '" + args[0] + "'"
+                    + (near != null && near.distance() <= 2 ? "; did you mean '" + near.name() + "'?" : "") + "\nCommands: "
+                    + String.join(", ", commandLine.getSubcommands().keySet()) + ". See 'aslunit --help'.");
+            code = USAGE;
+        } else {
+            code = commandLine.execute(args);
+        }
         out.flush();
         err.flush();
         return code;

@@ -111,11 +111,11 @@ public final class RunCommand implements Callable<Integer> {
     Path coverage;
 
     @Option(names = "--substitution", paramLabel = "NAME=VALUE",
-            description = "Value for a ${NAME} placeholder in the definition; repeatable.")
+            description = "Value for a $${NAME} placeholder in the definition; repeatable.")
     Map<String, String> substitutions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--allow-placeholders",
-            description = "Leave ${NAME} placeholders without a value in place instead of refusing the definition.")
+            description = "Leave $${NAME} placeholders without a value in place instead of refusing the definition.")
     boolean allowPlaceholders;
 
     @Option(names = "--mock-config", paramLabel = "FILE",

@@ -137,7 +137,22 @@ class ValidateCommandTest {
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
         assertThat(run("validate", "--substitution", "novalue", valid.toString())).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
+        assertThat(err.toString()).contains("aslunit: unknown command 'frobnicate'\nCommands: ");
+    }
+
+    @Test
+    void an_unknown_command_with_help_is_an_error_a_script_can_see() {
+        assertThat(run("valiate", "--help")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("aslunit: unknown command 'valiate'; did you mean 'validate'?\nCommands: ")
+                .contains("validate", "run", "serve");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void run_help_names_the_placeholders_it_means() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("Value for a ${NAME} placeholder", "Leave ${NAME} placeholders")
+                .doesNotContain("null");
     }
 
     @Test
