@@ -26,6 +26,8 @@ Feature: An order flow from a CDK app
     Then the execution succeeds
     And the task "ShipOrder" was called 1 time with input where:
       | $.MessageBody.chargeId | ch-1 |
+    And the task "ChargeCard" was called 1 time with input where:
+      | $.orderId | o-1 |
 
   Scenario: a declined card alerts the shared topic
     Given the resource "OrdersStack/ChargeCard" fails with "CardDeclined" and cause "insufficient funds"

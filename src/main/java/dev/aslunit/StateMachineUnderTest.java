@@ -90,6 +90,14 @@ public final class StateMachineUnderTest {
         return mocks.mocks();
     }
 
+    /**
+     * The calls of a Task state so far, whoever answered them (its own mock, a resource mock, a mock
+     * file, HTTP): {@code assertThat(sfn.callsOf("ChargePayment")).wasCalled(2)}.
+     */
+    public TaskMock callsOf(String stateName) {
+        return mocks.callsOf(stateName);
+    }
+
     /** Declared mocks that no Task call reached. */
     public List<TaskMock> unusedMocks() {
         return mocks.unusedMocks();

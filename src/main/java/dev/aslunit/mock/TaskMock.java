@@ -248,6 +248,11 @@ public final class TaskMock {
 
     // ------------------------------------------------------------------ engine side
 
+    /** A call made and answered elsewhere, for a handle that only verifies ({@link TaskMocks#callsOf}). */
+    synchronized void recorded(TaskCall call) {
+        calls.add(call);
+    }
+
     /** The reply for a call, or {@code null} when this mock has none (exhausted, no condition matched). */
     synchronized Reply replyFor(TaskCall call) {
         calls.add(call);

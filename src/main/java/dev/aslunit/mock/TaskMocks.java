@@ -116,6 +116,20 @@ public final class TaskMocks implements TaskHandler {
         return mocks().stream().filter(m -> !m.isUsed()).toList();
     }
 
+    /**
+     * The calls of one Task state, whoever answered them (its own mock, a resource mock, a mock file,
+     * HTTP), as a handle for the assertions: {@code wasCalled}, {@code withInputAt}. It answers nothing.
+     */
+    public synchronized TaskMock callsOf(String stateName) {
+        TaskMock view = new TaskMock(stateName, null, requireTaskState(stateName), null);
+        for (TaskCall call : calls) {
+            if (stateName.equals(call.stateName())) {
+                view.recorded(call);
+            }
+        }
+        return view;
+    }
+
     /** Every Task call this registry saw, mocked or not, in order. */
     public synchronized List<TaskCall> calls() {
         return List.copyOf(calls);
