@@ -115,7 +115,7 @@ public final class TaskMock {
      * {@code .waitForTaskToken} task, the test sends the callback itself.
      */
     public TaskMock neverAnswers() {
-        return then(new Silent());
+        return then(new Silent(false));
     }
 
     /**
@@ -124,7 +124,7 @@ public final class TaskMock {
      */
     public TaskMock waitsForCallback() {
         requireTokenTask("waitsForCallback()");
-        return then(new Silent());
+        return then(new Silent(true));
     }
 
     /** For a {@code .waitForTaskToken} task: {@code SendTaskSuccess} with {@code json}, {@code after} the call. */
@@ -408,10 +408,11 @@ public final class TaskMock {
         }
     }
 
-    record Silent() implements Reply {
+    /** No answer from the mock: the task ends by a timeout, or by the test's callback when it waits for one. */
+    record Silent(boolean waitsForCallback) implements Reply {
         @Override
         public String toString() {
-            return "never answers";
+            return waitsForCallback ? "waits for the test's callback" : "never answers";
         }
     }
 

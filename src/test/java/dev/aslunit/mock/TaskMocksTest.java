@@ -292,6 +292,7 @@ class TaskMocksTest {
             assertThat(answer(mocks, call("AwaitApproval", SQS_TOKEN, "{}", 0, 0))).isEqualTo(new TaskOutcome.NoAnswer());
             assertThat(answer(mocks, call("AwaitApproval", SQS_TOKEN, "{}", 0, 1)))
                     .isEqualTo(new TaskOutcome.Succeeded(json("{\"approvedBy\": \"maria\"}"), Duration.ofHours(2)));
+            assertThat(mocks.mocks().get(0).describe()).startsWith("waits for the test's callback, then ");
         }
 
         @Test
