@@ -41,6 +41,16 @@ public final class InMemoryS3 {
     }
 
     /** Puts an object (replacing one with the same key), as {@code s3:PutObject} does. */
+    /**
+     * Creates an empty bucket: a Distributed Map listing it ({@code s3:listObjectsV2}) gets no items, as
+     * on AWS, while listing a bucket nobody created fails with {@code States.ItemReaderFailed}. Putting
+     * an object creates its bucket.
+     */
+    public InMemoryS3 createBucket(String bucket) {
+        store.createBucket(Objects.requireNonNull(bucket, "bucket"));
+        return this;
+    }
+
     public InMemoryS3 putObject(String bucket, String key, String content) {
         store.put(requireName(bucket, "bucket"), requireName(key, "key"), Objects.requireNonNull(content, "content"));
         return this;

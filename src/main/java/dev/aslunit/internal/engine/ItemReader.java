@@ -47,6 +47,11 @@ final class ItemReader {
     Iterator<JsonNode> read(S3ObjectStore s3, JsonNode parameters, int maxItems) {
         String bucket = parameters.path("Bucket").asText();
         if (resource.endsWith(":listObjectsV2")) {
+            if (!s3.hasBucket(bucket)) {
+                // S3 answers NoSuchBucket; an existing bucket with nothing under the prefix is zero items
+                throw new StateFailure(Errors.ITEM_READER_FAILED, "The specified bucket does not exist. (Bucket: "
+                        + bucket + ")");
+            }
             ArrayNode items = Json.NODES.arrayNode();
             String prefix = parameters.path("Prefix").asText("");
             for (String key : s3.list(bucket, prefix)) {

@@ -13,6 +13,12 @@ public final class S3ObjectStore {
 
     private final Map<String, TreeMap<String, String>> buckets = new TreeMap<>();
 
+    /** A bucket with no objects yet: listing it gives no items, where listing a bucket nobody made fails. */
+    public S3ObjectStore createBucket(String bucket) {
+        buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
+        return this;
+    }
+
     public S3ObjectStore put(String bucket, String key, String content) {
         buckets.computeIfAbsent(bucket, b -> new TreeMap<>()).put(key, content);
         return this;
@@ -33,7 +39,7 @@ public final class S3ObjectStore {
         return b == null ? null : b.get(key);
     }
 
-    /** The buckets that have objects, by name. */
+    /** The buckets, by name. */
     public List<String> buckets() {
         return List.copyOf(buckets.keySet());
     }

@@ -119,6 +119,24 @@ class ContextAndItemsTest {
     }
 
     @Test
+    void listing_a_bucket_nobody_created_fails_and_an_empty_bucket_lists_no_items() {
+        String listing = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2",
+                  "Parameters":{"Bucket":"b","Prefix":"data/"}},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},"StartAt":"P",
+                    "States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""";
+        S3ObjectStore s3 = new S3ObjectStore();
+
+        ExecutionRun noBucket = run(listing, ExecutionOptions.builder().s3(s3).build());
+        assertThat(noBucket.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(noBucket.cause()).isEqualTo("The specified bucket does not exist. (Bucket: b)");
+
+        s3.createBucket("b").put("b", "other/x.txt", "x");
+        ExecutionRun empty = run(listing, ExecutionOptions.builder().s3(s3).build());
+        assertThat(empty.output()).isEqualTo(json("[]"));
+    }
+
+    @Test
     void a_result_writer_puts_results_and_a_manifest_in_s3() {
         S3ObjectStore s3 = new S3ObjectStore();
         ExecutionRun r = run("""
