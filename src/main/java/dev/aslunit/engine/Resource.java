@@ -80,6 +80,10 @@ final class Resource {
         return kind == Kind.SERVICE && pattern() != IntegrationPattern.REQUEST_RESPONSE;
     }
 
+    boolean isActivity() {
+        return kind == Kind.ACTIVITY;
+    }
+
     /** Express workflows run request-response calls only: AWS refuses {@code .sync}, {@code .waitForTaskToken} and activities. */
     boolean allowedInExpress() {
         return parsed == null || parsed.allowedInExpress();
