@@ -232,8 +232,9 @@ final class AtaCompiler {
                 JsonNode v = items == null ? effective : AtaFlow.evaluate(items, scope);
                 if (!v.isArray()) {
                     if (items == null) {
-                        throw new StateFailure(Errors.QUERY_EVALUATION_ERROR, scope.state.causePrefix()
-                                + "The input of the Map state is not an array: " + Json.text(v));
+                        // without Items the state's input is the items: AWS words it as the expression it stands for
+                        throw AtaFlow.failure(scope, QueryEvaluationException.unexpectedType("$states.input", "Items",
+                                "array", v));
                     }
                     throw AtaFlow.failure(scope, items.unexpectedType("array", v));
                 }
