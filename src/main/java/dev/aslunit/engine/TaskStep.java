@@ -168,9 +168,10 @@ final class TaskStep extends Step implements Step.Retrying {
                 execution.at(now.plus(s.latency()), () -> succeed(s.result()));
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
-                // AWS omits an empty cause rather than writing ""
+                // AWS omits an empty cause rather than writing "", and so an empty error (SendTaskFailure without one)
                 String cause = f.cause() == null || f.cause().isEmpty() ? null : resource.cause(f.cause());
-                execution.at(now.plus(f.latency()), () -> fail(f.error(), cause));
+                String error = f.error() == null || f.error().isEmpty() ? null : f.error();
+                execution.at(now.plus(f.latency()), () -> fail(error, cause));
             }
         }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sent to the task token once the execution waits; {@code type}; {@code s3}, objects by
  * {@code bucket/key}; and what to expect: {@code status} (default FAILED), {@code error} and
  * {@code cause} (null: absent; {@code causeStartsWith} for a cause that ends in a parser's message), {@code events} (the last event types of the history) and, for
- * JSONata failures, {@code location} (of the {@code EvaluationFailed} event).
+ * JSONata failures, {@code location} (of the {@code EvaluationFailed} event); {@code details}, fields
+ * of the last event of a type ({@code {"TaskFailed": {"error": null}}}: no {@code error} there).
  */
 class RuntimeErrorCatalogueTest {
 
@@ -76,6 +77,12 @@ class RuntimeErrorCatalogueTest {
             HistoryEvent failed = Runs.last(run, "EvaluationFailed");
             assertThat(detail(failed, "location")).as(id + " location").isEqualTo(entry.get("location").asText());
             assertThat(detail(failed, "cause")).as(id + " EvaluationFailed cause").isEqualTo(run.cause());
+        }
+        if (entry.has("details")) {
+            entry.get("details").fields().forEachRemaining(byType -> byType.getValue().fields().forEachRemaining(
+                    field -> assertThat(detail(Runs.last(run, byType.getKey()), field.getKey()))
+                            .as(id + " " + byType.getKey() + "." + field.getKey())
+                            .isEqualTo(textOrNull(field.getValue()))));
         }
         HistoryEvent last = run.history().get(run.history().size() - 1);
         if (last.type().equals("ExecutionFailed")) {
