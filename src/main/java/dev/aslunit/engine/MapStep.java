@@ -22,6 +22,11 @@ import java.util.TreeSet;
  */
 final class MapStep extends Step implements Step.Retrying {
 
+    /** "In Inline mode, the Map state supports up to 40 concurrent iterations": the others wait their turn. */
+    static final int MAX_INLINE_ITERATIONS = 40;
+    /** A Distributed Map runs "up to 10,000 parallel child workflow executions". */
+    static final int MAX_CHILD_EXECUTIONS = 10_000;
+
     /** How a Map state finds its items and its limits, in its query language. */
     interface Setup {
         /** The items to process, from the state's effective input (when there is no ItemReader). */
@@ -218,7 +223,8 @@ final class MapStep extends Step implements Step.Retrying {
             this.maxItems = maxItems;
             this.scope = scope;
             this.effective = effective;
-            this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
+            int most = distributed ? MAX_CHILD_EXECUTIONS : MAX_INLINE_ITERATIONS;
+            this.maxConcurrency = maxConcurrency <= 0 ? most : Math.min(maxConcurrency, most);
             this.toleratedCount = toleratedCount;
             this.toleratedPercentage = toleratedPercentage;
         }
