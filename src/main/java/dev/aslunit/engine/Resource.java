@@ -156,9 +156,8 @@ final class Resource {
             return typed();
         }
         if (kind == Kind.ACTIVITY) {
-            ObjectNode d = Json.object();
-            d.put("workerName", "aslunit");
-            return d;
+            // workerName is what a worker gives GetActivityTask; a mock is no worker, and AWS writes none without one
+            return Json.object();
         }
         return null;
     }
