@@ -209,7 +209,9 @@ final class ExecutionOperations {
                 tokens.put(invocation.taskToken(), invocation.executionArn());
             }
             String activityPrefix = arns.activity("");
-            if (invocation.resource().startsWith(activityPrefix) && invocation.taskToken() != null) {
+            // an activity that was never created (or was deleted) has no workers: nobody answers it
+            if (invocation.resource().startsWith(activityPrefix) && invocation.taskToken() != null
+                    && resources.activity(invocation.resource()) != null) {
                 activityQueue(invocation.resource()).add(new ActivityTask(invocation.taskToken(),
                         invocation.parameters() == null ? "{}" : invocation.parameters().toString()));
                 return Optional.of(new TaskOutcome.NoAnswer());
@@ -219,7 +221,7 @@ final class ExecutionOperations {
             if (answer.isEmpty() && userHandler != null) {
                 answer = userHandler.answer(invocation);
             }
-            if (answer.isEmpty() && invocation.taskToken() != null) {
+            if (answer.isEmpty() && invocation.taskToken() != null && !invocation.resource().startsWith(activityPrefix)) {
                 answer = Optional.of(new TaskOutcome.NoAnswer());
             }
             return answer;

@@ -36,4 +36,19 @@ class ActivityTest {
         assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(d.output()).isEqualTo("{\"order\":42,\"approval\":{\"ok\":true}}");
     }
+    @Test
+    void a_deleted_activity_fails_the_execution_as_on_aws() {
+        String activity = local.sfn().createActivity(b -> b.name("gone")).activityArn();
+        String sm = local.sfn().createStateMachine(b -> b.name("withGoneActivity").roleArn(MachineOperationsTest.ROLE)
+                .definition("""
+                        {"StartAt":"Approve","States":{"Approve":{"Type":"Task","Resource":"%s","End":true}}}"""
+                        .formatted(activity))).stateMachineArn();
+        local.sfn().deleteActivity(b -> b.activityArn(activity));
+
+        String arn = local.sfn().startExecution(b -> b.stateMachineArn(sm).input("{}")).executionArn();
+        DescribeExecutionResponse d = ExecutionOperationsTest.awaitEnd(local.sfn(), arn);
+        assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(d.error()).isEqualTo("States.Runtime");
+        assertThat(d.cause()).isEqualTo("The activity " + activity + " does not exist.");
+    }
 }

@@ -167,17 +167,17 @@ final class AtaCompiler {
             JsonataTemplate t = c.ata("Seconds", w.seconds());
             until = (scope, entered) -> {
                 JsonNode v = AtaFlow.evaluate(t, scope);
-                if (!v.isIntegralNumber() || v.longValue() < 0) {
+                if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
                     throw AtaFlow.failure(scope, t.unexpectedType("integer", v));
                 }
-                return entered.plusSeconds(v.longValue());
+                return WaitStep.after(entered, v.longValue());
             };
         } else if (w.timestamp() != null) {
             JsonataTemplate t = c.ata("Timestamp", w.timestamp());
             until = (scope, entered) -> {
                 JsonNode v = AtaFlow.evaluate(t, scope);
                 Instant at = v.isTextual() ? Timestamps.parse(v.asText()) : null;
-                if (at == null) {
+                if (at == null || WaitStep.tooFar(entered, at)) {
                     QueryEvaluationException e = new QueryEvaluationException("Timestamp", "The Timestamp field cannot be "
                             + "parsed as an ISO-8601 extended offset date-time format string: "
                             + (v.isTextual() ? v.asText() : Json.text(v)));
@@ -216,11 +216,15 @@ final class AtaCompiler {
                 : c.ata("ResultWriter/Arguments", m.resultWriter().get("Arguments"));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
-            public Iterator<JsonNode> read(Scope scope, JsonNode effective) {
+            public Iterator<JsonNode> read(Scope scope, JsonNode effective, int max) {
                 JsonNode parameters = readerArguments == null ? Json.object()
                         : AtaFlow.evaluate(readerArguments, scope);
-                return reader.read(scope.state.frame.run.options.s3(), parameters,
-                        maxItems == null ? 0 : (int) number(maxItems, scope, 0));
+                return reader.read(scope.state.frame.run.options.s3(), parameters, max);
+            }
+
+            @Override
+            public int maxItems(Scope scope, JsonNode effective) {
+                return (int) number(maxItems, scope, 0);
             }
 
             @Override
@@ -228,8 +232,9 @@ final class AtaCompiler {
                 JsonNode v = items == null ? effective : AtaFlow.evaluate(items, scope);
                 if (!v.isArray()) {
                     if (items == null) {
-                        throw new StateFailure(Errors.QUERY_EVALUATION_ERROR, scope.state.causePrefix()
-                                + "The input of the Map state is not an array: " + Json.text(v));
+                        // without Items the state's input is the items: AWS words it as the expression it stands for
+                        throw AtaFlow.failure(scope, QueryEvaluationException.unexpectedType("$states.input", "Items",
+                                "array", v));
                     }
                     throw AtaFlow.failure(scope, items.unexpectedType("array", v));
                 }

@@ -66,6 +66,10 @@ final class AtaFlow implements Flow {
         StateRun run = s.state;
         run.frame.lastEventId = run.frame.emitAside(run.beforeEnteredEventId, "EvaluationFailed",
                 () -> e.evaluationFailedEventDetails(run.name, run.enteredEventId));
+        if (run.frame.container != null) {
+            // the Map or Parallel around this frame fails after it: its failure event follows this one (recorded)
+            run.frame.container.lastInnerEventId = run.frame.lastEventId;
+        }
         return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
     }
 

@@ -350,14 +350,22 @@ final class Compiler {
                 return null;
             }
             long seconds = v.longValue();
-            until = (scope, entered) -> entered.plusSeconds(seconds);
+            until = (scope, entered) -> WaitStep.after(entered, seconds);
         } else if (w.timestamp() != null) {
             Instant at = w.timestamp().isTextual() ? Timestamps.parse(w.timestamp().asText()) : null;
             if (at == null) {
                 c.problem("Timestamp", "expected an ISO-8601 timestamp with an offset, got " + w.timestamp());
                 return null;
             }
-            until = (scope, entered) -> at;
+            String text = w.timestamp().asText();
+            until = (scope, entered) -> {
+                if (WaitStep.tooFar(entered, at)) {
+                    throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The Timestamp parameter does"
+                            + " not reference a valid ISO-8601 extended offset date-time format string: " + text
+                            + " == " + text);
+                }
+                return at;
+            };
         } else if (w.secondsPath() != null) {
             ReferencePath p = c.path("SecondsPath", w.secondsPath());
             String text = w.secondsPath();
@@ -367,7 +375,7 @@ final class Compiler {
                 if (v == null) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
                 }
-                if (!v.isIntegralNumber() && !(v.isNumber() && isWhole(v.decimalValue()))) {
+                if (!v.isIntegralNumber() && !(v.isNumber() && isWhole(v.decimalValue())) || !v.canConvertToLong()) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "cannot be parsed as a long value: " + text
                             + " == " + Json.text(v));
                 }
@@ -375,7 +383,7 @@ final class Compiler {
                     throw new StateFailure(Errors.RUNTIME, prefix + "references a negative value: " + text + " == "
                             + Json.text(v));
                 }
-                return entered.plusSeconds(v.longValue());
+                return WaitStep.after(entered, v.longValue());
             };
         } else if (w.timestampPath() != null) {
             ReferencePath p = c.path("TimestampPath", w.timestampPath());
@@ -387,7 +395,7 @@ final class Compiler {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
                 }
                 Instant at = v.isTextual() ? Timestamps.parse(v.asText()) : null;
-                if (at == null) {
+                if (at == null || WaitStep.tooFar(entered, at)) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference a valid ISO-8601 extended"
                             + " offset date-time format string: " + text + " == " + (v.isTextual() ? v.asText()
                             : Json.text(v)));
@@ -462,15 +470,19 @@ final class Compiler {
                 batcher.path("MaxItemsPerBatchPath").asText(null));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
-            public Iterator<JsonNode> read(Scope scope, JsonNode effective) {
+            public Iterator<JsonNode> read(Scope scope, JsonNode effective, int maxItems) {
                 try {
                     JsonNode parameters = readerParameters == null ? Json.object()
                             : readerParameters.evaluate(scope.at(effective));
-                    JsonNode max = maxItemsPath != null ? maxItemsPath.read(scope.at(effective)) : reader.maxItems();
-                    return reader.read(scope.state.frame.run.options.s3(), parameters, max == null ? 0 : max.asInt());
+                    return reader.read(scope.state.frame.run.options.s3(), parameters, maxItems);
                 } catch (PathEvaluationException e) {
                     throw PathFlow.failure(scope, e);
                 }
+            }
+
+            @Override
+            public int maxItems(Scope scope, JsonNode effective) {
+                return MapLimits.maxItems(scope.at(effective), maxItemsPath, reader.maxItems());
             }
 
             @Override

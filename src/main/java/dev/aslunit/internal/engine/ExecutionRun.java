@@ -65,6 +65,8 @@ public final class ExecutionRun {
     private Instant redriveTime;
     /** Bumped by a redrive: actions scheduled before it belong to the attempt that ended. */
     private int attempt;
+    /** Whether the end of AWS's one-year maximum duration is scheduled (only once something waits past it). */
+    private boolean maxDurationArmed;
     private JsonNode lastTextNode;
     private String lastText;
     private JsonNode lastBoundNode;
@@ -332,8 +334,23 @@ public final class ExecutionRun {
 
     // ------------------------------------------------------------------ engine internals
 
-    /** Runs {@code action} at {@code at} unless the execution has ended by then. */
+    /**
+     * Runs {@code action} at {@code at} unless the execution has ended by then. Nothing runs past the
+     * quota "Maximum execution time: 1 year" (a Wait, a backoff, a task's latency or its default
+     * timeout): the execution times out then, as AWS ends it with {@code States.Timeout}. Armed only
+     * when something is due later, so a task waiting for a callback that never comes still leaves the
+     * execution RUNNING once the clock has nothing left to do.
+     */
     void at(Instant at, Runnable action) {
+        Instant deadline = startTime.plus(MAX_OPEN_TIME);
+        if (at.isAfter(deadline)) {
+            if (!maxDurationArmed) {
+                maxDurationArmed = true;
+                scheduler.schedule(deadline, () -> finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", null, null,
+                        lastEventId()));
+            }
+            return;
+        }
         int scheduledIn = attempt;
         scheduler.schedule(at, () -> {
             if (!isDone() && scheduledIn == attempt) {

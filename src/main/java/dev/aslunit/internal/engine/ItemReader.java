@@ -22,6 +22,9 @@ import java.util.function.Function;
  */
 final class ItemReader {
 
+    /** AWS's bound on {@code MaxItems} ("Currently, you can specify a limit of up to 100,000,000"). */
+    static final int MAX_ITEMS = 100_000_000;
+
     private final String resource;
     private final JsonNode readerConfig;
 
@@ -44,7 +47,11 @@ final class ItemReader {
      * at a time, so that a million-item object never exists as a million nodes at once. Whatever AWS
      * checks before the first item (the object's existence, CSV headers, a JSON array) fails here.
      */
-    Iterator<JsonNode> read(S3ObjectStore s3, JsonNode parameters, int maxItems) {
+    Iterator<JsonNode> read(S3ObjectStore s3, JsonNode parameters, int requestedMaxItems) {
+        if (requestedMaxItems < 0) {
+            throw new StateFailure(Errors.ITEM_READER_FAILED, "field MaxItems must be positive");
+        }
+        int maxItems = Math.min(requestedMaxItems, MAX_ITEMS);
         String bucket = parameters.path("Bucket").asText();
         if (resource.endsWith(":listObjectsV2")) {
             if (!s3.hasBucket(bucket)) {

@@ -71,6 +71,29 @@ final class MapLimits {
         return d;
     }
 
+    /**
+     * An ItemReader's {@code MaxItemsPath} (or its literal {@code MaxItems}): 0 when neither is set; a
+     * value that is no integer fails the state as {@code MaxConcurrencyPath} does. A negative value is
+     * returned as it is: AWS checks its sign only once the Map Run reads the items.
+     */
+    static int maxItems(Scope scope, ReferencePath path, JsonNode literal) {
+        JsonNode v = path != null ? read(scope, path) : literal;
+        if (v == null) {
+            return 0;
+        }
+        if (v.isIntegralNumber() && !v.canConvertToInt()) {
+            return v.bigIntegerValue().signum() < 0 ? -1 : ItemReader.MAX_ITEMS;
+        }
+        Integer n = integer(v);
+        if (n == null) {
+            if (path == null) {
+                return v.asInt();
+            }
+            throw invalid(scope, "MaxItemsPath", v, "integer", path);
+        }
+        return n;
+    }
+
     /** AWS reads these limits from numbers and from strings holding numbers. */
     private static Integer integer(JsonNode v) {
         if (v.isIntegralNumber()) {

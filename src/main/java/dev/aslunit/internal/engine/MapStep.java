@@ -22,13 +22,25 @@ import java.util.TreeSet;
  */
 final class MapStep extends Step implements Step.Retrying {
 
+    /** "In Inline mode, the Map state supports up to 40 concurrent iterations": the others wait their turn. */
+    static final int MAX_INLINE_ITERATIONS = 40;
+    /** A Distributed Map runs "up to 10,000 parallel child workflow executions". */
+    static final int MAX_CHILD_EXECUTIONS = 10_000;
+
     /** How a Map state finds its items and its limits, in its query language. */
     interface Setup {
         /** The items to process, from the state's effective input (when there is no ItemReader). */
         ArrayNode items(Scope scope, JsonNode effective);
 
-        /** The ItemReader's items, read one at a time as iterations start. */
-        Iterator<JsonNode> read(Scope scope, JsonNode effective);
+        /** The ItemReader's items, read one at a time as iterations start, at most {@code maxItems} (0: all). */
+        Iterator<JsonNode> read(Scope scope, JsonNode effective, int maxItems);
+
+        /**
+         * The ItemReader's {@code MaxItems} or {@code MaxItemsPath}, 0 when neither is set. A value that
+         * is no integer fails here, before the Map Run starts; a negative one is returned, and the
+         * reader fails the Map Run with it.
+         */
+        int maxItems(Scope scope, JsonNode effective);
 
         /** An iteration's input, from the item (ItemSelector/Parameters, else the item itself). */
         JsonNode itemInput(Scope scope, JsonNode effective, JsonNode item, int index);
@@ -126,8 +138,9 @@ final class MapStep extends Step implements Step.Retrying {
             effective = flow.input(scope, run.input);
             items = setup.readsItems() ? null : setup.items(scope, effective);
         } catch (StateFailure f) {
-            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run),
-                    () -> run.frame.emit("MapStateFailed", null));
+            // States.Runtime ends the execution at once: AWS writes no MapStateFailed before ExecutionFailed
+            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), Errors.isTerminal(f.error()) ? null
+                    : () -> run.frame.emit("MapStateFailed", null));
             return;
         }
         // AWS checks an inline Map's limits before it starts, a Distributed Map's once its run has started
@@ -154,7 +167,8 @@ final class MapStep extends Step implements Step.Retrying {
             int max = setup.maxConcurrency(scope, effective);
             int count = setup.toleratedFailureCount(scope, effective);
             double percentage = setup.toleratedFailurePercentage(scope, effective);
-            return new Iterations(run, scope, effective, max, count, percentage);
+            int maxItems = setup.readsItems() ? setup.maxItems(scope, effective) : 0;
+            return new Iterations(run, scope, effective, max, count, percentage, maxItems);
         } catch (StateFailure f) {
             recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
             return null;
@@ -171,6 +185,7 @@ final class MapStep extends Step implements Step.Retrying {
         private final int maxConcurrency;
         private final int toleratedCount;
         private final double toleratedPercentage;
+        private final int maxItems;
         private final ArrayList<JsonNode> results = new ArrayList<>();
         /** The iterations under way, by index: at most {@code MaxConcurrency} of them. */
         private final TreeMap<Integer, Frame> running = new TreeMap<>();
@@ -203,11 +218,13 @@ final class MapStep extends Step implements Step.Retrying {
         private int mapRunRedrives;
 
         Iterations(StateRun run, Scope scope, JsonNode effective, int maxConcurrency, int toleratedCount,
-                double toleratedPercentage) {
+                double toleratedPercentage, int maxItems) {
             this.run = run;
+            this.maxItems = maxItems;
             this.scope = scope;
             this.effective = effective;
-            this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
+            int most = distributed ? MAX_CHILD_EXECUTIONS : MAX_INLINE_ITERATIONS;
+            this.maxConcurrency = maxConcurrency <= 0 ? most : Math.min(maxConcurrency, most);
             this.toleratedCount = toleratedCount;
             this.toleratedPercentage = toleratedPercentage;
         }
@@ -228,7 +245,7 @@ final class MapStep extends Step implements Step.Retrying {
                 container.lastInnerEventId = run.frame.lastEventId;
             }
             try {
-                Iterator<JsonNode> all = given != null ? given.elements() : setup.read(scope, effective);
+                Iterator<JsonNode> all = given != null ? given.elements() : setup.read(scope, effective, maxItems);
                 Iterator<JsonNode> batches = setup.batches(scope, effective, all);
                 batched = batches != null;
                 items = new Items(batched ? batches : all, !distributed);

@@ -80,6 +80,10 @@ final class Resource {
         return kind == Kind.SERVICE && pattern() != IntegrationPattern.REQUEST_RESPONSE;
     }
 
+    boolean isActivity() {
+        return kind == Kind.ACTIVITY;
+    }
+
     /** Express workflows run request-response calls only: AWS refuses {@code .sync}, {@code .waitForTaskToken} and activities. */
     boolean allowedInExpress() {
         return parsed == null || parsed.allowedInExpress();
@@ -152,9 +156,8 @@ final class Resource {
             return typed();
         }
         if (kind == Kind.ACTIVITY) {
-            ObjectNode d = Json.object();
-            d.put("workerName", "aslunit");
-            return d;
+            // workerName is what a worker gives GetActivityTask; a mock is no worker, and AWS writes none without one
+            return Json.object();
         }
         return null;
     }

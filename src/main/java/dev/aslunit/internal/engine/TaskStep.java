@@ -83,20 +83,30 @@ final class TaskStep extends Step implements Step.Retrying {
                     ServiceRequests.cause(name, run.enteredEventId, parameters, problems));
             return;
         }
-        String parametersText = frame.text(parameters);
-        frame.emit(resource.scheduledEvent(), () -> resource.scheduledDetails(frame.run, parametersText,
-                timeoutSeconds, heartbeatSeconds, taskCredentials));
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
                 frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, frame.run.now(),
                 frame.run.executionArn());
-        Optional<TaskOutcome> answer;
-        try {
-            answer = frame.run.options.taskHandler().answer(invocation);
-        } catch (RuntimeException e) {
-            // a handler that cannot answer (a mock file run past its last response) ends the run with its reason
-            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "The answer for Task state '" + name
-                    + "' (resource " + resource.arn() + ") failed: " + e.getMessage());
-            return;
+        Optional<TaskOutcome> answer = null;
+        if (resource.isActivity()) {
+            // AWS finds out that an activity does not exist before it schedules it: no ActivityScheduled
+            answer = ask(frame, invocation);
+            if (answer == null) {
+                return;
+            }
+            if (answer.isEmpty()) {
+                frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "The activity " + resource.arn()
+                        + " does not exist.");
+                return;
+            }
+        }
+        String parametersText = frame.text(parameters);
+        frame.emit(resource.scheduledEvent(), () -> resource.scheduledDetails(frame.run, parametersText,
+                timeoutSeconds, heartbeatSeconds, taskCredentials));
+        if (answer == null) {
+            answer = ask(frame, invocation);
+            if (answer == null) {
+                return;
+            }
         }
         if (answer.isEmpty()) {
             frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "No answer for Task state '" + name
@@ -107,6 +117,18 @@ final class TaskStep extends Step implements Step.Retrying {
         }
         frame.emit(resource.startedEvent(), resource::startedDetails);
         new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
+    }
+
+    /** The handler's answer, or {@code null} when it threw and the execution has failed with its reason. */
+    private Optional<TaskOutcome> ask(Frame frame, TaskInvocation invocation) {
+        try {
+            return frame.run.options.taskHandler().answer(invocation);
+        } catch (RuntimeException e) {
+            // a handler that cannot answer (a mock file run past its last response) ends the run with its reason
+            frame.run.failExecution(frame.lastEventId, Errors.RUNTIME, "The answer for Task state '" + name
+                    + "' (resource " + resource.arn() + ") failed: " + e.getMessage());
+            return null;
+        }
     }
 
     /** One call of the resource, racing its answer against its timers; the first to arrive settles it. */
@@ -146,9 +168,10 @@ final class TaskStep extends Step implements Step.Retrying {
                 execution.at(now.plus(s.latency()), () -> succeed(s.result()));
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
-                // AWS omits an empty cause rather than writing ""
+                // AWS omits an empty cause rather than writing "", and so an empty error (SendTaskFailure without one)
                 String cause = f.cause() == null || f.cause().isEmpty() ? null : resource.cause(f.cause());
-                execution.at(now.plus(f.latency()), () -> fail(f.error(), cause));
+                String error = f.error() == null || f.error().isEmpty() ? null : f.error();
+                execution.at(now.plus(f.latency()), () -> fail(error, cause));
             }
         }
 

@@ -96,4 +96,19 @@ class JsonataStatesTest {
                 "{}");
         assertThat(r.output()).isEqualTo(json("[1,false]"));
     }
+    @Test
+    void a_map_that_fails_on_an_iteration_evaluation_failure_links_its_failure_to_that_event() {
+        // as recorded (test_map_catch_error[MAP_CATCH_ERROR_OUTPUT_WITH_RETRY]): EvaluationFailed, then
+        // MapIterationFailed and MapStateFailed both follow it
+        ExecutionRun r = run("""
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":[1],
+                 "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $nope %}","End":true}}},
+                 "End":true}}}""", "{}");
+        assertThat(types(r)).containsExactly("ExecutionStarted", "MapStateEntered:M", "MapStateStarted",
+                "MapIterationStarted:M", "PassStateEntered:P", "EvaluationFailed", "MapIterationFailed:M",
+                "MapStateFailed", "ExecutionFailed");
+        long evaluationFailed = Runs.last(r, "EvaluationFailed").id();
+        assertThat(Runs.last(r, "MapIterationFailed").previousEventId()).isEqualTo(evaluationFailed);
+        assertThat(Runs.last(r, "MapStateFailed").previousEventId()).isEqualTo(evaluationFailed);
+    }
 }

@@ -190,4 +190,18 @@ class ParallelAndMapTest {
         assertThat(r.cause()).isEqualTo("CSV headers cannot contain duplicates.");
         assertThat(types(r)).containsSubsequence("MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed");
     }
+    @Test
+    void an_inline_map_runs_at_most_40_iterations_at_once_as_aws_documents() {
+        // 41 items that each wait 10 s: the 41st starts when one of the first 40 is done
+        StringBuilder items = new StringBuilder("[");
+        for (int i = 0; i < 41; i++) {
+            items.append(i == 0 ? "" : ",").append(i);
+        }
+        ExecutionRun r = run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"W",
+                 "States":{"W":{"Type":"Wait","Seconds":10,"End":true}}},"End":true}}}""", items + "]");
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(Duration.between(Runs.T0, r.history().get(r.history().size() - 1).timestamp()))
+                .isEqualTo(Duration.ofSeconds(20));
+    }
 }
