@@ -145,13 +145,23 @@ public final class DefinitionLoader {
         }
         SourceText source = origin.read(name);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        SourceDocument document = parse(source, diagnostics);
-        if (document == null) {
-            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
+        List<Diagnostic> asWritten = new ArrayList<>();
+        SourceDocument document = parse(source, asWritten);
+        Selected selected;
+        if (document != null && TemplateSelector.isTemplate(document.root())) {
+            if (source.origin().path() != null && CdkApp.isSynthesizedTemplate(document.root())) {
+                return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type,
+                        source.origin().path()).loadCdkApp();
+            }
+            selected = new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics);
+        } else if (source.text().contains("${") && (document == null || !substitutions.isEmpty())) {
+            selected = substituted(source, substitutions, Map.of(), null, diagnostics);
+        } else if (document == null) {
+            diagnostics.addAll(asWritten);
+            selected = null;
+        } else {
+            selected = Selected.in(document, "", Map.of(), null);
         }
-        Selected selected = TemplateSelector.isTemplate(document.root())
-                ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
-                : Selected.in(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
         }
@@ -237,6 +247,23 @@ public final class DefinitionLoader {
             JsonNode json = prefix.isEmpty() ? document.root() : document.root().at(prefix);
             return new Selected(json, locator, duplicates, substitutions, type);
         }
+    }
+
+    /**
+     * Parses {@code source} after replacing its placeholders as text, as SAM does, so that
+     * {@code "TimeoutSeconds": ${Timeout}} is valid JSON; locations are those of the text as written.
+     *
+     * @return null when the text does not parse (then in {@code diagnostics})
+     */
+    static Selected substituted(SourceText source, Map<String, String> values, Map<String, String> substitutions,
+            StateMachineType type, List<Diagnostic> diagnostics) {
+        SubstitutedText text = SubstitutedText.of(source.text(),
+                SourceDocument.formatOf(source.name(), source.text()), values);
+        List<Diagnostic> local = new ArrayList<>();
+        SourceDocument document = parse(new SourceText(source.name(), text.text(), source.origin()), local);
+        local.forEach(d -> diagnostics.add(new Diagnostic(d.code(), d.message(), text.original(d.location()))));
+        return document == null ? null
+                : Selected.in(document, p -> text.original(document.locate(p)), substitutions, type);
     }
 
     static SourceDocument parse(SourceText source, List<Diagnostic> diagnostics) {

@@ -210,9 +210,9 @@ final class Stack {
         TextFile f = new TextFile(templateName, text);
         SourceDocument parsed;
         try {
-            parsed = SourceDocument.parse(text, SourceDocument.Format.JSON, templateName);
+            parsed = SourceDocument.parse(text, SourceDocument.formatOf(templateName, text), templateName);
         } catch (SourceSyntaxException e) {
-            throw new CdkLoadException(templateName + ":" + e.line() + ":" + e.column() + ": the template is not JSON: "
+            throw new CdkLoadException(templateName + ":" + e.line() + ":" + e.column() + ": the template is not JSON or YAML: "
                     + e.reason());
         }
         if (parsed.root() == null || !parsed.root().isObject() || !parsed.root().path("Resources").isObject()) {
