@@ -94,6 +94,11 @@ final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         for (LoadedDefinition definition : loaded) {
             definition.diagnostics().forEach(d -> out.println(d.format()));
+            if (definition.cdkStateMachine() != null) {
+                // Not an error: AWS resolves these at deploy time; an execution fails only if it needs one.
+                definition.cdkStateMachine().unresolvedTokens().forEach(t -> out.println(t.location() + ": note "
+                        + t.placeholder() + " stays opaque: " + t.reason()));
+            }
             long errors = definition.errors().size();
             long warnings = definition.diagnostics().size() - errors;
             out.println(definition.source() + ": " + (definition.isValid() ? "valid" : "invalid")

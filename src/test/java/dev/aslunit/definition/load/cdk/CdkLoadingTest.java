@@ -72,14 +72,15 @@ class CdkLoadingTest {
     }
 
     @Test
-    void a_cdk_template_read_as_plain_cloudformation_points_to_the_cdk_loader() {
+    void a_cdk_template_is_read_as_a_cdk_app_from_its_file_and_otherwise_points_to_the_file() {
         Path template = Path.of("src/test/resources/cdk/request-response/RequestResponseTypescript.template.json");
-        assertThatThrownBy(() -> DefinitionLoader.fromFile(template).load())
+        assertThat(DefinitionLoader.fromFile(template).load().cdkStateMachine()).isNotNull();
+        assertThatThrownBy(() -> DefinitionLoader.fromClasspath(
+                "cdk/request-response/RequestResponseTypescript.template.json").load())
                 .isInstanceOf(DefinitionSourceException.class)
-                .hasMessageEndingWith("for a template synthesized by the CDK, load the app with "
-                        + "DefinitionLoader.fromCdkApp(cdk.out) (CLI: aslunit validate cdk.out --state-machine "
+                .hasMessageEndingWith("for a template synthesized by the CDK, load it from its file "
+                        + "(DefinitionLoader.fromFile or fromCdkApp; CLI: aslunit validate TEMPLATE --state-machine "
                         + "CONSTRUCT_PATH), which resolves them");
-        assertThat(DefinitionLoader.fromCdkApp(template).load().isValid()).isTrue();
     }
 
     @Test
