@@ -6,6 +6,9 @@ package dev.aslunit.path;
  */
 public final class PathSyntaxException extends RuntimeException {
 
+    /** How an intrinsic's string literal with a backslash before another character is described; AWS locates that problem elsewhere. */
+    public static final String BAD_ESCAPE = "a backslash must escape";
+
     public PathSyntaxException(String message) {
         super(message);
     }

@@ -6,7 +6,6 @@ import static dev.aslunit.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
 import static dev.aslunit.validation.DiagnosticCode.INVALID_LABEL_NAME;
 import static dev.aslunit.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.validation.DiagnosticCode.INVALID_STATE_NAME;
-import static dev.aslunit.validation.DiagnosticCode.MISSING_DESCRIPTION;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
 import static dev.aslunit.validation.DiagnosticCode.NO_PATH;
@@ -97,7 +96,8 @@ final class DefinitionChecks {
 
     List<Diagnostic> run(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            report(MISSING_DESCRIPTION, "", "The definition is empty; a state machine needs at least "
+            // AWS answers an empty definition with a schema failure at the root.
+            report(SCHEMA_VALIDATION_FAILED, "", "The definition is empty; a state machine needs at least "
                     + "\"StartAt\" and \"States\"");
         } else if (!root.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
@@ -423,12 +423,7 @@ final class DefinitionChecks {
         pathField(s, p, "HeartbeatSecondsPath", ql);
         JsonNode credentials = s.get("Credentials");
         if (credentials != null) {
-            objectOnly(credentials, p + "/Credentials", "Credentials");
-            if (ql == QueryLanguage.JSONPATH) {
-                expressions.payloadTemplate(credentials, p + "/Credentials");
-            } else {
-                expressions.jsonataTemplate(credentials, p + "/Credentials");
-            }
+            TaskCredentials.check(credentials, p + "/Credentials", ql, expressions, this::report);
         }
     }
 
@@ -462,6 +457,11 @@ final class DefinitionChecks {
         if (service.equals("states")) {
             // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
             ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
+            String unknown = ok ? OptimizedIntegrations.unknownAction(rest) : null;
+            if (unknown != null) {
+                report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": " + unknown);
+                return;
+            }
             if (ok && type == StateMachineType.EXPRESS) {
                 ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
                         SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
