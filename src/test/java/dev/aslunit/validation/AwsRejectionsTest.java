@@ -100,4 +100,20 @@ class AwsRejectionsTest {
 
         assertThat(diagnostics(definition)).extracting(Diagnostic::pointer).containsExactly("/States/P/Parameters/a.$");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"InputType\": \"PARQUET\"}",
+            "{\"InputType\": \"MANIFEST\", \"ManifestType\": \"ATHENA_DATA\"}",
+            "{\"InputType\": \"JSON\", \"ItemsPointer\": \"/orders/items\"}",
+            "{\"InputType\": \"JSONL\", \"Transformation\": \"LOAD_AND_FLATTEN\"}"})
+    void the_item_reader_inputs_aws_added_in_2025_are_accepted(String readerConfig) {
+        String definition = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"ItemReader\": {"
+                + "\"Resource\": \"arn:aws:states:::s3:getObject\", \"ReaderConfig\": " + readerConfig + ", "
+                + "\"Parameters\": {\"Bucket\": \"b\", \"Key\": \"k\"}}, \"ItemProcessor\": {\"ProcessorConfig\": "
+                + "{\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}, \"StartAt\": \"P\", \"States\": "
+                + "{\"P\": {\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}";
+
+        assertThat(diagnostics(definition)).isEmpty();
+    }
 }
