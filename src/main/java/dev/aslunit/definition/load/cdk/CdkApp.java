@@ -1,6 +1,7 @@
 package dev.aslunit.definition.load.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.definition.DefaultAwsEnvironment;
 import dev.aslunit.definition.DefinitionReader;
 import dev.aslunit.definition.SourceLocation;
 import dev.aslunit.definition.StateMachineType;
@@ -30,8 +31,8 @@ import java.util.Objects;
  */
 public final class CdkApp {
 
-    public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    public static final String DEFAULT_REGION = DefaultAwsEnvironment.REGION;
+    public static final String DEFAULT_ACCOUNT_ID = DefaultAwsEnvironment.ACCOUNT_ID;
 
     private final CloudAssembly assembly;
     private final String region;

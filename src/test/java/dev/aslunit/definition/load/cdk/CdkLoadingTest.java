@@ -27,7 +27,7 @@ class CdkLoadingTest {
         assertThat(loaded.source()).isEqualTo("OrdersStack/OrderFlow in " + EXAMPLE.resolve("OrdersStack.template.json"));
         assertThat(loaded.type()).isEqualTo(StateMachineType.STANDARD);
         TaskState charge = (TaskState) loaded.requireValid().state("ChargeCard");
-        assertThat(charge.resource()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+        assertThat(charge.resource()).isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
         assertThat(charge.location().describe())
                 .isEqualTo(EXAMPLE.resolve("OrdersStack.template.json") + ":270:14 (/States/ChargeCard)");
     }
@@ -39,7 +39,7 @@ class CdkLoadingTest {
 
         assertThat(flow.constructPath()).isEqualTo("OrdersStack/OrderFlow");
         assertThat(flow.resourceByConstructPath().get("OrdersStack/ChargeCard").values())
-                .containsEntry("Arn", "arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+                .containsEntry("Arn", "arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
     }
 
     @Test

@@ -30,7 +30,7 @@ class SingleTemplateTest {
         TaskState charge = (TaskState) loaded.requireValid().state("Charge");
         assertThat(charge.resource()).isEqualTo("arn:aws:states:::lambda:invoke");
         assertThat(charge.parameters().get("FunctionName").asText())
-                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+                .isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
         assertThat(loaded.cdkStateMachine().constructPathOf(charge.parameters().get("FunctionName").asText()))
                 .contains("OrdersStack/ChargeCard");
     }
