@@ -122,12 +122,17 @@ public final class StepFunctionsConfig {
 
     /** The region in the executions' ARNs and of a CDK app's tokens. */
     public String region() {
-        return region;
+        return region != null ? region : DefaultAwsEnvironment.REGION;
     }
 
     /** The account in the executions' ARNs and of a CDK app's tokens. */
     public String accountId() {
-        return accountId;
+        return accountId != null ? accountId : DefaultAwsEnvironment.ACCOUNT_ID;
+    }
+
+    /** Whether a region or account was chosen; if not, a CDK stack deployed to an explicit environment keeps its own. */
+    boolean awsEnvironmentChosen() {
+        return region != null || accountId != null;
     }
 
     @Override
@@ -139,7 +144,7 @@ public final class StepFunctionsConfig {
         return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions && definition.equals(c.definition)
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
-                && Objects.equals(testCase, c.testCase) && region.equals(c.region) && accountId.equals(c.accountId);
+                && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region) && Objects.equals(accountId, c.accountId);
     }
 
     @Override
@@ -155,8 +160,8 @@ public final class StepFunctionsConfig {
                 + (type == null ? "" : ", type=" + type) + ", startTime=" + startTime + ", seed=" + seed
                 + (mockConfig == null ? "" : ", mockConfig=" + mockConfig + ", testCase=" + testCase)
                 + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "")
-                + (region.equals(DefaultAwsEnvironment.REGION) ? "" : ", region=" + region)
-                + (accountId.equals(DefaultAwsEnvironment.ACCOUNT_ID) ? "" : ", accountId=" + accountId) + "}";
+                + (region == null ? "" : ", region=" + region) + (accountId == null ? "" : ", accountId=" + accountId)
+                + "}";
     }
 
     /** Builds a {@link StepFunctionsConfig}; only the definition is required. */
@@ -171,8 +176,8 @@ public final class StepFunctionsConfig {
         private String testCase;
         private boolean strictMocks;
         private boolean keepChildExecutions;
-        private String region = DefaultAwsEnvironment.REGION;
-        private String accountId = DefaultAwsEnvironment.ACCOUNT_ID;
+        private String region;
+        private String accountId;
 
         private Builder() {
         }

@@ -629,6 +629,9 @@ final class DefinitionChecks {
 
     private void operand(ComparisonOperator op, JsonNode v, String p) {
         String name = op.aslName();
+        if (ExpressionChecks.isPlaceholder(v)) {
+            return; // left opaque on purpose; the loader reports it unless allowed
+        }
         if (op.comparesWithPath()) {
             expressions.path(v, p, name, false);
         } else if (name.startsWith("Is") || name.startsWith("Boolean")) {
@@ -899,7 +902,7 @@ final class DefinitionChecks {
             optionalInteger(r, rp, "MaxAttempts", 0, MAX_SECONDS);
             optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
             JsonNode rate = r.get("BackoffRate");
-            if (rate != null && (!rate.isNumber() || rate.asDouble() < 1.0)) {
+            if (rate != null && !ExpressionChecks.isPlaceholder(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
                 report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
                         + "1.0, not " + rate);
             }
@@ -1073,7 +1076,7 @@ final class DefinitionChecks {
             expressions.jsonataTemplate(v, p + "/" + field);
         } else if (integral) {
             integer(v, p + "/" + field, field, min, max);
-        } else if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
+        } else if (!ExpressionChecks.isPlaceholder(v) && (!v.isNumber() || v.asDouble() < min || v.asDouble() > max)) {
             report(SCHEMA_VALIDATION_FAILED, p + "/" + field, field + " must be a number between " + min + " and "
                     + max + ", not " + v);
         }

@@ -123,4 +123,20 @@ class SourceTextSemanticsTest {
         assertThat(((PassState) loaded.requireValid().state("P")).result().asText())
                 .isEqualTo("at prod and \"prod\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"T\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"HeartbeatSeconds\": ${v}, \"TimeoutSeconds\": ${w}, \"End\": true}",
+            "\"T\": {\"Type\": \"Wait\", \"Seconds\": ${v}, \"End\": true}",
+            "\"T\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true, \"Retry\": [{\"ErrorEquals\": [\"States.ALL\"], \"IntervalSeconds\": ${v}, \"MaxAttempts\": ${w}, \"BackoffRate\": ${x}}]}",
+            "\"T\": {\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.n\", \"NumericGreaterThan\": ${v}, \"Next\": \"D\"}, {\"Variable\": \"$.b\", \"BooleanEquals\": ${w}, \"Next\": \"D\"}], \"Default\": \"D\"}, \"D\": {\"Type\": \"Succeed\"}",
+            "\"T\": {\"Type\": \"Map\", \"MaxConcurrency\": ${v}, \"ToleratedFailurePercentage\": ${w}, \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}, \"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}"})
+    void an_opaque_placeholder_in_a_typed_field_skips_the_checks_that_need_its_value(String states) {
+        String json = "{\"StartAt\": \"T\", \"States\": {" + states + "}}";
+
+        LoadedDefinition loaded = DefinitionLoader.fromString(json).named("typed.asl.json").allowOpaquePlaceholders()
+                .load();
+
+        assertThat(loaded.diagnostics()).isEmpty();
+    }
 }
