@@ -130,7 +130,7 @@ public final class StepFunctionsConfig {
         return accountId != null ? accountId : DefaultAwsEnvironment.ACCOUNT_ID;
     }
 
-    /** Whether a region or account was chosen; if not, a CDK stack deployed to an explicit environment keeps its own. */
+    /** Whether a region or account was chosen; if not, a CDK stack deployed to an explicit environment keeps it. */
     boolean awsEnvironmentChosen() {
         return region != null || accountId != null;
     }
@@ -144,7 +144,8 @@ public final class StepFunctionsConfig {
         return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions && definition.equals(c.definition)
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
-                && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region) && Objects.equals(accountId, c.accountId);
+                && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region)
+                && Objects.equals(accountId, c.accountId);
     }
 
     @Override
@@ -253,13 +254,19 @@ public final class StepFunctionsConfig {
             return this;
         }
 
-        /** The region in the executions' ARNs and of a CDK app's tokens; {@value DefaultAwsEnvironment#REGION} by default. */
+        /**
+         * The region of the executions' ARNs and a CDK app's tokens;
+         * {@value DefaultAwsEnvironment#REGION} by default.
+         */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** The account in the executions' ARNs and of a CDK app's tokens; {@value DefaultAwsEnvironment#ACCOUNT_ID} by default. */
+        /**
+         * The account of the executions' ARNs and a CDK app's tokens;
+         * {@value DefaultAwsEnvironment#ACCOUNT_ID} by default.
+         */
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
             return this;

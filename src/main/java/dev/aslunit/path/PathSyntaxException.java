@@ -6,7 +6,10 @@ package dev.aslunit.path;
  */
 public final class PathSyntaxException extends RuntimeException {
 
-    /** How an intrinsic's string literal with a backslash before another character is described; AWS locates that problem elsewhere. */
+    /**
+     * How a backslash before a character it cannot escape, in an intrinsic's string literal, is
+     * described: AWS locates that problem at the payload template, not at the field.
+     */
     public static final String BAD_ESCAPE = "a backslash must escape";
 
     public PathSyntaxException(String message) {

@@ -106,14 +106,16 @@ public final class DefinitionLoader {
 
     /** The name diagnostics use for the source (by default the file or resource as given). */
     public DefinitionLoader named(String sourceName) {
-        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp, region, accountId);
+        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp,
+                region, accountId);
     }
 
     /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
     public DefinitionLoader substitutions(Map<String, String> values) {
         Map<String, String> merged = new LinkedHashMap<>(substitutions);
         values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
-        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp, region, accountId);
+        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp,
+                region, accountId);
     }
 
     public DefinitionLoader substitution(String placeholder, String value) {
@@ -133,7 +135,8 @@ public final class DefinitionLoader {
      * ({@link #fromCdkApp}), its construct path or logical id.
      */
     public DefinitionLoader stateMachine(String logicalId) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp, region, accountId);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp,
+                region, accountId);
     }
 
     /**
@@ -148,7 +151,8 @@ public final class DefinitionLoader {
 
     /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
     public DefinitionLoader type(StateMachineType machineType) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType, cdkApp, region, accountId);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType,
+                cdkApp, region, accountId);
     }
 
     /**

@@ -70,7 +70,7 @@ final class SubstitutedText {
         return !edits.isEmpty();
     }
 
-    /** {@code at}, a place in the substituted text, as a place in the original; a substituted value maps to its placeholder. */
+    /** {@code at}, a place in the substituted text, as a place in the original; a value maps to its placeholder. */
     SourceLocation original(SourceLocation at) {
         if (edits.isEmpty() || !at.hasLineAndColumn()) {
             return at;

@@ -118,7 +118,8 @@ final class TemplateSelector {
             throw new DefinitionSourceException("DefinitionString of " + name() + " at " + pointer + " is built with "
                     + "intrinsic functions other than Fn::Sub; give the definition as Definition, or as a string; "
                     + "for a template synthesized by the CDK, load it from its file (DefinitionLoader.fromFile or "
-                    + "fromCdkApp; CLI: aslunit validate TEMPLATE --state-machine CONSTRUCT_PATH), which resolves them");
+                    + "fromCdkApp; CLI: aslunit validate TEMPLATE --state-machine CONSTRUCT_PATH), which resolves "
+                    + "them");
         }
         SourceLocation at = template.locate(textPointer);
         Map<String, String> values = new LinkedHashMap<>(substitutions);
