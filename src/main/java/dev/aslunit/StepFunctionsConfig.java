@@ -1,7 +1,7 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.DefaultAwsEnvironment;
-import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
+import dev.aslunit.internal.definition.StateMachineType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,11 +2,11 @@ package dev.aslunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.cli.Main;
-import dev.aslunit.definition.DefaultAwsEnvironment;
-import dev.aslunit.definition.TaskState;
-import dev.aslunit.definition.load.DefinitionLoader;
-import dev.aslunit.engine.ExecutionOptions;
+import dev.aslunit.internal.cli.Main;
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
+import dev.aslunit.internal.definition.TaskState;
+import dev.aslunit.internal.definition.load.DefinitionLoader;
+import dev.aslunit.internal.engine.ExecutionOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
