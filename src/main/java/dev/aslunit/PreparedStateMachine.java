@@ -73,13 +73,15 @@ public final class PreparedStateMachine {
                 : locate(config.mockConfig(), "mock config file", anchor, classLoader);
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
-                config.substitutions(), config.type(), config.testCase());
+                config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
+                config.awsEnvironmentChosen());
         return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name));
     }
 
     /** What makes two prepared machines the same: the files found, not the names asked for. */
     private record Key(String definition, String mockConfig, String name, String logicalId,
-            Map<String, String> substitutions, StateMachineType type, String testCase) {
+            Map<String, String> substitutions, StateMachineType type, String testCase, String region, String accountId,
+            boolean awsEnvironmentChosen) {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Located definition,
@@ -91,6 +93,9 @@ public final class PreparedStateMachine {
                         ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
                         : DefinitionLoader.fromFile(definition.file);
         loader = loader.substitutions(config.substitutions());
+        if (config.awsEnvironmentChosen()) {
+            loader = loader.awsEnvironment(config.region(), config.accountId());
+        }
         if (config.logicalId() != null) {
             loader = loader.stateMachine(config.logicalId());
         }

@@ -199,6 +199,8 @@ public final class StateMachineUnderTest {
                 .executionName(executionName)
                 .type(prepared.type() == null ? StateMachineType.STANDARD : prepared.type())
                 .seed(config.seed() + executions.size())
+                .region(config.region())
+                .accountId(config.accountId())
                 .taskHandler(this::answer)
                 .s3(s3.store())
                 .keepChildExecutions(config.keepChildExecutions())

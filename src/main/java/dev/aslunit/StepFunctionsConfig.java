@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.definition.StateMachineType;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +31,8 @@ public final class StepFunctionsConfig {
     private final String testCase;
     private final boolean strictMocks;
     private final boolean keepChildExecutions;
+    private final String region;
+    private final String accountId;
 
     private StepFunctionsConfig(Builder b) {
         this.definition = b.definition;
@@ -42,6 +45,8 @@ public final class StepFunctionsConfig {
         this.testCase = b.testCase;
         this.strictMocks = b.strictMocks;
         this.keepChildExecutions = b.keepChildExecutions;
+        this.region = b.region;
+        this.accountId = b.accountId;
     }
 
     public static Builder newBuilder() {
@@ -60,6 +65,8 @@ public final class StepFunctionsConfig {
         b.testCase = testCase;
         b.strictMocks = strictMocks;
         b.keepChildExecutions = keepChildExecutions;
+        b.region = region;
+        b.accountId = accountId;
         return b;
     }
 
@@ -113,6 +120,21 @@ public final class StepFunctionsConfig {
         return keepChildExecutions;
     }
 
+    /** The region in the executions' ARNs and of a CDK app's tokens. */
+    public String region() {
+        return region != null ? region : DefaultAwsEnvironment.REGION;
+    }
+
+    /** The account in the executions' ARNs and of a CDK app's tokens. */
+    public String accountId() {
+        return accountId != null ? accountId : DefaultAwsEnvironment.ACCOUNT_ID;
+    }
+
+    /** Whether a region or account was chosen; if not, a CDK stack deployed to an explicit environment keeps it. */
+    boolean awsEnvironmentChosen() {
+        return region != null || accountId != null;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof StepFunctionsConfig)) {
@@ -122,13 +144,14 @@ public final class StepFunctionsConfig {
         return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions && definition.equals(c.definition)
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
-                && Objects.equals(testCase, c.testCase);
+                && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region)
+                && Objects.equals(accountId, c.accountId);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks,
-                keepChildExecutions);
+                keepChildExecutions, region, accountId);
     }
 
     @Override
@@ -137,7 +160,9 @@ public final class StepFunctionsConfig {
                 + (substitutions.isEmpty() ? "" : ", substitutions=" + substitutions)
                 + (type == null ? "" : ", type=" + type) + ", startTime=" + startTime + ", seed=" + seed
                 + (mockConfig == null ? "" : ", mockConfig=" + mockConfig + ", testCase=" + testCase)
-                + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "") + "}";
+                + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "")
+                + (region == null ? "" : ", region=" + region) + (accountId == null ? "" : ", accountId=" + accountId)
+                + "}";
     }
 
     /** Builds a {@link StepFunctionsConfig}; only the definition is required. */
@@ -152,6 +177,8 @@ public final class StepFunctionsConfig {
         private String testCase;
         private boolean strictMocks;
         private boolean keepChildExecutions;
+        private String region;
+        private String accountId;
 
         private Builder() {
         }
@@ -224,6 +251,24 @@ public final class StepFunctionsConfig {
          */
         public Builder keepChildExecutions(boolean keepChildExecutions) {
             this.keepChildExecutions = keepChildExecutions;
+            return this;
+        }
+
+        /**
+         * The region of the executions' ARNs and a CDK app's tokens;
+         * {@value DefaultAwsEnvironment#REGION} by default.
+         */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * The account of the executions' ARNs and a CDK app's tokens;
+         * {@value DefaultAwsEnvironment#ACCOUNT_ID} by default.
+         */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
             return this;
         }
 

@@ -45,7 +45,7 @@ final class Definitions {
     }
 
     private static Problem problem(Diagnostic d) {
-        return new Problem(d.severity().name(), d.code().name(), d.message(), d.pointer());
+        return new Problem(d.severity().name(), d.code().name(), d.message(), d.awsLocation());
     }
 
     static ApiException invalid(List<Problem> errors) {

@@ -2,6 +2,7 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.io.IOException;
@@ -119,8 +120,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private TimeMode timeMode = TimeMode.virtual();
-        private String region = "us-east-1";
-        private String accountId = "123456789012";
+        private String region = DefaultAwsEnvironment.REGION;
+        private String accountId = DefaultAwsEnvironment.ACCOUNT_ID;
         private MockConfigFile mockConfig;
         private TaskHandler taskHandler;
         private URI lambdaEndpoint;
@@ -149,13 +150,13 @@ public final class StepFunctionsServer implements AutoCloseable {
             return this;
         }
 
-        /** The region in the ARNs the server hands out ({@code us-east-1}, as Step Functions Local). */
+        /** The region in the ARNs the server hands out ({@value DefaultAwsEnvironment#REGION} unless set). */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** The account in the ARNs the server hands out ({@code 123456789012}, as Step Functions Local). */
+        /** The account in the ARNs the server hands out ({@value DefaultAwsEnvironment#ACCOUNT_ID} unless set). */
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
             return this;

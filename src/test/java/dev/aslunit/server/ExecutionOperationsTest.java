@@ -127,7 +127,7 @@ class ExecutionOperationsTest {
     void runs_an_execution_on_virtual_time() {
         String sm = machine("waiting", WAIT_AN_HOUR);
         var started = sfn.startExecution(b -> b.stateMachineArn(sm).name("first").input("{\"who\":\"world\"}"));
-        assertThat(started.executionArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:execution:waiting:first");
+        assertThat(started.executionArn()).isEqualTo("arn:aws:states:us-east-1:111111111111:execution:waiting:first");
 
         DescribeExecutionResponse d = awaitEnd(sfn, started.executionArn());
         assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -169,10 +169,10 @@ class ExecutionOperationsTest {
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(sm)))
                 .isInstanceOf(InvalidArnException.class);
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(
-                "arn:aws:states:us-east-1:123456789012:execution:inputs:nope")))
+                "arn:aws:states:us-east-1:111111111111:execution:inputs:nope")))
                 .isInstanceOf(ExecutionDoesNotExistException.class)
                 .hasMessageStartingWith("Execution Does Not Exist: "
-                        + "'arn:aws:states:us-east-1:123456789012:execution:inputs:nope'");
+                        + "'arn:aws:states:us-east-1:111111111111:execution:inputs:nope'");
     }
 
     @Test
@@ -364,7 +364,7 @@ class ExecutionOperationsTest {
         String sm = machine("Mocked", MOCKED);
         String happy = sfn.startExecution(b -> b.stateMachineArn(sm + "#HappyPath").input("{\"amount\":5}"))
                 .executionArn();
-        assertThat(happy).startsWith("arn:aws:states:us-east-1:123456789012:execution:Mocked:");
+        assertThat(happy).startsWith("arn:aws:states:us-east-1:111111111111:execution:Mocked:");
         DescribeExecutionResponse ok = awaitEnd(sfn, happy);
         assertThat(ok.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(ok.output()).isEqualTo("{\"charged\":true}");
@@ -399,7 +399,7 @@ class ExecutionOperationsTest {
         StartSyncExecutionResponse r = sfn.startSyncExecution(b -> b.stateMachineArn(express).input("{\"who\":\"sync\"}"));
         assertThat(r.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
         assertThat(r.output()).isEqualTo("{\"greeting\":\"hello sync\"}");
-        assertThat(r.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:");
+        assertThat(r.executionArn()).startsWith("arn:aws:states:us-east-1:111111111111:express:quick:");
         assertThat(Duration.between(r.startDate(), r.stopDate())).isEqualTo(Duration.ofMinutes(1));
         assertThat(r.billingDetails().billedDurationInMilliseconds()).isEqualTo(60_000L);
 
@@ -407,8 +407,8 @@ class ExecutionOperationsTest {
         StartSyncExecutionResponse first = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
         StartSyncExecutionResponse second = sfn.startSyncExecution(b -> b.stateMachineArn(express).name("same"));
         assertThat(first.executionArn())
-                .matches("arn:aws:states:us-east-1:123456789012:express:quick:same:[0-9a-f]{8}-[0-9a-f-]{27}");
-        assertThat(second.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:quick:same:")
+                .matches("arn:aws:states:us-east-1:111111111111:express:quick:same:[0-9a-f]{8}-[0-9a-f-]{27}");
+        assertThat(second.executionArn()).startsWith("arn:aws:states:us-east-1:111111111111:express:quick:same:")
                 .isNotEqualTo(first.executionArn());
         assertThat(sfn.describeExecution(b -> b.executionArn(second.executionArn())).name()).isEqualTo("same");
 

@@ -29,7 +29,7 @@ class MachineOperationsTest {
 
     static final String PASS = """
             {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""";
-    static final String ROLE = "arn:aws:iam::123456789012:role/test";
+    static final String ROLE = "arn:aws:iam::111111111111:role/test";
 
     @RegisterExtension
     static final LocalServer local = new LocalServer();
@@ -37,7 +37,7 @@ class MachineOperationsTest {
     @Test
     void creates_describes_updates_and_deletes_a_state_machine() {
         CreateStateMachineResponse created = local.sfn().createStateMachine(b -> b.name("crud").definition(PASS).roleArn(ROLE));
-        assertThat(created.stateMachineArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:crud");
+        assertThat(created.stateMachineArn()).isEqualTo("arn:aws:states:us-east-1:111111111111:stateMachine:crud");
         assertThat(created.creationDate()).isNotNull();
 
         DescribeStateMachineResponse described = local.sfn().describeStateMachine(b -> b.stateMachineArn(created.stateMachineArn()));
@@ -84,7 +84,7 @@ class MachineOperationsTest {
         assertThatThrownBy(() -> local.sfn().describeStateMachine(b -> b.stateMachineArn("not-an-arn")))
                 .isInstanceOf(InvalidArnException.class).hasMessageStartingWith("Invalid Arn: 'not-an-arn'");
         assertThatThrownBy(() -> local.sfn().describeStateMachine(b -> b.stateMachineArn(
-                "arn:aws:states:us-east-1:123456789012:activity:x")))
+                "arn:aws:states:us-east-1:111111111111:activity:x")))
                 .isInstanceOf(InvalidArnException.class).hasMessageContaining("Resource type not valid in this context");
         String arn = local.sfn().createStateMachine(b -> b.name("upd").definition(PASS).roleArn(ROLE)).stateMachineArn();
         assertThatThrownBy(() -> local.sfn().updateStateMachine(b -> b.stateMachineArn(arn)))
@@ -141,7 +141,7 @@ class MachineOperationsTest {
     @Test
     void creates_lists_describes_and_deletes_activities() {
         String arn = local.sfn().createActivity(b -> b.name("worker")).activityArn();
-        assertThat(arn).isEqualTo("arn:aws:states:us-east-1:123456789012:activity:worker");
+        assertThat(arn).isEqualTo("arn:aws:states:us-east-1:111111111111:activity:worker");
         assertThat(local.sfn().describeActivity(b -> b.activityArn(arn)).name()).isEqualTo("worker");
         assertThat(local.sfn().listActivities(b -> b.maxResults(1000)).activities()).anySatisfy(a ->
                 assertThat(a.activityArn()).isEqualTo(arn));

@@ -91,7 +91,7 @@ class ProtocolTest {
         post("AWSStepFunctions.CreateStateMachine", "{\"name\":\"deep\",\"roleArn\":\"arn:aws:iam::1:role/r\","
                 + "\"definition\":\"{\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":{\\\"Type\\\":\\\"Pass\\\",\\\"End\\\":true}}}\"}");
         HttpResponse<String> r = post("AWSStepFunctions.StartExecution", "{\"stateMachineArn\":"
-                + "\"arn:aws:states:us-east-1:123456789012:stateMachine:deep\",\"input\":\"" + "[".repeat(5000) + "\"}");
+                + "\"arn:aws:states:us-east-1:111111111111:stateMachine:deep\",\"input\":\"" + "[".repeat(5000) + "\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("InvalidExecutionInput");
     }

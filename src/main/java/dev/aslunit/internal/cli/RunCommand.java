@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.Execution;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.definition.DefinitionReader;
@@ -95,6 +96,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the virtual clock starts (default: ${DEFAULT-VALUE}).", defaultValue = "2026-01-01T00:00:00Z")
     String startTime;
 
+    @Option(names = "--aws-region", paramLabel = "REGION", defaultValue = DefaultAwsEnvironment.REGION,
+            description = "Region in the ARNs, and of a CDK app's tokens (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--aws-account", paramLabel = "ACCOUNT", defaultValue = DefaultAwsEnvironment.ACCOUNT_ID,
+            description = "Account in the ARNs, and of a CDK app's tokens (default: ${DEFAULT-VALUE}).")
+    String account;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of UUIDs, random numbers and jitter (default: 0).")
     long seed = ExecutionOptions.DEFAULT_SEED;
 
@@ -159,8 +168,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             // a CDK app's cloud assembly, or a definition file (JSON, YAML, SAM, CloudFormation)
             loaded = CdkApp.isCloudAssembly(definition)
-                    ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).allowOpaquePlaceholders().load()
-                    : placeholders(DefinitionLoader.fromFile(definition).type(type).substitutions(substitutions)).load();
+                    ? DefinitionLoader.fromCdkApp(definition).stateMachine(stateMachine).awsEnvironment(region, account)
+                            .allowOpaquePlaceholders().load()
+                    : placeholders(DefinitionLoader.fromFile(definition).type(type).substitutions(substitutions)
+                            .awsEnvironment(region, account)).load();
         } catch (DefinitionSourceException e) {
             return usage("aslunit run: " + e.getMessage());
         }
@@ -190,6 +201,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type)
+                .region(region).accountId(account)
                 .childExecutionListener(childCoverage(collector, machine));
         if (mockConfig != null) {
             try {

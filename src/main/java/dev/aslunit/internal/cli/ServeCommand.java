@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.sfnlocal.MockConfigException;
 import dev.aslunit.server.StepFunctionsServer;
 import dev.aslunit.server.TimeMode;
@@ -56,12 +57,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "https://api.example.com=http://127.0.0.1:8080 (repeatable). Unrouted HTTP Tasks may call loopback only.")
     Map<String, String> httpRoutes = new LinkedHashMap<>();
 
-    @Option(names = "--aws-region", paramLabel = "REGION", defaultValue = "${env:AWS_DEFAULT_REGION:-us-east-1}",
-            description = "Region in the ARNs (default: $AWS_DEFAULT_REGION, else us-east-1, as Step Functions Local).")
+    @Option(names = "--aws-region", paramLabel = "REGION",
+            defaultValue = "${env:AWS_DEFAULT_REGION:-" + DefaultAwsEnvironment.REGION + "}",
+            description = "Region in the ARNs (default: $AWS_DEFAULT_REGION, else " + DefaultAwsEnvironment.REGION
+                    + ").")
     String region;
 
-    @Option(names = "--aws-account", paramLabel = "ACCOUNT", defaultValue = "${env:AWS_ACCOUNT_ID:-123456789012}",
-            description = "Account in the ARNs (default: $AWS_ACCOUNT_ID, else 123456789012, as Step Functions Local).")
+    @Option(names = "--aws-account", paramLabel = "ACCOUNT",
+            defaultValue = "${env:AWS_ACCOUNT_ID:-" + DefaultAwsEnvironment.ACCOUNT_ID + "}",
+            description = "Account in the ARNs (default: $AWS_ACCOUNT_ID, else " + DefaultAwsEnvironment.ACCOUNT_ID
+                    + ").")
     String account;
 
     @Option(names = "--time", paramLabel = "MODE", defaultValue = "virtual",

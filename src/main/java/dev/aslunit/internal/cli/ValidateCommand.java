@@ -94,6 +94,11 @@ final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         for (LoadedDefinition definition : loaded) {
             definition.diagnostics().forEach(d -> out.println(d.format()));
+            if (definition.cdkStateMachine() != null) {
+                // Not an error: AWS resolves these at deploy time; an execution fails only if it needs one.
+                definition.cdkStateMachine().unresolvedTokens().forEach(t -> out.println(t.location() + ": note "
+                        + t.placeholder() + " stays opaque: " + t.reason()));
+            }
             long errors = definition.errors().size();
             long warnings = definition.diagnostics().size() - errors;
             out.println(definition.source() + ": " + (definition.isValid() ? "valid" : "invalid")
@@ -128,7 +133,7 @@ final class ValidateCommand implements Callable<Integer> {
                 o.put("severity", d.severity().name());
                 o.put("code", d.code().name());
                 o.put("message", d.message());
-                o.put("location", d.pointer());
+                o.put("location", d.awsLocation());
                 if (d.location().hasLineAndColumn()) {
                     o.put("line", d.location().line());
                     o.put("column", d.location().column());

@@ -44,7 +44,9 @@ final class Compiler {
         String where = "";
 
         void problem(String field, String message) {
-            problems.add(where + "/" + field + ": " + message);
+            // A ${Name} the loader was allowed to leave opaque: the value is needed to run, so say how to give it.
+            problems.add(where + "/" + field + ": " + message + (message.contains("\"${") ? "; the placeholder "
+                    + "has no value: give it one (CLI: --substitution NAME=VALUE) or mock the state" : ""));
         }
 
         ReferencePath path(String field, String text) {

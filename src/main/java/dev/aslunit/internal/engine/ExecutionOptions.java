@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,8 +38,8 @@ public record ExecutionOptions(
         BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
 
     public static final long DEFAULT_SEED = 0L;
-    public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_ACCOUNT = "111111111111";
+    public static final String DEFAULT_REGION = DefaultAwsEnvironment.REGION;
+    public static final String DEFAULT_ACCOUNT = DefaultAwsEnvironment.ACCOUNT_ID;
 
     public ExecutionOptions {
         Objects.requireNonNull(input, "input");

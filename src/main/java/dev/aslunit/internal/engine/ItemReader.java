@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * A Distributed Map's {@code ItemReader} over the in-memory S3: {@code s3:getObject} of a JSON
  * array, JSON Lines or CSV ({@code CSVHeaderLocation} {@code FIRST_ROW} or {@code GIVEN},
- * {@code CSVDelimiter}), an S3 inventory {@code MANIFEST}, or {@code s3:listObjectsV2}; at most
+ * {@code CSVDelimiter}), an S3 inventory {@code MANIFEST}, or {@code s3:listObjectsV2} (with
+ * {@code Transformation: LOAD_AND_FLATTEN}, the items of every object listed); a JSON array may be
+ * nested, found by {@code ItemsPointer}. Parquet and Athena data manifests are not read; at most
  * {@code MaxItems} items. Failures are {@code States.ItemReaderFailed} with AWS's causes.
  */
 final class ItemReader {
@@ -59,8 +61,11 @@ final class ItemReader {
                 throw new StateFailure(Errors.ITEM_READER_FAILED, "The specified bucket does not exist. (Bucket: "
                         + bucket + ")");
             }
-            ArrayNode items = Json.NODES.arrayNode();
             String prefix = parameters.path("Prefix").asText("");
+            if ("LOAD_AND_FLATTEN".equals(readerConfig.path("Transformation").asText())) {
+                return limit(flattened(s3, bucket, s3.list(bucket, prefix)), maxItems);
+            }
+            ArrayNode items = Json.NODES.arrayNode();
             for (String key : s3.list(bucket, prefix)) {
                 if (maxItems > 0 && items.size() >= maxItems) {
                     break;
@@ -81,26 +86,68 @@ final class ItemReader {
             throw new StateFailure(Errors.ITEM_READER_FAILED, "The specified key does not exist. (Bucket: " + bucket
                     + ", Key: " + key + ")");
         }
+        if ("MANIFEST".equals(readerConfig.path("InputType").asText())
+                && "ATHENA_DATA".equals(readerConfig.path("ManifestType").asText())) {
+            throw new StateFailure(Errors.ITEM_READER_FAILED, "ASLUnit does not read Athena data manifests "
+                    + "(ManifestType ATHENA_DATA); give the Map its items as CSV, JSON or JSON Lines in the in-memory "
+                    + "S3, or mock the state that runs it");
+        }
+        return limit(items(content), maxItems);
+    }
+
+    /** The items of each object, one object after the other, each read only when the items before it are used. */
+    private Iterator<JsonNode> flattened(S3ObjectStore s3, String bucket, List<String> keys) {
+        Iterator<String> objects = keys.iterator();
+        return new Iterator<>() {
+            private Iterator<JsonNode> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && objects.hasNext()) {
+                    current = items(s3.get(bucket, objects.next()));
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** The items of one object's content, read as {@code InputType} says. */
+    private Iterator<JsonNode> items(String content) {
         String type = readerConfig.path("InputType").asText("JSON");
         switch (type) {
+            case "PARQUET":
+                throw new StateFailure(Errors.ITEM_READER_FAILED, "ASLUnit does not read Parquet objects (InputType "
+                        + "PARQUET); give the Map its items as CSV, JSON or JSON Lines in the in-memory S3, or mock "
+                        + "the state that runs it");
             case "CSV":
-                return limit(csv(content), maxItems);
+                return csv(content);
             case "JSONL":
-                return limit(new Lines(content, ItemReader::parse), maxItems);
+                return new Lines(content, ItemReader::parse);
             case "MANIFEST":
-                return limit(new Lines(content, line -> {
+                return new Lines(content, line -> {
                     String[] f = line.split(",");
                     ObjectNode o = Json.object();
                     o.put("Bucket", unquote(f[0]));
                     o.put("Key", f.length > 1 ? unquote(f[1]) : "");
                     return o;
-                }), maxItems);
+                });
             default:
                 JsonNode all = parse(content);
-                if (!all.isArray()) {
+                // ItemsPointer (a JSON Pointer) picks an array nested in the object, e.g. "/orders/items".
+                String pointer = readerConfig.path("ItemsPointer").asText("");
+                JsonNode selected = pointer.isEmpty() ? all : all.at(pointer);
+                if (!selected.isArray()) {
                     throw new StateFailure(Errors.ITEM_READER_FAILED, "Attempting to map over non-iterable node.");
                 }
-                return limit(all.elements(), maxItems);
+                return selected.elements();
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.SourceLocator;
 import java.io.IOException;
@@ -55,8 +56,13 @@ public final class SourceDocument {
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        // YAML 1.2's core schema for what matters in ASL: only true/false are booleans (YAML 1.1 also
+        // reads Yes/No/On/Off/y/n as booleans, turning a state named Yes into true), and a key with
+        // nothing after it is null (ResultPath: discards the result).
         return YAMLFactory.builder()
                 .loaderOptions(options)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();
     }

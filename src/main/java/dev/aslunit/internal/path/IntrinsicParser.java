@@ -118,7 +118,7 @@ final class IntrinsicParser {
                 char escaped = pos < text.length() ? text.charAt(pos) : ' ';
                 if (escaped != '\'' && escaped != '{' && escaped != '}' && escaped != '\\') {
                     pos--;
-                    throw error("a backslash must escape ', {, } or \\ (write \\\\ for a backslash)");
+                    throw error(PathSyntaxException.BAD_ESCAPE + " ', {, } or \\ (write \\\\ for a backslash)");
                 }
                 pos++;
                 value.append(escaped);

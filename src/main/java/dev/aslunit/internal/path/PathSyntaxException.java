@@ -6,6 +6,12 @@ package dev.aslunit.internal.path;
  */
 public final class PathSyntaxException extends RuntimeException {
 
+    /**
+     * How a backslash before a character it cannot escape, in an intrinsic's string literal, is
+     * described: AWS locates that problem at the payload template, not at the field.
+     */
+    public static final String BAD_ESCAPE = "a backslash must escape";
+
     public PathSyntaxException(String message) {
         super(message);
     }

@@ -6,7 +6,6 @@ import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAM
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_LABEL_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
-import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_DESCRIPTION;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
 import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
@@ -97,7 +96,8 @@ final class DefinitionChecks {
 
     List<Diagnostic> run(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            report(MISSING_DESCRIPTION, "", "The definition is empty; a state machine needs at least "
+            // AWS answers an empty definition with a schema failure at the root.
+            report(SCHEMA_VALIDATION_FAILED, "", "The definition is empty; a state machine needs at least "
                     + "\"StartAt\" and \"States\"");
         } else if (!root.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
@@ -423,12 +423,7 @@ final class DefinitionChecks {
         pathField(s, p, "HeartbeatSecondsPath", ql);
         JsonNode credentials = s.get("Credentials");
         if (credentials != null) {
-            objectOnly(credentials, p + "/Credentials", "Credentials");
-            if (ql == QueryLanguage.JSONPATH) {
-                expressions.payloadTemplate(credentials, p + "/Credentials");
-            } else {
-                expressions.jsonataTemplate(credentials, p + "/Credentials");
-            }
+            TaskCredentials.check(credentials, p + "/Credentials", ql, expressions, this::report);
         }
     }
 
@@ -462,6 +457,11 @@ final class DefinitionChecks {
         if (service.equals("states")) {
             // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
             ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
+            String unknown = ok ? OptimizedIntegrations.unknownAction(rest) : null;
+            if (unknown != null) {
+                report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": " + unknown);
+                return;
+            }
             if (ok && type == StateMachineType.EXPRESS) {
                 ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
                         SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
@@ -629,6 +629,9 @@ final class DefinitionChecks {
 
     private void operand(ComparisonOperator op, JsonNode v, String p) {
         String name = op.aslName();
+        if (ExpressionChecks.isPlaceholder(v)) {
+            return; // left opaque on purpose; the loader reports it unless allowed
+        }
         if (op.comparesWithPath()) {
             expressions.path(v, p, name, false);
         } else if (name.startsWith("Is") || name.startsWith("Boolean")) {
@@ -899,7 +902,7 @@ final class DefinitionChecks {
             optionalInteger(r, rp, "MaxAttempts", 0, MAX_SECONDS);
             optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
             JsonNode rate = r.get("BackoffRate");
-            if (rate != null && (!rate.isNumber() || rate.asDouble() < 1.0)) {
+            if (rate != null && !ExpressionChecks.isPlaceholder(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
                 report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
                         + "1.0, not " + rate);
             }
@@ -1073,7 +1076,7 @@ final class DefinitionChecks {
             expressions.jsonataTemplate(v, p + "/" + field);
         } else if (integral) {
             integer(v, p + "/" + field, field, min, max);
-        } else if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
+        } else if (!ExpressionChecks.isPlaceholder(v) && (!v.isNumber() || v.asDouble() < min || v.asDouble() > max)) {
             report(SCHEMA_VALIDATION_FAILED, p + "/" + field, field + " must be a number between " + min + " and "
                     + max + ", not " + v);
         }

@@ -14,9 +14,14 @@ public record Diagnostic(DiagnosticCode code, String message, SourceLocation loc
         return code.severity();
     }
 
-    /** The JSON pointer AWS reports as {@code location}; {@code ""} is the whole definition. */
+    /** The JSON pointer of the problem; {@code ""} is the whole definition. */
     public String pointer() {
         return location.pointer();
+    }
+
+    /** The {@code location} as AWS reports it: the pointer, with {@code /} for the whole definition. */
+    public String awsLocation() {
+        return pointer().isEmpty() ? "/" : pointer();
     }
 
     public boolean isError() {
@@ -37,7 +42,7 @@ public record Diagnostic(DiagnosticCode code, String message, SourceLocation loc
             sb.append(": ");
         }
         sb.append(severity().name().toLowerCase(Locale.ROOT)).append(' ').append(code).append(' ').append(message)
-                .append(" (").append(pointer().isEmpty() ? "/" : pointer()).append(')');
+                .append(" (").append(awsLocation()).append(')');
         return sb.toString();
     }
 

@@ -8,7 +8,6 @@ package dev.aslunit.internal.validation;
  */
 public enum DiagnosticCode {
     INVALID_JSON_DESCRIPTION(Severity.ERROR),
-    MISSING_DESCRIPTION(Severity.ERROR),
     SCHEMA_VALIDATION_FAILED(Severity.ERROR),
     INVALID_RESOURCE(Severity.ERROR),
     MISSING_END_STATE(Severity.ERROR),

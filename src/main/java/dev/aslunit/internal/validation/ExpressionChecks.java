@@ -73,6 +73,11 @@ final class ExpressionChecks {
 
     /** A {@code .$} value, ErrorPath or CausePath: a path or an intrinsic function call. */
     void pathOrIntrinsic(JsonNode v, String p, String field) {
+        pathOrIntrinsic(v, p, field, p);
+    }
+
+    /** @param template the payload template holding the field, where AWS locates a bad escape in a string literal */
+    private void pathOrIntrinsic(JsonNode v, String p, String field, String template) {
         if (!v.isTextual()) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a path or an intrinsic "
                     + "function string, not " + DefinitionChecks.kind(v));
@@ -87,12 +92,18 @@ final class ExpressionChecks {
         try {
             ValueExpression.compile(text);
         } catch (PathSyntaxException e) {
-            sink.report(SCHEMA_VALIDATION_FAILED, p, "Invalid \"" + field + "\": " + e.getMessage());
+            boolean escape = e.getMessage().contains(PathSyntaxException.BAD_ESCAPE);
+            sink.report(SCHEMA_VALIDATION_FAILED, escape ? template : p, "Invalid \"" + field + "\": "
+                    + e.getMessage());
         }
     }
 
     /** Parameters, ResultSelector, ItemSelector, JSONPath Assign: {@code "key.$"} fields are evaluated. */
     void payloadTemplate(JsonNode node, String p) {
+        payloadTemplate(node, p, p);
+    }
+
+    private void payloadTemplate(JsonNode node, String p, String template) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -100,19 +111,19 @@ final class ExpressionChecks {
                 String fp = p + "/" + escape(key);
                 JsonNode v = e.getValue();
                 if (key.endsWith(".$")) {
-                    pathOrIntrinsic(v, fp, key);
+                    pathOrIntrinsic(v, fp, key, template);
                 } else if (v.isTextual() && (looksLikePath(v.asText()) || looksLikeIntrinsic(v.asText()))) {
                     sink.report(NO_DOLLAR, fp, "The value of \"" + key + "\" looks like "
                             + (looksLikePath(v.asText()) ? "a JSONPath" : "an intrinsic function")
                             + " but is passed on as a literal string; rename the field to \"" + key
                             + ".$\" to evaluate it");
                 } else {
-                    payloadTemplate(v, fp);
+                    payloadTemplate(v, fp, template);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                payloadTemplate(node.get(i), p + "/" + i);
+                payloadTemplate(node.get(i), p + "/" + i, template);
             }
         }
     }

@@ -210,4 +210,13 @@ class FlowStatesTest {
                 .hasMessageContaining("/States/P/InputPath")
                 .hasMessageContaining("/StartAt: no state named \"Nope\"");
     }
+
+    @Test
+    void an_opaque_placeholder_where_a_value_is_needed_says_how_to_give_it() {
+        assertThatThrownBy(() -> Runs.compile("""
+                {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":"${delay}","End":true}}}"""))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("/States/W/Seconds: expected a non-negative integer, got \"${delay}\"; the "
+                        + "placeholder has no value: give it one");
+    }
 }

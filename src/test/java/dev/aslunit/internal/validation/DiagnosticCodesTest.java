@@ -43,8 +43,10 @@ class DiagnosticCodesTest {
     }
 
     @Test
-    void MISSING_DESCRIPTION_for_an_empty_file() {
-        assertOnly(diagnostics("\n"), DiagnosticCode.MISSING_DESCRIPTION, "", 0, 0);
+    void SCHEMA_VALIDATION_FAILED_at_the_root_for_an_empty_file_as_AWS_answers_an_empty_definition() {
+        List<Diagnostic> found = diagnostics("\n");
+        assertOnly(found, DiagnosticCode.SCHEMA_VALIDATION_FAILED, "", 0, 0);
+        assertThat(found.get(0).awsLocation()).isEqualTo("/");
     }
 
     @Test

@@ -31,7 +31,7 @@ class OrderFlowTest {
         assertThat(execution).succeeded();
         assertThat(chargeCard).wasCalled(1);
         assertThat(shipOrder).wasCalled(1)
-                .withInputAt("$.QueueUrl", "https://sqs.us-east-1.amazonaws.com/123456789012/ShippingQueue710A7713")
+                .withInputAt("$.QueueUrl", "https://sqs.us-east-1.amazonaws.com/111111111111/ShippingQueue710A7713")
                 .withInputAt("$.MessageBody.chargeId", "ch-o-1");
     }
 

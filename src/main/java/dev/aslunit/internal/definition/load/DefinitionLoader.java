@@ -44,14 +44,18 @@ public final class DefinitionLoader {
     private final StateMachineType type;
     /** A synthesized CDK app (cdk.out or a template) read through {@link CdkApp}, or null. */
     private final Path cdkApp;
+    /** For a CDK app: the region and account its tokens resolve in; null for the stack's or the default. */
+    private final String region;
+    private final String accountId;
 
     private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
             boolean opaquePlaceholders, String stateMachine, StateMachineType type) {
-        this(origin, name, substitutions, opaquePlaceholders, stateMachine, type, null);
+        this(origin, name, substitutions, opaquePlaceholders, stateMachine, type, null, null, null);
     }
 
     private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
-            boolean opaquePlaceholders, String stateMachine, StateMachineType type, Path cdkApp) {
+            boolean opaquePlaceholders, String stateMachine, StateMachineType type, Path cdkApp, String region,
+            String accountId) {
         this.origin = origin;
         this.name = name;
         this.substitutions = substitutions;
@@ -59,6 +63,8 @@ public final class DefinitionLoader {
         this.stateMachine = stateMachine;
         this.type = type;
         this.cdkApp = cdkApp;
+        this.region = region;
+        this.accountId = accountId;
     }
 
     /** A {@code .asl.json}, {@code .asl.yaml}, {@code .json}, {@code .yaml} or {@code .yml} file, or a template. */
@@ -76,7 +82,7 @@ public final class DefinitionLoader {
     public static DefinitionLoader fromCdkApp(Path cdkOutOrTemplate) {
         Objects.requireNonNull(cdkOutOrTemplate, "cdkOutOrTemplate");
         return new DefinitionLoader(SourceText.file(cdkOutOrTemplate), cdkOutOrTemplate.toString(), Map.of(), false,
-                null, null, cdkOutOrTemplate);
+                null, null, cdkOutOrTemplate, null, null);
     }
 
     /** A classpath resource, e.g. {@code "order-processing.asl.json"} or {@code "com/example/orders.asl.yaml"}. */
@@ -100,14 +106,16 @@ public final class DefinitionLoader {
 
     /** The name diagnostics use for the source (by default the file or resource as given). */
     public DefinitionLoader named(String sourceName) {
-        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp);
+        return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp,
+                region, accountId);
     }
 
     /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
     public DefinitionLoader substitutions(Map<String, String> values) {
         Map<String, String> merged = new LinkedHashMap<>(substitutions);
         values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
-        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp);
+        return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp,
+                region, accountId);
     }
 
     public DefinitionLoader substitution(String placeholder, String value) {
@@ -119,7 +127,7 @@ public final class DefinitionLoader {
      * example a {@code Resource} of {@code ${PaymentFunctionArn}} that a mock answers anyway.
      */
     public DefinitionLoader allowOpaquePlaceholders() {
-        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type, cdkApp);
+        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type, cdkApp, region, accountId);
     }
 
     /**
@@ -127,12 +135,24 @@ public final class DefinitionLoader {
      * ({@link #fromCdkApp}), its construct path or logical id.
      */
     public DefinitionLoader stateMachine(String logicalId) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp,
+                region, accountId);
+    }
+
+    /**
+     * For a CDK app, the region and account its tokens ({@code AWS::Region}, {@code AWS::AccountId},
+     * the ARNs built from them) resolve in, instead of the stack's environment or
+     * {@link dev.aslunit.internal.definition.DefaultAwsEnvironment}; pass the ones the executions use.
+     */
+    public DefinitionLoader awsEnvironment(String awsRegion, String awsAccountId) {
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type, cdkApp,
+                Objects.requireNonNull(awsRegion, "region"), Objects.requireNonNull(awsAccountId, "accountId"));
     }
 
     /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
     public DefinitionLoader type(StateMachineType machineType) {
-        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType, cdkApp);
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType,
+                cdkApp, region, accountId);
     }
 
     /**
@@ -145,13 +165,23 @@ public final class DefinitionLoader {
         }
         SourceText source = origin.read(name);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        SourceDocument document = parse(source, diagnostics);
-        if (document == null) {
-            return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
+        List<Diagnostic> asWritten = new ArrayList<>();
+        SourceDocument document = parse(source, asWritten);
+        Selected selected;
+        if (document != null && TemplateSelector.isTemplate(document.root())) {
+            if (source.origin().path() != null && CdkApp.isSynthesizedTemplate(document.root())) {
+                return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type,
+                        source.origin().path(), region, accountId).loadCdkApp();
+            }
+            selected = new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics);
+        } else if (source.text().contains("${") && (document == null || !substitutions.isEmpty())) {
+            selected = substituted(source, substitutions, Map.of(), null, diagnostics);
+        } else if (document == null) {
+            diagnostics.addAll(asWritten);
+            selected = null;
+        } else {
+            selected = Selected.in(document, "", Map.of(), null);
         }
-        Selected selected = TemplateSelector.isTemplate(document.root())
-                ? new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics)
-                : Selected.in(document, "", Map.of(), null);
         if (selected == null) {
             return new LoadedDefinition(name, null, null, effectiveType(null), fileOnly(source.name()), diagnostics, null);
         }
@@ -163,7 +193,11 @@ public final class DefinitionLoader {
     private LoadedDefinition loadCdkApp() {
         CdkStateMachine machine;
         try {
-            machine = CdkApp.open(cdkApp).stateMachine(stateMachine);
+            CdkApp app = CdkApp.open(cdkApp);
+            if (region != null) {
+                app = app.withRegion(region).withAccountId(accountId);
+            }
+            machine = app.stateMachine(stateMachine);
         } catch (CdkLoadException e) {
             throw new DefinitionSourceException(e.getMessage(), e);
         }
@@ -237,6 +271,23 @@ public final class DefinitionLoader {
             JsonNode json = prefix.isEmpty() ? document.root() : document.root().at(prefix);
             return new Selected(json, locator, duplicates, substitutions, type);
         }
+    }
+
+    /**
+     * Parses {@code source} after replacing its placeholders as text, as SAM does, so that
+     * {@code "TimeoutSeconds": ${Timeout}} is valid JSON; locations are those of the text as written.
+     *
+     * @return null when the text does not parse (then in {@code diagnostics})
+     */
+    static Selected substituted(SourceText source, Map<String, String> values, Map<String, String> substitutions,
+            StateMachineType type, List<Diagnostic> diagnostics) {
+        SubstitutedText text = SubstitutedText.of(source.text(),
+                SourceDocument.formatOf(source.name(), source.text()), values);
+        List<Diagnostic> local = new ArrayList<>();
+        SourceDocument document = parse(new SourceText(source.name(), text.text(), source.origin()), local);
+        local.forEach(d -> diagnostics.add(new Diagnostic(d.code(), d.message(), text.original(d.location()))));
+        return document == null ? null
+                : Selected.in(document, p -> text.original(document.locate(p)), substitutions, type);
     }
 
     static SourceDocument parse(SourceText source, List<Diagnostic> diagnostics) {

@@ -15,6 +15,11 @@ record SourceText(String name, String text, Origin origin) {
         SourceText read(String displayName);
 
         Origin sibling(String relative);
+
+        /** The file the text is read from, or null for a classpath resource or a string. */
+        default Path path() {
+            return null;
+        }
     }
 
     static Origin file(Path file) {
@@ -39,6 +44,11 @@ record SourceText(String name, String text, Origin origin) {
             public Origin sibling(String relative) {
                 Path dir = file.getParent();
                 return file(dir == null ? Path.of(relative) : dir.resolve(relative));
+            }
+
+            @Override
+            public Path path() {
+                return file;
             }
         };
     }

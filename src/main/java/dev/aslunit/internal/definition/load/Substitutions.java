@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class Substitutions {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
 
     /** A placeholder nobody gave a value for, at the pointer of the string that holds it. */
     record Unresolved(String name, String pointer) {
@@ -39,15 +39,6 @@ final class Substitutions {
     }
 
     record Result(JsonNode json, List<Unresolved> unresolved) {
-    }
-
-    /**
-     * Substitutes in the text of a {@code DefinitionString} before it is parsed, as CloudFormation
-     * does, so a placeholder may stand for a number ({@code "Seconds": ${Delay}}). What has no value
-     * stays, to be reported from the parsed tree.
-     */
-    static String applyToText(String text, Map<String, String> values) {
-        return new Substitutions(values).text(text, null);
     }
 
     private JsonNode substitute(JsonNode node, String p) {

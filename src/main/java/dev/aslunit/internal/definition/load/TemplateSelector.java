@@ -71,8 +71,9 @@ final class TemplateSelector {
             String file = source.name() == null ? uri.asText()
                     : Path.of(source.name()).resolveSibling(uri.asText()).normalize().toString();
             SourceText text = source.origin().sibling(uri.asText()).read(file);
-            SourceDocument document = DefinitionLoader.parse(text, diagnostics);
-            return document == null ? null : DefinitionLoader.Selected.in(document, "", substitutions, type);
+            Map<String, String> values = new LinkedHashMap<>(substitutions);
+            values.putAll(given);
+            return DefinitionLoader.substituted(text, values, substitutions, type, diagnostics);
         }
         if (uri != null || properties.has("DefinitionS3Location")) {
             throw new DefinitionSourceException("State machine " + id + " in " + name() + " takes its definition from "
@@ -116,25 +117,28 @@ final class TemplateSelector {
         if (!text.isTextual()) {
             throw new DefinitionSourceException("DefinitionString of " + name() + " at " + pointer + " is built with "
                     + "intrinsic functions other than Fn::Sub; give the definition as Definition, or as a string; "
-                    + "for a template synthesized by the CDK, load the app with DefinitionLoader.fromCdkApp(cdk.out) "
-                    + "(CLI: aslunit validate cdk.out --state-machine CONSTRUCT_PATH), which resolves them");
+                    + "for a template synthesized by the CDK, load it from its file (DefinitionLoader.fromFile or "
+                    + "fromCdkApp; CLI: aslunit validate TEMPLATE --state-machine CONSTRUCT_PATH), which resolves "
+                    + "them");
         }
         SourceLocation at = template.locate(textPointer);
         Map<String, String> values = new LinkedHashMap<>(substitutions);
         values.putAll(given);
-        String substituted = Substitutions.applyToText(text.asText(), values);
         List<Diagnostic> local = new ArrayList<>();
-        SourceDocument document = DefinitionLoader.parse(new SourceText(null, substituted, source.origin()), local);
-        if (document == null) {
+        DefinitionLoader.Selected inner = DefinitionLoader.substituted(new SourceText(null, text.asText(),
+                source.origin()), values, substitutions, type, local);
+        if (inner == null) {
             local.forEach(d -> diagnostics.add(new Diagnostic(d.code(), d.message() + " (inside DefinitionString)",
                     shift(at, d.location().line(), d.location().column(), ""))));
             return null;
         }
         SourceLocator locator = p -> {
-            SourceLocation inner = document.locate(p);
-            return shift(at, inner.line(), inner.column(), p);
+            SourceLocation in = inner.locator().locate(p);
+            return shift(at, in.line(), in.column(), p);
         };
-        return DefinitionLoader.Selected.in(document, locator, substitutions, type);
+        List<Diagnostic> duplicates = inner.duplicates().stream()
+                .map(d -> new Diagnostic(d.code(), d.message(), locator.locate(d.location().pointer()))).toList();
+        return new DefinitionLoader.Selected(inner.json(), locator, duplicates, substitutions, type);
     }
 
     /**

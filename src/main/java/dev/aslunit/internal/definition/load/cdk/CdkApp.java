@@ -1,5 +1,7 @@
 package dev.aslunit.internal.definition.load.cdk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.StateMachineType;
@@ -29,8 +31,8 @@ import java.util.Objects;
  */
 public final class CdkApp {
 
-    public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    public static final String DEFAULT_REGION = DefaultAwsEnvironment.REGION;
+    public static final String DEFAULT_ACCOUNT_ID = DefaultAwsEnvironment.ACCOUNT_ID;
 
     private final CloudAssembly assembly;
     private final String region;
@@ -64,6 +66,23 @@ public final class CdkApp {
         Path dir = path.toAbsolutePath().getParent();
         return path.getFileName() != null && path.getFileName().toString().endsWith(".template.json")
                 && dir != null && Files.isRegularFile(dir.resolve("manifest.json"));
+    }
+
+    /**
+     * Whether a CloudFormation template was synthesized by the CDK ({@code cdk synth} output, JSON or
+     * YAML): its resources carry {@code aws:cdk:path} metadata, or a state machine's
+     * {@code DefinitionString} is built with {@code Fn::Join}. Such a template loads like a
+     * {@code cdk.out}, by construct path, its tokens resolved.
+     */
+    public static boolean isSynthesizedTemplate(JsonNode template) {
+        for (JsonNode resource : template.path("Resources")) {
+            if (resource.path("Metadata").has("aws:cdk:path") || "AWS::StepFunctions::StateMachine".equals(
+                    resource.path("Type").asText()) && resource.path("Properties").path("DefinitionString")
+                    .has("Fn::Join")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The region the tokens resolve in (ARNs, queue URLs, {@code AWS::Region}). */

@@ -209,11 +209,12 @@ final class Stack {
         }
         TextFile f = new TextFile(templateName, text);
         SourceDocument parsed;
+        SourceDocument.Format format = SourceDocument.formatOf(templateName, text);
         try {
-            parsed = SourceDocument.parse(text, SourceDocument.Format.JSON, templateName);
+            parsed = SourceDocument.parse(text, format, templateName);
         } catch (SourceSyntaxException e) {
-            throw new CdkLoadException(templateName + ":" + e.line() + ":" + e.column() + ": the template is not JSON: "
-                    + e.reason());
+            throw new CdkLoadException(templateName + ":" + e.line() + ":" + e.column() + ": the template is not "
+                    + format + ": " + e.reason());
         }
         if (parsed.root() == null || !parsed.root().isObject() || !parsed.root().path("Resources").isObject()) {
             throw new CdkLoadException(templateName + ": not a CloudFormation template (no \"Resources\" object).");

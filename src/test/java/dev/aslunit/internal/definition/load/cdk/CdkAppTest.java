@@ -42,32 +42,32 @@ class CdkAppTest {
         assertThat(d.at("/States/SaveOrder/Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:putItem");
         assertThat(d.at("/States/SaveOrder/Parameters/TableName").asText()).isEqualTo("OrdersA9B65338");
         assertThat(d.at("/States/ChargeCard/Resource").asText())
-                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+                .isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
         assertThat(d.at("/States/ShipOrder/Parameters/QueueUrl").asText())
-                .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/ShippingQueue710A7713");
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/111111111111/ShippingQueue710A7713");
         assertThat(d.at("/States/AlertPaymentFailed/Parameters/TopicArn").asText())
-                .isEqualTo("arn:aws:sns:us-east-1:123456789012:Alerts91F83244");
+                .isEqualTo("arn:aws:sns:us-east-1:111111111111:Alerts91F83244");
     }
 
     @Test
     void maps_resolved_values_back_to_the_construct_paths_of_their_resources_across_stacks() {
         CdkStateMachine flow = CdkApp.open(EXAMPLE).stateMachine("OrdersStack/OrderFlow");
-        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A"))
+        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A"))
                 .hasValue("OrdersStack/ChargeCard");
-        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A:$LATEST"))
+        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A:$LATEST"))
                 .hasValue("OrdersStack/ChargeCard");
         assertThat(flow.constructPathOf("ChargeCard3ED9622A")).hasValue("OrdersStack/ChargeCard");
-        assertThat(flow.constructPathOf("https://sqs.us-east-1.amazonaws.com/123456789012/ShippingQueue710A7713"))
+        assertThat(flow.constructPathOf("https://sqs.us-east-1.amazonaws.com/111111111111/ShippingQueue710A7713"))
                 .hasValue("OrdersStack/ShippingQueue");
         assertThat(flow.constructPathOf("OrdersA9B65338")).hasValue("OrdersStack/Orders");
-        assertThat(flow.constructPathOf("arn:aws:sns:us-east-1:123456789012:Alerts91F83244")).hasValue("SharedStack/Alerts");
-        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:123456789012:function:Other")).isEmpty();
+        assertThat(flow.constructPathOf("arn:aws:sns:us-east-1:111111111111:Alerts91F83244")).hasValue("SharedStack/Alerts");
+        assertThat(flow.constructPathOf("arn:aws:lambda:us-east-1:111111111111:function:Other")).isEmpty();
 
         CdkResource charge = flow.resourceByConstructPath().get("OrdersStack/ChargeCard");
         assertThat(charge.logicalId()).isEqualTo("ChargeCard3ED9622A");
         assertThat(charge.type()).isEqualTo("AWS::Lambda::Function");
         assertThat(charge.stackName()).isEqualTo("OrdersStack");
-        assertThat(charge.values()).containsEntry("Arn", "arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A")
+        assertThat(charge.values()).containsEntry("Arn", "arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A")
                 .containsEntry("Ref", "ChargeCard3ED9622A");
         assertThat(flow.resourceByConstructPath()).containsKeys("OrdersStack/OrderFlow", "OrdersStack/RefundFlow",
                 "SharedStack/Alerts");
@@ -89,11 +89,11 @@ class CdkAppTest {
         CdkStateMachine refund = CdkApp.open(EXAMPLE).stateMachine("OrdersStack/RefundFlow");
         JsonNode expected = MAPPER.readTree(Path.of("examples/cdk-app/definitions/refund.asl.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/States/ReverseCharge/Parameters"))
-                .put("FunctionName", "arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+                .put("FunctionName", "arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/States/MarkRefunded/Parameters"))
                 .put("TableName", "OrdersA9B65338");
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/States/Notify/Parameters"))
-                .put("TopicArn", "arn:aws:sns:us-east-1:123456789012:Alerts91F83244");
+                .put("TopicArn", "arn:aws:sns:us-east-1:111111111111:Alerts91F83244");
         assertThat(refund.definition()).isEqualTo(expected);
         assertThat(refund.locator().locate("/States/MarkRefunded").file())
                 .isEqualTo(EXAMPLE.resolve("asset.b78559318cc54979961692472f7f456d437642942559a95b60d123a9b8152d7d.json")
@@ -126,8 +126,8 @@ class CdkAppTest {
         CdkStateMachine inner = app.stateMachine("ParentStack/Inner/InnerFlow");
         assertThat(inner.stackName()).isEqualTo("ParentStack-InnerNestedStackInnerNestedStackResource745E041B");
         assertThat(inner.definition().at("/States/Send/Parameters/QueueUrl").asText())
-                .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/Queue4A7E3555");
-        assertThat(inner.constructPathOf("https://sqs.us-east-1.amazonaws.com/123456789012/Queue4A7E3555"))
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/111111111111/Queue4A7E3555");
+        assertThat(inner.constructPathOf("https://sqs.us-east-1.amazonaws.com/111111111111/Queue4A7E3555"))
                 .hasValue("ParentStack/Queue");
         assertThat(inner.unresolvedTokens()).isEmpty();
     }
@@ -142,7 +142,7 @@ class CdkAppTest {
     void a_get_att_of_a_nested_stack_output_resolves_in_the_nested_stack() {
         CdkStateMachine parent = CdkApp.open(FIXTURES.resolve("synthesized-app")).stateMachine("ParentStack/ParentFlow");
         String functionName = parent.definition().at("/States/CallInner/Parameters/FunctionName").asText();
-        assertThat(functionName).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:InnerFnA982B017");
+        assertThat(functionName).isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:InnerFnA982B017");
         assertThat(parent.constructPathOf(functionName)).hasValue("ParentStack/Inner/InnerFn");
     }
 

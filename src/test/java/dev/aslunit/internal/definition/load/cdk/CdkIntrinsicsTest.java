@@ -20,7 +20,7 @@ class CdkIntrinsicsTest {
     @Test
     void pseudo_parameters_take_the_default_region_and_account() {
         assertThat(r.get("region").asText()).isEqualTo("us-east-1");
-        assertThat(r.get("account").asText()).isEqualTo("123456789012");
+        assertThat(r.get("account").asText()).isEqualTo("111111111111");
         assertThat(r.get("partition").asText()).isEqualTo("aws");
         assertThat(r.get("urlSuffix").asText()).isEqualTo("amazonaws.com");
         assertThat(r.get("stackName").asText()).isEqualTo("IntrinsicsStack");
@@ -37,31 +37,31 @@ class CdkIntrinsicsTest {
 
     @Test
     void ref_and_get_att_give_aws_shaped_values_by_resource_type() {
-        assertThat(r.get("fnArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:Fn9F8A3C2B");
+        assertThat(r.get("fnArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:Fn9F8A3C2B");
         assertThat(r.get("fnName").asText()).isEqualTo("Fn9F8A3C2B");
-        assertThat(r.get("queueUrl").asText()).isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/Queue4A7E3555");
-        assertThat(r.get("queueArn").asText()).isEqualTo("arn:aws:sqs:us-east-1:123456789012:Queue4A7E3555");
+        assertThat(r.get("queueUrl").asText()).isEqualTo("https://sqs.us-east-1.amazonaws.com/111111111111/Queue4A7E3555");
+        assertThat(r.get("queueArn").asText()).isEqualTo("arn:aws:sqs:us-east-1:111111111111:Queue4A7E3555");
         assertThat(r.get("fifoName").asText()).isEqualTo("FifoQueue0C1D2E3F.fifo");
         assertThat(r.get("table").asText()).isEqualTo("orders");
-        assertThat(r.get("tableArn").asText()).isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
-        assertThat(r.get("topic").asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:TopicBFC7AF6E");
-        assertThat(r.get("child").asText()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:child");
-        assertThat(r.get("roleArn").asText()).isEqualTo("arn:aws:iam::123456789012:role/service/Role1ABCC5F0");
+        assertThat(r.get("tableArn").asText()).isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/orders");
+        assertThat(r.get("topic").asText()).isEqualTo("arn:aws:sns:us-east-1:111111111111:TopicBFC7AF6E");
+        assertThat(r.get("child").asText()).isEqualTo("arn:aws:states:us-east-1:111111111111:stateMachine:child");
+        assertThat(r.get("roleArn").asText()).isEqualTo("arn:aws:iam::111111111111:role/service/Role1ABCC5F0");
         assertThat(r.get("bucket").asText()).isEqualTo("bucket83908e77");
         assertThat(r.get("bucketArn").asText()).isEqualTo("arn:aws:s3:::bucket83908e77");
-        assertThat(r.get("busArn").asText()).isEqualTo("arn:aws:events:us-east-1:123456789012:event-bus/orders-bus");
+        assertThat(r.get("busArn").asText()).isEqualTo("arn:aws:events:us-east-1:111111111111:event-bus/orders-bus");
     }
 
     @Test
     void a_physical_name_given_by_an_intrinsic_is_resolved_and_used_get_att_string_form() {
         assertThat(r.get("namedFnArn").asText())
-                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:IntrinsicsStack-named");
+                .isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:IntrinsicsStack-named");
     }
 
     @Test
     void fn_sub_string_form_resolves_refs_get_atts_parameters_and_keeps_escaped_literals() {
         assertThat(r.get("sub").asText())
-                .isEqualTo("arn:aws:sqs:us-east-1:123456789012:Queue4A7E3555/${Literal}/prod");
+                .isEqualTo("arn:aws:sqs:us-east-1:111111111111:Queue4A7E3555/${Literal}/prod");
     }
 
     @Test
@@ -102,7 +102,7 @@ class CdkIntrinsicsTest {
         assertThat(flow.unresolvedTokens().get(0).reason())
                 .isEqualTo("the parameter TopicArnParameter is read from SSM Parameter Store at deploy time "
                         + "(/shared/topic-arn); mock the task that uses it");
-        assertThat(flow.unresolvedTokenIn("arn:aws:sns:us-east-1:123456789012:TopicBFC7AF6E")).isEmpty();
+        assertThat(flow.unresolvedTokenIn("arn:aws:sns:us-east-1:111111111111:TopicBFC7AF6E")).isEmpty();
     }
 
     @Test
@@ -116,7 +116,7 @@ class CdkIntrinsicsTest {
     void a_definition_object_is_resolved_and_its_substitutions_applied() {
         JsonNode call = CdkApp.open(Path.of("src/test/resources/cdk/intrinsics/ObjectStack.template.json"))
                 .stateMachine(null).definition().at("/States/Call");
-        assertThat(call.get("Resource").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:Fn9F8A3C2B");
+        assertThat(call.get("Resource").asText()).isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:Fn9F8A3C2B");
         assertThat(call.at("/Parameters/Table").asText()).isEqualTo("orders");
         assertThat(call.at("/Parameters/Region").asText()).isEqualTo("us-east-1");
     }

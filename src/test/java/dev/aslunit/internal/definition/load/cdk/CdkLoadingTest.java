@@ -27,7 +27,7 @@ class CdkLoadingTest {
         assertThat(loaded.source()).isEqualTo("OrdersStack/OrderFlow in " + EXAMPLE.resolve("OrdersStack.template.json"));
         assertThat(loaded.type()).isEqualTo(StateMachineType.STANDARD);
         TaskState charge = (TaskState) loaded.requireValid().state("ChargeCard");
-        assertThat(charge.resource()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+        assertThat(charge.resource()).isEqualTo("arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
         assertThat(charge.location().describe())
                 .isEqualTo(EXAMPLE.resolve("OrdersStack.template.json") + ":270:14 (/States/ChargeCard)");
     }
@@ -39,7 +39,7 @@ class CdkLoadingTest {
 
         assertThat(flow.constructPath()).isEqualTo("OrdersStack/OrderFlow");
         assertThat(flow.resourceByConstructPath().get("OrdersStack/ChargeCard").values())
-                .containsEntry("Arn", "arn:aws:lambda:us-east-1:123456789012:function:ChargeCard3ED9622A");
+                .containsEntry("Arn", "arn:aws:lambda:us-east-1:111111111111:function:ChargeCard3ED9622A");
     }
 
     @Test
@@ -72,14 +72,15 @@ class CdkLoadingTest {
     }
 
     @Test
-    void a_cdk_template_read_as_plain_cloudformation_points_to_the_cdk_loader() {
+    void a_cdk_template_is_read_as_a_cdk_app_from_its_file_and_otherwise_points_to_the_file() {
         Path template = Path.of("src/test/resources/cdk/request-response/RequestResponseTypescript.template.json");
-        assertThatThrownBy(() -> DefinitionLoader.fromFile(template).load())
+        assertThat(DefinitionLoader.fromFile(template).load().cdkStateMachine()).isNotNull();
+        assertThatThrownBy(() -> DefinitionLoader.fromClasspath(
+                "cdk/request-response/RequestResponseTypescript.template.json").load())
                 .isInstanceOf(DefinitionSourceException.class)
-                .hasMessageEndingWith("for a template synthesized by the CDK, load the app with "
-                        + "DefinitionLoader.fromCdkApp(cdk.out) (CLI: aslunit validate cdk.out --state-machine "
+                .hasMessageEndingWith("for a template synthesized by the CDK, load it from its file "
+                        + "(DefinitionLoader.fromFile or fromCdkApp; CLI: aslunit validate TEMPLATE --state-machine "
                         + "CONSTRUCT_PATH), which resolves them");
-        assertThat(DefinitionLoader.fromCdkApp(template).load().isValid()).isTrue();
     }
 
     @Test
