@@ -8,6 +8,8 @@ import dev.aslunit.internal.definition.load.cdk.CdkResource;
 import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.pipeline.Compilation;
+import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.net.URL;
 import java.nio.file.Files;
@@ -86,10 +88,7 @@ public final class PreparedStateMachine {
             Located mocks, String name) {
         DefinitionLoader loader = definition.resource != null
                 ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
-                // a CDK app's tokens that resolve to nothing stay opaque: a mock answers those tasks anyway
-                : CdkApp.isCloudAssembly(definition.file)
-                        ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
-                        : DefinitionLoader.fromFile(definition.file);
+                : DefinitionPipeline.fromPath(definition.file);
         loader = loader.substitutions(config.substitutions());
         if (config.logicalId() != null) {
             loader = loader.stateMachine(config.logicalId());
@@ -97,9 +96,10 @@ public final class PreparedStateMachine {
         if (config.type() != null) {
             loader = loader.type(config.type());
         }
-        LoadedDefinition loaded = loader.load();
-        StateMachineDefinition model = loaded.requireValid();
-        CompiledStateMachine compiled = CompiledStateMachine.compile(model, name);
+        Compilation compilation = DefinitionPipeline.compile(loader, name);
+        CompiledStateMachine compiled = compilation.require();
+        LoadedDefinition loaded = compilation.loaded();
+        StateMachineDefinition model = compiled.definition();
 
         MockConfigFile mockConfig = null;
         String mockStateMachine = null;

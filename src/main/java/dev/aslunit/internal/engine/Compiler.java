@@ -40,11 +40,11 @@ final class Compiler {
 
     /** Where compilation is, and what it found wrong. */
     static final class Context {
-        final List<String> problems = new ArrayList<>();
+        final List<DefinitionException.Problem> problems = new ArrayList<>();
         String where = "";
 
         void problem(String field, String message) {
-            problems.add(where + "/" + field + ": " + message);
+            problems.add(new DefinitionException.Problem(where + "/" + field, message));
         }
 
         ReferencePath path(String field, String text) {
