@@ -12,6 +12,7 @@ import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class StateMachineUnderTest {
     private final StepFunctionsConfig config;
     private final VirtualScheduler scheduler;
     private final TaskMocks mocks;
-    private final TaskHandler mockFile;
+    private final TaskHandler answers;
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> noMockMessages = new HashMap<>();
     private final List<ChildExecutionListener> childListeners = new ArrayList<>();
@@ -52,7 +53,9 @@ public final class StateMachineUnderTest {
         this.config = config;
         this.scheduler = new VirtualScheduler(config.startTime());
         this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
-        this.mockFile = prepared.mockConfigHandler();
+        // the test's mocks, then the mock file's test case, then real HTTP calls when the test allowed them
+        this.answers = TaskAnswers.of(mocks, prepared.mockConfigHandler(),
+                invocation -> http == null ? Optional.empty() : http.answer(invocation));
         this.clock = new Clock();
     }
 
@@ -209,13 +212,7 @@ public final class StateMachineUnderTest {
     }
 
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
-        Optional<TaskOutcome> answer = mocks.answer(invocation);
-        if (answer.isEmpty() && mockFile != null) {
-            answer = mockFile.answer(invocation);
-        }
-        if (answer.isEmpty() && http != null) {
-            answer = http.answer(invocation);
-        }
+        Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {
             noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));
         }
