@@ -12,6 +12,8 @@ import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.pipeline.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
@@ -35,6 +37,23 @@ import java.util.function.BiConsumer;
  * waits for a token nobody will send) fails the test at once with a message saying so.
  */
 public final class StateMachineUnderTest {
+
+    static {
+        // the extension's and coverage's plumbing, reached through the pipeline rather than this object
+        Sandboxes.grant(new Sandboxes.Plumbing() {
+            @Override
+            public void onChildExecutionEnd(StateMachineUnderTest sfn, ChildExecutionListener listener) {
+                sfn.childListeners.add(listener);
+            }
+
+            @Override
+            public void handOverRunningChildExecutions(StateMachineUnderTest sfn) {
+                for (Execution e : sfn.executions) {
+                    ((Live) e.driver()).run.handOverRunningChildExecutions();
+                }
+            }
+        });
+    }
 
     private final PreparedStateMachine prepared;
     private final StepFunctionsConfig config;
@@ -131,30 +150,6 @@ public final class StateMachineUnderTest {
 
     public StepFunctionsConfig config() {
         return config;
-    }
-
-    /**
-     * Hands every child execution of a Distributed Map that this sandbox does not keep
-     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)} off, the default) to
-     * {@code listener} as it ends, for the executions started from now on; the sandbox then forgets
-     * it. Kept children are not handed over: {@link Execution#childExecutions()} has them, so no
-     * child reaches both. The JUnit extension and the Cucumber steps count them into workflow
-     * coverage this way.
-     */
-    public void onChildExecutionEnd(ChildExecutionListener listener) {
-        childListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
-    }
-
-    /**
-     * Hands the Distributed Map child executions still running (their execution waits for a callback
-     * the test never sent) to the {@link #onChildExecutionEnd listeners} as far as they got, as an
-     * execution that ends does. For when the test is over: the JUnit extension and the Cucumber
-     * steps call it before they record coverage. A child handed over is not handed over again.
-     */
-    public void handOverRunningChildExecutions() {
-        for (Execution e : executions) {
-            ((Live) e.driver()).run.handOverRunningChildExecutions();
-        }
     }
 
     /** Every execution this test started, in order. */
