@@ -10,7 +10,7 @@ import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMocks;
 import java.io.IOException;
 import java.io.InputStream;

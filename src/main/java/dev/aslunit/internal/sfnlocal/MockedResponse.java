@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.SourceLocation;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResult;
 import dev.aslunit.mock.TaskResults;
