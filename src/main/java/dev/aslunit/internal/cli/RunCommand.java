@@ -10,6 +10,7 @@ import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
 import dev.aslunit.internal.pipeline.Compilation;
 import dev.aslunit.internal.pipeline.DefinitionPipeline;
+import dev.aslunit.internal.pipeline.MockFileCase;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
@@ -209,9 +210,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** {@code --test-case Machine#Case}, or just {@code Case} when the file mocks one state machine. */
     private dev.aslunit.internal.engine.TaskHandler mockHandler(CompiledStateMachine machine) {
-        MockConfigFile mocks = MockConfigFile.parse(mockConfig);
-        MockConfigFile.TestCaseName name = mocks.testCase(testCase, machine.name());
-        return mocks.handlerFor(name.stateMachine(), name.testCase(), machine.definition());
+        return MockFileCase.select(MockConfigFile.parse(mockConfig), testCase, machine.name(), machine.definition())
+                .answers(machine.definition());
     }
 
     private int usage(String message) {

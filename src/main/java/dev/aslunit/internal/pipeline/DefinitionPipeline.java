@@ -1,5 +1,6 @@
 package dev.aslunit.internal.pipeline;
 
+import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
@@ -51,11 +52,14 @@ public final class DefinitionPipeline {
         } catch (DefinitionException e) {
             // The validator accepts what AWS accepts; what the engine still cannot compile is reported the same way.
             List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
-            for (DefinitionException.Problem p : e.problems()) {
-                diagnostics.add(new Diagnostic(DiagnosticCode.SCHEMA_VALIDATION_FAILED, p.message(),
-                        loaded.locator().locate(p.pointer())));
-            }
+            diagnostics.addAll(diagnostics(e, loaded.locator()));
             return new Compilation(loaded, null, diagnostics);
         }
+    }
+
+    /** The compiler's problems as diagnostics, each placed in the source by {@code locator}. */
+    static List<Diagnostic> diagnostics(DefinitionException e, SourceLocator locator) {
+        return e.problems().stream().map(p -> new Diagnostic(DiagnosticCode.SCHEMA_VALIDATION_FAILED, p.message(),
+                locator.locate(p.pointer()))).toList();
     }
 }

@@ -17,8 +17,13 @@ public record MockFileCase(MockConfigFile file, String stateMachine, String test
     public static MockFileCase read(Source source, String testCase, String definitionName,
             StateMachineDefinition definition) {
         source.require();
-        MockConfigFile file = source.resource() != null ? MockConfigFile.fromClasspath(source.resource())
-                : MockConfigFile.parse(source.file());
+        return select(source.resource() != null ? MockConfigFile.fromClasspath(source.resource())
+                : MockConfigFile.parse(source.file()), testCase, definitionName, definition);
+    }
+
+    /** Selects {@code testCase} of {@code file} and checks it against {@code definition}. */
+    public static MockFileCase select(MockConfigFile file, String testCase, String definitionName,
+            StateMachineDefinition definition) {
         MockConfigFile.TestCaseName name = file.testCase(testCase, definitionName);
         MockFileCase selected = new MockFileCase(file, name.stateMachine(), name.testCase());
         selected.answers(definition);
