@@ -1,7 +1,5 @@
 package dev.aslunit.internal.pipeline;
 
-import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.InvalidDefinitionException;
 import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.engine.CompiledStateMachine;
@@ -37,15 +35,5 @@ public record Compilation(LoadedDefinition loaded, CompiledStateMachine machine,
     /** The file, resource or name the definition was read from; {@code null} for an unnamed string. */
     public String source() {
         return loaded.source();
-    }
-
-    /** STANDARD or EXPRESS, as the caller or the template said. */
-    public StateMachineType type() {
-        return loaded.type();
-    }
-
-    /** The model; {@code null} when the definition is invalid. */
-    public StateMachineDefinition definition() {
-        return loaded.definition();
     }
 }
