@@ -36,8 +36,8 @@ import java.util.Set;
  * ({@code StatusCode}, {@code Payload}, ...), for a Lambda function ARN the function's result, for a
  * {@code .waitForTaskToken} task the result the callback sends; a {@code Throw} is the task's
  * failure. The invocation counter is per state per execution, counting retries and Map iterations.
- * A test case becomes mock scripts ({@link TaskMocks}), one {@code when} per invocation range, so a
- * mock file is answered by the same machinery as a test's Java mocks.
+ * A test case becomes mock scripts ({@link TaskMocks}): each state's answer is computed from that
+ * counter, so a mock file is answered by the same machinery as a test's Java mocks.
  *
  * <p>{@code parse} checks the file's structure; a test case's mocked responses are checked when
  * {@link #handlerFor} selects it (as Step Functions Local does, an entry no selected test case uses

@@ -34,17 +34,30 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
     }
 
     /**
-     * Scripts {@code mock} to answer as this response does: each range's answer for the invocations
-     * it covers (the engine's count of the state's calls in the execution, retries and Map
-     * iterations included), and, past the last range, the failure that says which key to add.
+     * Scripts {@code mock} to answer as this response does: each invocation (the engine's count of
+     * the state's calls in the execution, retries and Map iterations included) gets the answer of
+     * the range that covers it; past the last range, a failure that says which key to add.
      */
     void script(TaskMock mock) {
-        for (Response response : responses) {
-            mock.when(call -> response.covers(call.invocation())).returns(response.result());
+        mock.answers(call -> result(call.stateName(), call.invocation()));
+    }
+
+    /** Binary search: the ranges are sorted and contiguous, and a file may hold thousands of them. */
+    private TaskResult result(String stateName, int invocation) {
+        int low = 0;
+        int high = responses.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Response response = responses.get(mid);
+            if (invocation < response.from()) {
+                high = mid - 1;
+            } else if (invocation > response.to()) {
+                low = mid + 1;
+            } else {
+                return response.result();
+            }
         }
-        mock.otherwise().answers(call -> {
-            throw exhausted(call.stateName(), call.invocation());
-        });
+        throw exhausted(stateName, invocation);
     }
 
     private MockConfigException exhausted(String stateName, int invocation) {

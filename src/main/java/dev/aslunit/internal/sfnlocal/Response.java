@@ -6,10 +6,6 @@ import dev.aslunit.mock.TaskResult;
 /** One invocation-range entry of a mocked response, e.g. {@code "1-2": {"Throw": {...}}}. */
 record Response(int from, int to, TaskResult result, SourceLocation location) {
 
-    boolean covers(int invocation) {
-        return invocation >= from && invocation <= to;
-    }
-
     String key() {
         return from == to ? Integer.toString(from) : from + "-" + to;
     }
