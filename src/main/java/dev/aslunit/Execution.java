@@ -176,7 +176,7 @@ public final class Execution {
      * The child executions of the Distributed Map states, per Map state name (at any depth), each a
      * run of that Map's item processor in item order; empty unless the sandbox keeps them
      * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)}); else a
-     * {@link ChildExecutionListener} may receive them one by one as they end.
+     * {@link dev.aslunit.internal.pipeline.ChildExecutionListener} may receive them one by one as they end.
      */
     public Map<String, List<Execution>> childExecutions() {
         Map<String, List<Execution>> out = new LinkedHashMap<>();

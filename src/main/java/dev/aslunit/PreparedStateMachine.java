@@ -3,45 +3,39 @@ package dev.aslunit;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
-import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.definition.load.cdk.CdkResource;
 import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.engine.CompiledStateMachine;
-import dev.aslunit.internal.sfnlocal.MockConfigFile;
-import java.net.URL;
-import java.nio.file.Files;
+import dev.aslunit.internal.pipeline.Compilation;
+import dev.aslunit.internal.pipeline.DefinitionPipeline;
+import dev.aslunit.internal.pipeline.MockFileCase;
+import dev.aslunit.internal.pipeline.Source;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * A definition loaded, validated and compiled once, with its Step Functions Local mock file read
- * and checked: immutable and shared by every test that uses the same definition. Each test gets its
- * own {@link StateMachineUnderTest} from {@link #newTest()}.
+ * A definition loaded, validated and compiled once by the definition pipeline, with its Step
+ * Functions Local mock file read and checked: immutable and shared by every test that uses the same
+ * definition. Each test gets its own {@link StateMachineUnderTest} from {@link #newTest()}.
  */
 public final class PreparedStateMachine {
 
     private final StepFunctionsConfig config;
     private final LoadedDefinition loaded;
     private final CompiledStateMachine compiled;
-    private final MockConfigFile mockConfig;
-    private final String mockStateMachine;
-    private final String mockTestCase;
+    private final MockFileCase mockFile;
     private final CdkStateMachine cdk;
 
     private PreparedStateMachine(StepFunctionsConfig config, LoadedDefinition loaded, CompiledStateMachine compiled,
-            MockConfigFile mockConfig, String mockStateMachine, String mockTestCase, CdkStateMachine cdk) {
+            MockFileCase mockFile, CdkStateMachine cdk) {
         this.cdk = cdk;
         this.config = config;
         this.loaded = loaded;
         this.compiled = compiled;
-        this.mockConfig = mockConfig;
-        this.mockStateMachine = mockStateMachine;
-        this.mockTestCase = mockTestCase;
+        this.mockFile = mockFile;
     }
 
     /**
@@ -67,10 +61,10 @@ public final class PreparedStateMachine {
         ClassLoader classLoader = anchor != null ? anchor.getClassLoader()
                 : Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
-        Located definition = locate(config.definition(), "state machine definition", anchor, classLoader).require();
+        Source definition = Source.find(config.definition(), "state machine definition", anchor, classLoader).require();
         // a missing mock file is reported after the definition's own problems, as it always was
-        Located mocks = config.mockConfig() == null ? null
-                : locate(config.mockConfig(), "mock config file", anchor, classLoader);
+        Source mocks = config.mockConfig() == null ? null
+                : Source.find(config.mockConfig(), "mock config file", anchor, classLoader);
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
@@ -84,15 +78,9 @@ public final class PreparedStateMachine {
             boolean awsEnvironmentChosen) {
     }
 
-    private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Located definition,
-            Located mocks, String name) {
-        DefinitionLoader loader = definition.resource != null
-                ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
-                // a CDK app's tokens that resolve to nothing stay opaque: a mock answers those tasks anyway
-                : CdkApp.isCloudAssembly(definition.file)
-                        ? DefinitionLoader.fromCdkApp(definition.file).allowOpaquePlaceholders()
-                        : DefinitionLoader.fromFile(definition.file);
-        loader = loader.substitutions(config.substitutions());
+    private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Source definition,
+            Source mocks, String name) {
+        DefinitionLoader loader = definition.loader(classLoader).substitutions(config.substitutions());
         if (config.awsEnvironmentChosen()) {
             loader = loader.awsEnvironment(config.region(), config.accountId());
         }
@@ -102,23 +90,12 @@ public final class PreparedStateMachine {
         if (config.type() != null) {
             loader = loader.type(config.type());
         }
-        LoadedDefinition loaded = loader.load();
-        StateMachineDefinition model = loaded.requireValid();
-        CompiledStateMachine compiled = CompiledStateMachine.compile(model, name);
-
-        MockConfigFile mockConfig = null;
-        String mockStateMachine = null;
-        String mockTestCase = null;
-        if (mocks != null) {
-            mocks.require();
-            mockConfig = mocks.resource != null ? MockConfigFile.fromClasspath(mocks.resource) : MockConfigFile.parse(mocks.file);
-            MockConfigFile.TestCaseName testCase = mockConfig.testCase(config.testCase(), name);
-            mockStateMachine = testCase.stateMachine();
-            mockTestCase = testCase.testCase();
-            mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
-        }
-        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase,
-                loaded.cdkStateMachine());
+        Compilation compilation = DefinitionPipeline.compile(loader, name);
+        CompiledStateMachine compiled = compilation.require();
+        MockFileCase mockFile = mocks == null ? null
+                : MockFileCase.read(mocks, config.testCase(), name, compiled.definition());
+        return new PreparedStateMachine(config, compilation.loaded(), compiled, mockFile,
+                compilation.loaded().cdkStateMachine());
     }
 
     public StepFunctionsConfig config() {
@@ -145,7 +122,7 @@ public final class PreparedStateMachine {
 
     /** The Step Functions Local test case's handler, or {@code null} without a mock file. */
     dev.aslunit.internal.engine.TaskHandler mockConfigHandler() {
-        return mockConfig == null ? null : mockConfig.handlerFor(mockStateMachine, mockTestCase, definition());
+        return mockFile == null ? null : mockFile.answers(definition());
     }
 
     /**
@@ -184,52 +161,5 @@ public final class PreparedStateMachine {
         String file = Path.of(definition).getFileName().toString();
         int dot = file.indexOf('.');
         return dot > 0 ? file.substring(0, dot) : file;
-    }
-
-    /** A classpath resource (found at {@code url}) or a file; neither when nothing was found where it looked. */
-    private record Located(String name, String what, String resource, URL url, Path file, List<String> searched) {
-
-        /** What was found, the same whichever anchor found it; for nothing, where it looked. */
-        String found() {
-            return url != null ? url.toString() : file != null ? file.toAbsolutePath().normalize().toString()
-                    : "nothing in " + searched;
-        }
-
-        Located require() {
-            if (resource == null && file == null) {
-                throw new IllegalArgumentException("Cannot find the " + what + " \"" + name + "\". Looked in:\n  "
-                        + String.join("\n  ", searched)
-                        + "\nPut it under src/test/resources, or give a path from the working directory.");
-            }
-            return this;
-        }
-    }
-
-    private static Located locate(String name, String what, Class<?> anchor, ClassLoader classLoader) {
-        List<String> searched = new ArrayList<>();
-        String root = name.startsWith("/") ? name.substring(1) : name;
-        searched.add("classpath:" + root);
-        URL url = find(classLoader, root);
-        if (url != null) {
-            return new Located(name, what, root, url, null, searched);
-        }
-        if (anchor != null && !name.startsWith("/") && anchor.getPackageName().length() > 0) {
-            String inPackage = anchor.getPackageName().replace('.', '/') + "/" + name;
-            searched.add("classpath:" + inPackage + " (the package of " + anchor.getSimpleName() + ")");
-            url = find(classLoader, inPackage);
-            if (url != null) {
-                return new Located(name, what, inPackage, url, null, searched);
-            }
-        }
-        Path file = Path.of(name);
-        searched.add(file.toAbsolutePath().normalize() + " (from the working directory)");
-        if (Files.isRegularFile(file) || CdkApp.isCloudAssembly(file)) {
-            return new Located(name, what, null, null, file, searched);
-        }
-        return new Located(name, what, null, null, null, searched);
-    }
-
-    private static URL find(ClassLoader classLoader, String resource) {
-        return classLoader == null ? ClassLoader.getSystemResource(resource) : classLoader.getResource(resource);
     }
 }

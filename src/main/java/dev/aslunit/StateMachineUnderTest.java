@@ -12,6 +12,9 @@ import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.pipeline.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.Sandboxes;
+import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -35,11 +38,28 @@ import java.util.function.BiConsumer;
  */
 public final class StateMachineUnderTest {
 
+    static {
+        // the extension's and coverage's plumbing, reached through the pipeline rather than this object
+        Sandboxes.grant(new Sandboxes.Plumbing() {
+            @Override
+            public void onChildExecutionEnd(StateMachineUnderTest sfn, ChildExecutionListener listener) {
+                sfn.childListeners.add(listener);
+            }
+
+            @Override
+            public void handOverRunningChildExecutions(StateMachineUnderTest sfn) {
+                for (Execution e : sfn.executions) {
+                    ((Live) e.driver()).run.handOverRunningChildExecutions();
+                }
+            }
+        });
+    }
+
     private final PreparedStateMachine prepared;
     private final StepFunctionsConfig config;
     private final VirtualScheduler scheduler;
     private final TaskMocks mocks;
-    private final TaskHandler mockFile;
+    private final TaskHandler answers;
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> noMockMessages = new HashMap<>();
     private final List<ChildExecutionListener> childListeners = new ArrayList<>();
@@ -52,7 +72,9 @@ public final class StateMachineUnderTest {
         this.config = config;
         this.scheduler = new VirtualScheduler(config.startTime());
         this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
-        this.mockFile = prepared.mockConfigHandler();
+        // the test's mocks, then the mock file's test case, then real HTTP calls when the test allowed them
+        this.answers = TaskAnswers.of(mocks, prepared.mockConfigHandler(),
+                invocation -> http == null ? Optional.empty() : http.answer(invocation));
         this.clock = new Clock();
     }
 
@@ -138,30 +160,6 @@ public final class StateMachineUnderTest {
         return config;
     }
 
-    /**
-     * Hands every child execution of a Distributed Map that this sandbox does not keep
-     * ({@link StepFunctionsConfig.Builder#keepChildExecutions(boolean)} off, the default) to
-     * {@code listener} as it ends, for the executions started from now on; the sandbox then forgets
-     * it. Kept children are not handed over: {@link Execution#childExecutions()} has them, so no
-     * child reaches both. The JUnit extension and the Cucumber steps count them into workflow
-     * coverage this way.
-     */
-    public void onChildExecutionEnd(ChildExecutionListener listener) {
-        childListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
-    }
-
-    /**
-     * Hands the Distributed Map child executions still running (their execution waits for a callback
-     * the test never sent) to the {@link #onChildExecutionEnd listeners} as far as they got, as an
-     * execution that ends does. For when the test is over: the JUnit extension and the Cucumber
-     * steps call it before they record coverage. A child handed over is not handed over again.
-     */
-    public void handOverRunningChildExecutions() {
-        for (Execution e : executions) {
-            ((Live) e.driver()).run.handOverRunningChildExecutions();
-        }
-    }
-
     /** Every execution this test started, in order. */
     public List<Execution> executions() {
         return List.copyOf(executions);
@@ -219,13 +217,7 @@ public final class StateMachineUnderTest {
     }
 
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
-        Optional<TaskOutcome> answer = mocks.answer(invocation);
-        if (answer.isEmpty() && mockFile != null) {
-            answer = mockFile.answer(invocation);
-        }
-        if (answer.isEmpty() && http != null) {
-            answer = http.answer(invocation);
-        }
+        Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {
             noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));
         }

@@ -247,7 +247,7 @@ public final class StepFunctionsConfig {
          * Keeps the history of every child execution a Distributed Map starts, for
          * {@link Execution#childExecutions()}; off by default, since a Map over a million items would
          * keep them all. Workflow coverage does not need it: children that are not kept reach it one
-         * by one as they end ({@link StateMachineUnderTest#onChildExecutionEnd}).
+         * by one as they end.
          */
         public Builder keepChildExecutions(boolean keepChildExecutions) {
             this.keepChildExecutions = keepChildExecutions;

@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.pipeline.Sandboxes;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -260,7 +261,7 @@ class StateMachineUnderTestTest {
     void a_distributed_maps_children_reach_the_listeners_one_by_one_as_they_end_and_are_not_kept() {
         StateMachineUnderTest charges = threeCharges(false);
         List<Ended> ended = new ArrayList<>();
-        charges.onChildExecutionEnd((parent, mapState, child) -> {
+        Sandboxes.onChildExecutionEnd(charges, (parent, mapState, child) -> {
             Assertions.assertThat(parent.isRunning()).as("its parent still runs").isTrue();
             ended.add(new Ended(parent, mapState, child));
         });
@@ -286,7 +287,7 @@ class StateMachineUnderTestTest {
     void kept_children_are_not_handed_to_the_listeners() {
         StateMachineUnderTest charges = threeCharges(true);
         List<Ended> ended = new ArrayList<>();
-        charges.onChildExecutionEnd((parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
+        Sandboxes.onChildExecutionEnd(charges, (parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
 
         Execution execution = charges.run("{\"invoices\": [1, 2, 3]}");
 
@@ -300,13 +301,13 @@ class StateMachineUnderTestTest {
                 .definition("/dev/aslunit/internal/report/distributed-approvals.asl.json").build());
         approvals.mock("AskApprover").neverAnswers();
         List<Ended> ended = new ArrayList<>();
-        approvals.onChildExecutionEnd((parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
+        Sandboxes.onChildExecutionEnd(approvals, (parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));
         Execution execution = approvals.start("{\"requests\": [1, 2, 3]}");
         Assertions.assertThat(execution.isRunning()).isTrue();
         Assertions.assertThat(ended).isEmpty();
 
-        approvals.handOverRunningChildExecutions();
-        approvals.handOverRunningChildExecutions();
+        Sandboxes.handOverRunningChildExecutions(approvals);
+        Sandboxes.handOverRunningChildExecutions(approvals);
 
         Assertions.assertThat(ended).singleElement().satisfies(e -> {
             Assertions.assertThat(e.child().isRunning()).isTrue();

@@ -4,7 +4,7 @@ import dev.aslunit.internal.history.Durations;
 import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

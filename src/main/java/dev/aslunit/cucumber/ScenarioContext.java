@@ -6,6 +6,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class ScenarioContext {
             // the clock, seed and mock strictness are this scenario's, whichever scenario prepared the machine
             sfn = PreparedMachines.SHARED.prepare(scenarioConfig).newTest(scenarioConfig);
             // coverage counts the states inside a Distributed Map from its child executions, one by one as they end
-            CoverageCollector.active().ifPresent(sfn::onChildExecutionEnd);
+            CoverageCollector.active().ifPresent(c -> Sandboxes.onChildExecutionEnd(sfn, c));
         }
         return sfn;
     }

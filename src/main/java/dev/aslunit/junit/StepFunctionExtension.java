@@ -8,6 +8,7 @@ import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.ExecutionPicture;
 import dev.aslunit.internal.report.ReportWriter;
@@ -226,7 +227,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
                             + " @StepFunctionTest(definition = \"order-processing.asl.json\")"));
             StateMachineUnderTest sfn = prepared(context, config).newTest(config);
             // the children of a Distributed Map count as they end, and are not kept unless the test asks
-            collector(context).ifPresent(sfn::onChildExecutionEnd);
+            collector(context).ifPresent(c -> Sandboxes.onChildExecutionEnd(sfn, c));
             return sfn;
         }, StateMachineUnderTest.class);
     }

@@ -3,6 +3,7 @@ package dev.aslunit.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;

@@ -3,17 +3,16 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineType;
-import dev.aslunit.internal.definition.load.DefinitionLoader;
-import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.engine.CompiledStateMachine;
-import dev.aslunit.internal.engine.DefinitionException;
+import dev.aslunit.internal.pipeline.Compilation;
+import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.validation.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Checks definitions as CreateStateMachine and ValidateStateMachineDefinition do (the validator's
- * diagnostics, AWS's codes), and compiles the ones AWS would accept.
+ * Checks definitions as CreateStateMachine and ValidateStateMachineDefinition do (the diagnostics
+ * of the {@link DefinitionPipeline}, AWS's codes), and compiles the ones AWS would accept.
  */
 final class Definitions {
 
@@ -21,27 +20,22 @@ final class Definitions {
     record Problem(String severity, String code, String message, String location) {
     }
 
+    /** Every diagnostic, as CreateStateMachine would find them (so validating also compiles). */
     List<Problem> validate(String definition, String type) {
-        return load(definition, type).diagnostics().stream().map(Definitions::problem).toList();
+        return compilation(definition, "StateMachine", type).diagnostics().stream().map(Definitions::problem).toList();
     }
 
     /** The compiled machine, or AWS's {@code InvalidDefinition} listing every error. */
     CompiledStateMachine compile(String definition, String name, String type) {
-        LoadedDefinition loaded = load(definition, type);
-        if (!loaded.isValid()) {
-            throw invalid(loaded.errors().stream().map(Definitions::problem).toList());
+        Compilation compilation = compilation(definition, name, type);
+        if (!compilation.isValid()) {
+            throw invalid(compilation.errors().stream().map(Definitions::problem).toList());
         }
-        try {
-            return CompiledStateMachine.compile(loaded.definition(), name);
-        } catch (DefinitionException e) {
-            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
-        }
+        return compilation.machine();
     }
 
-    private static LoadedDefinition load(String definition, String type) {
-        // A definition sent to the API is final: ${...} in it is text, as AWS treats it.
-        return DefinitionLoader.fromString(definition).allowOpaquePlaceholders()
-                .type(StateMachineType.valueOf(type)).load();
+    private static Compilation compilation(String definition, String name, String type) {
+        return DefinitionPipeline.compile(DefinitionPipeline.fromApi(definition).type(StateMachineType.valueOf(type)), name);
     }
 
     private static Problem problem(Diagnostic d) {

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
-import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
-import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.sfnlocal.MockConfigException;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
@@ -21,21 +20,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Executions, callbacks and activity tasks, with AWS's request and response members. */
+/** Executions, with AWS's request and response members; their callbacks and activity tasks are {@link CallbackOperations}. */
 final class ExecutionOperations {
-
-    /** GetActivityTask's long poll, as AWS: an empty answer after 60 seconds without a task. */
-    private static final long ACTIVITY_POLL_SECONDS = 60;
-
-    private record ActivityTask(String token, String input) {
-    }
 
     /** An execution as ListExecutions shows it, taken under its lock. */
     private record Listed(long sequence, ObjectNode item) {
@@ -53,8 +42,7 @@ final class ExecutionOperations {
     private final Clock clock;
     private final Map<String, ExecutionRecord> executions = new ConcurrentHashMap<>();
     private final Map<String, List<ExecutionRecord>> byMachine = new ConcurrentHashMap<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final Map<String, BlockingQueue<ActivityTask>> activityTasks = new ConcurrentHashMap<>();
+    private final CallbackOperations callbacks;
 
     ExecutionOperations(MachineOperations machines, Resources resources, Arns arns, String region, String accountId,
             ExecutionDriver driver, MockConfigFile mockConfig, TaskHandler userHandler, Ids ids, Clock clock) {
@@ -68,6 +56,7 @@ final class ExecutionOperations {
         this.driver = driver;
         this.mockConfig = mockConfig;
         this.userHandler = userHandler;
+        this.callbacks = new CallbackOperations(machines, resources, arns, driver, executions::get);
     }
 
     void register(Map<String, Function<Request, ObjectNode>> operations) {
@@ -79,10 +68,7 @@ final class ExecutionOperations {
         operations.put("ListExecutions", this::listExecutions);
         operations.put("GetExecutionHistory", this::getExecutionHistory);
         operations.put("RedriveExecution", this::redriveExecution);
-        operations.put("SendTaskSuccess", this::sendTaskSuccess);
-        operations.put("SendTaskFailure", this::sendTaskFailure);
-        operations.put("SendTaskHeartbeat", this::sendTaskHeartbeat);
-        operations.put("GetActivityTask", this::getActivityTask);
+        callbacks.register(operations);
     }
 
     // ------------------------------------------------------------------ starting
@@ -187,7 +173,7 @@ final class ExecutionOperations {
     /**
      * Who answers the execution's Task states: activity workers for activity resources, then the
      * selected Step Functions Local test case, then the server's own handler (embedded Java mocks,
-     * the Lambda endpoint); a {@code .waitForTaskToken} task nobody answers waits for
+     * the Lambda endpoint, HTTP); a {@code .waitForTaskToken} task nobody answers waits for
      * SendTaskSuccess/Failure.
      */
     private TaskHandler handler(Resources.Machine machine, String testCase) {
@@ -203,33 +189,7 @@ final class ExecutionOperations {
                 throw ApiException.validation(e.getMessage());
             }
         }
-        TaskHandler testCaseHandler = mocks;
-        return invocation -> {
-            if (invocation.taskToken() != null) {
-                tokens.put(invocation.taskToken(), invocation.executionArn());
-            }
-            String activityPrefix = arns.activity("");
-            // an activity that was never created (or was deleted) has no workers: nobody answers it
-            if (invocation.resource().startsWith(activityPrefix) && invocation.taskToken() != null
-                    && resources.activity(invocation.resource()) != null) {
-                activityQueue(invocation.resource()).add(new ActivityTask(invocation.taskToken(),
-                        invocation.parameters() == null ? "{}" : invocation.parameters().toString()));
-                return Optional.of(new TaskOutcome.NoAnswer());
-            }
-            Optional<TaskOutcome> answer = testCaseHandler == null ? Optional.empty()
-                    : testCaseHandler.answer(invocation);
-            if (answer.isEmpty() && userHandler != null) {
-                answer = userHandler.answer(invocation);
-            }
-            if (answer.isEmpty() && invocation.taskToken() != null && !invocation.resource().startsWith(activityPrefix)) {
-                answer = Optional.of(new TaskOutcome.NoAnswer());
-            }
-            return answer;
-        };
-    }
-
-    private BlockingQueue<ActivityTask> activityQueue(String activityArn) {
-        return activityTasks.computeIfAbsent(activityArn, k -> new LinkedBlockingQueue<>());
+        return TaskAnswers.of(callbacks.link(), mocks, userHandler, TaskAnswers.AWAIT_CALLBACK);
     }
 
     // ------------------------------------------------------------------ reading
@@ -420,81 +380,5 @@ final class ExecutionOperations {
 
     private Instant wallNow() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private ObjectNode sendTaskSuccess(Request r) {
-        String token = r.required("taskToken", 2048);
-        String output = r.payload("output");
-        if (output == null) {
-            throw ApiException.constraint("output", null, "Member must not be null");
-        }
-        JsonNode result;
-        try {
-            result = Wire.MAPPER.readTree(output);
-        } catch (JsonProcessingException ex) {
-            throw new ApiException("InvalidOutput", "Invalid Output: '" + ex.getOriginalMessage() + "'");
-        }
-        if (result == null) {
-            throw new ApiException("InvalidOutput", "Invalid Output: 'empty'");
-        }
-        return callback(token, run -> run.sendTaskSuccess(token, result));
-    }
-
-    private ObjectNode sendTaskFailure(Request r) {
-        String token = r.required("taskToken", 2048);
-        String error = r.optional("error", 256);
-        String cause = r.optional("cause", 32_768);
-        return callback(token, run -> run.sendTaskFailure(token, error, cause));
-    }
-
-    private ObjectNode sendTaskHeartbeat(Request r) {
-        String token = r.required("taskToken", 2048);
-        return callback(token, run -> run.sendTaskHeartbeat(token));
-    }
-
-    private ObjectNode callback(String token, java.util.function.Consumer<ExecutionRun> send) {
-        String arn = tokens.get(token);
-        if (arn == null) {
-            throw ApiException.invalidToken("Invalid Token: 'Invalid token'");
-        }
-        ExecutionRecord e = executions.get(arn);
-        synchronized (e) {
-            if (e.run.isDone() || !e.run.pendingTaskTokens().containsKey(token)) {
-                throw new ApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
-            }
-            send.accept(e.run);
-        }
-        driver.poke(e);
-        return Wire.object();
-    }
-
-    private boolean isPending(String token) {
-        ExecutionRecord e = executions.get(tokens.get(token));
-        synchronized (e) {
-            return e.run.pendingTaskTokens().containsKey(token);
-        }
-    }
-
-    private ObjectNode getActivityTask(Request r) {
-        String activityArn = r.required("activityArn", Request.MAX_ARN);
-        r.optional("workerName", 80);
-        machines.activity(activityArn);
-        long deadline = ExecutionDriver.wallNanos() + TimeUnit.SECONDS.toNanos(ACTIVITY_POLL_SECONDS);
-        try {
-            while (true) {
-                long left = deadline - ExecutionDriver.wallNanos();
-                ActivityTask task = left <= 0 ? null : activityQueue(activityArn).poll(left, TimeUnit.NANOSECONDS);
-                if (task == null) {
-                    return Wire.object();
-                }
-                if (isPending(task.token())) {
-                    return Wire.object().put("taskToken", task.token()).put("input", task.input());
-                }
-                // The execution ended (stopped, timed out) while the task was queued: nobody waits for it.
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Wire.object();
-        }
     }
 }

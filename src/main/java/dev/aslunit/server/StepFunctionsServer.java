@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,13 +57,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
-        TaskHandler tasks = new HttpEndpoints(b.httpRoutes);
-        if (b.lambdaEndpoint != null) {
-            tasks = firstAnswer(new LambdaEndpoint(b.lambdaEndpoint), tasks);
-        }
-        if (b.taskHandler != null) {
-            tasks = firstAnswer(b.taskHandler, tasks);
-        }
+        // after the activities and the mock config's test case (ExecutionOperations puts those first)
+        TaskHandler tasks = TaskAnswers.of(b.taskHandler,
+                b.lambdaEndpoint == null ? null : new LambdaEndpoint(b.lambdaEndpoint), new HttpEndpoints(b.httpRoutes));
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
                 tasks, ids, clock).register(operations);
         new TestStateOperation(tasks).register(operations);
@@ -79,10 +76,6 @@ public final class StepFunctionsServer implements AutoCloseable {
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getAddress().getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
-    }
-
-    private static TaskHandler firstAnswer(TaskHandler first, TaskHandler then) {
-        return invocation -> first.answer(invocation).or(() -> then.answer(invocation));
     }
 
     public static Builder builder() {

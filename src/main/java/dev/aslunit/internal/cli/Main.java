@@ -38,7 +38,7 @@ public final class Main {
 
     private static int batch(Path requests, PrintWriter err) {
         try {
-            return RunCommand.runBatch(requests, null, err);
+            return Batch.run(requests, null, err);
         } catch (IOException | RuntimeException e) {
             err.println("aslunit: internal error: " + e);
             return USAGE;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
-import dev.aslunit.internal.definition.load.LoadedDefinition;
+import dev.aslunit.internal.pipeline.Compilation;
+import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.internal.validation.Diagnostic;
@@ -62,7 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LoadedDefinition> loaded = new ArrayList<>();
+        // compiled too, so that "valid" means the definition runs
+        List<Compilation> loaded = new ArrayList<>();
         for (Path file : files) {
             DefinitionLoader loader = (CdkApp.isCloudAssembly(file) ? DefinitionLoader.fromCdkApp(file)
                     : DefinitionLoader.fromFile(file)).substitutions(substitutions);
@@ -76,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
                 loader = loader.type(type);
             }
             try {
-                loaded.add(loader.load());
+                loaded.add(DefinitionPipeline.compile(loader, RunCommand.STATE_MACHINE_NAME));
             } catch (DefinitionSourceException e) {
                 spec.commandLine().getErr().println("aslunit validate: " + e.getMessage());
                 return Main.USAGE;
@@ -87,16 +89,16 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             printText(loaded);
         }
-        return loaded.stream().allMatch(LoadedDefinition::isValid) ? 0 : 1;
+        return loaded.stream().allMatch(Compilation::isValid) ? 0 : 1;
     }
 
-    private void printText(List<LoadedDefinition> loaded) {
+    private void printText(List<Compilation> loaded) {
         var out = spec.commandLine().getOut();
-        for (LoadedDefinition definition : loaded) {
+        for (Compilation definition : loaded) {
             definition.diagnostics().forEach(d -> out.println(d.format()));
-            if (definition.cdkStateMachine() != null) {
+            if (definition.loaded().cdkStateMachine() != null) {
                 // Not an error: AWS resolves these at deploy time; an execution fails only if it needs one.
-                definition.cdkStateMachine().unresolvedTokens().forEach(t -> out.println(t.location() + ": note "
+                definition.loaded().cdkStateMachine().unresolvedTokens().forEach(t -> out.println(t.location() + ": note "
                         + t.placeholder() + " stays opaque: " + t.reason()));
             }
             long errors = definition.errors().size();
@@ -121,9 +123,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** One object per file as AWS answers ValidateStateMachineDefinition, with the file and position added. */
-    private void printJson(List<LoadedDefinition> loaded) {
+    private void printJson(List<Compilation> loaded) {
         ArrayNode results = Json.nodes().arrayNode();
-        for (LoadedDefinition definition : loaded) {
+        for (Compilation definition : loaded) {
             ObjectNode result = results.addObject();
             result.put("file", definition.source());
             result.put("result", definition.isValid() ? "OK" : "FAIL");

@@ -40,13 +40,14 @@ final class Compiler {
 
     /** Where compilation is, and what it found wrong. */
     static final class Context {
-        final List<String> problems = new ArrayList<>();
+        final List<DefinitionException.Problem> problems = new ArrayList<>();
         String where = "";
 
         void problem(String field, String message) {
             // A ${Name} the loader was allowed to leave opaque: the value is needed to run, so say how to give it.
-            problems.add(where + "/" + field + ": " + message + (message.contains("\"${") ? "; the placeholder "
-                    + "has no value: give it one (CLI: --substitution NAME=VALUE) or mock the state" : ""));
+            problems.add(new DefinitionException.Problem(where + "/" + field, message + (message.contains("\"${")
+                    ? "; the placeholder has no value: give it one (CLI: --substitution NAME=VALUE) or mock the state"
+                    : "")));
         }
 
         ReferencePath path(String field, String text) {

@@ -1,6 +1,7 @@
 package dev.aslunit.internal.report;
 
-import dev.aslunit.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.SourceLocation;
@@ -57,7 +58,7 @@ public final class CoverageCollector implements ChildExecutionListener {
      * Adds one child execution of the Distributed Map state {@code mapState} of {@code definition},
      * given by its history as it ended, as one iteration of that Map: its states count as those of
      * the item processor. For the children an execution does not keep, handed over one by one
-     * ({@link dev.aslunit.StateMachineUnderTest#onChildExecutionEnd}) so that none has to stay in
+     * ({@link Sandboxes#onChildExecutionEnd}) so that none has to stay in
      * memory; a kept child counts through {@link #record} instead, and must not be given here too.
      * (The CLI, which runs the engine itself, hands them over here.)
      */
@@ -67,7 +68,7 @@ public final class CoverageCollector implements ChildExecutionListener {
 
     /**
      * A child execution a sandbox does not keep, as it ends: register the collector with
-     * {@link dev.aslunit.StateMachineUnderTest#onChildExecutionEnd} to count them without keeping them.
+     * {@link Sandboxes#onChildExecutionEnd} to count them without keeping them.
      */
     @Override
     public void ended(Execution parent, String mapState, Execution child) {
@@ -79,7 +80,7 @@ public final class CoverageCollector implements ChildExecutionListener {
      * children still running in them as far as they got.
      */
     public void recordTest(StateMachineUnderTest sfn) {
-        sfn.handOverRunningChildExecutions();
+        Sandboxes.handOverRunningChildExecutions(sfn);
         sfn.executions().forEach(this::record);
     }
 

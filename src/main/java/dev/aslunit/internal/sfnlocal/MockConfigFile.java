@@ -8,10 +8,10 @@ import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.engine.TaskHandler;
-import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
+import dev.aslunit.mock.TaskMocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An AWS Step Functions Local mock configuration ({@code MockConfigFile.json}), read unchanged:
@@ -39,9 +35,9 @@ import java.util.regex.Pattern;
  * resource: for {@code arn:aws:states:::lambda:invoke} that is the full service response
  * ({@code StatusCode}, {@code Payload}, ...), for a Lambda function ARN the function's result, for a
  * {@code .waitForTaskToken} task the result the callback sends; a {@code Throw} is the task's
- * failure. The invocation counter is per state per execution, counting retries and Map iterations;
- * the handler reads it from {@link dev.aslunit.internal.engine.TaskInvocation#invocation()}, so one handler
- * serves any number of executions.
+ * failure. The invocation counter is per state per execution, counting retries and Map iterations.
+ * A test case becomes mock scripts ({@link TaskMocks}): each state's answer is computed from that
+ * counter, so a mock file is answered by the same machinery as a test's Java mocks.
  *
  * <p>{@code parse} checks the file's structure; a test case's mocked responses are checked when
  * {@link #handlerFor} selects it (as Step Functions Local does, an entry no selected test case uses
@@ -49,7 +45,6 @@ import java.util.regex.Pattern;
  */
 public final class MockConfigFile {
 
-    private static final Pattern KEY = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9}))?");
     private static final List<String> TOP_LEVEL = List.of("StateMachines", "MockedResponses");
 
     private final String source;
@@ -196,7 +191,8 @@ public final class MockConfigFile {
                         + " or name one of: " + String.join(", ", names(responses)));
                 continue;
             }
-            MockedResponse response = parsed.computeIfAbsent(responseName, n -> mockedResponse(n, responses.get(n), problems));
+            MockedResponse response = parsed.computeIfAbsent(responseName,
+                    n -> MockedResponse.read(n, responses.get(n), this::location, problems));
             if (response != null) {
                 byState.put(e.getKey(), response);
             }
@@ -206,7 +202,10 @@ public final class MockConfigFile {
         }
         fail("Test case \"" + testCaseName + "\" of state machine \"" + stateMachineName + "\" in mock config "
                 + source + " cannot be used", problems);
-        return new TestCaseHandler(Map.copyOf(byState));
+        // the test case becomes mock scripts, answered by the same machinery as a test's own mocks
+        TaskMocks mocks = new TaskMocks();
+        byState.forEach((state, response) -> response.script(mocks.mock(state)));
+        return mocks;
     }
 
     private void checkStates(JsonNode testCase, String casePointer, StateMachineDefinition definition,
@@ -224,115 +223,6 @@ public final class MockConfigFile {
                         + " services, so only they can be mocked.\n    Task states: " + String.join(", ", tasks));
             }
         });
-    }
-
-    private MockedResponse mockedResponse(String name, JsonNode node, List<String> problems) {
-        String pointer = "/MockedResponses/" + DefinitionReader.escape(name);
-        int before = problems.size();
-        List<Response> responses = new ArrayList<>();
-        if (node.isEmpty()) {
-            problems.add(location(pointer).describe() + ": mocked response \"" + name + "\" has no entries."
-                    + "\n    Fix: add \"0\": {\"Return\": ...} for the first invocation.");
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            String entryPointer = pointer + "/" + DefinitionReader.escape(e.getKey());
-            SourceLocation at = location(entryPointer);
-            Matcher m = KEY.matcher(e.getKey());
-            if (!m.matches()) {
-                problems.add(at.describe() + ": \"" + e.getKey() + "\" is not an invocation key."
-                        + "\n    Fix: use \"0\" for one invocation or \"1-2\" for invocations 1 to 2 (0-based, inclusive).");
-                continue;
-            }
-            int from = Integer.parseInt(m.group(1));
-            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-            if (to < from) {
-                problems.add(at.describe() + ": range \"" + e.getKey() + "\" ends before it starts."
-                        + "\n    Fix: write it as \"" + to + "-" + from + "\".");
-                continue;
-            }
-            TaskOutcome outcome = outcome(e.getValue(), entryPointer, problems);
-            if (outcome != null) {
-                responses.add(new Response(from, to, outcome, at));
-            }
-        }
-        responses.sort(Comparator.comparingInt(Response::from));
-        int expected = 0;
-        for (Response r : responses) {
-            if (r.from() > expected) {
-                problems.add(r.location().describe() + ": mocked response \"" + name + "\" has no "
-                        + (r.from() - 1 == expected ? "entry for invocation " + expected
-                                : "entries for invocations " + expected + "-" + (r.from() - 1))
-                        + " (keys count calls from 0, with no gaps)."
-                        + "\n    Fix: add \"" + (r.from() - 1 == expected ? expected : expected + "-" + (r.from() - 1))
-                        + "\", or renumber \"" + r.key() + "\".");
-            } else if (r.from() < expected) {
-                int overlapEnd = Math.min(expected - 1, r.to());
-                problems.add(r.location().describe() + ": key \"" + r.key() + "\" of mocked response \"" + name
-                        + "\" overlaps invocation" + (overlapEnd == r.from() ? " " + r.from() : "s " + r.from() + "-"
-                        + overlapEnd) + ", already answered by an earlier key."
-                        + "\n    Fix: give each invocation exactly one entry.");
-            }
-            expected = Math.max(expected, r.to() + 1);
-        }
-        return problems.size() == before ? new MockedResponse(name, responses, location(pointer)) : null;
-    }
-
-    private TaskOutcome outcome(JsonNode entry, String pointer, List<String> problems) {
-        String at = location(pointer).describe();
-        if (!entry.isObject()) {
-            problems.add(at + ": expected an object with \"Return\" or \"Throw\", found " + kind(entry) + ".");
-            return null;
-        }
-        for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!field.equals("Return") && !field.equals("Throw")) {
-                problems.add(location(pointer + "/" + DefinitionReader.escape(field)).describe() + ": unknown field \""
-                        + field + "\"" + StateNames.didYouMean(field, List.of("Return", "Throw"))
-                        + "\n    Fix: an entry has exactly one of \"Return\" (the task's result) or \"Throw\" (its error).");
-            }
-        }
-        boolean returns = entry.has("Return");
-        boolean throwsError = entry.has("Throw");
-        if (returns == throwsError) {
-            problems.add(at + ": " + (returns ? "both \"Return\" and \"Throw\"" : "neither \"Return\" nor \"Throw\"")
-                    + "\n    Fix: an entry has exactly one of \"Return\" (the task's result) or \"Throw\" (its error).");
-            return null;
-        }
-        if (returns) {
-            JsonNode result = entry.get("Return");
-            return TaskOutcome.succeeded(result == null ? JsonNodeFactory.instance.nullNode() : result);
-        }
-        JsonNode thrown = entry.get("Throw");
-        String throwAt = location(pointer + "/Throw").describe();
-        if (!thrown.isObject()) {
-            problems.add(throwAt + ": \"Throw\" must be an object such as {\"Error\": \"Lambda.ServiceException\","
-                    + " \"Cause\": \"...\"}, found " + kind(thrown) + ".");
-            return null;
-        }
-        JsonNode error = thrown.get("Error");
-        JsonNode cause = thrown.get("Cause");
-        int before = problems.size();
-        if (error == null || !error.isTextual()) {
-            problems.add(throwAt + ": \"Throw\" needs \"Error\" as a string (the error name that Retry and Catch match),"
-                    + (error == null ? " but has none." : " found " + kind(error) + "."));
-        }
-        if (cause != null && !cause.isTextual() && !cause.isNull()) {
-            problems.add(location(pointer + "/Throw/Cause").describe() + ": \"Cause\" must be a string, found "
-                    + kind(cause) + ".\n    Fix: write a JSON cause as a string, e.g. \"{\\\"errorMessage\\\": \\\"...\\\"}\".");
-        }
-        thrown.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("Error") && !field.equals("Cause")) {
-                problems.add(location(pointer + "/Throw/" + DefinitionReader.escape(field)).describe()
-                        + ": unknown field \"" + field + "\"" + StateNames.didYouMean(field, List.of("Error", "Cause"))
-                        + "\n    Fix: \"Throw\" has \"Error\" and, optionally, \"Cause\".");
-            }
-        });
-        if (problems.size() > before) {
-            return null;
-        }
-        // An empty Cause is no cause: AWS omits a cause rather than writing "" (e.g. for States.Timeout).
-        return TaskOutcome.failed(error.asText(), cause == null || cause.isNull() || cause.asText().isEmpty()
-                ? null : cause.asText());
     }
 
     private void checkStructure(List<String> problems) {
@@ -429,7 +319,7 @@ public final class MockConfigFile {
         return names;
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         if (node.isTextual()) {
             return "the string " + node;
         }
@@ -446,18 +336,5 @@ public final class MockConfigFile {
                 + " problems):");
         problems.forEach(p -> sb.append("\n  - ").append(p));
         throw new MockConfigException(sb.toString());
-    }
-
-    /** Answers the states of one test case; the engine's per-state counter picks the entry. */
-    private record TestCaseHandler(Map<String, MockedResponse> byState) implements TaskHandler {
-
-        @Override
-        public Optional<TaskOutcome> answer(dev.aslunit.internal.engine.TaskInvocation invocation) {
-            MockedResponse response = byState.get(invocation.stateName());
-            if (response == null) {
-                return Optional.empty();
-            }
-            return Optional.of(response.outcome(invocation.stateName(), invocation.invocation()));
-        }
     }
 }

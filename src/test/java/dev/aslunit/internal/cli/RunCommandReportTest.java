@@ -78,7 +78,7 @@ class RunCommandReportTest {
                     "StartAt": "Double", "States": {"Double": {"Type": "Pass", "End": true}}}}}}"""
                 .replace("\n", " ").replace("\"", "\\\"");
 
-        RunCommand.answer("{\"id\": 1, \"definition\": \"" + definition + "\", \"input\": [1, 2, 3]}", 1, coverage);
+        Batch.answerLine("{\"id\": 1, \"definition\": \"" + definition + "\", \"input\": [1, 2, 3]}", 1, coverage);
 
         DefinitionCoverage fan = coverage.report().definitions().get(0);
         assertThat(fan.statesNeverEntered()).isEmpty();
@@ -92,7 +92,7 @@ class RunCommandReportTest {
         CoverageCollector coverage = new CoverageCollector();
         String definition = DEFINITION.replace("\n", " ").replace("\"", "\\\"");
         for (int n : new int[] {1, 42, 43}) {
-            RunCommand.answer("{\"id\": " + n + ", \"definition\": \"" + definition + "\", \"input\": {\"n\": " + n + "}}",
+            Batch.answerLine("{\"id\": " + n + ", \"definition\": \"" + definition + "\", \"input\": {\"n\": " + n + "}}",
                     n, coverage);
         }
 

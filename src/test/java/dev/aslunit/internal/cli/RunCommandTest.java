@@ -18,7 +18,7 @@ class RunCommandTest {
 
     @Test
     void a_batch_line_gets_status_output_and_aws_events() {
-        JsonNode r = RunCommand.answer("""
+        JsonNode r = Batch.answerLine("""
                 {"id":"a","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"input":{"x":1},
                  "startTime":"2023-12-13T07:09:32+00:00"}""", 1);
         assertThat(r.get("id").asText()).isEqualTo("a");
@@ -31,7 +31,7 @@ class RunCommandTest {
 
     @Test
     void a_batch_line_with_a_mock_config_and_s3_objects() {
-        JsonNode r = RunCommand.answer("""
+        JsonNode r = Batch.answerLine("""
                 {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
                   "Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["Boom"]}],"Next":"M"},
                   "M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
@@ -50,7 +50,7 @@ class RunCommandTest {
     void a_definition_repeated_in_a_batch_runs_each_request_on_its_own_terms() {
         String def = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":"
                 + "{\"machine.$\":\"$$.StateMachine.Name\",\"x.$\":\"$.x\"},\"End\":true}}}";
-        RunCommand.Batch batch = new RunCommand.Batch(null);
+        Batch batch = new Batch(null);
         JsonNode first = batch.answer("{\"id\":1,\"definition\":" + def + ",\"input\":{\"x\":1}}", 1).toJson();
         JsonNode other = batch.answer("{\"id\":2,\"stateMachineName\":\"Other\",\"definition\":"
                 + def + ",\"input\":{\"x\":2}}", 2).toJson();
@@ -59,13 +59,13 @@ class RunCommandTest {
         assertThat(first.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":1}");
         assertThat(other.get("output").toString()).isEqualTo("{\"machine\":\"Other\",\"x\":2}");
         assertThat(again.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":3}");
-        assertThat(again.get("events")).isEqualTo(RunCommand.answer(
+        assertThat(again.get("events")).isEqualTo(Batch.answerLine(
                 "{\"id\":3,\"definition\":" + def + ",\"input\":{\"x\":3}}", 3).get("events"));
     }
 
     @Test
     void a_streamed_batch_answer_is_the_same_json_as_its_tree() throws Exception {
-        RunCommand.Answer answer = new RunCommand.Batch(null).answer("""
+        Batch.Answer answer = new Batch(null).answer("""
                 {"id":"s","definition":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"Next":"F"},
                  "F":{"Type":"Fail","Error":"E","Cause":"c"}}},"input":{"big":12345678901234567890,"d":0.5}}""", 1);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -79,20 +79,20 @@ class RunCommandTest {
 
     @Test
     void bad_requests_get_a_request_error_line() {
-        JsonNode notJson = RunCommand.answer("{not json", 3).get("requestError");
+        JsonNode notJson = Batch.answerLine("{not json", 3).get("requestError");
         assertThat(notJson.get("code").asText()).isEqualTo("InvalidRequest");
         assertThat(notJson.get("message").asText())
                 .startsWith("Line 3 is not JSON (column 2: Unexpected character ('n'")
                 .doesNotContain("REDACTED");
-        assertThat(RunCommand.answer("{\"id\":\"t\",\"definition\":\"{\\\"StartAt\\\":\"}", 1)
+        assertThat(Batch.answerLine("{\"id\":\"t\",\"definition\":\"{\\\"StartAt\\\":\"}", 1)
                 .get("requestError").get("message").asText())
                 .startsWith("The definition is not JSON (line 1, column ").doesNotContain("REDACTED");
-        JsonNode bad = RunCommand.answer("""
+        JsonNode bad = Batch.answerLine("""
                 {"id":"b","definition":{"StartAt":"X","States":{}}}""", 1);
         assertThat(bad.get("status").isNull()).isTrue();
         assertThat(bad.get("requestError").get("code").asText()).isEqualTo("InvalidDefinition");
         assertThat(bad.get("requestError").get("message").asText()).contains("SCHEMA_VALIDATION_FAILED", "/States");
-        JsonNode mocks = RunCommand.answer("""
+        JsonNode mocks = Batch.answerLine("""
                 {"id":"c","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
                  "mockConfig":{"StateMachines":{}},"stateMachineName":"X","testCase":"Y"}""", 1);
         assertThat(mocks.get("requestError").get("code").asText()).isEqualTo("InvalidMockConfig");
@@ -107,7 +107,7 @@ class RunCommandTest {
         assertThat(Main.isPlainBatch("validate", "--batch", "r.jsonl")).isFalse();
 
         StringWriter err = new StringWriter();
-        assertThat(RunCommand.runBatch(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
+        assertThat(Batch.run(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
         assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl") + ": no such file");
     }
 

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.report;
 
+import dev.aslunit.internal.pipeline.Sandboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ class CoverageCollectorTest {
                 .definition("/dev/aslunit/internal/report/distributed-charges.asl.json")
                 .keepChildExecutions(keepChildExecutions).build(), CoverageCollectorTest.class).newTest();
         if (streamTo != null) {
-            sfn.onChildExecutionEnd(streamTo);
+            Sandboxes.onChildExecutionEnd(sfn, streamTo);
         }
         // one at a time: throttled then charged, charged, declined
         sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)

@@ -59,6 +59,19 @@ class MockConfigFileTest {
         }
 
         @Test
+        void one_handler_serves_many_executions_each_counting_from_its_own_first_call() {
+            // a test's sandbox answers all its executions with one handler; the engine counts per execution
+            TaskHandler handler = MockConfigFile.fromClasspath(AWS_EXAMPLE).handlerFor("LambdaSQSIntegration", "RetryPath");
+            TaskOutcome first = TaskOutcome.failed("Lambda.ResourceNotReadyException", "Lambda resource is not ready.");
+
+            assertThat(answer(handler, "LambdaState", 0)).isEqualTo(first);
+            assertThat(answer(handler, "LambdaState", 1)).isEqualTo(TaskOutcome.failed("Lambda.TimeoutException", "Lambda timed out."));
+            assertThat(answer(handler, "LambdaState", 0)).isEqualTo(first);
+            assertThat(answer(handler, "LambdaState", 3)).isInstanceOf(TaskOutcome.Succeeded.class);
+            assertThat(answer(handler, "LambdaState", 0)).isEqualTo(first);
+        }
+
+        @Test
         void states_the_test_case_does_not_name_get_no_answer() {
             TaskHandler handler = MockConfigFile.fromClasspath(AWS_EXAMPLE).handlerFor("LambdaSQSIntegration", "HybridPath");
 

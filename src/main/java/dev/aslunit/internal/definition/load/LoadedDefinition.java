@@ -84,11 +84,7 @@ public final class LoadedDefinition {
     /** @throws InvalidDefinitionException listing every error, one per line, when the definition has errors */
     public StateMachineDefinition requireValid() {
         if (definition == null) {
-            List<Diagnostic> errors = errors();
-            String name = source == null ? "The definition" : source;
-            throw new InvalidDefinitionException(name + " is not a valid state machine (" + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "):\n  "
-                    + errors.stream().map(Diagnostic::format).collect(Collectors.joining("\n  ")), errors);
+            throw InvalidDefinitionException.of(source, errors());
         }
         return definition;
     }

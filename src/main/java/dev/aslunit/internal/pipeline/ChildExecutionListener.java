@@ -1,9 +1,11 @@
-package dev.aslunit;
+package dev.aslunit.internal.pipeline;
+
+import dev.aslunit.Execution;
 
 /**
  * Receives the child executions of a test's Distributed Maps one by one, as each ends, so that they
  * can be summarised (workflow coverage does) without the sandbox keeping them: memory then does not
- * grow with the number of items. Register it with {@link StateMachineUnderTest#onChildExecutionEnd}.
+ * grow with the number of items. Register it with {@link Sandboxes#onChildExecutionEnd}.
  */
 @FunctionalInterface
 public interface ChildExecutionListener {

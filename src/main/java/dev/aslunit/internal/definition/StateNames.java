@@ -1,11 +1,5 @@
-package dev.aslunit.mock;
+package dev.aslunit.internal.definition;
 
-import dev.aslunit.internal.definition.ClosestName;
-import dev.aslunit.internal.definition.MapState;
-import dev.aslunit.internal.definition.ParallelState;
-import dev.aslunit.internal.definition.State;
-import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.definition.TaskState;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,253 @@
+package dev.aslunit.internal.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.Execution;
+import dev.aslunit.internal.clock.VirtualScheduler;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.ExecutionOptions;
+import dev.aslunit.internal.engine.ExecutionRun;
+import dev.aslunit.internal.engine.S3ObjectStore;
+import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.internal.history.HistoryJson;
+import dev.aslunit.internal.json.JsonReading;
+import dev.aslunit.internal.json.JsonWriting;
+import dev.aslunit.internal.pipeline.Compilation;
+import dev.aslunit.internal.pipeline.DefinitionPipeline;
+import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.ReportWriter;
+import dev.aslunit.internal.sfnlocal.MockConfigException;
+import dev.aslunit.internal.sfnlocal.MockConfigFile;
+import dev.aslunit.internal.validation.Diagnostic;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code aslunit run --batch}: the requests of one JSON Lines file, one result line each, in the
+ * contract of the conformance runner. A request's definition goes through the same
+ * {@link DefinitionPipeline} as a user's test, so the conformance figures measure that path.
+ *
+ * <p>A definition that comes again (the same JSON, name and type) is loaded and compiled once:
+ * compiled machines are immutable and start any number of times.
+ */
+final class Batch {
+
+    private static final int MACHINES_KEPT = 32;
+
+    private record Key(JsonNode definition, String name, StateMachineType type) {
+    }
+
+    private final CoverageCollector coverage;
+    private final Map<Key, CompiledStateMachine> machines = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, CompiledStateMachine> eldest) {
+            return size() > MACHINES_KEPT;
+        }
+    };
+
+    Batch(CoverageCollector coverage) {
+        this.coverage = coverage;
+    }
+
+    /** Answers every request of {@code batch} on standard output, one line each. */
+    static int run(Path batch, Path coverage, PrintWriter err) throws IOException {
+        // Results are streamed to standard output as they are made: a batch of long histories never
+        // sits in memory as one tree or one string.
+        JsonGenerator g = JsonWriting.factory().createGenerator(System.out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null);
+        CoverageCollector collector = coverage == null ? null : new CoverageCollector();
+        Batch requests = new Batch(collector);
+        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                requests.answer(line, lineNo).write(g);
+                g.writeRaw('\n');
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
+            return 1;
+        } catch (IOException e) {
+            err.println("Cannot read " + batch + ": " + e);
+            return 1;
+        } finally {
+            g.flush();
+        }
+        if (collector != null) {
+            ReportWriter.write(collector.report(), coverage);
+        }
+        return 0;
+    }
+
+    static ObjectNode answerLine(String line, int lineNo) {
+        return answerLine(line, lineNo, null);
+    }
+
+    /** One request's answer as a tree; the execution counts towards {@code coverage} when one is given. */
+    static ObjectNode answerLine(String line, int lineNo, CoverageCollector coverage) {
+        return new Batch(coverage).answer(line, lineNo).toJson();
+    }
+
+    /** A request's answer: its execution, or the {@code requestError} that kept it from running. */
+    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) {
+
+        ObjectNode toJson() {
+            if (error != null) {
+                return error;
+            }
+            ObjectNode out = RunCommand.result(run);
+            out.set("id", id);
+            return out;
+        }
+
+        /** Streams {@link #toJson()}'s object, the events one by one. */
+        void write(JsonGenerator g) throws IOException {
+            if (error != null) {
+                JsonWriting.write(g, error);
+                return;
+            }
+            g.writeStartObject();
+            g.writeStringField("status", run.status().name());
+            g.writeFieldName("output");
+            JsonWriting.write(g, run.output());
+            g.writeStringField("error", run.error());
+            g.writeStringField("cause", run.cause());
+            g.writeArrayFieldStart("events");
+            HistoryJson.EventWriter events = HistoryJson.writer();
+            for (HistoryEvent e : run.history()) {
+                events.write(g, e);
+            }
+            g.writeEndArray();
+            g.writeFieldName("id");
+            JsonWriting.write(g, id);
+            g.writeEndObject();
+        }
+    }
+
+    /** Every failure to run the request becomes its {@code requestError}. */
+    Answer answer(String line, int lineNo) {
+        JsonNode request;
+        try {
+            request = JsonReading.tree(line);
+        } catch (JsonProcessingException e) {
+            // a request is one line: its column is all the place there is
+            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (column "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage() + ").");
+        }
+        JsonNode id = request.get("id");
+        try {
+            return run(request, id);
+        } catch (IllegalArgumentException e) {
+            return requestError(id, "InvalidDefinition", e.getMessage());
+        } catch (MockConfigException e) {
+            return requestError(id, "InvalidMockConfig", e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug of ours: one line naming it and where it happened, and the batch goes on
+            StackTraceElement[] where = e.getStackTrace();
+            return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                    + (where.length > 0 ? " at " + where[0] : ""));
+        }
+    }
+
+    private Answer run(JsonNode request, JsonNode id) {
+        JsonNode def = request.get("definition");
+        String text = null;
+        if (def != null && def.isTextual()) {
+            text = def.asText();
+            try {
+                def = JsonReading.tree(text);
+            } catch (JsonProcessingException e) {
+                return requestError(id, "InvalidDefinition", "The definition is not JSON ("
+                        + JsonReading.problem(e) + ").");
+            }
+        }
+        if (def == null || !def.isObject()) {
+            return requestError(id, "InvalidDefinition", "The request has no definition object");
+        }
+        String name = request.path("stateMachineName").asText(RunCommand.STATE_MACHINE_NAME);
+        StateMachineType type = StateMachineType.STANDARD;
+        if (request.hasNonNull("type")) {
+            try {
+                type = StateMachineType.valueOf(request.get("type").asText());
+            } catch (IllegalArgumentException e) {
+                return requestError(id, "InvalidRequest", "type must be STANDARD or EXPRESS, not "
+                        + request.get("type"));
+            }
+        }
+        Key key = new Key(def, name, type);
+        CompiledStateMachine machine = machines.get(key);
+        if (machine == null) {
+            Compilation compilation = DefinitionPipeline.compile(
+                    DefinitionPipeline.fromApi(text != null ? text : JsonWriting.text(def)).type(type), name);
+            if (!compilation.isValid()) {
+                return requestError(id, "InvalidDefinition", compilation.errors().stream()
+                        .map(Diagnostic::format).collect(Collectors.joining("\n")));
+            }
+            machine = compilation.machine();
+            machines.put(key, machine);
+        }
+        ExecutionOptions.Builder options = ExecutionOptions.builder().type(type)
+                .childExecutionListener(RunCommand.childCoverage(coverage, machine))
+                .input(request.has("input") ? request.get("input") : JsonNodeFactory.instance.objectNode());
+        if (request.hasNonNull("executionName")) {
+            options.executionName(request.get("executionName").asText());
+        }
+        if (request.hasNonNull("seed")) {
+            options.seed(request.get("seed").asLong());
+        }
+        Instant start = RunCommand.DEFAULT_START;
+        if (request.hasNonNull("startTime")) {
+            start = RunCommand.instant(request.get("startTime").asText());
+            if (start == null) {
+                return requestError(id, "InvalidRequest", "startTime is not an ISO-8601 timestamp with an offset: "
+                        + request.get("startTime"));
+            }
+        }
+        if (request.hasNonNull("mockConfig")) {
+            MockConfigFile mocks = MockConfigFile.parse(request.get("mockConfig"), "mockConfig of request " + JsonWriting.text(id));
+            options.taskHandler(mocks.handlerFor(name, request.path("testCase").asText()));
+        }
+        if (request.hasNonNull("s3Objects")) {
+            S3ObjectStore s3 = new S3ObjectStore();
+            Iterator<Map.Entry<String, JsonNode>> objects = request.get("s3Objects").fields();
+            while (objects.hasNext()) {
+                Map.Entry<String, JsonNode> o = objects.next();
+                s3.put(o.getKey(), o.getValue().isTextual() ? o.getValue().asText() : o.getValue().toString());
+            }
+            options.s3(s3);
+        }
+        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        if (coverage != null) {
+            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+        }
+        return new Answer(id, run, null);
+    }
+
+    private static Answer requestError(JsonNode id, String code, String message) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("id", id);
+        o.putNull("status");
+        ObjectNode e = o.putObject("requestError");
+        e.put("code", code);
+        e.put("message", message);
+        return new Answer(id, null, o);
+    }
+}
