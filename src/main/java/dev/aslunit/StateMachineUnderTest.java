@@ -3,6 +3,7 @@ package dev.aslunit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.clock.VirtualScheduler;
 import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.server.StateTest;
 import dev.aslunit.engine.ExecutionOptions;
 import dev.aslunit.engine.ExecutionRun;
 import dev.aslunit.engine.S3ObjectStore;
@@ -59,6 +60,16 @@ public final class StateMachineUnderTest {
     /** Loads, validates and compiles the configured definition for a single test (the JUnit extension and the Cucumber steps share theirs). */
     public static StateMachineUnderTest of(StepFunctionsConfig config) {
         return PreparedStateMachine.prepare(config, null).newTest();
+    }
+
+    /**
+     * The state {@code stateName} of this machine (top level, or inside a Parallel or Map), to run on
+     * its own as AWS's TestState API does: give it an input, a mock of its result or error, a retry
+     * count, variables or a context object, then {@code run()} it (see docs/junit.md). The mocks of
+     * this test do not apply: TestState takes one mock, given to the {@code StateTest}.
+     */
+    public StateTest testState(String stateName) {
+        return StateTest.of(prepared.definitionJson(), stateName);
     }
 
     // ------------------------------------------------------------------ mocks

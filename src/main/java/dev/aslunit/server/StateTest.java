@@ -56,6 +56,7 @@ public final class StateTest {
 
     /** Tests a single state given as its JSON, e.g. {@code {"Type":"Pass","End":true}}. */
     public static StateTest of(String stateDefinition) {
+        parse(stateDefinition, "state definition");
         return unchecked(() -> create(stateDefinition, null));
     }
 
@@ -65,6 +66,13 @@ public final class StateTest {
      */
     public static StateTest of(String machineDefinition, String stateName) {
         Objects.requireNonNull(stateName, "stateName");
+        JsonNode machine = parse(machineDefinition, "state machine definition");
+        if (find(machine.get("States"), stateName) == null) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            machine.path("States").fieldNames().forEachRemaining(names::add);
+            throw new IllegalArgumentException("State not found in definition: there is no state \"" + stateName
+                    + "\" (its top-level states are " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
         return unchecked(() -> create(machineDefinition, stateName));
     }
 
