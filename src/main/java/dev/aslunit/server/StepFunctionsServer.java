@@ -55,16 +55,21 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
-        TaskHandler tasks = new HttpEndpoints(b.httpRoutes);
+        HttpEndpoints httpEndpoints = new HttpEndpoints(b.httpRoutes);
+        Function<TaskHandler, TaskHandler> before = handler -> handler;
         if (b.lambdaEndpoint != null) {
-            tasks = firstAnswer(new LambdaEndpoint(b.lambdaEndpoint), tasks);
+            LambdaEndpoint lambda = new LambdaEndpoint(b.lambdaEndpoint);
+            before = handler -> firstAnswer(lambda, handler);
         }
         if (b.taskHandler != null) {
-            tasks = firstAnswer(b.taskHandler, tasks);
+            Function<TaskHandler, TaskHandler> inner = before;
+            before = handler -> firstAnswer(b.taskHandler, inner.apply(handler));
         }
+        TaskHandler tasks = before.apply(httpEndpoints);
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
                 tasks, ids, clock).register(operations);
-        new TestStateOperation(tasks).register(operations);
+        Function<TaskHandler, TaskHandler> answering = before;
+        new TestStateOperation(observer -> answering.apply(httpEndpoints.observed(observer))).register(operations);
 
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {

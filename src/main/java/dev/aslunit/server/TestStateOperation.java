@@ -3,9 +3,14 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.integration.http.HttpExchange;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** AWS's {@code TestState} operation over {@link StateTest}: every request member, AWS's answer member for member. */
 final class TestStateOperation {
@@ -15,10 +20,11 @@ final class TestStateOperation {
             "toleratedFailurePercentage");
     private static final String OBJECT = "errorDetails";
 
-    private final TaskHandler userHandler;
+    /** The server's task handlers, its HTTP endpoints handing each call they make to the given observer. */
+    private final Function<Consumer<HttpExchange>, TaskHandler> handlers;
 
-    TestStateOperation(TaskHandler userHandler) {
-        this.userHandler = userHandler;
+    TestStateOperation(Function<Consumer<HttpExchange>, TaskHandler> handlers) {
+        this.handlers = handlers;
     }
 
     void register(Map<String, Function<Request, ObjectNode>> operations) {
@@ -50,7 +56,8 @@ final class TestStateOperation {
         if (context != null) {
             test.context(context);
         }
-        mock(r.node("mock"), test);
+        List<HttpExchange> calls = new ArrayList<>();
+        mock(r.node("mock"), test, handlers.apply(calls::add));
         configuration(r.node("stateConfiguration"), test);
         StateTestResult result = test.runChecked();
         ObjectNode out = Wire.object().put("status", result.status());
@@ -67,15 +74,39 @@ final class TestStateOperation {
                     data.put(member, json);
                 }
             });
+            if (inspectionLevel == InspectionLevel.TRACE && !calls.isEmpty()) {
+                exchange(data, calls.get(calls.size() - 1));
+            }
         }
         return out;
     }
 
-    private void mock(JsonNode mock, StateTest test) {
+    /** TRACE's raw HTTP request and response of an HTTP Task; headers one {@code Name: value} a line. */
+    private static void exchange(ObjectNode data, HttpExchange call) {
+        ObjectNode request = data.putObject("request");
+        request.put("protocol", call.protocol());
+        request.put("method", call.method());
+        request.put("url", call.url());
+        request.put("headers", lines(call.requestHeaders().entrySet().stream()
+                .map(h -> h.getKey() + ": " + h.getValue()).toList()));
+        request.put("body", call.requestBody() == null ? "" : call.requestBody());
+        ObjectNode response = data.putObject("response");
+        response.put("protocol", call.protocol());
+        response.put("statusCode", String.valueOf(call.statusCode()));
+        response.put("statusMessage", call.statusMessage());
+        response.put("headers", lines(call.responseHeaders().entrySet().stream()
+                .filter(h -> !h.getKey().startsWith(":"))
+                .map(h -> h.getKey() + ": " + String.join(", ", h.getValue())).toList()));
+        response.put("body", call.responseBody());
+    }
+
+    private static String lines(List<String> lines) {
+        return lines.stream().sorted().collect(Collectors.joining("\n"));
+    }
+
+    private static void mock(JsonNode mock, StateTest test, TaskHandler handler) {
         if (mock == null || mock.isNull()) {
-            if (userHandler != null) {
-                test.taskHandler(userHandler);
-            }
+            test.taskHandler(handler);
             return;
         }
         if (!mock.isObject()) {
@@ -94,7 +125,11 @@ final class TestStateOperation {
             }
             test.mockResult(result.textValue());
         } else {
-            test.mockError(errorOutput.path("error").asText(null), errorOutput.path("cause").asText(null));
+            JsonNode error = errorOutput.get("error");
+            if (error == null || !error.isTextual()) {
+                throw ApiException.constraint("mock.errorOutput.error", null, "Member must not be null");
+            }
+            test.mockError(error.textValue(), errorOutput.path("cause").asText(null));
         }
         test.fieldValidationMode(enumMember(FieldValidationMode.class, "mock.fieldValidationMode",
                 mock.path("fieldValidationMode").asText(null), FieldValidationMode.STRICT));

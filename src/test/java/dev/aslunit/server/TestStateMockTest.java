@@ -137,4 +137,32 @@ class TestStateMockTest {
                 .stateConfiguration(c -> c.errorCausedByState("Z"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("errorCausedByState");
     }
+
+    @Test
+    void an_http_task_at_trace_shows_the_raw_request_and_response() {
+        com.sun.net.httpserver.HttpServer api = Stub.start("/orders", (path, body) -> new Stub.Answer(201,
+                java.util.Map.of("Content-Type", "application/json"), "{\"id\":7,\"got\":" + body + "}"));
+        try {
+            String http = """
+                    {"Type":"Task","Resource":"arn:aws:states:::http:invoke","End":true,
+                     "Parameters":{"ApiEndpoint":"%s/orders","Method":"POST","RequestBody":{"qty":2},
+                       "Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:123456789012:connection/c/1"}}}"""
+                    .formatted(Stub.url(api));
+            TestStateResponse trace = local.sfn().testState(b -> b.definition(http).inspectionLevel(InspectionLevel.TRACE));
+            assertThat(trace.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+            assertThat(trace.inspectionData().request().method()).isEqualTo("POST");
+            assertThat(trace.inspectionData().request().url()).isEqualTo(Stub.url(api) + "/orders");
+            assertThat(trace.inspectionData().request().body()).isEqualTo("{\"qty\":2}");
+            assertThat(trace.inspectionData().request().headers()).contains("Content-Type: application/json");
+            assertThat(trace.inspectionData().response().statusCode()).isEqualTo("201");
+            assertThat(trace.inspectionData().response().statusMessage()).isEqualTo("Created");
+            assertThat(trace.inspectionData().response().body()).isEqualTo("{\"id\":7,\"got\":{\"qty\":2}}");
+
+            TestStateResponse debug = local.sfn().testState(b -> b.definition(http).inspectionLevel(InspectionLevel.DEBUG));
+            assertThat(debug.inspectionData().request()).isNull();
+            assertThat(debug.inspectionData().response()).isNull();
+        } finally {
+            api.stop(0);
+        }
+    }
 }
