@@ -154,7 +154,8 @@ final class MockResultShapes {
                 return value.isTextual() ? lengthAndEnum(shape, value.textValue(), name) : fail(name, "must be a string");
             }
             case "integer", "long", "float", "double", "bigdecimal", "biginteger" -> {
-                if (!value.isNumber()) {
+                boolean whole = type.equals("integer") || type.equals("long") || type.equals("biginteger");
+                if (!value.isNumber() || (whole && !value.isIntegralNumber())) {
                     return fail(name, "must be a number");
                 }
                 if (shape.has("min") && value.doubleValue() < shape.get("min").doubleValue()) {

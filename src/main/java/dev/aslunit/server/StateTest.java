@@ -133,6 +133,11 @@ public final class StateTest {
         return null;
     }
 
+    /** The tested state's {@code Type}. */
+    String stateType() {
+        return state.path("Type").asText();
+    }
+
     /** The state's input as JSON text ({@code {}} by default). */
     public StateTest input(String json) {
         parse(json, "input");

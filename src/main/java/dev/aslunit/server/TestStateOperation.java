@@ -56,6 +56,11 @@ final class TestStateOperation {
         if (context != null) {
             test.context(context);
         }
+        JsonNode mockMember = r.node("mock");
+        if (roleArn == null && (mockMember == null || mockMember.isNull()) && "Task".equals(test.stateType())) {
+            // without a mock the Task calls its service, with the role's permissions
+            throw ApiException.validation("RoleArn must be specified when testing a Task state");
+        }
         List<HttpExchange> calls = new ArrayList<>();
         mock(r.node("mock"), test, handlers.apply(calls::add));
         configuration(r.node("stateConfiguration"), test);
@@ -116,8 +121,11 @@ final class TestStateOperation {
         JsonNode errorOutput = mock.get("errorOutput");
         boolean hasResult = result != null && !result.isNull();
         boolean hasError = errorOutput != null && !errorOutput.isNull();
-        if (hasResult == hasError) {
-            throw ApiException.validation("A mock must specify exactly one of 'result' and 'errorOutput'");
+        if (hasResult && hasError) {
+            throw ApiException.validation("A test mock should have only one of the following fields: [result, errorOutput].");
+        }
+        if (!hasResult && !hasError) {
+            throw ApiException.validation("A test mock should have one of the following fields: [result, errorOutput].");
         }
         if (hasResult) {
             if (!result.isTextual()) {

@@ -174,7 +174,16 @@ final class TestStateRun {
             result = null;
         }
         if (result == null) {
-            throw ApiException.validation("Mocked result must be valid JSON.");
+            throw ApiException.validation("Mocked result must be valid JSON");
+        }
+        if ("Map".equals(type)) {
+            // a Map with a ResultWriter returns the writer's summary object, any other Map the array of its results
+            if (state.has("ResultWriter") && !result.isObject()) {
+                throw ApiException.validation("Mocked result must be a JSON object.");
+            }
+            if (!state.has("ResultWriter") && !result.isArray()) {
+                throw ApiException.validation("Mocked result must be an array.");
+            }
         }
         if ("Parallel".equals(type)) {
             if (!result.isArray()) {

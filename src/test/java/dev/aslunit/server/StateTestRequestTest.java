@@ -253,7 +253,7 @@ class StateTestRequestTest {
         @Test
         void a_mock_result_that_is_not_json_is_refused_even_without_validation() {
             assertThatThrownBy(() -> StateTest.of(CHARGE).mockResult("not json").fieldValidationMode(FieldValidationMode.NONE)
-                    .run()).hasMessage("Mocked result must be valid JSON.");
+                    .run()).hasMessage("Mocked result must be valid JSON");
         }
 
         @Test

@@ -121,13 +121,20 @@ class TestStateMockTest {
                 .hasMessageContaining("TestState does not support RevealSecrets when a mock is specified.");
         assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(MACHINE).stateName("Charge")
                 .mock(m -> m.result("{not json").fieldValidationMode(MockResponseValidationMode.NONE))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be valid JSON.");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be valid JSON");
         assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(MACHINE).stateName("Each")
                 .input("{\"lines\":[1]}").stateConfiguration(c -> c.mapIterationFailureCount(2)).mock(m -> m.result("[1]"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Map iteration failure count must be less than or equal to the number of Map iterations");
         String parallel = """
                 {"Type":"Parallel","End":true,"Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}]}""";
+        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(MACHINE).stateName("Charge")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("RoleArn must be specified when testing a Task state");
+        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(MACHINE).stateName("Charge")
+                .mock(m -> m.result("{}").errorOutput(e -> e.error("E")))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("A test mock should have only one of the following fields: [result, errorOutput].");
         assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(parallel).mock(m -> m.result("{}"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be an array.");
         assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(parallel).mock(m -> m.result("[1,2]"))))
@@ -148,7 +155,8 @@ class TestStateMockTest {
                      "Parameters":{"ApiEndpoint":"%s/orders","Method":"POST","RequestBody":{"qty":2},
                        "Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:123456789012:connection/c/1"}}}"""
                     .formatted(Stub.url(api));
-            TestStateResponse trace = local.sfn().testState(b -> b.definition(http).inspectionLevel(InspectionLevel.TRACE));
+            TestStateResponse trace = local.sfn().testState(b -> b.definition(http).roleArn(MachineOperationsTest.ROLE)
+                    .inspectionLevel(InspectionLevel.TRACE));
             assertThat(trace.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
             assertThat(trace.inspectionData().request().method()).isEqualTo("POST");
             assertThat(trace.inspectionData().request().url()).isEqualTo(Stub.url(api) + "/orders");
@@ -158,7 +166,8 @@ class TestStateMockTest {
             assertThat(trace.inspectionData().response().statusMessage()).isEqualTo("Created");
             assertThat(trace.inspectionData().response().body()).isEqualTo("{\"id\":7,\"got\":{\"qty\":2}}");
 
-            TestStateResponse debug = local.sfn().testState(b -> b.definition(http).inspectionLevel(InspectionLevel.DEBUG));
+            TestStateResponse debug = local.sfn().testState(b -> b.definition(http).roleArn(MachineOperationsTest.ROLE)
+                    .inspectionLevel(InspectionLevel.DEBUG));
             assertThat(debug.inspectionData().request()).isNull();
             assertThat(debug.inspectionData().response()).isNull();
         } finally {
