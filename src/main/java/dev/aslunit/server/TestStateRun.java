@@ -138,10 +138,15 @@ final class TestStateRun {
                 }
                 items = read;
                 inspection.put("afterItemsPath", read.toString());
+                JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
+                if (selector != null) {
+                    afterItemSelector(selector, afterInputPath.get(), read)
+                            .ifPresent(v -> inspection.put("afterItemSelector", v.toString()));
+                }
             }
         }
         if (configuration.mapItemReaderData() != null) {
-            items = StateTest.parse(configuration.mapItemReaderData(), "mapItemReaderData");
+            items = readerItems(configuration.mapItemReaderData());
         }
 
         ObjectNode tested = mapOrParallel ? asTask() : (ObjectNode) state.deepCopy();
@@ -208,13 +213,57 @@ final class TestStateRun {
             throw ApiException.validation("State '" + causedBy + "' of errorCausedByState is not a state of the "
                     + type + " state '" + name + "'");
         }
-        if (configuration.mapItemReaderData() != null) {
-            try {
-                StateTest.parse(configuration.mapItemReaderData(), "mapItemReaderData");
-            } catch (IllegalArgumentException e) {
-                throw ApiException.validation("mapItemReaderData must be valid JSON.");
-            }
+        if (configuration.mapItemReaderData() != null && readerItems(configuration.mapItemReaderData()) == null) {
+            throw ApiException.validation("mapItemReaderData must be a JSON array for an ItemReader of InputType "
+                    + readerInputType());
         }
+    }
+
+    private String readerInputType() {
+        return state.path("ItemReader").path("ReaderConfig").path("InputType").asText("JSON");
+    }
+
+    /**
+     * The items in what the ItemReader read: a JSON array, or the records of CSV (less its header
+     * row when the header is in the first row) and JSONL text; {@code null} when it is not that.
+     */
+    private JsonNode readerItems(String data) {
+        String inputType = readerInputType();
+        if (inputType.equals("CSV") || inputType.equals("JSONL")) {
+            com.fasterxml.jackson.databind.node.ArrayNode lines = Wire.MAPPER.createArrayNode();
+            data.lines().filter(l -> !l.isBlank()).forEach(lines::add);
+            boolean header = inputType.equals("CSV") && !"GIVEN".equals(state.path("ItemReader").path("ReaderConfig")
+                    .path("CSVHeaderLocation").asText("FIRST_ROW"));
+            if (header && !lines.isEmpty()) {
+                lines.remove(0);
+            }
+            return lines;
+        }
+        JsonNode json = attempt(() -> StateTest.parse(data, "mapItemReaderData"));
+        return json != null && json.isArray() ? json : null;
+    }
+
+    /** What each iteration would get: the ItemSelector evaluated for every item, with {@code $$.Map.Item}. */
+    private Optional<JsonNode> afterItemSelector(JsonNode selector, JsonNode mapInput, JsonNode items) {
+        if (selector.toString().contains("States.UUID") || selector.toString().contains("States.MathRandom")) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode selected = Wire.MAPPER.createArrayNode();
+        ObjectNode saved = context;
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                context = saved.deepCopy();
+                context.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
+                JsonNode one = attempt(() -> PayloadTemplate.compile(selector).evaluate(scope(mapInput)));
+                if (one == null) {
+                    return Optional.empty();
+                }
+                selected.add(one);
+            }
+        } finally {
+            context = saved;
+        }
+        return Optional.of(selected);
     }
 
     /**

@@ -281,6 +281,12 @@ class StateTestRequestTest {
             assertThat(r).succeeded().goesTo("Done").hasOutput("{\"items\":[1,2],\"results\":[10,20]}")
                     .hasInspectionData("afterItemsPath", "[1,2]").hasInspectionData("maxConcurrency", "2")
                     .hasInspectionData("toleratedFailureCount", "1");
+            StateTestResult selected = StateTest.of("""
+                    {"Type":"Map","ItemsPath":"$.items","ItemSelector":{"n.$":"$$.Map.Item.Value","at.$":"$$.Map.Item.Index",
+                     "tag.$":"$.tag"},"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""")
+                    .input("{\"items\":[5,6],\"tag\":\"t\"}").mockResult("[1,2]").inspectionLevel(InspectionLevel.DEBUG).run();
+            assertThat(selected).succeeded().hasInspectionData("afterItemSelector",
+                    "[{\"n\":5,\"at\":0,\"tag\":\"t\"},{\"n\":6,\"at\":1,\"tag\":\"t\"}]");
             StateTestResult notArray = StateTest.of(MAP).input("{\"items\":{}}").mockResult("[]").run();
             assertThat(notArray).failed().hasError("States.Runtime", "Reference path \"$.items\" must point to array.");
         }
@@ -353,6 +359,20 @@ class StateTestRequestTest {
                     .mapIterationFailureCount(2).run()).succeeded();
             assertThat(StateTest.of(map).mapItemReaderData("[1,2,3,4]").mockResult("[1,1,1,1]")
                     .mapIterationFailureCount(3).run()).failed().hasError("States.ExceedToleratedFailureThreshold");
+        }
+
+        @Test
+        void csv_item_reader_data_counts_its_records_without_the_header_row() {
+            String map = """
+                    {"Type":"Map","ToleratedFailureCount":1,"End":true,
+                     "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV",
+                                   "CSVHeaderLocation":"FIRST_ROW"},"Parameters":{"Bucket":"b","Key":"k.csv"}},
+                     "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                       "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}""";
+            assertThat(StateTest.of(map).mapItemReaderData("id,qty\n1,2\n3,4\n").mockResult("[1,1]")
+                    .mapIterationFailureCount(1).run()).succeeded();
+            assertThatThrownBy(() -> StateTest.of(MAP).mapItemReaderData("{\"not\":\"items\"}").mockResult("[]").run())
+                    .hasMessageContaining("mapItemReaderData must be a JSON array");
         }
 
         @Test
