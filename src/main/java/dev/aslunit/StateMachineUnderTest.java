@@ -65,11 +65,12 @@ public final class StateMachineUnderTest {
     /**
      * The state {@code stateName} of this machine (top level, or inside a Parallel or Map), to run on
      * its own as AWS's TestState API does: give it an input, a mock of its result or error, a retry
-     * count, variables or a context object, then {@code run()} it (see docs/junit.md). The mocks of
-     * this test do not apply: TestState takes one mock, given to the {@code StateTest}.
+     * count, variables or a context object, then {@code run()} it (see docs/junit.md). A Task with no
+     * mock of its own ({@code mockResult}/{@code mockError}) is answered as in an execution of this
+     * test: by {@code mock("State")}, the mock file, {@code http()}.
      */
     public StateTest testState(String stateName) {
-        return StateTest.of(prepared.definitionJson(), stateName);
+        return StateTest.of(prepared.definitionJson(), stateName).taskHandler(this::answer);
     }
 
     // ------------------------------------------------------------------ mocks
