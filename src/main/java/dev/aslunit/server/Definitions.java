@@ -38,14 +38,6 @@ final class Definitions {
         }
     }
 
-    /** AWS's {@code InvalidDefinition} listing every error, unless the STANDARD machine {@code definition} is valid. */
-    static void requireValid(String definition) {
-        LoadedDefinition loaded = load(definition, "STANDARD");
-        if (!loaded.isValid()) {
-            throw invalid(loaded.errors().stream().map(Definitions::problem).toList());
-        }
-    }
-
     private static LoadedDefinition load(String definition, String type) {
         // A definition sent to the API is final: ${...} in it is text, as AWS treats it.
         return DefinitionLoader.fromString(definition).allowOpaquePlaceholders()

@@ -56,6 +56,19 @@ class StateTestRequestTest {
         }
 
         @Test
+        void only_the_tested_states_resource_is_checked_the_others_never_run() {
+            String machine = """
+                    {"StartAt":"Call","States":{
+                      "Call":{"Type":"Task","Resource":"arn:aws:lambda:your-region:your-account:function:placeholder","Next":"Go"},
+                      "Go":{"Type":"Pass","End":true}}}""";
+            assertThat(StateTest.of(machine, "Go").run()).succeeded();
+            assertThatThrownBy(() -> StateTest.of(machine, "Call").mockResult("{}").run())
+                    .hasMessageContaining("INVALID_RESOURCE");
+            assertThatThrownBy(() -> StateTest.of("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\"}}}", "A"))
+                    .hasMessageStartingWith("Invalid State Machine Definition");
+        }
+
+        @Test
         void an_unknown_state_name_is_refused_naming_the_states_there_are() {
             assertThatThrownBy(() -> StateTest.of("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "Z"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("State not found in definition");
