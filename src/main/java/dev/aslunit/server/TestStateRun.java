@@ -153,9 +153,10 @@ final class TestStateRun {
         tested.remove("Retry");
         TaskHandler answer = handler;
         if (mock != null) {
-            TaskOutcome outcome = mock.error() != null ? TaskOutcome.failed(mock.error(), mock.cause())
-                    : "Map".equals(type) && thresholdExceeded(items, mocked) ? TaskOutcome.failed(THRESHOLD_ERROR,
-                            THRESHOLD_CAUSE)
+            // more failed iterations than the Map tolerates fail it whatever its iterations returned or raised
+            TaskOutcome outcome = "Map".equals(type) && thresholdExceeded(items, mocked)
+                    ? TaskOutcome.failed(THRESHOLD_ERROR, THRESHOLD_CAUSE)
+                    : mock.error() != null ? TaskOutcome.failed(mock.error(), mock.cause())
                     : TaskOutcome.succeeded(mocked);
             answer = invocation -> Optional.of(outcome);
         }

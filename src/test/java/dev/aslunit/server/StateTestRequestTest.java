@@ -355,6 +355,11 @@ class StateTestRequestTest {
             assertThat(StateTest.of(MAP).input("{\"items\":[1,2,3]}").mockResult("[0,0,1]").mapIterationFailureCount(2)
                     .run()).caughtError().goesTo("TooManyFailed").hasError("States.ExceedToleratedFailureThreshold",
                             "The specified tolerated failure threshold was exceeded");
+            assertThat(StateTest.of(MAP).input("{\"items\":[1,2,3]}").mockError("Work.Failed", "item 2")
+                    .errorCausedByState("Work").mapIterationFailureCount(1).run()).failed().hasError("Work.Failed", "item 2");
+            assertThat(StateTest.of(MAP).input("{\"items\":[1,2,3]}").mockError("Work.Failed", "items 1 and 2")
+                    .errorCausedByState("Work").mapIterationFailureCount(2).run()).caughtError().goesTo("TooManyFailed")
+                    .hasError("States.ExceedToleratedFailureThreshold");
             assertThatThrownBy(() -> StateTest.of(MAP).input("{\"items\":[1,2,3]}").mockResult("[0,0,0]")
                     .mapIterationFailureCount(4).run())
                     .hasMessage("Map iteration failure count must be less than or equal to the number of Map iterations");
