@@ -54,6 +54,12 @@ final class TestStateOperation {
         }
         test.inspectionLevel(inspectionLevel).revealSecrets(revealSecrets).roleArn(roleArn);
         if (context != null) {
+            JsonNode mockMember = r.node("mock");
+            if (mockMember == null || mockMember.isNull()) {
+                // AWS: "This field may only be specified if a mock is specified in the same request."
+                throw ApiException.validation("Invalid Context object provided: a Context object may only be specified"
+                        + " with a mock");
+            }
             test.context(context);
         }
         JsonNode mockMember = r.node("mock");

@@ -309,6 +309,13 @@ final class TestStateRun {
     /** TestState's context object: ASLUnit's made-up execution, with the request's {@code context} over it. */
     private ObjectNode buildContext() {
         ObjectNode given = TestStateContext.parse(contextText);
+        String resource = text(state, "Resource");
+        if (given != null && given.has("Task") && !("Task".equals(type) && resource != null
+                && (resource.contains(".sync") || resource.contains(".waitForTaskToken")))) {
+            // only a .sync or .waitForTaskToken task has a task token
+            throw ApiException.validation("Invalid Context object provided: 'Task' field is only supported for Task "
+                    + "states with a .sync or .waitForTaskToken integration pattern");
+        }
         ObjectNode c = Wire.object();
         String startTime = CONTEXT_TIME.format(start);
         ObjectNode execution = c.putObject("Execution");

@@ -95,15 +95,23 @@ class TestStateMockTest {
     }
 
     @Test
-    void the_context_object_can_be_given() {
-        TestStateResponse r = local.sfn().testState(b -> b.definition("""
-                {"Type":"Pass","Parameters":{"run.$":"$$.Execution.Name"},"End":true}""")
+    void the_context_object_can_be_given_with_a_mock() {
+        String task = """
+                {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},
+                 "ResultSelector":{"run.$":"$$.Execution.Name"},"End":true}""";
+        TestStateResponse r = local.sfn().testState(b -> b.definition(task).mock(m -> m.result("{}"))
                 .context("{\"Execution\":{\"Name\":\"nightly\"}}"));
         assertThat(r.output()).isEqualTo("{\"run\":\"nightly\"}");
-        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition("{\"Type\":\"Pass\",\"End\":true}")
+        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(task).mock(m -> m.result("{}"))
                 .context("{\"Execution\":{\"pokemon\":\"squirtle\"}}")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Invalid Context object provided: Field 'pokemon' is not allowed");
+        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(task).mock(m -> m.result("{}"))
+                .context("{\"Task\":{\"Token\":\"t\"}}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'Task' field is only supported");
+        assertThatThrownBy(() -> local.sfn().testState(b -> b.definition(task).roleArn(MachineOperationsTest.ROLE)
+                .context("{\"Execution\":{\"Name\":\"nightly\"}}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("may only be specified with a mock");
     }
 
     @Test
