@@ -1,10 +1,10 @@
 package dev.aslunit.server;
 
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.engine.TaskInvocation;
-import dev.aslunit.engine.TaskOutcome;
-import dev.aslunit.integration.http.HttpExchange;
-import dev.aslunit.integration.http.HttpTasks;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.http.HttpExchange;
+import dev.aslunit.internal.integration.http.HttpTasks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;

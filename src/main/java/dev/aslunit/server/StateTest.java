@@ -3,7 +3,7 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,8 +2,8 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.integration.http.HttpExchange;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.integration.http.HttpExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -307,7 +307,7 @@ class StateTestRequestTest {
         @Test
         void a_task_handler_answers_when_there_is_no_mock() {
             StateTestResult r = StateTest.of(CHARGE).input("{}")
-                    .taskHandler(call -> java.util.Optional.of(dev.aslunit.engine.TaskOutcome.succeeded(
+                    .taskHandler(call -> java.util.Optional.of(dev.aslunit.internal.engine.TaskOutcome.succeeded(
                             StateTest.parse("{\"Payload\":{\"paid\":\"by handler\"}}", "result")))).run();
             assertThat(r).succeeded().hasOutput("{\"payment\":{\"paid\":\"by handler\"}}");
         }
