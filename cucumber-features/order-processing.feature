@@ -160,3 +160,37 @@ Feature: Order processing
       | order | total | entered       |
       | o-20  | 1000  | never entered |
       | o-21  | 1001  | entered once  |
+
+  Scenario: the charge on its own: a throttled payment is retried while attempts remain, then caught
+    Given the task "ChargePayment" fails with "Lambda.TooManyRequestsException" and cause "Rate exceeded"
+    When the state "ChargePayment" is tested on its own with:
+      """json
+      {"orderId": "o-19", "total": 250}
+      """
+    Then the tested state would retry "Lambda.TooManyRequestsException"
+    When the state "ChargePayment" is tested on its own after 3 retries with:
+      """json
+      {"orderId": "o-19", "total": 250}
+      """
+    Then the tested state catches "Lambda.TooManyRequestsException" and goes to "NotifyCustomer"
+    And the tested state's output is:
+      """json
+      {"orderId": "o-19", "total": 250,
+       "error": {"Error": "Lambda.TooManyRequestsException", "Cause": "Rate exceeded"}}
+      """
+
+  Scenario: the charge on its own keeps only the payment id
+    Given the task "ChargePayment" returns:
+      """json
+      {"paymentId": "pay-7", "fee": 3}
+      """
+    When the state "ChargePayment" is tested on its own with:
+      """json
+      {"orderId": "o-20", "total": 250}
+      """
+    Then the tested state succeeds
+    And the tested state goes to "ShipOrder"
+    And the tested state's output is:
+      """json
+      {"orderId": "o-20", "total": 250, "payment": {"paymentId": "pay-7"}}
+      """

@@ -106,6 +106,11 @@ public final class PreparedStateMachine {
         return compiled.definition();
     }
 
+    /** The definition as ASL JSON text. */
+    String definitionJson() {
+        return loaded.json().toString();
+    }
+
     /** Where the definition came from, for messages (e.g. {@code order-processing.asl.json}). */
     public String source() {
         return loaded.source();

@@ -3,6 +3,7 @@ package dev.aslunit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.server.StateTest;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
@@ -81,6 +82,17 @@ public final class StateMachineUnderTest {
     /** Loads, validates and compiles the configured definition for a single test (the JUnit extension and the Cucumber steps share theirs). */
     public static StateMachineUnderTest of(StepFunctionsConfig config) {
         return PreparedStateMachine.prepare(config, null).newTest();
+    }
+
+    /**
+     * The state {@code stateName} of this machine (top level, or inside a Parallel or Map), to run on
+     * its own as AWS's TestState API does: give it an input, a mock of its result or error, a retry
+     * count, variables or a context object, then {@code run()} it (see docs/junit.md). A Task with no
+     * mock of its own ({@code mockResult}/{@code mockError}) is answered as in an execution of this
+     * test: by {@code mock("State")}, the mock file, {@code http()}.
+     */
+    public StateTest testState(String stateName) {
+        return StateTest.of(prepared.definitionJson(), stateName).taskHandler(this::answer);
     }
 
     // ------------------------------------------------------------------ mocks

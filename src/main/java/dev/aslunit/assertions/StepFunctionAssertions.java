@@ -3,6 +3,7 @@ package dev.aslunit.assertions;
 import dev.aslunit.Execution;
 import dev.aslunit.InMemoryS3;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.server.StateTestResult;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -40,5 +41,11 @@ public final class StepFunctionAssertions {
     @CheckReturnValue
     public static InMemoryS3Assert assertThat(InMemoryS3 s3) {
         return new InMemoryS3Assert(s3);
+    }
+
+    /** Assertions on what TestState answered for one state tested on its own ({@code sfn.testState(...)}, {@code StateTest}). */
+    @CheckReturnValue
+    public static StateTestResultAssert assertThat(StateTestResult result) {
+        return new StateTestResultAssert(result);
     }
 }

@@ -1,5 +1,8 @@
 package dev.aslunit.cucumber;
 
+import dev.aslunit.server.InspectionLevel;
+import dev.aslunit.server.StateTest;
+import dev.aslunit.server.StateTestResult;
 import dev.aslunit.Execution;
 import dev.aslunit.InMemoryS3;
 import dev.aslunit.StateMachineUnderTest;
@@ -95,6 +98,8 @@ final class ScenarioContext {
         return sfn;
     }
 
+    private StateTestResult tested;
+
     TaskMock mock(String state) {
         return sfn().mock(state);
     }
@@ -147,5 +152,25 @@ final class ScenarioContext {
 
     Execution current() {
         return execution;
+    }
+
+    /** A state run on its own ({@code sfn.testState}); the Task is answered by the scenario's mocks. */
+    void testState(String state, Object input, Integer retrierRetryCount) {
+        StateTest test = sfn().testState(state).inspectionLevel(InspectionLevel.DEBUG);
+        if (input != null) {
+            test.input(input.toString());
+        }
+        if (retrierRetryCount != null) {
+            test.retrierRetryCount(retrierRetryCount);
+        }
+        tested = test.run();
+    }
+
+    StateTestResult tested() {
+        if (tested == null) {
+            throw new IllegalStateException("No state was tested on its own in " + where() + ". Add a step such as:\n"
+                    + "  When the state \"ChargePayment\" is tested on its own with:");
+        }
+        return tested;
     }
 }

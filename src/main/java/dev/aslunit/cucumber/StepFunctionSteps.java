@@ -276,6 +276,49 @@ public class StepFunctionSteps {
         world.started().taskToken(state).sendHeartbeat();
     }
 
+    // ------------------------------------------------------------------ one state on its own (TestState)
+
+    @When("the state {string} is tested on its own with:")
+    public void theStateIsTestedOnItsOwnWith(String state, String json) {
+        world.testState(state, json(json, "the state \"" + state + "\" is tested on its own with:"), null);
+    }
+
+    @When("the state {string} is tested on its own after {int} retries with:")
+    public void theStateIsTestedOnItsOwnAfterRetriesWith(String state, int retries, String json) {
+        world.testState(state, json(json, "the state \"" + state + "\" is tested on its own after ... retries with:"),
+                retries);
+    }
+
+    @Then("the tested state succeeds")
+    public void theTestedStateSucceeds() {
+        assertThat(world.tested()).succeeded();
+    }
+
+    @Then("the tested state goes to {string}")
+    public void theTestedStateGoesTo(String next) {
+        assertThat(world.tested()).goesTo(next);
+    }
+
+    @Then("the tested state would retry {string}")
+    public void theTestedStateWouldRetry(String error) {
+        assertThat(world.tested()).isRetriable().hasError(error);
+    }
+
+    @Then("the tested state catches {string} and goes to {string}")
+    public void theTestedStateCatches(String error, String next) {
+        assertThat(world.tested()).caughtError().hasError(error).goesTo(next);
+    }
+
+    @Then("the tested state fails with {string}")
+    public void theTestedStateFailsWith(String error) {
+        assertThat(world.tested()).failed().hasError(error);
+    }
+
+    @Then("the tested state's output is:")
+    public void theTestedStatesOutputIs(String json) {
+        assertThat(world.tested()).hasOutput(json(json, "the tested state's output is:"));
+    }
+
     // ------------------------------------------------------------------ outcome
 
     @Then("the execution succeeds")

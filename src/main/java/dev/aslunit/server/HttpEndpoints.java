@@ -3,9 +3,11 @@ package dev.aslunit.server;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.http.HttpExchange;
 import dev.aslunit.internal.integration.http.HttpTasks;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * HTTP Tasks called for real, loopback only unless routed ({@code --http-route}); a call the guard
@@ -21,8 +23,17 @@ final class HttpEndpoints implements TaskHandler {
 
     @Override
     public Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        return answer(invocation, exchange -> { });
+    }
+
+    /** These endpoints, handing each call as sent and answered to {@code observer} (TestState's TRACE). */
+    TaskHandler observed(Consumer<HttpExchange> observer) {
+        return invocation -> answer(invocation, observer);
+    }
+
+    private Optional<TaskOutcome> answer(TaskInvocation invocation, Consumer<HttpExchange> observer) {
         try {
-            return http.answer(invocation);
+            return http.answer(invocation, observer);
         } catch (IllegalStateException refused) {
             String first = refused.getMessage().lines().findFirst().orElse("");
             return Optional.of(TaskOutcome.failed("States.Runtime", first + " Route it to a local server: aslunit "

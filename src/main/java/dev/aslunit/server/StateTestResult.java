@@ -11,10 +11,14 @@ import java.util.Map;
  * @param error          the error name when the state failed, was retriable or caught an error
  * @param cause          the error's cause
  * @param nextState      the state it transitions to, or {@code null} when it ends or fails
- * @param inspectionData at DEBUG and TRACE, AWS's {@code inspectionData} members
+ * @param inspectionData at DEBUG and TRACE, AWS's {@code inspectionData} members for the kind of state
  *                       ({@code input}, {@code afterInputPath}, {@code afterParameters}, {@code result},
  *                       {@code afterResultSelector}, {@code afterResultPath}, {@code afterArguments},
- *                       {@code variables}) as JSON text, each present when ASLUnit knows it exactly
+ *                       {@code afterItemsPath}, {@code afterItemSelector}, {@code variables},
+ *                       {@code maxConcurrency}, {@code toleratedFailureCount},
+ *                       {@code toleratedFailurePercentage}, {@code errorDetails}), each as JSON text
+ *                       ({@code errorDetails} e.g. {@code {"catchIndex":0}}), each present when ASLUnit
+ *                       knows it exactly
  */
 public record StateTestResult(String status, String output, String error, String cause, String nextState,
         Map<String, String> inspectionData) {

@@ -57,12 +57,15 @@ public final class StepFunctionsServer implements AutoCloseable {
         MachineOperations machines = new MachineOperations(resources, new Definitions(), arns, clock, ids);
         machines.register(operations);
         this.driver = new ExecutionDriver(b.timeMode);
+        HttpEndpoints httpEndpoints = new HttpEndpoints(b.httpRoutes);
+        LambdaEndpoint lambda = b.lambdaEndpoint == null ? null : new LambdaEndpoint(b.lambdaEndpoint);
         // after the activities and the mock config's test case (ExecutionOperations puts those first)
-        TaskHandler tasks = TaskAnswers.of(b.taskHandler,
-                b.lambdaEndpoint == null ? null : new LambdaEndpoint(b.lambdaEndpoint), new HttpEndpoints(b.httpRoutes));
+        TaskHandler tasks = TaskAnswers.of(b.taskHandler, lambda, httpEndpoints);
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
                 tasks, ids, clock).register(operations);
-        new TestStateOperation(tasks).register(operations);
+        // TestState at TRACE shows the HTTP request and response: the same chain, with the HTTP link observed
+        new TestStateOperation(observer -> TaskAnswers.of(b.taskHandler, lambda, httpEndpoints.observed(observer)))
+                .register(operations);
 
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {

@@ -192,7 +192,8 @@ class TestStateTest {
             assertThatThrownBy(() -> StateTest.of("{\"Type\":"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The state definition is not valid JSON");
             assertThatThrownBy(() -> StateTest.of("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}", "B"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no top-level state \"B\"; its states are A");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("State not found in definition: there is no state \"B\" (its top-level states are A)");
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.aslunit.TaskToken;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.junit.StepFunctionTest;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.server.InspectionLevel;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +219,33 @@ class OrderProcessingTest {
                     .retriedAfter(Duration.ofSeconds(1));
             carrier.verifyThat(2, postRequestedFor(urlEqualTo("/shipments"))
                     .withRequestBody(matchingJsonPath("$.orderId", equalTo("o-17"))));
+        }
+    }
+
+    /** One state on its own, as AWS's TestState API runs it: a mock, a retry count, no whole execution. */
+    @Nested
+    class ChargePaymentAlone {
+
+        @Test
+        void a_throttled_charge_is_retried_while_attempts_remain_then_caught(StateMachineUnderTest sfn) {
+            assertThat(sfn.testState("ChargePayment").input(SMALL_ORDER)
+                    .mockError("Lambda.TooManyRequestsException", "Rate exceeded").inspectionLevel(InspectionLevel.DEBUG)
+                    .retrierRetryCount(1).run())
+                    .isRetriable().hasInspectionData("errorDetails", "{\"retryIndex\": 0, \"retryBackoffIntervalSeconds\": 4}");
+
+            assertThat(sfn.testState("ChargePayment").input(SMALL_ORDER)
+                    .mockError("Lambda.TooManyRequestsException", "Rate exceeded").retrierRetryCount(3).run())
+                    .caughtError().goesTo("NotifyCustomer").hasOutput("""
+                        {"orderId": "o-17", "total": 250,
+                         "error": {"Error": "Lambda.TooManyRequestsException", "Cause": "Rate exceeded"}}""");
+        }
+
+        @Test
+        void a_charge_keeps_only_the_payment_id(StateMachineUnderTest sfn) {
+            assertThat(sfn.testState("ChargePayment").input(SMALL_ORDER)
+                    .mockResult("{\"Payload\": {\"paymentId\": \"pay-1\", \"fee\": 3}, \"StatusCode\": 200}").run())
+                    .succeeded().goesTo("ShipOrder")
+                    .hasOutput("{\"orderId\": \"o-17\", \"total\": 250, \"payment\": {\"paymentId\": \"pay-1\"}}");
         }
     }
 }

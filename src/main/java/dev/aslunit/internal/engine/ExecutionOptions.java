@@ -4,10 +4,12 @@ import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.history.HistoryEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * How one execution runs: its input, name, type, random seed, the account it pretends to run in,
@@ -23,6 +25,9 @@ import java.util.function.BiConsumer;
  *        still running when the execution ends is handed over then, as far as it got. With
  *        {@code keepChildExecutions} on it is never called: the children are in
  *        {@link ExecutionRun#childExecutions()}, and nothing sees a child twice.
+ * @param contextObject {@code null}, or what turns the context object ({@code $$}, {@code $states.context})
+ *        the engine built for a state into the one the state sees: TestState's {@code context} replaces
+ *        parts of it. It must not change its argument, whose nodes the run shares.
  */
 public record ExecutionOptions(
         JsonNode input,
@@ -35,7 +40,8 @@ public record ExecutionOptions(
         TaskHandler taskHandler,
         S3ObjectStore s3,
         boolean keepChildExecutions,
-        BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
+        BiConsumer<String, List<HistoryEvent>> childExecutionListener,
+        UnaryOperator<ObjectNode> contextObject) {
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = DefaultAwsEnvironment.REGION;
@@ -60,7 +66,8 @@ public record ExecutionOptions(
     public Builder toBuilder() {
         return new Builder().input(input).executionName(executionName).type(type).seed(seed).region(region)
                 .accountId(accountId).roleArn(roleArn).taskHandler(taskHandler).s3(s3)
-                .keepChildExecutions(keepChildExecutions).childExecutionListener(childExecutionListener);
+                .keepChildExecutions(keepChildExecutions).childExecutionListener(childExecutionListener)
+                .contextObject(contextObject);
     }
 
     /** Builds {@link ExecutionOptions}; unset fields take their documented defaults. */
@@ -76,6 +83,7 @@ public record ExecutionOptions(
         private S3ObjectStore s3 = new S3ObjectStore();
         private boolean keepChildExecutions;
         private BiConsumer<String, List<HistoryEvent>> childExecutionListener;
+        private UnaryOperator<ObjectNode> contextObject;
 
         private Builder() {
         }
@@ -135,9 +143,14 @@ public record ExecutionOptions(
             return this;
         }
 
+        public Builder contextObject(UnaryOperator<ObjectNode> contextObject) {
+            this.contextObject = contextObject;
+            return this;
+        }
+
         public ExecutionOptions build() {
             return new ExecutionOptions(input, executionName, type, seed, region, accountId, roleArn, taskHandler, s3,
-                    keepChildExecutions, childExecutionListener);
+                    keepChildExecutions, childExecutionListener, contextObject);
         }
     }
 }

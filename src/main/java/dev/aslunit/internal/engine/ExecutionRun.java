@@ -446,7 +446,7 @@ public final class ExecutionRun {
         if (item != null) {
             ctx.putObject("Map").set("Item", item);
         }
-        return ctx;
+        return options.contextObject() == null ? ctx : options.contextObject().apply(ctx);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs {@code arn:aws:states:::http:invoke} Tasks for real, with the JDK's HTTP client: the request
@@ -81,6 +82,11 @@ public final class HttpTasks implements TaskHandler {
 
     @Override
     public Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        return answer(invocation, exchange -> { });
+    }
+
+    /** As {@link #answer(TaskInvocation)}, handing the call as sent and answered to {@code observer}. */
+    public Optional<TaskOutcome> answer(TaskInvocation invocation, Consumer<HttpExchange> observer) {
         boolean http = ResourceArn.tryParse(invocation.resource()).map(ResourceArn::isHttpInvoke).orElse(false);
         if (!http) {
             return Optional.empty();
@@ -120,6 +126,7 @@ public final class HttpTasks implements TaskHandler {
         headers.putIfAbsent("Range", "bytes=0-262144");
 
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        String sentBody = null;
         JsonNode requestBody = p.get("RequestBody");
         if (requestBody != null && !requestBody.isNull()) {
             JsonNode transform = p.path("Transform");
@@ -141,6 +148,7 @@ public final class HttpTasks implements TaskHandler {
                 putIfAbsentIgnoringCase(headers, "Content-Type", requestBody.isTextual() ? "text/plain" : "application/json");
             }
             body = HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+            sentBody = text;
         }
         headers.forEach(request::header);
         request.method(method, body);
@@ -155,6 +163,9 @@ public final class HttpTasks implements TaskHandler {
             Thread.currentThread().interrupt();
             return Optional.of(TaskOutcome.failed("States.Http.Socket", "interrupted while calling " + uri));
         }
+        observer.accept(new HttpExchange(response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1",
+                method, uri.toString(), Map.copyOf(headers), sentBody, response.statusCode(),
+                HttpTaskResults.statusText(response.statusCode()), response.headers().map(), response.body()));
         HttpTaskResults.Outcome outcome = HttpTaskResults.fromResponse(response.statusCode(), response.body(),
                 response.headers().map());
         return Optional.of(outcome.error() == null
