@@ -24,6 +24,8 @@ import dev.aslunit.internal.report.ReportWriter;
 import dev.aslunit.internal.sfnlocal.MockConfigException;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import dev.aslunit.internal.validation.Diagnostic;
+import dev.aslunit.internal.definition.ClosestName;
+import java.util.List;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -143,6 +145,10 @@ final class Batch {
     }
 
     /** Every failure to run the request becomes its {@code requestError}. */
+    /** The request fields of the batch contract, in the order docs/cli.md lists them. */
+    static final List<String> FIELDS = List.of("id", "definition", "input", "type", "executionName", "startTime", "seed",
+            "mockConfig", "stateMachineName", "testCase", "s3Objects");
+
     Answer answer(String line, int lineNo) {
         JsonNode request;
         try {
@@ -153,6 +159,20 @@ final class Batch {
                     + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage() + ").");
         }
         JsonNode id = request.get("id");
+        if (!request.isObject()) {
+            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not a request object but "
+                    + JsonWriting.text(request) + ".");
+        }
+        for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!FIELDS.contains(field)) {
+                // a misspelled field would otherwise be ignored, and the request run without it
+                ClosestName.Match near = ClosestName.nearest(field, FIELDS);
+                return requestError(id, "InvalidRequest", "Line " + lineNo + ": unknown field \"" + field + "\""
+                        + (near != null && near.distance() <= 3 ? "; did you mean \"" + near.name() + "\"?" : "")
+                        + " The fields are " + String.join(", ", FIELDS) + " (docs/cli.md).");
+            }
+        }
         try {
             return run(request, id);
         } catch (IllegalArgumentException e) {

@@ -30,6 +30,18 @@ class RunCommandTest {
     }
 
     @Test
+    void a_misspelled_request_field_is_named_with_its_line_instead_of_ignored() {
+        JsonNode r = Batch.answerLine("""
+                {"id":"s","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "s3Object":{"b/k.json":"[]"}}""", 7);
+        assertThat(r.get("id").asText()).isEqualTo("s");
+        assertThat(r.get("status").isNull()).isTrue();
+        assertThat(r.at("/requestError/code").asText()).isEqualTo("InvalidRequest");
+        assertThat(r.at("/requestError/message").asText()).startsWith(
+                "Line 7: unknown field \"s3Object\"; did you mean \"s3Objects\"? The fields are id, definition, input,");
+    }
+
+    @Test
     void a_batch_line_with_a_mock_config_and_s3_objects() {
         JsonNode r = Batch.answerLine("""
                 {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
