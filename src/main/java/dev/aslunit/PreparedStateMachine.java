@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.definition.StateMachineDefinition;
 import dev.aslunit.definition.StateMachineType;
 import dev.aslunit.definition.load.DefinitionLoader;
@@ -64,6 +65,17 @@ public final class PreparedStateMachine {
      */
     public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor,
             BiFunction<Object, Supplier<PreparedStateMachine>, PreparedStateMachine> cache) {
+        return prepare(config, anchor, null, cache);
+    }
+
+    /**
+     * As {@link #prepare(StepFunctionsConfig, Class, BiFunction)}, with the definition's ASL replaced
+     * by {@code replacement} (a mutant, in mutation testing): the type, CDK resources, mock file and
+     * name stay the original's, and the source is named {@code <definition>.mutant}, so pictures
+     * of its failing executions do not overwrite the original's. {@code null} loads the original.
+     */
+    public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor, String replacement,
+            BiFunction<Object, Supplier<PreparedStateMachine>, PreparedStateMachine> cache) {
         ClassLoader classLoader = anchor != null ? anchor.getClassLoader()
                 : Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
@@ -74,7 +86,7 @@ public final class PreparedStateMachine {
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase());
-        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name));
+        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, replacement));
     }
 
     /** What makes two prepared machines the same: the files found, not the names asked for. */
@@ -83,7 +95,7 @@ public final class PreparedStateMachine {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Located definition,
-            Located mocks, String name) {
+            Located mocks, String name, String replacement) {
         DefinitionLoader loader = definition.resource != null
                 ? DefinitionLoader.fromClasspath(definition.resource, classLoader)
                 // a CDK app's tokens that resolve to nothing stay opaque: a mock answers those tasks anyway
@@ -98,6 +110,11 @@ public final class PreparedStateMachine {
             loader = loader.type(config.type());
         }
         LoadedDefinition loaded = loader.load();
+        CdkStateMachine cdk = loaded.cdkStateMachine();
+        if (replacement != null) {
+            loaded.requireValid();
+            loaded = DefinitionLoader.fromString(replacement).named(definition.name + ".mutant").type(loaded.type()).load();
+        }
         StateMachineDefinition model = loaded.requireValid();
         CompiledStateMachine compiled = CompiledStateMachine.compile(model, name);
 
@@ -112,8 +129,7 @@ public final class PreparedStateMachine {
             mockTestCase = testCase.testCase();
             mockConfig.handlerFor(mockStateMachine, mockTestCase, model);
         }
-        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase,
-                loaded.cdkStateMachine());
+        return new PreparedStateMachine(config, loaded, compiled, mockConfig, mockStateMachine, mockTestCase, cdk);
     }
 
     public StepFunctionsConfig config() {
@@ -132,6 +148,11 @@ public final class PreparedStateMachine {
     /** STANDARD or EXPRESS, as configured or as the template declares it. */
     public StateMachineType type() {
         return loaded.type();
+    }
+
+    /** The definition's ASL as JSON, after {@code ${...}} substitutions: what was validated and compiled. */
+    public JsonNode json() {
+        return loaded.json();
     }
 
     CompiledStateMachine compiled() {
