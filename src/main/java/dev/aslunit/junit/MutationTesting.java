@@ -50,8 +50,10 @@ public final class MutationTesting {
     private final int threads;
     private final Duration timeBudget;
     private final Duration mutantTimeout;
+    private final Map<String, String> parameters;
 
     private MutationTesting(Builder b) {
+        this.parameters = Map.copyOf(b.parameters);
         this.testClasses = List.copyOf(b.testClasses);
         this.threads = b.threads;
         this.timeBudget = b.timeBudget;
@@ -91,8 +93,15 @@ public final class MutationTesting {
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private Duration timeBudget = Duration.ofMinutes(5);
         private Duration mutantTimeout;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** A JUnit configuration parameter for every run of the tests (the unmutated one and each mutant's). */
+        public Builder configurationParameter(String key, String value) {
+            parameters.put(key, value);
+            return this;
         }
 
         /** How many mutants run at once; by default the processors, at most 4. */
@@ -138,11 +147,11 @@ public final class MutationTesting {
             }
         }
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("No @StepFunctionTest definition in " + names(testClasses)
+            throw new IllegalArgumentException("No @StepFunctionTest definition in " + String.join(", ", names(testClasses))
                     + ": mutation testing needs test classes annotated with @StepFunctionTest(definition = \"...\")");
         }
         long baselineStart = System.nanoTime();
-        Outcome baseline = execute(testClasses, Map.of());
+        Outcome baseline = execute(testClasses, parameters);
         if (baseline.failedTest() != null) {
             throw new IllegalStateException("The tests fail without any mutant: " + baseline.failedTest() + ": "
                     + baseline.failure() + "\nMutation testing needs a passing suite; fix it first.");
@@ -189,12 +198,13 @@ public final class MutationTesting {
         long start = System.nanoTime();
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         // its own thread, so that a run that never ends can be left behind (interrupted) and counted
-        Thread runner = new Thread(() -> outcome.set(execute(target.classes(), Map.of(target.parameter(),
-                mutant.definition()))), "aslunit-mutant");
+        Map<String, String> withMutant = new LinkedHashMap<>(parameters);
+        withMutant.put(target.parameter(), mutant.definition());
+        Thread runner = new Thread(() -> outcome.set(execute(target.classes(), withMutant)), "aslunit-mutant");
         runner.setDaemon(true);
         runner.start();
         try {
-            runner.join(timeout.toMillis());
+            runner.join(Math.max(1, timeout.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
