@@ -207,12 +207,11 @@ final class Replay {
             differs |= row(rows, l, r);
         }
         differs |= row(rows, "status " + recorded.status(), "status " + replayed.status());
-        if (recorded.status() == Execution.Status.SUCCEEDED || replayed.status() == Execution.Status.SUCCEEDED) {
-            differs |= row(rows, "output " + json(recorded.output()), "output " + json(replayed.output()));
-        } else {
-            differs |= row(rows, "error " + recorded.error(), "error " + replayed.error());
-            differs |= row(rows, "cause " + recorded.cause(), "cause " + replayed.cause());
-        }
+        String recordedResult = result(recorded);
+        String replayedResult = result(replayed);
+        boolean resultDiffers = !recordedResult.equals(replayedResult);
+        differs |= resultDiffers;
+        rows.add(new String[] {resultDiffers ? "≠" : " ", abbreviate(recordedResult), abbreviate(replayedResult)});
         if (!differs) {
             return null;
         }
@@ -236,7 +235,16 @@ final class Replay {
         return differs;
     }
 
-    private static String json(JsonNode node) {
-        return node == null ? "null" : Json.write(node);
+    /** The output of a succeeded execution, else its error and cause. */
+    private static String result(Execution e) {
+        if (e.status() == Execution.Status.SUCCEEDED) {
+            return "output " + (e.output() == null ? "null" : Json.write(e.output()));
+        }
+        return "error " + e.error() + (e.cause() == null ? "" : ": " + e.cause());
+    }
+
+    /** Long outputs are cut in the table (the comparison is of the whole value). */
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
     }
 }
