@@ -63,10 +63,11 @@ final class MutateCommand implements Callable<Integer> {
         }
         MutationReport report;
         try {
+            Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, MutateCommand.class.getClassLoader());
             report = run();
-        } catch (LinkageError noJUnit) {
+        } catch (ClassNotFoundException | LinkageError noJUnit) {
             err.println("aslunit mutate: runs JUnit tests, so it needs the test classpath (JUnit Jupiter and the JUnit"
-                    + " Platform Launcher), which the CLI jar does not carry (" + noJUnit.getMessage() + ").\n"
+                    + " Platform Launcher), which the CLI jar does not carry (missing: " + noJUnit.getMessage() + ").\n"
                     + "Run it with your tests' classpath, e.g. mvn -Pmutation verify.");
             return Main.USAGE;
         } catch (IllegalArgumentException | IllegalStateException e) {
