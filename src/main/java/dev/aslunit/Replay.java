@@ -1,13 +1,14 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.history.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.MapState;
-import dev.aslunit.definition.ParallelState;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.definition.TaskState;
-import dev.aslunit.history.HistoryEvent;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.TaskState;
+import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.internal.json.Json;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.history.HistoryJson;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.history.HistoryJson;
+import dev.aslunit.internal.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.aslunit.mutation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.definition.SourceLocation;
-import dev.aslunit.definition.SourceLocator;
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.DefinitionReader;
+import dev.aslunit.internal.definition.SourceLocation;
+import dev.aslunit.internal.definition.SourceLocator;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -3,8 +3,8 @@ package dev.aslunit.mutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.StateMachineType;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.json.Json;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,9 +86,9 @@ class MutatorTest {
         assertThat(all.invalid()).contains("choice-default-remove@/States/Big/Default: State \"Done\" is not reachable:"
                 + " no StartAt, Next, Default or Catch leads to it");
         assertThat(all.mutants()).extracting(Mutant::id).doesNotContain("choice-default-remove@/States/Big/Default");
-        assertThat(all.mutants()).allSatisfy(mutant -> assertThat(dev.aslunit.validation.DefinitionValidator.isValid(
-                dev.aslunit.validation.DefinitionValidator.validate(Json.parse(mutant.definition()),
-                        dev.aslunit.definition.SourceLocator.none(), StateMachineType.STANDARD))).isTrue());
+        assertThat(all.mutants()).allSatisfy(mutant -> assertThat(dev.aslunit.internal.validation.DefinitionValidator.isValid(
+                dev.aslunit.internal.validation.DefinitionValidator.validate(Json.parse(mutant.definition()),
+                        dev.aslunit.internal.definition.SourceLocator.none(), StateMachineType.STANDARD))).isTrue());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aslunit.junit.MutationTesting;
 import dev.aslunit.mutation.MutationReport;
-import dev.aslunit.report.MutationReportWriter;
+import dev.aslunit.internal.report.MutationReportWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
