@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
@@ -58,6 +59,17 @@ public final class PreparedStateMachine {
      */
     public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor,
             BiFunction<Object, Supplier<PreparedStateMachine>, PreparedStateMachine> cache) {
+        return prepare(config, anchor, null, cache);
+    }
+
+    /**
+     * As {@link #prepare(StepFunctionsConfig, Class, BiFunction)}, with the definition's ASL replaced
+     * by {@code replacement} (a mutant, in mutation testing): the type, CDK resources, mock file and
+     * name stay the original's, and the source is named {@code <definition>.mutant}, so pictures
+     * of its failing executions do not overwrite the original's. {@code null} loads the original.
+     */
+    public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor, String replacement,
+            BiFunction<Object, Supplier<PreparedStateMachine>, PreparedStateMachine> cache) {
         ClassLoader classLoader = anchor != null ? anchor.getClassLoader()
                 : Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : PreparedStateMachine.class.getClassLoader();
@@ -69,7 +81,7 @@ public final class PreparedStateMachine {
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
                 config.awsEnvironmentChosen());
-        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name));
+        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, replacement));
     }
 
     /** What makes two prepared machines the same: the files found, not the names asked for. */
@@ -79,7 +91,7 @@ public final class PreparedStateMachine {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Source definition,
-            Source mocks, String name) {
+            Source mocks, String name, String replacement) {
         DefinitionLoader loader = definition.loader(classLoader).substitutions(config.substitutions());
         if (config.awsEnvironmentChosen()) {
             loader = loader.awsEnvironment(config.region(), config.accountId());
@@ -91,11 +103,17 @@ public final class PreparedStateMachine {
             loader = loader.type(config.type());
         }
         Compilation compilation = DefinitionPipeline.compile(loader, name);
+        CdkStateMachine cdk = compilation.loaded().cdkStateMachine();
+        if (replacement != null) {
+            // a mutant replaces the definition's text for one launcher request; the original must be valid first
+            compilation.require();
+            compilation = DefinitionPipeline.compile(DefinitionLoader.fromString(replacement)
+                    .named(definition.name() + ".mutant").type(compilation.loaded().type()), name);
+        }
         CompiledStateMachine compiled = compilation.require();
         MockFileCase mockFile = mocks == null ? null
                 : MockFileCase.read(mocks, config.testCase(), name, compiled.definition());
-        return new PreparedStateMachine(config, compilation.loaded(), compiled, mockFile,
-                compilation.loaded().cdkStateMachine());
+        return new PreparedStateMachine(config, compilation.loaded(), compiled, mockFile, cdk);
     }
 
     public StepFunctionsConfig config() {
@@ -119,6 +137,11 @@ public final class PreparedStateMachine {
     /** STANDARD or EXPRESS, as configured or as the template declares it. */
     public StateMachineType type() {
         return loaded.type();
+    }
+
+    /** The definition's ASL as JSON, after {@code ${...}} substitutions: what was validated and compiled. */
+    public JsonNode json() {
+        return loaded.json();
     }
 
     CompiledStateMachine compiled() {

@@ -228,6 +228,22 @@ public final class StateMachineUnderTest {
         return execution;
     }
 
+    /**
+     * Replays an execution recorded on AWS: {@code history} is {@code GetExecutionHistory}'s JSON (as
+     * {@link Execution#fromAwsHistory} reads it: text, a {@link java.nio.file.Path} or a {@link JsonNode}).
+     * Every Task state is mocked to answer exactly as it was answered then (results, errors and
+     * timeouts, in order, each after its recorded latency), the clock moves to the recorded start,
+     * and the definition runs on the recorded input. One line makes a regression test:
+     * {@code sfn.replay(Path.of("src/test/resources/histories/order-o-17.json"));}
+     *
+     * @return the replayed execution, for further assertions
+     * @throws AssertionError showing the recorded and the replayed execution side by side (path,
+     *     status, output or error) when they differ
+     */
+    public Execution replay(Object history) {
+        return Replay.replay(this, history);
+    }
+
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
         Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {

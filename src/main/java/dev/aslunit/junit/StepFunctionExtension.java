@@ -14,6 +14,7 @@ import dev.aslunit.internal.report.ExecutionPicture;
 import dev.aslunit.internal.report.ReportWriter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,6 +52,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     private static final String SANDBOX = "sandbox";
     private static final String SOFTLY = "softly";
     private static final String PICTURES_DRAWN = "picturesDrawn";
+
+    /** The prefix of the configuration parameter that gives a mutant's text: see {@link #mutantParameter}. */
+    public static final String MUTANT_DEFINITION = "aslunit.mutation.definition.";
 
     private final StepFunctionsConfig base;
 
@@ -232,11 +236,25 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         }, StateMachineUnderTest.class);
     }
 
-    /** Compiled once per JVM: the root store outlives every class. */
+    /**
+     * Compiled once per JVM: the root store outlives every class. In a mutation test run, the
+     * configuration parameter {@link #MUTANT_DEFINITION}{@code <definition>} of the launcher request
+     * holds the mutant's text, which replaces the definition's for that request only (each request
+     * has its own root store, so runs of different mutants in parallel share nothing).
+     */
     private static PreparedStateMachine prepared(ExtensionContext context, StepFunctionsConfig config) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return PreparedStateMachine.prepare(config, context.getRequiredTestClass(),
+        String mutant = context.getConfigurationParameter(mutantParameter(config)).orElse(null);
+        return PreparedStateMachine.prepare(config, context.getRequiredTestClass(), mutant,
                 (key, prepare) -> store.getOrComputeIfAbsent(key, k -> prepare.get(), PreparedStateMachine.class));
+    }
+
+    /**
+     * The configuration parameter that replaces a definition by a mutant's text: {@value #MUTANT_DEFINITION}
+     * followed by the definition as the annotation names it, and {@code #logicalId} when it has one.
+     */
+    public static String mutantParameter(StepFunctionsConfig config) {
+        return MUTANT_DEFINITION + config.definition() + (config.logicalId() == null ? "" : "#" + config.logicalId());
     }
 
     private static void inject(Object instance, StateMachineUnderTest sfn) {
@@ -262,9 +280,41 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** The configuration from outermost to innermost: the builder's, enclosing classes, the class, the method. */
     private Optional<StepFunctionsConfig> configFor(ExtensionContext context) {
+        return configFor(context.getRequiredTestClass(), context.getTestMethod().orElse(null));
+    }
+
+    /**
+     * Every configuration the annotations of a test class give (the class, its methods and its
+     * {@code @Nested} classes), for mutation testing; one given in code with
+     * {@code @RegisterExtension} is not seen.
+     */
+    static List<StepFunctionsConfig> configurations(Class<?> testClass) {
+        List<StepFunctionsConfig> out = new ArrayList<>();
+        StepFunctionExtension annotationsOnly = new StepFunctionExtension();
+        List<AnnotatedElement> places = new ArrayList<>(List.of(testClass));
+        for (Method m : testClass.getDeclaredMethods()) {
+            if (AnnotationSupport.isAnnotated(m, StepFunctionTest.class)) {
+                places.add(m);
+            }
+        }
+        for (AnnotatedElement place : places) {
+            annotationsOnly.configFor(testClass, place instanceof Method ? (Method) place
+                    : null).filter(c -> !out.contains(c)).ifPresent(out::add);
+        }
+        for (Class<?> inner : testClass.getDeclaredClasses()) {
+            if (!Modifier.isStatic(inner.getModifiers())) {
+                configurations(inner).stream().filter(c -> !out.contains(c)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private Optional<StepFunctionsConfig> configFor(Class<?> testClass, Method testMethod) {
         List<AnnotatedElement> elements = new ArrayList<>();
-        context.getTestMethod().ifPresent(elements::add);
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+        if (testMethod != null) {
+            elements.add(testMethod);
+        }
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
             elements.add(c);
         }
         StepFunctionsConfig.Builder builder = base != null ? base.toBuilder() : StepFunctionsConfig.newBuilder();

@@ -69,6 +69,22 @@ class OrderProcessingTest {
                 .wasRetried(2)
                 .retriedAfter(Duration.ofSeconds(2), Duration.ofSeconds(4))
                 .hadOutputAt("$.payment.paymentId", "pay-1");
+        assertThat(execution).state("ValidateOrder").hadOutputAt("$.validation.valid", true);
+    }
+
+    /** Kills the mutants of ShipOrder's Retry (MaxAttempts 1 or 3, BackoffRate 1.0): see docs/mutation-testing.md. */
+    @Test
+    void a_carrier_that_stays_unavailable_is_retried_twice_with_backoff_and_the_order_fails(StateMachineUnderTest sfn) {
+        sfn.mock("ChargePayment").returns("""
+            {"paymentId": "pay-5"}""");
+        sfn.mock("ShipOrder").fails("States.Http.StatusCode.503", "Service Unavailable");
+
+        Execution execution = sfn.run(SMALL_ORDER);
+
+        assertThat(execution).failedWith("States.Http.StatusCode.503");
+        assertThat(execution).state("ShipOrder")
+                .wasRetried(2)
+                .retriedAfter(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
