@@ -7,6 +7,8 @@ import dev.aslunit.mutation.Mutant;
 import dev.aslunit.mutation.MutantResult;
 import dev.aslunit.mutation.MutationReport;
 import dev.aslunit.mutation.Mutator;
+import dev.aslunit.internal.report.MutationReportWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,6 +96,7 @@ public final class MutationTesting {
         private Duration timeBudget = Duration.ofMinutes(5);
         private Duration mutantTimeout;
         private final Map<String, String> parameters = new LinkedHashMap<>();
+        private Path reportDirectory;
 
         private Builder() {
         }
@@ -125,8 +128,18 @@ public final class MutationTesting {
             return this;
         }
 
+        /** Also write the report (mutation.json, .html, .md) into this directory, beside the coverage report. */
+        public Builder reportTo(Path directory) {
+            this.reportDirectory = directory;
+            return this;
+        }
+
         public MutationReport run() {
-            return new MutationTesting(this).run();
+            MutationReport report = new MutationTesting(this).run();
+            if (reportDirectory != null) {
+                MutationReportWriter.write(report, reportDirectory);
+            }
+            return report;
         }
     }
 

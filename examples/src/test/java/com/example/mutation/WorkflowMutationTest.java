@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aslunit.junit.MutationTesting;
 import dev.aslunit.mutation.MutationReport;
-import dev.aslunit.internal.report.MutationReportWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,7 @@ class WorkflowMutationTest {
     @Test
     void the_example_tests_notice_mistakes_in_their_workflows() {
         MutationReport report = MutationTesting.of("com.example.approval.HumanApprovalTest",
-                "com.example.quote.QuoteTest").threads(2).run();
-        MutationReportWriter.write(report, Path.of("target/aslunit"));
+                "com.example.quote.QuoteTest").threads(2).reportTo(Path.of("target/aslunit")).run();
 
         assertThat(report.definitions()).extracting(d -> d.definition()).containsExactly(
                 "examples/human-approval/human-approval.asl.json", "examples/jsonata-quote/quote.asl.json");
