@@ -109,7 +109,7 @@ public final class JUnitXmlReport {
         if (dot > name.lastIndexOf('/')) {
             name = name.substring(0, dot);
         }
-        return name.replace('/', '.');
+        return name.replaceAll("^/+", "").replace('/', '.');
     }
 
     private static String seconds(long millis) {
