@@ -31,7 +31,7 @@ class ArchitectureTest {
     private static final String[] FRONT_ENDS = {
         "org.junit..", "io.cucumber..", "org.assertj..", "picocli..", "com.github.tomakehurst..", "org.wiremock..",
         "dev.aslunit.junit..", "dev.aslunit.assertions..", "dev.aslunit.cucumber..", "dev.aslunit.cli..",
-        "dev.aslunit.server.."
+        "dev.aslunit.server..", "dev.aslunit.testfile.."
     };
 
     @ArchTest
