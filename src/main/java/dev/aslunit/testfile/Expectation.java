@@ -12,7 +12,7 @@ import java.util.List;
 record Expectation(List<Named> states, SourceLocation at, Check check) {
 
     /** A state name as written, and where. */
-    record Named(String name, SourceLocation at, boolean mustBeMocked) {
+    record Named(String name, SourceLocation at) {
     }
 
     @FunctionalInterface

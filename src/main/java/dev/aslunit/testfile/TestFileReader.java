@@ -538,7 +538,7 @@ public final class TestFileReader {
             }
             String waiting = text(e.get("waitingForTaskTokenAt"), at + "/waitingForTaskTokenAt");
             if (waiting != null) {
-                add(out, at + "/waitingForTaskTokenAt", List.of(named(waiting, at + "/waitingForTaskTokenAt", false)),
+                add(out, at + "/waitingForTaskTokenAt", List.of(named(waiting, at + "/waitingForTaskTokenAt")),
                         (x, sfn) -> assertThat(x).isWaitingForTaskTokenAt(waiting));
             }
             if (e.has("states")) {
@@ -571,7 +571,7 @@ public final class TestFileReader {
             if (s == null) {
                 return;
             }
-            List<Expectation.Named> self = List.of(named(name, at, false));
+            List<Expectation.Named> self = List.of(named(name, at));
             Integer entered = count(s.get("entered"), at + "/entered", 0);
             if (entered != null) {
                 add(out, at + "/entered", self, (x, sfn) -> {
@@ -612,7 +612,7 @@ public final class TestFileReader {
             }
             String caughtBy = text(s.get("caughtBy"), at + "/caughtBy");
             if (caughtBy != null) {
-                add(out, at + "/caughtBy", List.of(self.get(0), named(caughtBy, at + "/caughtBy", false)),
+                add(out, at + "/caughtBy", List.of(self.get(0), named(caughtBy, at + "/caughtBy")),
                         (x, sfn) -> assertThat(x).state(name).wasCaughtBy(caughtBy));
             }
             String error = text(s.get("error"), at + "/error");
@@ -625,7 +625,7 @@ public final class TestFileReader {
             }
             String chose = text(s.get("chose"), at + "/chose");
             if (chose != null) {
-                add(out, at + "/chose", List.of(self.get(0), named(chose, at + "/chose", false)),
+                add(out, at + "/chose", List.of(self.get(0), named(chose, at + "/chose")),
                         (x, sfn) -> assertThat(x).state(name).choseBranch(chose));
             }
             if (s.has("timedOut")) {
@@ -664,7 +664,7 @@ public final class TestFileReader {
         }
 
         private void calls(String name, JsonNode node, String at, Set<String> mocked, List<Expectation> out) {
-            List<Expectation.Named> self = List.of(named(name, at, true));
+            List<Expectation.Named> self = List.of(named(name, at));
             if (!mocked.contains(name)) {
                 problem(at, "the calls of " + quoted(name) + " are counted by its mock, and this case has none: add"
                         + " it under \"mocks\"" + StateNames.didYouMean(name, mocked));
@@ -719,8 +719,8 @@ public final class TestFileReader {
             });
         }
 
-        private Expectation.Named named(String name, String at, boolean mustBeMocked) {
-            return new Expectation.Named(name, doc.locate(at), mustBeMocked);
+        private Expectation.Named named(String name, String at) {
+            return new Expectation.Named(name, doc.locate(at));
         }
 
         private List<Expectation.Named> names(JsonNode node, String at) {
@@ -735,7 +735,7 @@ public final class TestFileReader {
             for (int i = 0; i < node.size(); i++) {
                 String name = text(node.get(i), at + "/" + i);
                 if (name != null) {
-                    out.add(named(name, at + "/" + i, false));
+                    out.add(named(name, at + "/" + i));
                 }
             }
             return out;

@@ -112,6 +112,24 @@ class TestCommandTest {
                 .contains("## ASLUnit workflow coverage");
     }
 
+    /** GitHub's variable is read from the real environment, so this runs the command in a JVM of its own. */
+    @Test
+    void with_github_step_summary_set_the_summary_is_appended_to_that_file() throws Exception {
+        Path githubSummary = Files.writeString(dir.resolve("step-summary.md"), "earlier step\n");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "test",
+                "--report-dir", dir.resolve("cov").toString(), dir.resolve("greet.aslunit.yaml").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        command.environment().put(TestCommand.GITHUB_STEP_SUMMARY, githubSummary.toString());
+
+        Process process = command.start();
+
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isEqualTo(1);
+        assertThat(Files.readString(githubSummary)).startsWith("earlier step\n# ASLUnit test results\n")
+                .contains("| ❌ failed | expects <the wrong & \"greeting\"> |");
+    }
+
     private static String write(Path file, String text) {
         try {
             return Files.writeString(file, text).toString();
