@@ -45,10 +45,12 @@ public final class TestFileRunner {
         try {
             sfn = newTest(c);
             List<String> mistakes = checkNames(c, sfn);
+            if (mistakes.isEmpty()) {
+                mistakes = mock(c, sfn);
+            }
             if (!mistakes.isEmpty()) {
                 return result(c, CaseResult.Outcome.ERROR, String.join("\n", mistakes), null, started);
             }
-            mock(c, sfn);
         } catch (InvalidDefinitionException e) {
             StringBuilder b = new StringBuilder(where(c.machine.at()) + "the state machine is not valid:");
             for (Diagnostic d : e.diagnostics()) {
@@ -146,21 +148,31 @@ public final class TestFileRunner {
         return mistakes;
     }
 
-    /** The case's mocks, in the Java DSL's words. */
-    private static void mock(TestCase c, StateMachineUnderTest sfn) {
+    /** The case's mocks, in the Java DSL's words; what the DSL refuses (a callback of a task that awaits none), at the mock's line. */
+    private static List<String> mock(TestCase c, StateMachineUnderTest sfn) {
+        List<String> mistakes = new ArrayList<>();
         for (MockSpec spec : c.mocks) {
-            TaskMock mock = spec.resource() ? sfn.mockResource(spec.target()) : sfn.mock(spec.target());
-            for (Script script : spec.scripts()) {
-                if (script.inputAt() == null) {
-                    mock.otherwise();
-                } else if (script.is() == null) {
-                    mock.when(script.inputAt());
-                } else {
-                    mock.when(script.inputAt(), script.is());
-                }
-                for (Answer a : script.answers()) {
-                    answer(mock, a);
-                }
+            try {
+                mock(spec, sfn);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                mistakes.add(where(spec.at()) + e.getMessage());
+            }
+        }
+        return mistakes;
+    }
+
+    private static void mock(MockSpec spec, StateMachineUnderTest sfn) {
+        TaskMock mock = spec.resource() ? sfn.mockResource(spec.target()) : sfn.mock(spec.target());
+        for (Script script : spec.scripts()) {
+            if (script.inputAt() == null) {
+                mock.otherwise();
+            } else if (script.is() == null) {
+                mock.when(script.inputAt());
+            } else {
+                mock.when(script.inputAt(), script.is());
+            }
+            for (Answer a : script.answers()) {
+                answer(mock, a);
             }
         }
     }

@@ -113,6 +113,20 @@ class TestFileRunnerTest {
     }
 
     @Test
+    void a_mock_the_java_dsl_refuses_is_an_error_at_the_mocks_line() throws Exception {
+        List<CaseResult> results = run("""
+                cases:
+                  - name: no callback here
+                    mocks: {Pay: {waitsForCallback: true}}
+                    expect: {status: SUCCEEDED}
+                """);
+
+        assertThat(results.get(0).outcome()).isEqualTo(CaseResult.Outcome.ERROR);
+        assertThat(results.get(0).message()).startsWith(shownFile() + ":4:13: waitsForCallback() on mock(\"Pay\"): task"
+                + " \"Pay\" uses arn:aws:states:::lambda:invoke, not a .waitForTaskToken resource");
+    }
+
+    @Test
     void an_invalid_definition_is_an_error_listing_its_diagnostics() throws Exception {
         Files.writeString(dir.resolve("pay.asl.json"), """
                 {"StartAt": "Pay", "States": {"Pay": {"Type": "Pass", "Next": "Nowhere"}}}""");
