@@ -30,6 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a test file (YAML or JSON) and checks it completely before anything runs: every unknown
@@ -40,6 +43,9 @@ public final class TestFileReader {
 
     /** The endings {@code aslunit test DIRECTORY} looks for. */
     public static final List<String> FILE_ENDINGS = List.of(".aslunit.yaml", ".aslunit.yml", ".aslunit.json");
+
+    /** Directories a search skips, besides hidden ones: build output and dependencies, never a team's tests. */
+    static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "cdk.out");
 
     static final Set<String> TOP_KEYS = keys("$schema", "stateMachine", "startTime", "seed", "mocks", "resourceMocks",
             "cases");
@@ -101,7 +107,7 @@ public final class TestFileReader {
 
     /**
      * The test files named: a file as it is, a directory for every file under it whose name ends in
-     * one of {@link #FILE_ENDINGS}, in name order.
+     * one of {@link #FILE_ENDINGS}, in name order, skipping hidden directories and {@link #SKIPPED}.
      *
      * @throws TestFileException for a path that does not exist, or a directory with no test file
      */
@@ -112,13 +118,29 @@ public final class TestFileReader {
             if (Files.isRegularFile(path)) {
                 found.add(path);
             } else if (Files.isDirectory(path)) {
-                List<Path> inside;
-                try (Stream<Path> walk = Files.walk(path)) {
-                    inside = walk.filter(Files::isRegularFile).filter(TestFileReader::isTestFile)
-                            .sorted(Comparator.comparing(Path::toString)).toList();
+                List<Path> inside = new ArrayList<>();
+                try {
+                    Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                            return dir.equals(path) || !SKIPPED.contains(dir.getFileName().toString())
+                                    && !dir.getFileName().toString().startsWith(".")
+                                    ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile() && isTestFile(file)) {
+                                inside.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
                 } catch (IOException e) {
-                    inside = List.of();
+                    problems.add(new TestFileException.Problem(Paths.shown(path), 0, 0, "cannot read this directory ("
+                            + e.getMessage() + ")"));
                 }
+                inside.sort(Comparator.comparing(Path::toString));
                 if (inside.isEmpty()) {
                     problems.add(new TestFileException.Problem(Paths.shown(path), 0, 0, "no test file in this directory"
                             + " (looked for names ending in " + String.join(", ", FILE_ENDINGS) + ")"));

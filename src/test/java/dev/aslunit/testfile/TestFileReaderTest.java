@@ -147,6 +147,10 @@ class TestFileReaderTest {
         Path file = write("b.aslunit.yaml", "cases: []");
         Files.writeString(dir.resolve("a.aslunit.json"), "{}");
         Files.writeString(dir.resolve("notes.yaml"), "x: 1");
+        Files.createDirectories(dir.resolve("node_modules/lib"));
+        Files.writeString(dir.resolve("node_modules/lib/theirs.aslunit.yaml"), "cases: []");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/x.aslunit.yaml"), "cases: []");
 
         assertThat(TestFileReader.find(List.of(dir))).containsExactly(dir.resolve("a.aslunit.json"), file);
         assertThatThrownBy(() -> TestFileReader.find(List.of(dir.resolve("nope"))))
