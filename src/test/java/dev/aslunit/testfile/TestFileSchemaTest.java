@@ -85,8 +85,8 @@ class TestFileSchemaTest {
     }
 
     private static List<String> names(JsonNode object) {
-        return Stream.iterate(object.fieldNames(), it -> it).limit(1)
-                .flatMap(it -> { List<String> l = new java.util.ArrayList<>(); it.forEachRemaining(l::add); return l.stream(); })
-                .toList();
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
