@@ -1,15 +1,15 @@
 package dev.aslunit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.clock.VirtualScheduler;
-import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.definition.load.DefinitionLoader;
-import dev.aslunit.engine.CompiledStateMachine;
-import dev.aslunit.engine.ExecutionOptions;
-import dev.aslunit.engine.ExecutionRun;
-import dev.aslunit.engine.ExecutionStatus;
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.engine.TaskOutcome;
+import dev.aslunit.internal.clock.VirtualScheduler;
+import dev.aslunit.internal.definition.DefinitionReader;
+import dev.aslunit.internal.definition.load.DefinitionLoader;
+import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.ExecutionOptions;
+import dev.aslunit.internal.engine.ExecutionRun;
+import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskOutcome;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.aslunit.junit;
 
-import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.testfile.CaseResult;
 import dev.aslunit.testfile.TestCase;
 import dev.aslunit.testfile.TestFile;

@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.internal.definition.SourceLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 

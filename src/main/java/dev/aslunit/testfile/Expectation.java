@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
 import dev.aslunit.StateMachineUnderTest;
-import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.Execution;
 import java.util.List;
 

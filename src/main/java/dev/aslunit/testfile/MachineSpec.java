@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
-import dev.aslunit.definition.SourceLocation;
-import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.internal.definition.SourceLocation;
+import dev.aslunit.internal.definition.StateMachineType;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
-import dev.aslunit.report.ExecutionPicture;
-import dev.aslunit.report.ReportWriter;
+import dev.aslunit.internal.report.ExecutionPicture;
+import dev.aslunit.internal.report.ReportWriter;
 
 /**
  * A run as Markdown for a CI job's summary page ({@code $GITHUB_STEP_SUMMARY}): the results, each

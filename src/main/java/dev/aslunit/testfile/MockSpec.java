@@ -1,6 +1,6 @@
 package dev.aslunit.testfile;
 
-import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.internal.definition.SourceLocation;
 import java.util.List;
 
 /**

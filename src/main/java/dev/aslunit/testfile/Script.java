@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.SourceLocation;
+import dev.aslunit.internal.definition.SourceLocation;
 import java.util.List;
 
 /** Answers for the calls whose input has {@code is} at {@code inputAt}; {@code inputAt == null} for the rest. */

@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
-import dev.aslunit.report.CoverageCollector;
-import dev.aslunit.report.CoverageReport;
+import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.aslunit.testfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.aslunit.examples.testfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.cli.Main;
+import dev.aslunit.internal.cli.Main;
 import dev.aslunit.junit.AslUnitTestFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
