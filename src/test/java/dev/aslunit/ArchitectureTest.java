@@ -50,7 +50,7 @@ class ArchitectureTest {
     private static final String[] FRONT_ENDS = {
         "org.junit..", "io.cucumber..", "org.assertj..", "picocli..", "com.github.tomakehurst..", "org.wiremock..",
         "dev.aslunit.junit..", "dev.aslunit.assertions..", "dev.aslunit.cucumber..", "dev.aslunit.internal.cli..",
-        "dev.aslunit.server.."
+        "dev.aslunit.server..", "dev.aslunit.testfile.."
     };
 
     @ArchTest

@@ -322,7 +322,8 @@ public final class TaskMocks implements TaskHandler {
 
     /**
      * The test's line that declared a mock: the first frame outside this library's own classes and
-     * the JDK; none when that frame is a test framework's (a Cucumber step has no Java line of its own).
+     * the JDK; none when that frame is a test framework's (a Cucumber step has no Java line of its own)
+     * or the command line's (a test file's case, run by {@code aslunit test}, has none either).
      */
     private static String callerLine() {
         CodeSource library = TaskMocks.class.getProtectionDomain().getCodeSource();
@@ -332,7 +333,8 @@ public final class TaskMocks implements TaskHandler {
                         .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
                                 && !f.getClassName().startsWith("sun."))
                         .findFirst()
-                        .filter(f -> !f.getClassName().startsWith("io.cucumber.") && !f.getClassName().startsWith("org.junit."))
+                        .filter(f -> !f.getClassName().startsWith("io.cucumber.") && !f.getClassName().startsWith("org.junit.")
+                                && !f.getClassName().startsWith("picocli."))
                         .map(f -> (f.getFileName() == null ? f.getClassName() : f.getFileName()) + ":" + f.getLineNumber())
                         .orElse(null));
     }

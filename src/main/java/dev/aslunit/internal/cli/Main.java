@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code aslunit}: the command line. Exit codes: 0 success, 1 invalid definition or failed run, 2 usage error. */
 @Command(name = "aslunit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Test AWS Step Functions state machines offline.",
-        subcommands = {ValidateCommand.class, RunCommand.class, ServeCommand.class, MutateCommand.class,
-                ReplayCommand.class})
+        subcommands = {ValidateCommand.class, RunCommand.class, ServeCommand.class, TestCommand.class, InitCommand.class,
+                MutateCommand.class, ReplayCommand.class})
 public final class Main {
 
     /** Exit code for a wrong command line, an unreadable file, or any other mistake in how we were called. */

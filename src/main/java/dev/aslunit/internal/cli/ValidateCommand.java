@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "2:usage error (bad option, unreadable file)"})
 final class ValidateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     @Spec
     CommandSpec spec;
@@ -57,8 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
                     + "CDK app, its construct path (e.g. OrdersStack/OrderFlow) or logical id.")
     String stateMachine;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (compiler style, the default) or json (AWS's response shape).")
+    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (compiler style, the default), json (AWS's response shape) or sarif (SARIF 2.1.0,"
+                    + " for GitHub code scanning).")
     Format format;
 
     @Override
@@ -86,6 +87,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             printJson(loaded);
+        } else if (format == Format.sarif) {
+            spec.commandLine().getOut().println(Json.pretty(SarifReport.render(loaded)));
         } else {
             printText(loaded);
         }

@@ -33,6 +33,11 @@ public final class ReportWriter {
         write(directory.resolve("coverage.md"), MarkdownReport.render(report));
     }
 
+    /** The coverage as the Markdown of {@code coverage.md}, for summaries that embed it. */
+    public static String markdown(CoverageReport report) {
+        return MarkdownReport.render(report);
+    }
+
     static void write(Path file, String content) {
         try {
             Path dir = file.toAbsolutePath().getParent();

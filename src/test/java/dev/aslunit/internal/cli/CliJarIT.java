@@ -53,6 +53,19 @@ class CliJarIT {
     }
 
     @Test
+    void test_runs_the_example_test_files_with_the_assertions_inside_the_jar() throws Exception {
+        Result passing = run("test", "--report-dir", "target/aslunit-cli-jar", "examples/order-processing",
+                "examples/human-approval", "examples/jsonata-quote", "examples/shipping-quote");
+        assertThat(passing.exit).as(passing.out + passing.err).isZero();
+        assertThat(passing.out).contains(" passed, 0 failed, 0 errors (4 files)");
+
+        Result failing = run("test", "--report-dir", "target/aslunit-cli-jar", "examples/failing");
+        assertThat(failing.exit).isEqualTo(1);
+        assertThat(failing.out).contains("to have been retried after:").contains("[1s, 2s]")
+                .contains("did you mean \"ChargePayment\"?").doesNotContain("\tat ");
+    }
+
+    @Test
     void a_mistake_gets_a_message_and_exit_code_2_not_a_stack_trace() throws Exception {
         Result r = run("validate", "--format", "xml", FILES.resolve("greeting.asl.yaml").toString());
 
