@@ -20,7 +20,7 @@ import dev.aslunit.internal.definition.SucceedState;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

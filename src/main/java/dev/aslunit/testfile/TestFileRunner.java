@@ -11,7 +11,7 @@ import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
 import dev.aslunit.internal.definition.load.InvalidDefinitionException;
 import dev.aslunit.internal.json.Json;
-import dev.aslunit.mock.StateNames;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;
 import dev.aslunit.internal.report.CoverageCollector;

@@ -3,7 +3,7 @@ package dev.aslunit.internal.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.SourceLocation;
-import dev.aslunit.internal.definition.load.LoadedDefinition;
+import dev.aslunit.internal.pipeline.Compilation;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.internal.validation.Diagnostic;
 import dev.aslunit.internal.validation.DiagnosticCode;
@@ -24,9 +24,9 @@ final class SarifReport {
     private SarifReport() {
     }
 
-    static ObjectNode render(List<LoadedDefinition> loaded) {
+    static ObjectNode render(List<Compilation> loaded) {
         List<DiagnosticCode> rules = new ArrayList<>();
-        for (LoadedDefinition definition : loaded) {
+        for (Compilation definition : loaded) {
             for (Diagnostic d : definition.diagnostics()) {
                 if (!rules.contains(d.code())) {
                     rules.add(d.code());
@@ -52,7 +52,7 @@ final class SarifReport {
             rule.putObject("defaultConfiguration").put("level", level(code));
         }
         ArrayNode results = run.putArray("results");
-        for (LoadedDefinition definition : loaded) {
+        for (Compilation definition : loaded) {
             for (Diagnostic d : definition.diagnostics()) {
                 ObjectNode result = results.addObject();
                 result.put("ruleId", d.code().name());
