@@ -1,6 +1,9 @@
 package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.facts.AwsHistoryFacts;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,9 @@ interface ExecutionDriver {
     String executionArn();
 
     List<HistoryEvent> history();
+
+    /** What happened so far, as the engine recorded it (a live, growing list). */
+    List<Fact> facts();
 
     /** Pending task tokens: token to the name of the state waiting for it. */
     Map<String, String> pendingTaskTokens();
@@ -34,10 +40,11 @@ interface ExecutionDriver {
         return true;
     }
 
-    /** A history that was recorded before: nothing runs it any more. */
-    static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history,
+    /** A history that was recorded before, of an execution of {@code definition}: nothing runs it any more. */
+    static ExecutionDriver recorded(StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> children) {
         List<HistoryEvent> events = List.copyOf(history);
+        List<Fact> facts = AwsHistoryFacts.read(definition, events);
         return new ExecutionDriver() {
             @Override
             public Map<String, List<List<HistoryEvent>>> childExecutions() {
@@ -46,7 +53,12 @@ interface ExecutionDriver {
 
             @Override
             public String executionArn() {
-                return executionArn;
+                return null;
+            }
+
+            @Override
+            public List<Fact> facts() {
+                return facts;
             }
 
             @Override

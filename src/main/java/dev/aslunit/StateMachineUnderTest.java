@@ -10,6 +10,8 @@ import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.facts.AwsHistoryFacts;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
 import dev.aslunit.mock.TaskMock;
@@ -279,6 +281,11 @@ public final class StateMachineUnderTest {
         @Override
         public List<HistoryEvent> history() {
             return run.history();
+        }
+
+        @Override
+        public List<Fact> facts() {
+            return AwsHistoryFacts.read(prepared.definition(), run.history());
         }
 
         @Override

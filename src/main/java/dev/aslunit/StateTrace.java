@@ -5,6 +5,7 @@ import dev.aslunit.internal.definition.Catcher;
 import dev.aslunit.internal.definition.Retrier;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.TaskState;
+import dev.aslunit.internal.facts.ScopeRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class StateTrace {
     }
 
     private static void addRows(Execution execution, StateVisit v, Instant start, List<Row> rows) {
-        String name = "  ".repeat(v.scope.depth()) + scopeMark(v.scope) + v.stateName();
+        String name = "  ".repeat(v.record.scope().depth()) + scopeMark(v.record.scope()) + v.stateName();
         String entered = offset(start, v.enteredAt());
         List<TaskAttempt> attempts = v.attempts();
         boolean perAttempt = attempts.size() > 1 || (attempts.size() == 1 && attempts.get(0).failed());
@@ -86,11 +87,11 @@ final class StateTrace {
         }
     }
 
-    private static String scopeMark(Scope scope) {
-        if (scope.container == null || scope.visits.isEmpty()) {
+    private static String scopeMark(ScopeRecord scope) {
+        if (scope.container() == null || scope.visits().isEmpty()) {
             return "";
         }
-        return "Map".equals(scope.container.type()) ? "[" + scope.index + "] " : "#" + scope.index + " ";
+        return scope.isMapIteration() ? "[" + scope.index() + "] " : "#" + scope.index() + " ";
     }
 
     private static String attemptText(Execution execution, StateVisit v, TaskAttempt a) {

@@ -1,0 +1,410 @@
+package dev.aslunit.internal.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.definition.FailState;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a history recorded elsewhere (on AWS, or saved from an earlier run) into the {@link Fact}s
+ * the engine would have written: the adapter that lets a recorded history be asserted on like a live
+ * execution. Everything here is inference from AWS's events, which say less than the engine knows:
+ *
+ * <ul>
+ *   <li>the events of Map iterations and Parallel branches carry no scope: state names are unique in
+ *       a definition, so a state's place in the definition says which Map or Parallel it runs under,
+ *       and {@code previousEventId} (which chains the events of one iteration or branch) says which
+ *       run of it;</li>
+ *   <li>a Map's or Parallel's retry writes no failure event: the next {@code MapStateStarted} ends
+ *       the attempt before it;</li>
+ *   <li>a Fail state's error is its definition's, when that is a literal;</li>
+ *   <li>which retrier, catcher or Choice rule acted is not in the history, so those stay unknown.</li>
+ * </ul>
+ */
+public final class AwsHistoryFacts {
+
+    /** Where a state sits in the definition: under which Map or Parallel state, in which branch. */
+    private record Placement(String container, int branch) {
+    }
+
+    private final List<Fact> facts = new ArrayList<>();
+    private final ExecutionRecord record = new ExecutionRecord();
+    private final Map<String, State> statesByName = new HashMap<>();
+    private final Map<String, Placement> placements = new HashMap<>();
+    private final Map<Long, VisitRecord> visitOfEvent = new HashMap<>();
+    private final Map<Long, ScopeRecord> scopeOfEvent = new HashMap<>();
+    private final Map<Long, Instant> timeOfEvent = new HashMap<>();
+    private final Map<VisitRecord, Integer> visitIds = new IdentityHashMap<>();
+    private final Map<ScopeRecord, Integer> scopeIds = new IdentityHashMap<>();
+    private final List<ScopeRecord> allScopes = new ArrayList<>();
+    /** The error a {@code MapRunFailed} gave the Map's attempt, written when the attempt ends. */
+    private final Map<VisitRecord, String[]> mapRunErrors = new IdentityHashMap<>();
+    private VisitRecord lastVisit;
+
+    private AwsHistoryFacts(StateMachineDefinition definition) {
+        scopeIds.put(record.top(), 0);
+        if (definition != null) {
+            place(definition, null, 0);
+        }
+    }
+
+    /** The facts {@code history} tells of an execution of {@code definition} (which may be {@code null}). */
+    public static List<Fact> read(StateMachineDefinition definition, List<HistoryEvent> history) {
+        AwsHistoryFacts reader = new AwsHistoryFacts(definition);
+        for (HistoryEvent event : history) {
+            reader.apply(event);
+        }
+        return List.copyOf(reader.facts);
+    }
+
+    private void place(StateMachineDefinition machine, String container, int branch) {
+        for (State state : machine.states().values()) {
+            statesByName.putIfAbsent(state.name(), state);
+            placements.putIfAbsent(state.name(), new Placement(container, branch));
+            if (state instanceof ParallelState) {
+                List<StateMachineDefinition> branches = ((ParallelState) state).branches();
+                for (int i = 0; i < branches.size(); i++) {
+                    place(branches.get(i), state.name(), i);
+                }
+            } else if (state instanceof MapState && ((MapState) state).itemProcessor() != null) {
+                place(((MapState) state).itemProcessor(), state.name(), -1);
+            }
+        }
+    }
+
+    private void add(Fact fact) {
+        facts.add(fact);
+        record.apply(fact);
+    }
+
+    private void apply(HistoryEvent e) {
+        timeOfEvent.put(e.id(), e.timestamp());
+        String type = e.type();
+        ObjectNode d = e.details();
+        if (type.endsWith("StateEntered")) {
+            entered(e, type.substring(0, type.length() - "StateEntered".length()));
+        } else if (type.endsWith("StateExited")) {
+            exited(e);
+        } else if (type.equals("MapStateStarted") || type.equals("ParallelStateStarted")) {
+            VisitRecord v = containerVisit(e, type.startsWith("Map") ? "Map" : "Parallel");
+            if (v != null) {
+                int id = visitIds.get(v);
+                AttemptRecord previous = v.lastAttempt();
+                if (previous != null && previous.outcome() == ExecutionStatus.RUNNING) {
+                    add(new Fact.AttemptEnded(id, timeOfEvent.getOrDefault(e.previousEventId(), e.timestamp()),
+                            ExecutionStatus.FAILED, null, null));
+                }
+                add(new Fact.AttemptStarted(id, e.timestamp(), null));
+                if (v.type().equals("Parallel") && statesByName.get(v.state()) instanceof ParallelState) {
+                    int n = ((ParallelState) statesByName.get(v.state())).branches().size();
+                    for (int i = 0; i < n; i++) {
+                        newScope(v, i);
+                    }
+                }
+                visitOfEvent.put(e.id(), v);
+                scopeOfEvent.put(e.id(), v.scope());
+            }
+        } else if (type.equals("MapIterationStarted")) {
+            VisitRecord v = namedVisit(e, text(d, "name"));
+            if (v != null) {
+                ScopeRecord s = newScope(v, d.path("index").asInt());
+                scopeOfEvent.put(e.id(), s);
+                visitOfEvent.put(e.id(), v);
+            }
+        } else if (type.startsWith("MapIteration")) {
+            ScopeRecord s = iterationScope(e, text(d, "name"), d.path("index").asInt());
+            if (s != null) {
+                add(new Fact.ScopeEnded(scopeIds.get(s), outcome(type.substring("MapIteration".length()))));
+                scopeOfEvent.put(e.id(), s.container().scope());
+                visitOfEvent.put(e.id(), s.container());
+            }
+        } else if (type.startsWith("MapState") || type.startsWith("ParallelState") || type.startsWith("MapRun")) {
+            VisitRecord v = containerVisit(e, type.startsWith("Parallel") ? "Parallel" : "Map");
+            if (v != null) {
+                track(e, v);
+                int id = visitIds.get(v);
+                if (type.startsWith("MapRun") && type.endsWith("Failed") && v.lastAttempt() != null) {
+                    mapRunErrors.put(v, new String[] {text(d, "error"), text(d, "cause")});
+                } else if (!type.startsWith("MapRun") && v.lastAttempt() != null) {
+                    String[] error = mapRunErrors.remove(v);
+                    add(new Fact.AttemptEnded(id, e.timestamp(), outcome(type.substring(type.indexOf("State") + "State".length())),
+                            error == null ? null : error[0], error == null ? null : error[1]));
+                }
+                if (type.endsWith("Aborted") && !type.startsWith("MapRun")) {
+                    add(new Fact.Aborted(id, e.timestamp()));
+                }
+            }
+        } else if (type.equals("EvaluationFailed")) {
+            VisitRecord v = visitOfEvent.get(e.previousEventId());
+            if (v == null || (d != null && d.hasNonNull("state") && !v.state().equals(text(d, "state")))) {
+                v = lastOpenVisitNamed(text(d, "state"));
+            }
+            if (v != null) {
+                track(e, v);
+                add(new Fact.Failed(visitIds.get(v), text(d, "error"), text(d, "cause")));
+            }
+        } else if (isAttemptStart(type)) {
+            VisitRecord v = ownerVisit(e);
+            if (v != null) {
+                track(e, v);
+                add(new Fact.AttemptStarted(visitIds.get(v), e.timestamp(), text(d, "resource")));
+            }
+        } else if (type.equals("ExecutionStarted")) {
+            add(new Fact.Started(e.timestamp(), fromHistory(d == null ? null : d.get("input"))));
+        } else if (type.equals("ExecutionRedriven")) {
+            add(new Fact.Redriven(e.timestamp()));
+        } else if (isExecutionEnd(type)) {
+            boolean succeeded = type.equals("ExecutionSucceeded");
+            add(new Fact.Ended(status(type), e.timestamp(), succeeded ? fromHistory(d == null ? null : d.get("output")) : null,
+                    succeeded ? null : text(d, "error"), succeeded ? null : causeText(d)));
+        } else if (!type.startsWith("Execution")) {
+            taskEvent(e, type, d);
+        }
+    }
+
+    private void taskEvent(HistoryEvent e, String type, ObjectNode d) {
+        VisitRecord v = ownerVisit(e);
+        if (v == null) {
+            return;
+        }
+        track(e, v);
+        int id = visitIds.get(v);
+        if (type.endsWith("ScheduleFailed")) {
+            // the call never got scheduled: still an attempt, failed at once
+            add(new Fact.AttemptStarted(id, e.timestamp(), null));
+        }
+        AttemptRecord a = v.lastAttempt();
+        if (a != null && a.outcome() == ExecutionStatus.RUNNING) {
+            ExecutionStatus outcome = type.endsWith("Succeeded") ? ExecutionStatus.SUCCEEDED
+                    : type.endsWith("TimedOut") ? ExecutionStatus.TIMED_OUT
+                    : type.endsWith("Failed") ? ExecutionStatus.FAILED : null;
+            if (outcome != null) {
+                boolean failed = outcome != ExecutionStatus.SUCCEEDED;
+                add(new Fact.AttemptEnded(id, e.timestamp(), outcome, failed ? text(d, "error") : null,
+                        failed ? causeText(d) : null));
+            }
+        }
+        if (type.endsWith("StateAborted")) {
+            add(new Fact.Aborted(id, e.timestamp()));
+        }
+    }
+
+    private void entered(HistoryEvent e, String type) {
+        String name = e.stateName();
+        ScopeRecord scope = scopeFor(e, name);
+        int id = visitIds.size() + 1;
+        add(new Fact.Entered(id, scopeIds.get(scope), name, type, e.timestamp(),
+                fromHistory(e.details() == null ? null : e.details().get("input"))));
+        VisitRecord v = record.visit(id);
+        visitIds.put(v, id);
+        track(e, v);
+        lastVisit = v;
+        if (statesByName.get(name) instanceof FailState fail && fail.error() != null && fail.error().isTextual()
+                && !fail.error().asText().startsWith("{%")) {
+            add(new Fact.Failed(id, fail.error().asText(),
+                    fail.cause() != null && fail.cause().isTextual() ? fail.cause().asText() : null));
+        }
+    }
+
+    private void exited(HistoryEvent e) {
+        String name = e.stateName();
+        ScopeRecord scope = scopeFor(e, name);
+        VisitRecord v = scope.open != null && scope.open.state().equals(name) ? scope.open : null;
+        if (v == null) {
+            v = lastOpenVisitNamed(name);
+        }
+        if (v == null) {
+            return;
+        }
+        ObjectNode d = e.details();
+        JsonNode assigned = d == null ? null : d.get("assignedVariables");
+        Map<String, JsonNode> vars = null;
+        if (assigned != null && assigned.isObject()) {
+            Map<String, JsonNode> read = new java.util.LinkedHashMap<>();
+            assigned.fields().forEachRemaining(f -> read.put(f.getKey(), fromHistory(f.getValue())));
+            vars = read;
+        }
+        add(new Fact.Exited(visitIds.get(v), e.timestamp(), fromHistory(d == null ? null : d.get("output")), vars));
+        track(e, v);
+    }
+
+    private static boolean isAttemptStart(String type) {
+        return type.equals("TaskScheduled") || type.equals("LambdaFunctionScheduled")
+                || type.equals("ActivityScheduled");
+    }
+
+    private static boolean isExecutionEnd(String type) {
+        return type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed") || type.equals("ExecutionTimedOut")
+                || type.equals("ExecutionAborted");
+    }
+
+    private static ExecutionStatus status(String terminalType) {
+        switch (terminalType) {
+            case "ExecutionSucceeded":
+                return ExecutionStatus.SUCCEEDED;
+            case "ExecutionFailed":
+                return ExecutionStatus.FAILED;
+            case "ExecutionTimedOut":
+                return ExecutionStatus.TIMED_OUT;
+            default:
+                return ExecutionStatus.ABORTED;
+        }
+    }
+
+    private static ExecutionStatus outcome(String suffix) {
+        switch (suffix) {
+            case "Succeeded":
+                return ExecutionStatus.SUCCEEDED;
+            case "Failed":
+                return ExecutionStatus.FAILED;
+            case "Aborted":
+                return ExecutionStatus.ABORTED;
+            default:
+                return ExecutionStatus.RUNNING;
+        }
+    }
+
+    private ScopeRecord newScope(VisitRecord container, int index) {
+        int id = scopeIds.size();
+        add(new Fact.ScopeOpened(id, scopeIds.get(container.scope()), visitIds.get(container), index));
+        ScopeRecord s = record.scope(id);
+        scopeIds.put(s, id);
+        allScopes.add(s);
+        return s;
+    }
+
+    private void track(HistoryEvent e, VisitRecord v) {
+        visitOfEvent.put(e.id(), v);
+        scopeOfEvent.putIfAbsent(e.id(), v.scope());
+    }
+
+    /** The visit a task event belongs to: its predecessor's, else the most recently entered one. */
+    private VisitRecord ownerVisit(HistoryEvent e) {
+        VisitRecord v = visitOfEvent.get(e.previousEventId());
+        return v != null ? v : lastVisit;
+    }
+
+    /** The nearest Map or Parallel visit the event's predecessor runs in (or is). */
+    private VisitRecord containerVisit(HistoryEvent e, String type) {
+        VisitRecord v = visitOfEvent.get(e.previousEventId());
+        while (v != null && !v.type().equals(type)) {
+            v = v.scope().container();
+        }
+        if (v == null && e.stateName() != null) {
+            v = lastOpenVisitNamed(e.stateName());
+        }
+        List<VisitRecord> visits = record.visits();
+        for (int i = visits.size() - 1; i >= 0 && v == null; i--) {
+            if (visits.get(i).type().equals(type) && !visits.get(i).exited()) {
+                v = visits.get(i);
+            }
+        }
+        return v;
+    }
+
+    private VisitRecord namedVisit(HistoryEvent e, String name) {
+        VisitRecord v = visitOfEvent.get(e.previousEventId());
+        while (v != null && !v.state().equals(name)) {
+            v = v.scope().container();
+        }
+        return v != null ? v : lastOpenVisitNamed(name);
+    }
+
+    private ScopeRecord iterationScope(HistoryEvent e, String mapName, int index) {
+        for (ScopeRecord s = scopeOfEvent.get(e.previousEventId()); s != null; s = s.parent()) {
+            if (s.container() != null && s.container().state().equals(mapName) && s.index() == index) {
+                return s;
+            }
+        }
+        VisitRecord map = lastOpenVisitNamed(mapName);
+        if (map != null) {
+            for (int i = map.children.size() - 1; i >= 0; i--) {
+                if (map.children.get(i).index() == index) {
+                    return map.children.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private VisitRecord lastOpenVisitNamed(String name) {
+        List<VisitRecord> named = record.namedVisits(name);
+        if (named == null) {
+            return null;
+        }
+        for (int i = named.size() - 1; i >= 0; i--) {
+            if (!named.get(i).exited()) {
+                return named.get(i);
+            }
+        }
+        return named.get(named.size() - 1);
+    }
+
+    /** The scope a state event belongs to, from the state's place in the definition and the event chain. */
+    private ScopeRecord scopeFor(HistoryEvent e, String stateName) {
+        Placement p = placements.get(stateName);
+        if (p == null || p.container() == null) {
+            return record.top();
+        }
+        for (ScopeRecord s = scopeOfEvent.get(e.previousEventId()); s != null; s = s.parent()) {
+            if (matches(s, p)) {
+                return s;
+            }
+        }
+        for (VisitRecord v = visitOfEvent.get(e.previousEventId()); v != null; v = v.scope().container()) {
+            if (v.state().equals(p.container()) && p.branch() >= 0 && p.branch() < v.children.size()) {
+                return v.children.get(p.branch());
+            }
+        }
+        for (int i = allScopes.size() - 1; i >= 0; i--) {
+            ScopeRecord s = allScopes.get(i);
+            if (matches(s, p) && s.outcome() == ExecutionStatus.RUNNING) {
+                return s;
+            }
+        }
+        return record.top();
+    }
+
+    private static boolean matches(ScopeRecord s, Placement p) {
+        return s.container() != null && s.container().state().equals(p.container())
+                && (p.branch() < 0 || s.index() == p.branch());
+    }
+
+    private static String text(JsonNode d, String field) {
+        return d != null && d.hasNonNull(field) ? d.get(field).asText() : null;
+    }
+
+    /** A cause as AWS prints it: text stays text, JSON a Lambda put there is shown as JSON. */
+    private static String causeText(JsonNode d) {
+        if (d == null || !d.hasNonNull("cause")) {
+            return null;
+        }
+        JsonNode cause = d.get("cause");
+        return cause.isTextual() ? cause.asText() : cause.toString();
+    }
+
+    /**
+     * A value of a history event's details: AWS writes {@code input}, {@code output} and the values of
+     * {@code assignedVariables} as JSON text; a value that is not JSON text is taken as it is.
+     */
+    private static JsonNode fromHistory(JsonNode value) {
+        if (value != null && value.isTextual()) {
+            try {
+                return dev.aslunit.internal.json.JsonReading.tree(value.asText());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+}
