@@ -158,11 +158,15 @@ public final class Execution {
      */
     public Map<String, List<Execution>> childExecutions() {
         Map<String, List<Execution>> out = new LinkedHashMap<>();
+        Map<String, List<List<Fact>>> facts = driver.childFacts();
         driver.childExecutions().forEach((mapState, histories) -> {
             StateMachineDefinition processor = itemProcessorOf(mapState);
+            List<List<Fact>> recorded = facts.get(mapState);
             List<Execution> children = new ArrayList<>();
             for (List<HistoryEvent> h : histories) {
-                children.add(child(processor, mapState, children.size(), h));
+                children.add(recorded == null ? child(processor, mapState, children.size(), h)
+                        : new Execution(name + "/" + mapState + "/" + children.size(), processor,
+                                ExecutionDriver.ended(h, recorded.get(children.size()), Map.of()), List::of));
             }
             out.put(mapState, List.copyOf(children));
         });

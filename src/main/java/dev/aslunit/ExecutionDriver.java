@@ -35,6 +35,11 @@ interface ExecutionDriver {
         return Map.of();
     }
 
+    /** What the engine recorded of the same child executions, in the same order, when it keeps them. */
+    default Map<String, List<List<Fact>>> childFacts() {
+        return Map.of();
+    }
+
     /** Whether something runs the execution (else it was read from a recorded history). */
     default boolean isLive() {
         return true;
@@ -44,7 +49,12 @@ interface ExecutionDriver {
     static ExecutionDriver recorded(StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> children) {
         List<HistoryEvent> events = List.copyOf(history);
-        List<Fact> facts = AwsHistoryFacts.read(definition, events);
+        return ended(events, AwsHistoryFacts.read(definition, events), children);
+    }
+
+    /** An execution that has ended (or stopped with its parent), with what the engine recorded of it. */
+    static ExecutionDriver ended(List<HistoryEvent> events, List<Fact> facts,
+            Map<String, List<List<HistoryEvent>>> children) {
         return new ExecutionDriver() {
             @Override
             public Map<String, List<List<HistoryEvent>>> childExecutions() {

@@ -10,7 +10,6 @@ import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
-import dev.aslunit.internal.facts.AwsHistoryFacts;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
@@ -285,7 +284,7 @@ public final class StateMachineUnderTest {
 
         @Override
         public List<Fact> facts() {
-            return AwsHistoryFacts.read(prepared.definition(), run.history());
+            return run.facts();
         }
 
         @Override
@@ -296,6 +295,11 @@ public final class StateMachineUnderTest {
         @Override
         public Map<String, List<List<HistoryEvent>>> childExecutions() {
             return run.childExecutions();
+        }
+
+        @Override
+        public Map<String, List<List<Fact>>> childFacts() {
+            return run.childFacts();
         }
 
         @Override

@@ -18,6 +18,7 @@ public final class AttemptRecord {
     String error;
     String cause;
     int retrier = -1;
+    Duration retryDelay;
 
     AttemptRecord(int number, Instant startedAt, String resource, Duration delayBefore) {
         this.number = number;
@@ -62,9 +63,19 @@ public final class AttemptRecord {
         return cause;
     }
 
-    /** The index of the retrier that retried this attempt's error, or -1 (not retried, or not known). */
+    /** The index of the retrier whose {@code ErrorEquals} matched this attempt's error, or -1 (none, or not known). */
     public int retrier() {
         return retrier;
+    }
+
+    /** Whether {@link #retrier()} retried this attempt (else it had no attempts left). */
+    public boolean retried() {
+        return retrier >= 0 && retryDelay != null;
+    }
+
+    /** Whether {@link #retrier()} matched but had used up its {@code MaxAttempts}. */
+    public boolean retriesExhausted() {
+        return retrier >= 0 && retryDelay == null;
     }
 
     public boolean failed() {

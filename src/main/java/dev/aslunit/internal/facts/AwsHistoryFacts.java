@@ -2,18 +2,25 @@ package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.definition.ChoiceState;
 import dev.aslunit.internal.definition.FailState;
 import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.QueryLanguage;
+import dev.aslunit.internal.definition.Retrier;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.internal.path.ChoiceRuleEvaluator;
+import dev.aslunit.internal.path.PathScope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Reads a history recorded elsewhere (on AWS, or saved from an earlier run) into the {@link Fact}s
@@ -28,7 +35,11 @@ import java.util.Map;
  *   <li>a Map's or Parallel's retry writes no failure event: the next {@code MapStateStarted} ends
  *       the attempt before it;</li>
  *   <li>a Fail state's error is its definition's, when that is a literal;</li>
- *   <li>which retrier, catcher or Choice rule acted is not in the history, so those stay unknown.</li>
+ *   <li>which retrier, catcher or Choice rule acted is not in the history: the retrier is the first
+ *       whose {@code ErrorEquals} matches the attempt's error (AWS's rule), the catcher the first that
+ *       matches and leads where the execution went; a Choice rule is the one leading there, and when
+ *       several rules (or a rule and {@code Default}) lead there, a JSONPath Choice's rules are
+ *       evaluated again on the state's input, else the first of them is taken.</li>
  * </ul>
  */
 public final class AwsHistoryFacts {
@@ -49,6 +60,7 @@ public final class AwsHistoryFacts {
     private final List<ScopeRecord> allScopes = new ArrayList<>();
     /** The error a {@code MapRunFailed} gave the Map's attempt, written when the attempt ends. */
     private final Map<VisitRecord, String[]> mapRunErrors = new IdentityHashMap<>();
+    private final Map<String, List<ChoiceRuleEvaluator>> compiledChoices = new HashMap<>();
     private VisitRecord lastVisit;
 
     private AwsHistoryFacts(StateMachineDefinition definition) {
@@ -64,6 +76,7 @@ public final class AwsHistoryFacts {
         for (HistoryEvent event : history) {
             reader.apply(event);
         }
+        reader.retriesExhausted();
         return List.copyOf(reader.facts);
     }
 
@@ -104,6 +117,7 @@ public final class AwsHistoryFacts {
                     add(new Fact.AttemptEnded(id, timeOfEvent.getOrDefault(e.previousEventId(), e.timestamp()),
                             ExecutionStatus.FAILED, null, null));
                 }
+                retried(v, e.timestamp());
                 add(new Fact.AttemptStarted(id, e.timestamp(), null));
                 if (v.type().equals("Parallel") && statesByName.get(v.state()) instanceof ParallelState) {
                     int n = ((ParallelState) statesByName.get(v.state())).branches().size();
@@ -157,6 +171,7 @@ public final class AwsHistoryFacts {
             VisitRecord v = ownerVisit(e);
             if (v != null) {
                 track(e, v);
+                retried(v, e.timestamp());
                 add(new Fact.AttemptStarted(visitIds.get(v), e.timestamp(), text(d, "resource")));
             }
         } else if (type.equals("ExecutionStarted")) {
@@ -181,6 +196,7 @@ public final class AwsHistoryFacts {
         int id = visitIds.get(v);
         if (type.endsWith("ScheduleFailed")) {
             // the call never got scheduled: still an attempt, failed at once
+            retried(v, e.timestamp());
             add(new Fact.AttemptStarted(id, e.timestamp(), null));
         }
         AttemptRecord a = v.lastAttempt();
@@ -202,6 +218,7 @@ public final class AwsHistoryFacts {
     private void entered(HistoryEvent e, String type) {
         String name = e.stateName();
         ScopeRecord scope = scopeFor(e, name);
+        VisitRecord before = scope.visits.isEmpty() ? null : scope.visits.get(scope.visits.size() - 1);
         int id = visitIds.size() + 1;
         add(new Fact.Entered(id, scopeIds.get(scope), name, type, e.timestamp(),
                 fromHistory(e.details() == null ? null : e.details().get("input"))));
@@ -209,6 +226,9 @@ public final class AwsHistoryFacts {
         visitIds.put(v, id);
         track(e, v);
         lastVisit = v;
+        if (before != null && name.equals(before.next())) {
+            decided(before);
+        }
         if (statesByName.get(name) instanceof FailState fail && fail.error() != null && fail.error().isTextual()
                 && !fail.error().asText().startsWith("{%")) {
             add(new Fact.Failed(id, fail.error().asText(),
@@ -236,6 +256,151 @@ public final class AwsHistoryFacts {
         }
         add(new Fact.Exited(visitIds.get(v), e.timestamp(), fromHistory(d == null ? null : d.get("output")), vars));
         track(e, v);
+    }
+
+    /** The retrier that retried {@code v}'s failed attempt, now that another attempt starts at {@code at}. */
+    private void retried(VisitRecord v, Instant at) {
+        AttemptRecord last = v.lastAttempt();
+        if (last != null && last.failed() && last.error() != null && last.retrier() < 0
+                && statesByName.get(v.state()) instanceof State.Retryable state) {
+            int i = firstMatching(state.retry(), last.error());
+            if (i >= 0) {
+                add(new Fact.Retried(visitIds.get(v), i, last.endedAt() == null ? Duration.ZERO
+                        : Duration.between(last.endedAt(), at)));
+            }
+        }
+    }
+
+    /** The retrier that matched a visit's last failed attempt after it had retried {@code MaxAttempts} times. */
+    private void retriesExhausted() {
+        for (VisitRecord v : record.visits()) {
+            AttemptRecord last = v.lastAttempt();
+            if (last == null || !last.failed() || last.error() == null
+                    || !(statesByName.get(v.state()) instanceof State.Retryable state)) {
+                continue;
+            }
+            int i = firstMatching(state.retry(), last.error());
+            int retried = 0;
+            for (AttemptRecord a : v.attempts()) {
+                retried += a.retrier() == i && a.retried() ? 1 : 0;
+            }
+            if (i >= 0 && retried >= state.retry().get(i).maxAttempts()) {
+                add(new Fact.Retried(visitIds.get(v), i, null));
+            }
+        }
+    }
+
+    private static int firstMatching(List<Retrier> retriers, String error) {
+        for (int i = 0; i < retriers.size(); i++) {
+            if (ErrorEquals.matches(retriers.get(i).errorEquals(), error)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Which Choice rule or catcher sent {@code v} to its next state. */
+    private void decided(VisitRecord v) {
+        State state = statesByName.get(v.state());
+        if (state instanceof ChoiceState choice) {
+            int rule = rule(choice, v.input(), v.next());
+            if (rule != VisitRecord.NO_RULE) {
+                add(new Fact.Chose(visitIds.get(v), rule, v.next()));
+            }
+        } else if (v.caughtBy() != null && state instanceof State.Retryable retryable) {
+            int fallback = -1;
+            for (int i = 0; i < retryable.catchers().size(); i++) {
+                dev.aslunit.internal.definition.Catcher c = retryable.catchers().get(i);
+                if (v.next().equals(c.next())) {
+                    if (ErrorEquals.matches(c.errorEquals(), v.error())) {
+                        add(new Fact.Caught(visitIds.get(v), i, v.next()));
+                        return;
+                    }
+                    fallback = fallback < 0 ? i : fallback;
+                }
+            }
+            if (fallback >= 0) {
+                add(new Fact.Caught(visitIds.get(v), fallback, v.next()));
+            }
+        }
+    }
+
+    /** The rule (or Default) of {@code choice} that led to {@code next}. */
+    private int rule(ChoiceState choice, JsonNode input, String next) {
+        int first = VisitRecord.NO_RULE;
+        int leadingThere = 0;
+        for (int i = 0; i < choice.choices().size(); i++) {
+            if (next.equals(choice.choices().get(i).next())) {
+                first = first == VisitRecord.NO_RULE ? i : first;
+                leadingThere++;
+            }
+        }
+        if (next.equals(choice.defaultNext())) {
+            first = first == VisitRecord.NO_RULE ? VisitRecord.DEFAULT_RULE : first;
+            leadingThere++;
+        }
+        if (leadingThere > 1) {
+            int held = held(choice, input);
+            if (held != VisitRecord.NO_RULE
+                    && next.equals(held == VisitRecord.DEFAULT_RULE ? choice.defaultNext() : choice.choices().get(held).next())) {
+                return held;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The rule that holds on the Choice's input, evaluated again; {@code NO_RULE} when that cannot
+     * tell: JSONata, an {@code InputPath}, or a rule reading variables or the context object, which
+     * the history does not record.
+     */
+    private int held(ChoiceState choice, JsonNode input) {
+        if (input == null || choice.queryLanguage() != QueryLanguage.JSONPATH || !"$".equals(choice.inputPath())) {
+            return VisitRecord.NO_RULE;
+        }
+        List<ChoiceRuleEvaluator> rules = compiledChoices.computeIfAbsent(choice.name(), k -> {
+            List<ChoiceRuleEvaluator> compiled = new ArrayList<>();
+            try {
+                for (ChoiceState.Choice c : choice.choices()) {
+                    compiled.add(ChoiceRuleEvaluator.compile(c.rule()));
+                }
+            } catch (RuntimeException invalid) {
+                return List.of();
+            }
+            return compiled;
+        });
+        if (rules.isEmpty()) {
+            return VisitRecord.NO_RULE;
+        }
+        PathScope scope = new InputOnly(input);
+        try {
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).test(scope)) {
+                    return i;
+                }
+            }
+        } catch (RuntimeException cannotTell) {
+            return VisitRecord.NO_RULE;
+        }
+        return VisitRecord.DEFAULT_RULE;
+    }
+
+    /** Rules read only {@code $}: the context object and variables are not in the history's Choice input. */
+    private record InputOnly(JsonNode input) implements PathScope {
+        @Override
+        public JsonNode context() {
+            throw new IllegalStateException("$$ is not recorded");
+        }
+
+        @Override
+        public JsonNode variable(String name) {
+            throw new IllegalStateException("$" + name + " is not recorded");
+        }
+
+        @Override
+        public RandomGenerator random() {
+            throw new IllegalStateException("no randomness in a Choice rule");
+        }
     }
 
     private static boolean isAttemptStart(String type) {

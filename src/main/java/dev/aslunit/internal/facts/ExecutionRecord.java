@@ -123,7 +123,7 @@ public final class ExecutionRecord {
         } else if (fact instanceof Fact.AttemptEnded a) {
             VisitRecord v = visitsById.get(a.visit());
             AttemptRecord last = v.lastAttempt();
-            if (last != null) {
+            if (last != null && last.outcome == ExecutionStatus.RUNNING) {
                 end(last, a.outcome(), a.at());
                 if (a.error() != null) {
                     last.error = a.error();
@@ -138,6 +138,7 @@ public final class ExecutionRecord {
             AttemptRecord last = visitsById.get(r.visit()).lastAttempt();
             if (last != null) {
                 last.retrier = r.retrier();
+                last.retryDelay = r.delay();
             }
         } else if (fact instanceof Fact.Caught c) {
             visitsById.get(c.visit()).catcher = c.catcher();

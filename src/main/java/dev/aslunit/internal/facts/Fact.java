@@ -52,7 +52,10 @@ public sealed interface Fact {
     record AttemptEnded(int visit, Instant at, ExecutionStatus outcome, String error, String cause) implements Fact {
     }
 
-    /** The {@code retrier}th of the state's {@code Retry} matched the error and retries after {@code delay}. */
+    /**
+     * The {@code retrier}th of the state's {@code Retry} matched the current attempt's error: it retries
+     * after {@code delay}, or, with {@code delay} {@code null}, it had no attempts left.
+     */
     record Retried(int visit, int retrier, Duration delay) implements Fact {
     }
 
