@@ -7,6 +7,7 @@ import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.facts.ExecutionRecord;
 import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -263,7 +264,7 @@ public final class Execution {
 
     /** A readable, virtual-time account of the execution, at most {@code maxLines} lines. */
     public String trace(int maxLines) {
-        return StateTrace.render(this, maxLines);
+        return Trace.render(record(), this::stateDefinition, statesWaitingForTaskToken(), notes(), maxLines);
     }
 
     /** The trace at the length configured by {@code -Daslunit.trace.maxLines} (default {@value #DEFAULT_TRACE_LINES}). */
@@ -320,10 +321,6 @@ public final class Execution {
     }
 
     static String quoted(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(n).append('"');
-        }
-        return sb.toString();
+        return Trace.quoted(names);
     }
 }

@@ -2,22 +2,25 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.facts.ExecutionStatus;
-import dev.aslunit.internal.facts.ScopeRecord;
+import dev.aslunit.internal.facts.Records;
 import dev.aslunit.internal.facts.VisitRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One entry into a state, from its {@code *StateEntered} event to its {@code *StateExited} event (or
- * to where the history ends), with what the history tells about it: input and output, attempts and
- * the backoff between them, the error it failed with, the state that caught it, the variables it
- * assigned; for a Map its iterations, for a Parallel its branches (of the last attempt).
+ * One entry into a state, from entering it to exiting it (or to where the execution stopped), as the
+ * engine recorded it (or a recorded history tells it): input and output, attempts and the backoff
+ * between them, the error it failed with, the state that caught it, the variables it assigned; for a
+ * Map its iterations, for a Parallel its branches (of the last attempt).
  */
 public final class StateVisit {
+
+    static {
+        Records.install(v -> ((StateVisit) v).record);
+    }
 
     private final ExecutionView view;
     final VisitRecord record;
@@ -146,15 +149,7 @@ public final class StateVisit {
     /** A Map state's iterations in its last attempt, ordered by index. */
     public List<MapIteration> iterations() {
         List<MapIteration> iterations = new ArrayList<>();
-        if ("Map".equals(type())) {
-            List<ScopeRecord> byIndex = new ArrayList<>(record.children());
-            byIndex.sort(java.util.Comparator.comparingInt(ScopeRecord::index));
-            Map<Integer, ScopeRecord> latest = new LinkedHashMap<>();
-            for (ScopeRecord s : byIndex) {
-                latest.put(s.index(), s);
-            }
-            latest.values().forEach(s -> iterations.add(new MapIteration(view, s)));
-        }
+        record.iterations().forEach(s -> iterations.add(new MapIteration(view, s)));
         return iterations;
     }
 

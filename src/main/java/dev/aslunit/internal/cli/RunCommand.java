@@ -22,7 +22,6 @@ import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.S3ObjectStore;
-import dev.aslunit.internal.history.ExecutionTrace;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.history.HistoryJson;
 import dev.aslunit.internal.json.JsonReading;
@@ -212,7 +211,12 @@ public final class RunCommand implements Callable<Integer> {
         } else if (format.equals("mermaid")) {
             out.print(ExecutionPicture.mermaid(execution));
         } else {
-            out.print(ExecutionTrace.format(run.history()));
+            out.println(execution.trace(Integer.MAX_VALUE));
+            HistoryEvent last = run.history().get(run.history().size() - 1);
+            if (run.status() == ExecutionStatus.SUCCEEDED && last.details() != null) {
+                // the history's text: JsonNode.toString() would load Jackson's object mapper
+                out.println("Output: " + last.details().path("output").asText());
+            }
             if (run.status() == ExecutionStatus.RUNNING) {
                 out.println("execution still RUNNING: waiting for a callback nobody will send: "
                         + run.pendingTaskTokens());

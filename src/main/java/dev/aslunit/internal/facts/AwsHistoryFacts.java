@@ -232,7 +232,8 @@ public final class AwsHistoryFacts {
         if (statesByName.get(name) instanceof FailState fail && fail.error() != null && fail.error().isTextual()
                 && !fail.error().asText().startsWith("{%")) {
             add(new Fact.Failed(id, fail.error().asText(),
-                    fail.cause() != null && fail.cause().isTextual() ? fail.cause().asText() : null));
+                    fail.cause() != null && fail.cause().isTextual() && !fail.cause().asText().startsWith("{%")
+                            ? fail.cause().asText() : null));
         }
     }
 

@@ -83,6 +83,18 @@ public final class VisitRecord {
         return Collections.unmodifiableList(children);
     }
 
+    /** A Map visit's iterations in its last attempt, by index (the latest run of each index). */
+    public List<ScopeRecord> iterations() {
+        if (!"Map".equals(type)) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, ScopeRecord> latest = new java.util.TreeMap<>();
+        for (ScopeRecord s : children) {
+            latest.put(s.index, s);
+        }
+        return List.copyOf(latest.values());
+    }
+
     public Instant exitedAt() {
         return exitedAt;
     }

@@ -1,37 +1,51 @@
-package dev.aslunit;
+package dev.aslunit.internal.facts;
 
-import dev.aslunit.internal.history.Durations;
 import dev.aslunit.internal.definition.Catcher;
 import dev.aslunit.internal.definition.Retrier;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.TaskState;
-import dev.aslunit.internal.facts.ScopeRecord;
+import dev.aslunit.internal.history.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The readable, virtual-time account of an execution that failure messages end with: one line per
- * state visit (per attempt when a state was retried), the catcher that fired, and the outcome.
- * Written from the history alone, so it reads the same for any execution, live or recorded.
- * {@link dev.aslunit.internal.history.ExecutionTrace} prints the raw events instead (one line per event, for
- * the CLI); this one reads the derived visits, so it lives here, above the history package.
+ * The readable, virtual-time account of an execution that failure messages end with and the CLI's
+ * {@code run} prints: one line per state visit (per attempt when a state was retried), the retrier
+ * that ran out and the catcher that fired, and the outcome. Written from the {@link ExecutionRecord}
+ * alone, so it reads the same for any execution, live or read from a recorded history.
  */
-final class StateTrace {
+public final class Trace {
 
     private static final int CAUSE_LIMIT = 100;
 
     private record Row(String time, String name, String type, String text) {
     }
 
-    private StateTrace() {
+    /** What the trace reads: the record, the states as defined, who waits for a task token, notes to add. */
+    private record Execution(ExecutionRecord record, Function<String, State> states, List<String> waiting,
+            List<String> notes) {
+        boolean isRunning() {
+            return record.status() == ExecutionStatus.RUNNING;
+        }
     }
 
-    static String render(Execution execution, int maxLines) {
-        Instant start = execution.startTime();
+    private Trace() {
+    }
+
+    /**
+     * The trace of {@code record}, at most {@code maxLines} lines of visits; {@code states} gives a
+     * state's definition by name, {@code waiting} the states waiting for a task token, {@code notes}
+     * the lines to add under it.
+     */
+    public static String render(ExecutionRecord record, Function<String, State> states, List<String> waiting,
+            List<String> notes, int maxLines) {
+        Execution execution = new Execution(record, states, waiting, notes);
+        Instant start = record.startedAt();
         List<Row> rows = new ArrayList<>();
-        for (StateVisit v : execution.visits()) {
+        for (VisitRecord v : record.visits()) {
             addRows(execution, v, start, rows);
         }
         int timeWidth = 0;
@@ -56,19 +70,19 @@ final class StateTrace {
                     .append(rows.size()).append(" shows them all)\n");
         }
         sb.append(outcome(execution));
-        for (String note : execution.notes()) {
+        for (String note : notes) {
             sb.append('\n').append(note);
         }
         return sb.toString();
     }
 
-    private static void addRows(Execution execution, StateVisit v, Instant start, List<Row> rows) {
-        String name = "  ".repeat(v.record.scope().depth()) + scopeMark(v.record.scope()) + v.stateName();
+    private static void addRows(Execution execution, VisitRecord v, Instant start, List<Row> rows) {
+        String name = "  ".repeat(v.scope().depth()) + scopeMark(v.scope()) + v.state();
         String entered = offset(start, v.enteredAt());
-        List<TaskAttempt> attempts = v.attempts();
+        List<AttemptRecord> attempts = v.attempts();
         boolean perAttempt = attempts.size() > 1 || (attempts.size() == 1 && attempts.get(0).failed());
         if (perAttempt) {
-            for (TaskAttempt a : attempts) {
+            for (AttemptRecord a : attempts) {
                 String text = "attempt " + a.number() + " " + attemptText(execution, v, a);
                 if (a.delayBefore() != null) {
                     text += "   (retry " + (a.number() - 1) + " after " + Durations.format(a.delayBefore()) + ")";
@@ -94,7 +108,7 @@ final class StateTrace {
         return scope.isMapIteration() ? "[" + scope.index() + "] " : "#" + scope.index() + " ";
     }
 
-    private static String attemptText(Execution execution, StateVisit v, TaskAttempt a) {
+    private static String attemptText(Execution execution, VisitRecord v, AttemptRecord a) {
         switch (a.outcome()) {
             case SUCCEEDED:
                 return "succeeded" + took(a.startedAt(), a.endedAt());
@@ -109,13 +123,13 @@ final class StateTrace {
         }
     }
 
-    private static String visitText(Execution execution, StateVisit v) {
+    private static String visitText(Execution execution, VisitRecord v) {
         if (v.aborted()) {
             return "aborted";
         }
         if ("Fail".equals(v.type())) {
             return v.error() != null ? errorText(v.error(), v.cause())
-                    : errorText(execution.error(), execution.cause());
+                    : errorText(execution.record().error(), execution.record().cause());
         }
         if (v.failed() && v.caughtBy() == null) {
             return "failed: " + errorText(v.error(), v.cause());
@@ -127,10 +141,10 @@ final class StateTrace {
             case "Choice":
                 return "→ " + v.next();
             case "Wait":
-                return "waited " + Durations.format(v.duration());
+                return "waited " + Durations.format(Duration.between(v.enteredAt(), v.exitedAt()));
             case "Map": {
-                List<MapIteration> its = v.iterations();
-                long ok = its.stream().filter(i -> i.outcome() == TaskAttempt.Outcome.SUCCEEDED).count();
+                List<ScopeRecord> its = v.iterations();
+                long ok = its.stream().filter(i -> i.outcome() == ExecutionStatus.SUCCEEDED).count();
                 String text = its.size() + (its.size() == 1 ? " iteration" : " iterations");
                 if (ok != its.size()) {
                     text += ": " + ok + " succeeded, " + (its.size() - ok) + " failed";
@@ -138,84 +152,75 @@ final class StateTrace {
                 return text + took(v.enteredAt(), v.exitedAt());
             }
             case "Parallel":
-                return v.branches().size() + " branches" + took(v.enteredAt(), v.exitedAt());
+                return v.children().size() + " branches" + took(v.enteredAt(), v.exitedAt());
             default:
                 return "succeeded" + took(v.enteredAt(), v.exitedAt());
         }
     }
 
-    private static String running(Execution execution, StateVisit v) {
-        if (execution.statesWaitingForTaskToken().contains(v.stateName()) || waitsForToken(execution, v)) {
+    private static String running(Execution execution, VisitRecord v) {
+        if (execution.waiting().contains(v.state()) || waitsForToken(execution, v)) {
             return "waiting for a task token";
         }
         return execution.isRunning() ? "running" : "did not finish";
     }
 
-    private static boolean waitsForToken(Execution execution, StateVisit v) {
-        State s = execution.stateDefinition(v.stateName());
+    private static boolean waitsForToken(Execution execution, VisitRecord v) {
+        State s = execution.states().apply(v.state());
         return s instanceof TaskState && ((TaskState) s).resource() != null
                 && ((TaskState) s).resource().endsWith(".waitForTaskToken") && execution.isRunning();
     }
 
     /** "retries exhausted (Retry[0], MaxAttempts 3); " when a retrier matched the error and ran out. */
-    private static String retriesExhausted(Execution execution, StateVisit v) {
-        State s = execution.stateDefinition(v.stateName());
-        if (v.retries() == 0 || !(s instanceof State.Retryable)) {
+    private static String retriesExhausted(Execution execution, VisitRecord v) {
+        State s = execution.states().apply(v.state());
+        AttemptRecord last = v.lastAttempt();
+        if (v.attempts().size() < 2 || !last.retriesExhausted() || !(s instanceof State.Retryable)) {
             return "";
         }
-        List<Retrier> retriers = ((State.Retryable) s).retry();
-        for (int i = 0; i < retriers.size(); i++) {
-            List<String> errors = retriers.get(i).errorEquals();
-            if (errors.contains(v.error()) || errors.contains("States.ALL")
-                    || errors.contains("States.TaskFailed") && !v.error().startsWith("States.")) {
-                return "retries exhausted (Retry[" + i + "], MaxAttempts " + retriers.get(i).maxAttempts() + "); ";
-            }
-        }
-        return "";
+        Retrier r = ((State.Retryable) s).retry().get(last.retrier());
+        return "retries exhausted (Retry[" + last.retrier() + "], MaxAttempts " + r.maxAttempts() + "); ";
     }
 
-    private static String catcherText(Execution execution, StateVisit v) {
-        State s = execution.stateDefinition(v.stateName());
-        if (!(s instanceof State.Retryable)) {
+    private static String catcherText(Execution execution, VisitRecord v) {
+        State s = execution.states().apply(v.state());
+        if (v.catcher() < 0 || !(s instanceof State.Retryable)) {
             return "";
         }
-        List<Catcher> catchers = ((State.Retryable) s).catchers();
-        int fallback = -1;
-        for (int i = 0; i < catchers.size(); i++) {
-            Catcher c = catchers.get(i);
-            if (c.next() != null && c.next().equals(v.caughtBy())) {
-                if (c.errorEquals().contains(v.error())) {
-                    return describe(i, c);
-                }
-                if (fallback < 0) {
-                    fallback = i;
-                }
-            }
-        }
-        return fallback < 0 ? "" : describe(fallback, catchers.get(fallback));
+        return describe(v.catcher(), ((State.Retryable) s).catchers().get(v.catcher()));
     }
 
     private static String describe(int index, Catcher c) {
-        return " by Catch[" + index + "] [" + Execution.quoted(c.errorEquals()) + "]";
+        return " by Catch[" + index + "] [" + quoted(c.errorEquals()) + "]";
     }
 
     private static String outcome(Execution execution) {
-        String took = Durations.format(execution.duration());
-        switch (execution.status()) {
+        ExecutionRecord r = execution.record();
+        String took = Durations.format(r.duration());
+        switch (r.status()) {
             case SUCCEEDED:
                 return "Execution succeeded after " + took;
             case FAILED:
-                return "Execution failed after " + took + ": " + errorText(execution.error(), execution.cause());
+                return "Execution failed after " + took + ": " + errorText(r.error(), r.cause());
             case TIMED_OUT:
-                return "Execution timed out after " + took + ": " + errorText(execution.error(), execution.cause());
+                return "Execution timed out after " + took + ": " + errorText(r.error(), r.cause());
             case ABORTED:
                 return "Execution aborted after " + took
-                        + (execution.error() != null ? ": " + errorText(execution.error(), execution.cause()) : "");
+                        + (r.error() != null ? ": " + errorText(r.error(), r.cause()) : "");
             default:
-                List<String> waiting = execution.statesWaitingForTaskToken();
+                List<String> waiting = execution.waiting();
                 return "Execution still running after " + took
-                        + (waiting.isEmpty() ? "" : ", waiting for a task token at " + Execution.quoted(waiting));
+                        + (waiting.isEmpty() ? "" : ", waiting for a task token at " + quoted(waiting));
         }
+    }
+
+    /** Names in quotes, comma-separated: {@code "A", "B"}. */
+    public static String quoted(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(n).append('"');
+        }
+        return sb.toString();
     }
 
     static String errorText(String error, String cause) {
