@@ -5,10 +5,13 @@ import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.internal.definition.ParallelState;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.facts.AwsHistoryReader;
+import dev.aslunit.internal.facts.ExecutionDriver;
 import dev.aslunit.internal.facts.ExecutionRecord;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.internal.json.UserJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +76,7 @@ public final class Execution {
      * or the bare array. The same assertions then apply to what really ran on AWS.
      */
     public static Execution fromAwsHistory(String name, StateMachineDefinition definition, Object history) {
-        return fromHistory(name, definition, AwsHistoryReader.read(JsonValues.fromTest(history, "The execution history")));
+        return fromHistory(name, definition, AwsHistoryReader.read(UserJson.read(history, "The execution history")));
     }
 
     public String name() {

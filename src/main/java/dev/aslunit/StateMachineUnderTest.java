@@ -10,9 +10,11 @@ import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.facts.ExecutionDriver;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -185,7 +187,7 @@ public final class StateMachineUnderTest {
     }
 
     public Execution start(String executionName, Object input) {
-        JsonNode json = JsonValues.fromTest(input, "The execution input");
+        JsonNode json = UserJson.read(input, "The execution input");
         ChildStream children = childListeners.isEmpty() ? null : new ChildStream(List.copyOf(childListeners));
         ExecutionOptions options = ExecutionOptions.builder()
                 .input(json)

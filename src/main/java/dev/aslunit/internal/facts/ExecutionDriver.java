@@ -1,15 +1,16 @@
-package dev.aslunit;
+package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.facts.AwsHistoryFacts;
-import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;
 
-/** What an {@link Execution} needs from whatever runs it: its growing history and its callbacks. */
-interface ExecutionDriver {
+/**
+ * What a {@code dev.aslunit.Execution} needs from whatever runs it: its growing history and facts, and
+ * its callbacks; or, for one read from a recorded history, the same without callbacks.
+ */
+public interface ExecutionDriver {
 
     String executionArn();
 
@@ -46,14 +47,14 @@ interface ExecutionDriver {
     }
 
     /** A history that was recorded before, of an execution of {@code definition}: nothing runs it any more. */
-    static ExecutionDriver recorded(StateMachineDefinition definition, List<HistoryEvent> history,
+    public static ExecutionDriver recorded(StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> children) {
         List<HistoryEvent> events = List.copyOf(history);
         return ended(events, AwsHistoryFacts.read(definition, events), children);
     }
 
     /** An execution that has ended (or stopped with its parent), with what the engine recorded of it. */
-    static ExecutionDriver ended(List<HistoryEvent> events, List<Fact> facts,
+    public static ExecutionDriver ended(List<HistoryEvent> events, List<Fact> facts,
             Map<String, List<List<HistoryEvent>>> children) {
         return new ExecutionDriver() {
             @Override
