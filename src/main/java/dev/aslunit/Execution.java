@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * One execution of a state machine, as a test sees it: status, output, error and cause, virtual
  * start and stop times, the AWS-format history, and what the engine recorded as it ran (the
  * path, visits, attempts and backoff, catches, Choice decisions, variables, Map iterations, Parallel
- * branches); for an execution read from a recorded history, the same read from its events. A running execution moves on only through this object or its sandbox's clock; once it
- * has ended it no longer changes.
+ * branches); for an execution read from a recorded history, the same read from its events. A
+ * running execution moves on only through this object or its sandbox's clock; once it has ended it
+ * no longer changes.
  */
 public final class Execution {
 

@@ -22,6 +22,8 @@ import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.S3ObjectStore;
+import dev.aslunit.internal.facts.ExecutionRecord;
+import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.history.HistoryJson;
 import dev.aslunit.internal.json.JsonReading;
@@ -211,7 +213,8 @@ public final class RunCommand implements Callable<Integer> {
         } else if (format.equals("mermaid")) {
             out.print(ExecutionPicture.mermaid(execution));
         } else {
-            out.println(execution.trace(Integer.MAX_VALUE));
+            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), execution::stateDefinition,
+                    execution.statesWaitingForTaskToken()));
             HistoryEvent last = run.history().get(run.history().size() - 1);
             if (run.status() == ExecutionStatus.SUCCEEDED && last.details() != null) {
                 // the history's text: JsonNode.toString() would load Jackson's object mapper

@@ -142,7 +142,7 @@ final class MapStep extends Step implements Step.Retrying {
             d.put("length", items == null ? 0 : items.size());
             return d;
         });
-        record(run, new Fact.AttemptStarted(run.visit, run.frame.run.now(), null));
+        record(run, new Fact.AttemptStarted(run.visit, run.frame.run.now(), null, null));
         if (distributed) {
             iterations = limits(run, scope, effective);
             if (iterations == null) {

@@ -42,7 +42,7 @@ final class ParallelStep extends Step implements Step.Retrying {
     private void start(StateRun run, Scope scope, JsonNode effective) {
         Frame frame = run.frame;
         long started = frame.emit("ParallelStateStarted", null);
-        record(run, new Fact.AttemptStarted(run.visit, frame.run.now(), null));
+        record(run, new Fact.AttemptStarted(run.visit, frame.run.now(), null, null));
         new Branches(run, scope, effective, new Frame.Container(started)).launch();
     }
 

@@ -91,7 +91,7 @@ final class TaskStep extends Step implements Step.Retrying {
                 timeoutSeconds, heartbeatSeconds, taskCredentials));
         FactLog log = frame.facts();
         if (log != null) {
-            log.add(new Fact.AttemptStarted(run.visit, frame.run.now(), resource.historyName()));
+            log.add(new Fact.AttemptStarted(run.visit, frame.run.now(), resource.historyName(), parameters));
         }
         TaskInvocation invocation = new TaskInvocation(name, resource.arn(), parameters, run.retryCount,
                 frame.run.nextInvocation(name), resource.waitsForToken() ? run.taskToken : null, frame.run.now(),

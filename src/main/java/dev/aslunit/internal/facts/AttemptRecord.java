@@ -1,5 +1,6 @@
 package dev.aslunit.internal.facts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,6 +13,7 @@ public final class AttemptRecord {
     final int number;
     final Instant startedAt;
     final String resource;
+    final JsonNode parameters;
     final Duration delayBefore;
     ExecutionStatus outcome = ExecutionStatus.RUNNING;
     Instant endedAt;
@@ -20,10 +22,11 @@ public final class AttemptRecord {
     int retrier = -1;
     Duration retryDelay;
 
-    AttemptRecord(int number, Instant startedAt, String resource, Duration delayBefore) {
+    AttemptRecord(int number, Instant startedAt, String resource, JsonNode parameters, Duration delayBefore) {
         this.number = number;
         this.startedAt = startedAt;
         this.resource = resource;
+        this.parameters = parameters;
         this.delayBefore = delayBefore;
     }
 
@@ -44,6 +47,11 @@ public final class AttemptRecord {
     /** The resource as the history names it, or {@code null} for a Map's or Parallel's attempt. */
     public String resource() {
         return resource;
+    }
+
+    /** What a Task's call was given, or {@code null}. */
+    public JsonNode parameters() {
+        return parameters;
     }
 
     /** The virtual time from the previous attempt's end to this one's start: the backoff; {@code null} for the first. */

@@ -118,7 +118,7 @@ public final class AwsHistoryFacts {
                             ExecutionStatus.FAILED, null, null));
                 }
                 retried(v, e.timestamp());
-                add(new Fact.AttemptStarted(id, e.timestamp(), null));
+                add(new Fact.AttemptStarted(id, e.timestamp(), null, null));
                 if (v.type().equals("Parallel") && statesByName.get(v.state()) instanceof ParallelState) {
                     int n = ((ParallelState) statesByName.get(v.state())).branches().size();
                     for (int i = 0; i < n; i++) {
@@ -172,7 +172,8 @@ public final class AwsHistoryFacts {
             if (v != null) {
                 track(e, v);
                 retried(v, e.timestamp());
-                add(new Fact.AttemptStarted(visitIds.get(v), e.timestamp(), text(d, "resource")));
+                add(new Fact.AttemptStarted(visitIds.get(v), e.timestamp(), text(d, "resource"),
+                        fromHistory(d == null ? null : d.has("parameters") ? d.get("parameters") : d.get("input"))));
             }
         } else if (type.equals("ExecutionStarted")) {
             add(new Fact.Started(e.timestamp(), fromHistory(d == null ? null : d.get("input"))));
@@ -197,7 +198,7 @@ public final class AwsHistoryFacts {
         if (type.endsWith("ScheduleFailed")) {
             // the call never got scheduled: still an attempt, failed at once
             retried(v, e.timestamp());
-            add(new Fact.AttemptStarted(id, e.timestamp(), null));
+            add(new Fact.AttemptStarted(id, e.timestamp(), null, null));
         }
         AttemptRecord a = v.lastAttempt();
         if (a != null && a.outcome() == ExecutionStatus.RUNNING) {

@@ -115,7 +115,7 @@ public final class ExecutionRecord {
             VisitRecord v = visitsById.get(a.visit());
             AttemptRecord previous = v.lastAttempt();
             Duration delay = previous == null || previous.endedAt == null ? null : Duration.between(previous.endedAt, a.at());
-            v.attempts.add(new AttemptRecord(v.attempts.size() + 1, a.at(), a.resource(), delay));
+            v.attempts.add(new AttemptRecord(v.attempts.size() + 1, a.at(), a.resource(), a.parameters(), delay));
             v.children.clear();
             v.openChildren = 0;
             v.maxConcurrencyObserved = 0;

@@ -42,10 +42,11 @@ public sealed interface Fact {
     }
 
     /**
-     * One attempt began: a Task's call to its resource (named as its scheduled event names it), or
-     * a run of a Map or Parallel state's iterations or branches ({@code resource} {@code null}).
+     * One attempt began: a Task's call to its resource (named as its scheduled event names it) with
+     * {@code parameters}, or a run of a Map or Parallel state's iterations or branches
+     * ({@code resource} and {@code parameters} {@code null}).
      */
-    record AttemptStarted(int visit, Instant at, String resource) implements Fact {
+    record AttemptStarted(int visit, Instant at, String resource, JsonNode parameters) implements Fact {
     }
 
     /** The current attempt ended; a failed one with its error and cause ({@code null} when not known yet). */

@@ -5,6 +5,7 @@ import dev.aslunit.internal.definition.Retrier;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.history.Durations;
+import dev.aslunit.internal.json.JsonWriting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class Trace {
 
     /** What the trace reads: the record, the states as defined, who waits for a task token, notes to add. */
     private record Execution(ExecutionRecord record, Function<String, State> states, List<String> waiting,
-            List<String> notes) {
+            List<String> notes, boolean detailed) {
         boolean isRunning() {
             return record.status() == ExecutionStatus.RUNNING;
         }
@@ -42,7 +43,16 @@ public final class Trace {
      */
     public static String render(ExecutionRecord record, Function<String, State> states, List<String> waiting,
             List<String> notes, int maxLines) {
-        Execution execution = new Execution(record, states, waiting, notes);
+        return render(new Execution(record, states, waiting, notes, false), maxLines);
+    }
+
+    /** The whole trace with what each task call was given and every cause in full: the CLI's {@code run}. */
+    public static String detailed(ExecutionRecord record, Function<String, State> states, List<String> waiting) {
+        return render(new Execution(record, states, waiting, List.of(), true), Integer.MAX_VALUE);
+    }
+
+    private static String render(Execution execution, int maxLines) {
+        ExecutionRecord record = execution.record();
         Instant start = record.startedAt();
         List<Row> rows = new ArrayList<>();
         for (VisitRecord v : record.visits()) {
@@ -70,7 +80,7 @@ public final class Trace {
                     .append(rows.size()).append(" shows them all)\n");
         }
         sb.append(outcome(execution));
-        for (String note : notes) {
+        for (String note : execution.notes()) {
             sb.append('\n').append(note);
         }
         return sb.toString();
@@ -83,7 +93,7 @@ public final class Trace {
         boolean perAttempt = attempts.size() > 1 || (attempts.size() == 1 && attempts.get(0).failed());
         if (perAttempt) {
             for (AttemptRecord a : attempts) {
-                String text = "attempt " + a.number() + " " + attemptText(execution, v, a);
+                String text = "attempt " + a.number() + " " + attemptText(execution, v, a) + given(execution, a);
                 if (a.delayBefore() != null) {
                     text += "   (retry " + (a.number() - 1) + " after " + Durations.format(a.delayBefore()) + ")";
                 }
@@ -93,7 +103,8 @@ public final class Trace {
                 rows.add(new Row("", "", "", "→ " + (v.next() != null ? v.next() : "exited")));
             }
         } else {
-            rows.add(new Row(entered, name, v.type(), visitText(execution, v)));
+            rows.add(new Row(entered, name, v.type(), visitText(execution, v)
+                    + (attempts.isEmpty() ? "" : given(execution, attempts.get(0)))));
         }
         if (v.caughtBy() != null) {
             rows.add(new Row("", "", "", retriesExhausted(execution, v) + "caught " + v.error()
@@ -113,7 +124,7 @@ public final class Trace {
             case SUCCEEDED:
                 return "succeeded" + took(a.startedAt(), a.endedAt());
             case FAILED:
-                return "failed: " + errorText(a.error(), a.cause());
+                return "failed: " + errorText(execution, a.error(), a.cause());
             case TIMED_OUT:
                 return "timed out: " + (a.error() == null ? "States.Timeout" : a.error()) + took(a.startedAt(), a.endedAt());
             case ABORTED:
@@ -128,11 +139,11 @@ public final class Trace {
             return "aborted";
         }
         if ("Fail".equals(v.type())) {
-            return v.error() != null ? errorText(v.error(), v.cause())
-                    : errorText(execution.record().error(), execution.record().cause());
+            return v.error() != null ? errorText(execution, v.error(), v.cause())
+                    : errorText(execution, execution.record().error(), execution.record().cause());
         }
         if (v.failed() && v.caughtBy() == null) {
-            return "failed: " + errorText(v.error(), v.cause());
+            return "failed: " + errorText(execution, v.error(), v.cause());
         }
         if (!v.exited()) {
             return "Wait".equals(v.type()) ? "waiting" : running(execution, v);
@@ -201,12 +212,12 @@ public final class Trace {
             case SUCCEEDED:
                 return "Execution succeeded after " + took;
             case FAILED:
-                return "Execution failed after " + took + ": " + errorText(r.error(), r.cause());
+                return "Execution failed after " + took + ": " + errorText(execution, r.error(), r.cause());
             case TIMED_OUT:
-                return "Execution timed out after " + took + ": " + errorText(r.error(), r.cause());
+                return "Execution timed out after " + took + ": " + errorText(execution, r.error(), r.cause());
             case ABORTED:
                 return "Execution aborted after " + took
-                        + (r.error() != null ? ": " + errorText(r.error(), r.cause()) : "");
+                        + (r.error() != null ? ": " + errorText(execution, r.error(), r.cause()) : "");
             default:
                 List<String> waiting = execution.waiting();
                 return "Execution still running after " + took
@@ -223,10 +234,15 @@ public final class Trace {
         return sb.toString();
     }
 
-    static String errorText(String error, String cause) {
+    /** In the detailed trace, "  with {...}": what a task call was given. */
+    private static String given(Execution execution, AttemptRecord a) {
+        return execution.detailed() && a.parameters() != null ? "  with " + JsonWriting.text(a.parameters()) : "";
+    }
+
+    private static String errorText(Execution execution, String error, String cause) {
         String text = error == null ? "(no error name)" : error;
         if (cause != null && !cause.isEmpty()) {
-            String c = cause.length() > CAUSE_LIMIT ? cause.substring(0, CAUSE_LIMIT) + "…" : cause;
+            String c = cause.length() > CAUSE_LIMIT && !execution.detailed() ? cause.substring(0, CAUSE_LIMIT) + "…" : cause;
             text += " \"" + c.replace("\n", "\\n") + "\"";
         }
         return text;
