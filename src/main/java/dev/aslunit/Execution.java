@@ -169,9 +169,8 @@ public final class Execution {
             List<List<Fact>> recorded = facts.get(mapState);
             List<Execution> children = new ArrayList<>();
             for (List<HistoryEvent> h : histories) {
-                children.add(recorded == null ? child(processor, mapState, children.size(), h)
-                        : new Execution(name + "/" + mapState + "/" + children.size(), processor,
-                                ExecutionDriver.ended(h, recorded.get(children.size()), Map.of()), List::of));
+                children.add(child(processor, mapState, children.size(), h,
+                        recorded == null ? null : recorded.get(children.size())));
             }
             out.put(mapState, List.copyOf(children));
         });
@@ -182,9 +181,15 @@ public final class Execution {
         return ((MapState) stateDefinition(mapState)).itemProcessor();
     }
 
-    /** The {@code index}th child execution of the Distributed Map state {@code mapState}. */
-    Execution child(StateMachineDefinition processor, String mapState, int index, List<HistoryEvent> history) {
-        return fromHistory(name + "/" + mapState + "/" + index, processor, history);
+    /**
+     * The {@code index}th child execution of the Distributed Map state {@code mapState}, from what the
+     * engine recorded of it, or, for {@code facts} {@code null}, from its history.
+     */
+    Execution child(StateMachineDefinition processor, String mapState, int index, List<HistoryEvent> history,
+            List<Fact> facts) {
+        String childName = name + "/" + mapState + "/" + index;
+        return facts == null ? fromHistory(childName, processor, history)
+                : new Execution(childName, processor, ExecutionDriver.ended(history, facts, Map.of()), List::of);
     }
 
     /** The named state as this execution saw it; for a name the definition lacks, {@link ExecutedState#exists()} is false. */

@@ -3,6 +3,7 @@ package dev.aslunit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
@@ -235,8 +236,8 @@ public final class StateMachineUnderTest {
         return notes;
     }
 
-    /** Turns the engine's child histories into executions for the listeners; nothing stays behind but counters. */
-    private static final class ChildStream implements BiConsumer<String, List<HistoryEvent>> {
+    /** Turns the engine's child executions into executions for the listeners; nothing stays behind but counters. */
+    private static final class ChildStream implements BiConsumer<String, EndedChild> {
         private final List<ChildExecutionListener> listeners;
         private final Map<String, StateMachineDefinition> processors = new HashMap<>();
         private final Map<String, Integer> counts = new HashMap<>();
@@ -247,10 +248,10 @@ public final class StateMachineUnderTest {
         }
 
         @Override
-        public void accept(String mapState, List<HistoryEvent> history) {
+        public void accept(String mapState, EndedChild ended) {
             StateMachineDefinition processor = processors.computeIfAbsent(mapState, parent::itemProcessorOf);
             int index = counts.merge(mapState, 1, Integer::sum) - 1;
-            Execution child = parent.child(processor, mapState, index, history);
+            Execution child = parent.child(processor, mapState, index, ended.history(), ended.facts());
             for (ChildExecutionListener listener : listeners) {
                 listener.ended(parent, mapState, child);
             }

@@ -17,6 +17,7 @@ import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.DefinitionException;
+import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
@@ -294,10 +295,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Counts a Distributed Map's child executions into {@code collector} as they end, without keeping them. */
-    private static BiConsumer<String, List<HistoryEvent>> childCoverage(CoverageCollector collector,
+    private static BiConsumer<String, EndedChild> childCoverage(CoverageCollector collector,
             CompiledStateMachine machine) {
         return collector == null ? null
-                : (mapState, history) -> collector.recordChildExecution(machine.definition(), mapState, history);
+                : (mapState, child) -> collector.recordChildExecution(machine.definition(), mapState, child.history());
     }
 
     /** One request's answer as a tree; the execution counts towards {@code coverage} when one is given. */

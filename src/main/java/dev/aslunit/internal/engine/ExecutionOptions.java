@@ -3,8 +3,6 @@ package dev.aslunit.internal.engine;
 import dev.aslunit.internal.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.aslunit.internal.history.HistoryEvent;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -34,7 +32,7 @@ public record ExecutionOptions(
         TaskHandler taskHandler,
         S3ObjectStore s3,
         boolean keepChildExecutions,
-        BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
+        BiConsumer<String, EndedChild> childExecutionListener) {
 
     public static final long DEFAULT_SEED = 0L;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -74,7 +72,7 @@ public record ExecutionOptions(
         private TaskHandler taskHandler = invocation -> java.util.Optional.empty();
         private S3ObjectStore s3 = new S3ObjectStore();
         private boolean keepChildExecutions;
-        private BiConsumer<String, List<HistoryEvent>> childExecutionListener;
+        private BiConsumer<String, EndedChild> childExecutionListener;
 
         private Builder() {
         }
@@ -129,7 +127,7 @@ public record ExecutionOptions(
             return this;
         }
 
-        public Builder childExecutionListener(BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
+        public Builder childExecutionListener(BiConsumer<String, EndedChild> childExecutionListener) {
             this.childExecutionListener = childExecutionListener;
             return this;
         }

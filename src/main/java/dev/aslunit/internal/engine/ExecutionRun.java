@@ -500,7 +500,7 @@ public final class ExecutionRun {
     void childEnded(ChildExecution child) {
         String mapState = streamed.remove(child);
         if (mapState != null) {
-            options.childExecutionListener().accept(mapState, child.events());
+            options.childExecutionListener().accept(mapState, new EndedChild(child.events(), child.factList()));
         }
     }
 
