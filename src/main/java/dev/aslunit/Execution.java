@@ -2,9 +2,16 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.facts.AwsHistoryReader;
+import dev.aslunit.internal.facts.ExecutionDriver;
+import dev.aslunit.internal.facts.ExecutionRecord;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.internal.json.UserJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +23,11 @@ import java.util.function.Supplier;
 
 /**
  * One execution of a state machine, as a test sees it: status, output, error and cause, virtual
- * start and stop times, the AWS-format history, and facts derived from that history alone (the
+ * start and stop times, the AWS-format history, and what the engine recorded as it ran (the
  * path, visits, attempts and backoff, catches, Choice decisions, variables, Map iterations, Parallel
- * branches). A running execution moves on only through this object or its sandbox's clock; once it
- * has ended it no longer changes.
+ * branches); for an execution read from a recorded history, the same read from its events. A
+ * running execution moves on only through this object or its sandbox's clock; once it has ended it
+ * no longer changes.
  */
 public final class Execution {
 
@@ -33,8 +41,9 @@ public final class Execution {
     private final StateMachineDefinition definition;
     private final ExecutionDriver driver;
     private final Supplier<List<String>> notes;
-    private List<HistoryEvent> analysedHistory;
-    private HistoryAnalysis analysis;
+    private Map<String, State> statesByName;
+    private int viewedFacts = -1;
+    private ExecutionView view;
 
     Execution(String name, StateMachineDefinition definition, ExecutionDriver driver, Supplier<List<String>> notes) {
         this.name = Objects.requireNonNull(name, "name");
@@ -57,7 +66,7 @@ public final class Execution {
      */
     public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> childExecutions) {
-        return new Execution(name, definition, ExecutionDriver.recorded(null, history,
+        return new Execution(name, definition, ExecutionDriver.recorded(definition, history,
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(childExecutions))), List::of);
     }
 
@@ -68,7 +77,7 @@ public final class Execution {
      * or the bare array. The same assertions then apply to what really ran on AWS.
      */
     public static Execution fromAwsHistory(String name, StateMachineDefinition definition, Object history) {
-        return fromHistory(name, definition, AwsHistoryReader.read(JsonValues.fromTest(history, "The execution history")));
+        return fromHistory(name, definition, AwsHistoryReader.read(UserJson.read(history, "The execution history")));
     }
 
     public String name() {
@@ -90,86 +99,60 @@ public final class Execution {
     }
 
     public Status status() {
-        HistoryEvent last = terminalEvent();
-        if (last == null) {
-            return Status.RUNNING;
-        }
-        switch (last.type()) {
-            case "ExecutionSucceeded":
-                return Status.SUCCEEDED;
-            case "ExecutionFailed":
-                return Status.FAILED;
-            case "ExecutionTimedOut":
-                return Status.TIMED_OUT;
-            default:
-                return Status.ABORTED;
-        }
+        return Status.valueOf(record().status().name());
     }
 
     public boolean isRunning() {
         return status() == Status.RUNNING;
     }
 
-    /** The execution's input, from {@code ExecutionStarted}. */
+    /** The execution's input. */
     public JsonNode input() {
-        List<HistoryEvent> h = history();
-        return h.isEmpty() || h.get(0).details() == null ? null : JsonValues.fromHistory(h.get(0).details().get("input"));
+        return record().input();
     }
 
     /** The output of a succeeded execution, else {@code null}. */
     public JsonNode output() {
-        HistoryEvent last = terminalEvent();
-        return last != null && last.type().equals("ExecutionSucceeded") && last.details() != null
-                ? JsonValues.fromHistory(last.details().get("output")) : null;
+        return record().output();
     }
 
     /** The error of a failed, timed-out or aborted execution (as {@code DescribeExecution} has it), else {@code null}. */
     public String error() {
-        HistoryEvent last = terminalEvent();
-        return last == null || last.type().equals("ExecutionSucceeded") ? null : HistoryAnalysis.text(last.details(), "error");
+        return record().error();
     }
 
     public String cause() {
-        HistoryEvent last = terminalEvent();
-        if (last == null || last.type().equals("ExecutionSucceeded") || last.details() == null
-                || !last.details().hasNonNull("cause")) {
-            return null;
-        }
-        JsonNode cause = last.details().get("cause");
-        return cause.isTextual() ? cause.asText() : cause.toString();
+        return record().cause();
     }
 
-    /** Virtual time of {@code ExecutionStarted}. */
+    /** Virtual time the execution started. */
     public Instant startTime() {
-        List<HistoryEvent> h = history();
-        return h.isEmpty() ? null : h.get(0).timestamp();
+        return record().startedAt();
     }
 
     /** Virtual time the execution ended, or {@code null} while it runs. */
     public Instant stopTime() {
-        HistoryEvent last = terminalEvent();
-        return last == null ? null : last.timestamp();
+        return record().stoppedAt();
     }
 
-    /** Virtual time from start to stop; for a running execution, to its latest event. */
+    /** Virtual time from start to stop; for a running execution, to the latest thing that happened. */
     public Duration duration() {
-        List<HistoryEvent> h = history();
-        return h.isEmpty() ? Duration.ZERO : Duration.between(h.get(0).timestamp(), h.get(h.size() - 1).timestamp());
+        return record().duration();
     }
 
     /** The states entered at the top level, in order. */
     public List<String> path() {
-        return analysis().top.path();
+        return record().top().path();
     }
 
     /** Every state entered, at any depth (Map iterations, Parallel branches), in history order. */
     public List<String> enteredStates() {
-        return List.copyOf(analysis().entered);
+        return view().entered;
     }
 
     /** Every visit of every state, in history order. */
     public List<StateVisit> visits() {
-        return List.copyOf(analysis().visits);
+        return view().inOrder;
     }
 
     /**
@@ -180,11 +163,14 @@ public final class Execution {
      */
     public Map<String, List<Execution>> childExecutions() {
         Map<String, List<Execution>> out = new LinkedHashMap<>();
+        Map<String, List<List<Fact>>> facts = driver.childFacts();
         driver.childExecutions().forEach((mapState, histories) -> {
             StateMachineDefinition processor = itemProcessorOf(mapState);
+            List<List<Fact>> recorded = facts.get(mapState);
             List<Execution> children = new ArrayList<>();
             for (List<HistoryEvent> h : histories) {
-                children.add(child(processor, mapState, children.size(), h));
+                children.add(child(processor, mapState, children.size(), h,
+                        recorded == null ? null : recorded.get(children.size())));
             }
             out.put(mapState, List.copyOf(children));
         });
@@ -195,26 +181,31 @@ public final class Execution {
         return ((MapState) stateDefinition(mapState)).itemProcessor();
     }
 
-    /** The {@code index}th child execution of the Distributed Map state {@code mapState}. */
-    Execution child(StateMachineDefinition processor, String mapState, int index, List<HistoryEvent> history) {
-        return fromHistory(name + "/" + mapState + "/" + index, processor, history);
+    /**
+     * The {@code index}th child execution of the Distributed Map state {@code mapState}, from what the
+     * engine recorded of it, or, for {@code facts} {@code null}, from its history.
+     */
+    Execution child(StateMachineDefinition processor, String mapState, int index, List<HistoryEvent> history,
+            List<Fact> facts) {
+        String childName = name + "/" + mapState + "/" + index;
+        return facts == null ? fromHistory(childName, processor, history)
+                : new Execution(childName, processor, ExecutionDriver.ended(history, facts, Map.of()), List::of);
     }
 
     /** The named state as this execution saw it; for a name the definition lacks, {@link ExecutedState#exists()} is false. */
     public ExecutedState state(String stateName) {
-        HistoryAnalysis a = analysis();
-        return new ExecutedState(this, stateName, a.statesByName.get(stateName),
-                a.visitsByState.getOrDefault(stateName, List.of()));
+        return new ExecutedState(this, stateName, statesByName().get(stateName),
+                view().byState.getOrDefault(stateName, List.of()));
     }
 
     /** Every state name of the definition, at any depth, in definition order. */
     public List<String> stateNames() {
-        return List.copyOf(analysis().statesByName.keySet());
+        return List.copyOf(statesByName().keySet());
     }
 
     /** The definition of a state at any depth, or {@code null}. */
     public State stateDefinition(String stateName) {
-        return analysis().statesByName.get(stateName);
+        return statesByName().get(stateName);
     }
 
     /** The names of the states waiting for a task token, in the order they started waiting. */
@@ -227,7 +218,7 @@ public final class Execution {
         }
         if (states.isEmpty() && isRunning()) {
             // a recorded history has no live tokens: a token task whose attempt never ended is waiting
-            for (StateVisit v : analysis().visits) {
+            for (StateVisit v : view().inOrder) {
                 TaskAttempt a = v.lastAttempt();
                 if (!v.exited() && a != null && a.outcome() == TaskAttempt.Outcome.RUNNING && a.resource() != null
                         && a.resource().endsWith(".waitForTaskToken") && !states.contains(v.stateName())) {
@@ -282,7 +273,7 @@ public final class Execution {
 
     /** A readable, virtual-time account of the execution, at most {@code maxLines} lines. */
     public String trace(int maxLines) {
-        return StateTrace.render(this, maxLines);
+        return Trace.render(record(), this::stateDefinition, statesWaitingForTaskToken(), notes(), maxLines);
     }
 
     /** The trace at the length configured by {@code -Daslunit.trace.maxLines} (default {@value #DEFAULT_TRACE_LINES}). */
@@ -304,31 +295,41 @@ public final class Execution {
         return "Execution \"" + name + "\" (" + status() + ")";
     }
 
-    private HistoryEvent terminalEvent() {
-        List<HistoryEvent> h = history();
-        if (h.isEmpty()) {
-            return null;
-        }
-        HistoryEvent last = h.get(h.size() - 1);
-        String t = last.type();
-        return t.equals("ExecutionSucceeded") || t.equals("ExecutionFailed") || t.equals("ExecutionTimedOut")
-                || t.equals("ExecutionAborted") ? last : null;
+    /** The record of what happened so far, folded again only when something new happened. */
+    synchronized ExecutionRecord record() {
+        return view().record;
     }
 
-    private synchronized HistoryAnalysis analysis() {
-        List<HistoryEvent> h = history();
-        if (analysis == null || analysedHistory == null || analysedHistory.size() != h.size()) {
-            analysedHistory = List.copyOf(h);
-            analysis = new HistoryAnalysis(definition, analysedHistory);
+    private synchronized ExecutionView view() {
+        List<Fact> facts = driver.facts();
+        if (view == null || viewedFacts != facts.size()) {
+            viewedFacts = facts.size();
+            view = new ExecutionView(ExecutionRecord.of(facts));
         }
-        return analysis;
+        return view;
+    }
+
+    private synchronized Map<String, State> statesByName() {
+        if (statesByName == null) {
+            Map<String, State> byName = new LinkedHashMap<>();
+            index(definition, byName);
+            statesByName = java.util.Collections.unmodifiableMap(byName);
+        }
+        return statesByName;
+    }
+
+    private static void index(StateMachineDefinition machine, Map<String, State> byName) {
+        for (State state : machine.states().values()) {
+            byName.putIfAbsent(state.name(), state);
+            if (state instanceof ParallelState parallel) {
+                parallel.branches().forEach(b -> index(b, byName));
+            } else if (state instanceof MapState map && map.itemProcessor() != null) {
+                index(map.itemProcessor(), byName);
+            }
+        }
     }
 
     static String quoted(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(n).append('"');
-        }
-        return sb.toString();
+        return Trace.quoted(names);
     }
 }

@@ -1,18 +1,21 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.facts.ScopeRecord;
 import java.util.List;
 
 /** One branch of a Parallel state's run, numbered from 0 in the definition's order. */
 public final class ParallelBranch {
 
-    private final Scope scope;
+    private final ExecutionView view;
+    private final ScopeRecord scope;
 
-    ParallelBranch(Scope scope) {
+    ParallelBranch(ExecutionView view, ScopeRecord scope) {
+        this.view = view;
         this.scope = scope;
     }
 
     public int index() {
-        return scope.index;
+        return scope.index();
     }
 
     /** The states this branch entered, in order. */
@@ -21,6 +24,6 @@ public final class ParallelBranch {
     }
 
     public List<StateVisit> visits() {
-        return List.copyOf(scope.visits);
+        return view.visits(scope.visits());
     }
 }

@@ -1,5 +1,8 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.facts.AwsHistoryFacts;
+import dev.aslunit.internal.facts.AwsHistoryReader;
+import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.internal.history.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.MapState;
@@ -44,7 +47,7 @@ final class Replay {
     }
 
     static Execution replay(StateMachineUnderTest sfn, Object history) {
-        List<HistoryEvent> events = AwsHistoryReader.read(JsonValues.fromTest(history, "The execution history"));
+        List<HistoryEvent> events = AwsHistoryReader.read(UserJson.read(history, "The execution history"));
         if (events.isEmpty() || !events.get(0).type().equals("ExecutionStarted")) {
             throw new IllegalArgumentException("The execution history does not begin with ExecutionStarted: give"
                     + " the whole output of GetExecutionHistory (aws stepfunctions get-execution-history"
@@ -130,7 +133,7 @@ final class Replay {
             JsonNode d = e.details();
             switch (outcome) {
                 case "Succeeded":
-                    all.add(new Answer(scheduled.id(), state, JsonValues.fromHistory(d == null ? null : d.get("output")),
+                    all.add(new Answer(scheduled.id(), state, AwsHistoryFacts.fromHistory(d == null ? null : d.get("output")),
                             null, null, false, latency));
                     break;
                 case "TimedOut":

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.server.StateTest;
+import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
@@ -11,11 +12,14 @@ import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.facts.ExecutionDriver;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.pipeline.TaskAnswers;
+import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -202,7 +206,7 @@ public final class StateMachineUnderTest {
     }
 
     public Execution start(String executionName, Object input) {
-        JsonNode json = JsonValues.fromTest(input, "The execution input");
+        JsonNode json = UserJson.read(input, "The execution input");
         ChildStream children = childListeners.isEmpty() ? null : new ChildStream(List.copyOf(childListeners));
         ExecutionOptions options = ExecutionOptions.builder()
                 .input(json)
@@ -262,8 +266,8 @@ public final class StateMachineUnderTest {
         return notes;
     }
 
-    /** Turns the engine's child histories into executions for the listeners; nothing stays behind but counters. */
-    private static final class ChildStream implements BiConsumer<String, List<HistoryEvent>> {
+    /** Turns the engine's child executions into executions for the listeners; nothing stays behind but counters. */
+    private static final class ChildStream implements BiConsumer<String, EndedChild> {
         private final List<ChildExecutionListener> listeners;
         private final Map<String, StateMachineDefinition> processors = new HashMap<>();
         private final Map<String, Integer> counts = new HashMap<>();
@@ -274,10 +278,10 @@ public final class StateMachineUnderTest {
         }
 
         @Override
-        public void accept(String mapState, List<HistoryEvent> history) {
+        public void accept(String mapState, EndedChild ended) {
             StateMachineDefinition processor = processors.computeIfAbsent(mapState, parent::itemProcessorOf);
             int index = counts.merge(mapState, 1, Integer::sum) - 1;
-            Execution child = parent.child(processor, mapState, index, history);
+            Execution child = parent.child(processor, mapState, index, ended.history(), ended.facts());
             for (ChildExecutionListener listener : listeners) {
                 listener.ended(parent, mapState, child);
             }
@@ -312,6 +316,11 @@ public final class StateMachineUnderTest {
         }
 
         @Override
+        public List<Fact> facts() {
+            return run.facts();
+        }
+
+        @Override
         public Map<String, String> pendingTaskTokens() {
             return run.pendingTaskTokens();
         }
@@ -319,6 +328,11 @@ public final class StateMachineUnderTest {
         @Override
         public Map<String, List<List<HistoryEvent>>> childExecutions() {
             return run.childExecutions();
+        }
+
+        @Override
+        public Map<String, List<List<Fact>>> childFacts() {
+            return run.childFacts();
         }
 
         @Override

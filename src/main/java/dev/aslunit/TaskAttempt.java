@@ -1,5 +1,6 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.facts.AttemptRecord;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,66 +14,56 @@ public final class TaskAttempt {
     /** How an attempt ended. */
     public enum Outcome { SUCCEEDED, FAILED, TIMED_OUT, ABORTED, RUNNING }
 
-    private final int number;
-    private final Instant startedAt;
-    private final String resource;
-    private final Duration delayBefore;
-    Outcome outcome = Outcome.RUNNING;
-    Instant endedAt;
-    String error;
-    String cause;
+    private final AttemptRecord record;
 
-    TaskAttempt(int number, Instant startedAt, String resource, Duration delayBefore) {
-        this.number = number;
-        this.startedAt = startedAt;
-        this.resource = resource;
-        this.delayBefore = delayBefore;
+    TaskAttempt(AttemptRecord record) {
+        this.record = record;
     }
 
     /** 1 for the first attempt, 2 for the first retry, ... */
     public int number() {
-        return number;
+        return record.number();
     }
 
     public Instant startedAt() {
-        return startedAt;
+        return record.startedAt();
     }
 
     /** When the outcome arrived, or {@code null} while the attempt runs. */
     public Instant endedAt() {
-        return endedAt;
+        return record.endedAt();
     }
 
     /** The resource as the history names it (e.g. {@code invoke} for {@code lambda:invoke}), or {@code null}. */
     public String resource() {
-        return resource;
+        return record.resource();
     }
 
     /** The virtual time between the previous attempt's failure and this attempt: the backoff applied; {@code null} for the first. */
     public Duration delayBefore() {
-        return delayBefore;
+        return record.delayBefore();
     }
 
     public Outcome outcome() {
-        return outcome;
+        return Outcome.valueOf(record.outcome().name());
     }
 
     /** The error of a failed or timed-out attempt ({@code States.Timeout} for a timeout), else {@code null}. */
     public String error() {
-        return error;
+        return record.error();
     }
 
     public String cause() {
-        return cause;
+        return record.cause();
     }
 
     public boolean failed() {
-        return outcome == Outcome.FAILED || outcome == Outcome.TIMED_OUT;
+        return record.failed();
     }
 
     @Override
     public String toString() {
-        return "attempt " + number + " " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (error != null ? ": " + error : "");
+        return "attempt " + number() + " " + outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + (error() != null ? ": " + error() : "");
     }
 }

@@ -1,5 +1,7 @@
 package dev.aslunit;
 
+import dev.aslunit.internal.json.UserJson;
+
 /**
  * A task token a {@code .waitForTaskToken} state is waiting for; sending it a result is what
  * {@code SendTaskSuccess}, {@code SendTaskFailure} and {@code SendTaskHeartbeat} do on AWS. The
@@ -27,7 +29,7 @@ public final class TaskToken {
 
     /** {@code SendTaskSuccess}: the output as JSON text, a {@link java.nio.file.Path}, a Map or any Jackson-serialisable object. */
     public void sendSuccess(Object output) {
-        execution.driver().sendTaskSuccess(token, JsonValues.fromTest(output, "The task output for \"" + stateName + "\""));
+        execution.driver().sendTaskSuccess(token, UserJson.read(output, "The task output for \"" + stateName + "\""));
     }
 
     /** {@code SendTaskFailure} with an error name and a cause (either may be {@code null}). */

@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {
         "dev.aslunit.internal.json..", "dev.aslunit.internal.definition..", "dev.aslunit.internal.path..", "dev.aslunit.internal.jsonata..",
-        "dev.aslunit.internal.validation..", "dev.aslunit.internal.clock..", "dev.aslunit.internal.history..", "dev.aslunit.internal.engine..",
+        "dev.aslunit.internal.validation..", "dev.aslunit.internal.clock..", "dev.aslunit.internal.history..", "dev.aslunit.internal.facts..", "dev.aslunit.internal.engine..",
         "dev.aslunit.internal.integration..", "dev.aslunit.mock.."
     };
 
@@ -163,6 +163,14 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.aslunit.server..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.junit..", "dev.aslunit.cucumber..",
                     "dev.aslunit.assertions..", "org.junit..", "io.cucumber..", "org.assertj..")
+            .allowEmptyShould(true);
+
+    /** The facts are the engine's output and the result API's input: they know neither (docs/architecture.md). */
+    @ArchTest
+    static final ArchRule the_facts_know_neither_the_engine_nor_their_readers = noClasses()
+            .that().resideInAPackage("dev.aslunit.internal.facts")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit", "dev.aslunit.internal.engine..",
+                    "dev.aslunit.internal.report..", "dev.aslunit.assertions..")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -7,7 +7,7 @@ import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskOutcome;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.history.HistoryEvent;

@@ -7,7 +7,7 @@ import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.S3ObjectStore;
 import dev.aslunit.internal.engine.TaskOutcome;
 import java.lang.management.ManagementFactory;

@@ -18,7 +18,7 @@ import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.integration.http.HttpTasks;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;

@@ -14,11 +14,15 @@ import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.pipeline.MockFileCase;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.DefinitionException;
+import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.engine.ExecutionStatus;
+import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.definition.StateMachineType;
-import dev.aslunit.internal.history.ExecutionTrace;
+import dev.aslunit.internal.engine.S3ObjectStore;
+import dev.aslunit.internal.facts.ExecutionRecord;
+import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.history.HistoryJson;
 import dev.aslunit.internal.json.JsonReading;
@@ -205,7 +209,13 @@ public final class RunCommand implements Callable<Integer> {
         } else if (format.equals("mermaid")) {
             out.print(ExecutionPicture.mermaid(execution));
         } else {
-            out.print(ExecutionTrace.format(run.history()));
+            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), execution::stateDefinition,
+                    execution.statesWaitingForTaskToken()));
+            HistoryEvent last = run.history().get(run.history().size() - 1);
+            if (run.status() == ExecutionStatus.SUCCEEDED && last.details() != null) {
+                // the history's text: JsonNode.toString() would load Jackson's object mapper
+                out.println("Output: " + last.details().path("output").asText());
+            }
             if (run.status() == ExecutionStatus.RUNNING) {
                 out.println("execution still RUNNING: waiting for a callback nobody will send: "
                         + run.pendingTaskTokens());
@@ -239,10 +249,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Counts a Distributed Map's child executions into {@code collector} as they end, without keeping them. */
-    static BiConsumer<String, List<HistoryEvent>> childCoverage(CoverageCollector collector,
+    static BiConsumer<String, EndedChild> childCoverage(CoverageCollector collector,
             CompiledStateMachine machine) {
         return collector == null ? null
-                : (mapState, history) -> collector.recordChildExecution(machine.definition(), mapState, history);
+                : (mapState, child) -> collector.recordChildExecution(machine.definition(), mapState, child.history());
     }
 
     /** The result object of the CLI contract: status, output, error, cause and the AWS-format events. */

@@ -1,6 +1,7 @@
 package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.jsonata.JsonataAssign;
 import dev.aslunit.internal.jsonata.JsonataTemplate;
 import dev.aslunit.internal.jsonata.QueryEvaluationException;
@@ -70,13 +71,19 @@ final class AtaFlow implements Flow {
             // the Map or Parallel around this frame fails after it: its failure event follows this one (recorded)
             run.frame.container.lastInnerEventId = run.frame.lastEventId;
         }
-        return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
+        return recorded(run, e);
     }
 
     /** A value that evaluated but is unusable (a Wait {@code Timestamp} that is no timestamp) follows the state's events. */
     static StateFailure rejected(Scope s, QueryEvaluationException e) {
         StateRun run = s.state;
         run.frame.emit("EvaluationFailed", () -> e.evaluationFailedEventDetails(run.name, run.enteredEventId));
-        return new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
+        return recorded(run, e);
+    }
+
+    private static StateFailure recorded(StateRun run, QueryEvaluationException e) {
+        StateFailure failure = new StateFailure(e.error(), e.cause(run.name, run.enteredEventId));
+        Step.record(run, new Fact.Failed(run.visit, failure.error(), failure.cause()));
+        return failure;
     }
 }

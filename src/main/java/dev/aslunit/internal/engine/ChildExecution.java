@@ -2,6 +2,9 @@ package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.history.HistoryRecorder;
 import java.time.Instant;
@@ -20,6 +23,8 @@ final class ChildExecution {
     private final ExecutionRun run;
     /** {@code null} when nothing will read the child's history: then only the numbering runs. */
     private final HistoryRecorder history;
+    /** What the engine recorded of the child, kept as its history is. */
+    private final FactLog facts;
     private final MapRunNames names;
     private final int index;
     private final JsonNode input;
@@ -33,6 +38,7 @@ final class ChildExecution {
     ChildExecution(ExecutionRun run, boolean keep, MapRunNames names, int index, JsonNode input) {
         this.run = run;
         this.history = keep ? new HistoryRecorder() : null;
+        this.facts = keep ? new FactLog() : null;
         this.names = names;
         this.index = index;
         this.input = input;
@@ -90,6 +96,9 @@ final class ChildExecution {
         redriveCount++;
         redriveTime = run.now();
         executionContext = null;
+        if (facts != null) {
+            facts.add(new Fact.Redriven(redriveTime));
+        }
         return emit(lastId, "ExecutionRedriven", () -> {
             ObjectNode d = Json.object();
             d.put("redriveCount", redriveCount);
@@ -135,6 +144,9 @@ final class ChildExecution {
     /** {@code ExecutionStarted} with the iteration's input, as the child's first event. */
     long started() {
         String text = text(input);
+        if (facts != null) {
+            facts.add(new Fact.Started(startTime, input));
+        }
         return emit(0, "ExecutionStarted", () -> {
             ObjectNode d = Json.object();
             d.put("input", text);
@@ -146,6 +158,7 @@ final class ChildExecution {
 
     void succeeded(long previousEventId, JsonNode output) {
         String text = text(output);
+        ended(ExecutionStatus.SUCCEEDED, output, null, null);
         emit(previousEventId, "ExecutionSucceeded", () -> {
             ObjectNode d = Json.object();
             d.put("output", text);
@@ -155,12 +168,25 @@ final class ChildExecution {
     }
 
     void failed(long previousEventId, String error, String cause) {
+        ended(ExecutionStatus.FAILED, null, error, cause);
         emit(previousEventId, "ExecutionFailed", () -> errorDetails(error, cause));
     }
 
     /** The Map Run failed while this child ran: AWS stops it. */
     void aborted() {
+        ended(ExecutionStatus.ABORTED, null, null, null);
         emit(lastId, "ExecutionAborted", null);
+    }
+
+    private void ended(ExecutionStatus status, JsonNode output, String error, String cause) {
+        if (facts != null) {
+            facts.add(new Fact.Ended(status, run.now(), output, error, cause));
+        }
+    }
+
+    /** What the engine recorded of this child, or {@code null} when it is not kept. */
+    FactLog facts() {
+        return facts;
     }
 
     static ObjectNode errorDetails(String error, String cause) {
@@ -176,5 +202,9 @@ final class ChildExecution {
 
     List<HistoryEvent> events() {
         return history.events();
+    }
+
+    List<Fact> factList() {
+        return facts.facts();
     }
 }

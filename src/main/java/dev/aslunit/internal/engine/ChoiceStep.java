@@ -1,6 +1,8 @@
 package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import java.util.List;
 
 /**
@@ -59,8 +61,10 @@ final class ChoiceStep extends Step {
         Scope scope = new Scope(run, input);
         try {
             JsonNode effective = flow.input(scope, input);
-            for (Branch b : branches) {
+            for (int i = 0; i < branches.size(); i++) {
+                Branch b = branches.get(i);
                 if (b.condition.test(scope.at(effective))) {
+                    chose(run, i, b.nextName);
                     leave(frame, scope, input, effective, b.flow, b.next);
                     return;
                 }
@@ -69,9 +73,17 @@ final class ChoiceStep extends Step {
                 frame.fail(Errors.NO_CHOICE_MATCHED, run.causePrefix() + "No Choice rule matched and no Default is set.");
                 return;
             }
+            chose(run, -1, defaultName);
             leave(frame, scope, input, effective, flow, defaultStep);
         } catch (StateFailure f) {
             failFrame(frame, f);
+        }
+    }
+
+    private static void chose(StateRun run, int rule, String next) {
+        FactLog log = run.frame.facts();
+        if (log != null) {
+            log.add(new Fact.Chose(run.visit, rule, next));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.facts.ErrorEquals;
 import java.util.List;
 
 /** AWS's error names and its rules for matching them against {@code ErrorEquals}. */
@@ -20,31 +21,12 @@ final class Errors {
     private Errors() {
     }
 
-    /**
-     * Nothing catches or retries {@code States.Runtime}, not even naming it. {@code States.ALL}
-     * matches every other error: AWS's guide calls {@code States.DataLimitExceeded} terminal, but
-     * recorded executions show a task's {@code States.DataLimitExceeded} caught by {@code States.ALL}.
-     * {@code States.TaskFailed} matches what {@code States.ALL} matches except {@code States.Timeout};
-     * other names match themselves.
-     */
+    /** {@link ErrorEquals#matches}: the engine's and the history reader's one rule. */
     static boolean matches(List<String> errorEquals, String error) {
-        if (RUNTIME.equals(error)) {
-            return false;
-        }
-        for (String e : errorEquals) {
-            if (e.equals(error)) {
-                return true;
-            }
-            if (e.equals(ALL) && !isTerminal(error)) {
-                return true;
-            }
-            if (e.equals(TASK_FAILED) && !isTerminal(error) && !TIMEOUT.equals(error)) {
-                return true;
-            }
-        }
-        return false;
+        return ErrorEquals.matches(errorEquals, error);
     }
 
+    /** An error that ends the execution at once: nothing catches or retries it. */
     static boolean isTerminal(String error) {
         return RUNTIME.equals(error);
     }

@@ -5,8 +5,6 @@ import dev.aslunit.internal.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.internal.history.HistoryEvent;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -40,7 +38,7 @@ public record ExecutionOptions(
         TaskHandler taskHandler,
         S3ObjectStore s3,
         boolean keepChildExecutions,
-        BiConsumer<String, List<HistoryEvent>> childExecutionListener,
+        BiConsumer<String, EndedChild> childExecutionListener,
         UnaryOperator<ObjectNode> contextObject) {
 
     public static final long DEFAULT_SEED = 0L;
@@ -82,7 +80,7 @@ public record ExecutionOptions(
         private TaskHandler taskHandler = invocation -> java.util.Optional.empty();
         private S3ObjectStore s3 = new S3ObjectStore();
         private boolean keepChildExecutions;
-        private BiConsumer<String, List<HistoryEvent>> childExecutionListener;
+        private BiConsumer<String, EndedChild> childExecutionListener;
         private UnaryOperator<ObjectNode> contextObject;
 
         private Builder() {
@@ -138,7 +136,7 @@ public record ExecutionOptions(
             return this;
         }
 
-        public Builder childExecutionListener(BiConsumer<String, List<HistoryEvent>> childExecutionListener) {
+        public Builder childExecutionListener(BiConsumer<String, EndedChild> childExecutionListener) {
             this.childExecutionListener = childExecutionListener;
             return this;
         }

@@ -1,5 +1,8 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.definition.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +46,7 @@ public final class ExecutionRun {
     final VirtualScheduler scheduler;
     final SeededRandom random;
     private final HistoryRecorder history = new HistoryRecorder();
+    final FactLog facts = new FactLog();
     private final String name;
     private final String executionArn;
     private final Instant startTime;
@@ -105,6 +109,7 @@ public final class ExecutionRun {
         d.set("inputDetails", Json.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);
+        facts.add(new Fact.Started(startTime, options.input()));
         armTimeout();
         top = new Frame(this, null, machine.top(), VariableScope.root(), new Frame.Listener() {
             @Override
@@ -161,6 +166,11 @@ public final class ExecutionRun {
         return cause;
     }
 
+    /** What the engine recorded so far, oldest first; a live, read-only view. */
+    public List<Fact> facts() {
+        return facts.facts();
+    }
+
     /** The history so far, oldest first; a live, read-only view. */
     public List<HistoryEvent> history() {
         return history.events();
@@ -196,6 +206,13 @@ public final class ExecutionRun {
     public Map<String, List<List<HistoryEvent>>> childExecutions() {
         Map<String, List<List<HistoryEvent>>> out = new LinkedHashMap<>();
         children.forEach((state, list) -> out.put(state, list.stream().map(ChildExecution::events).toList()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** What the engine recorded of the same child executions, in the same order as {@link #childExecutions()}. */
+    public Map<String, List<List<Fact>>> childFacts() {
+        Map<String, List<List<Fact>>> out = new LinkedHashMap<>();
+        children.forEach((state, list) -> out.put(state, list.stream().map(ChildExecution::factList).toList()));
         return Collections.unmodifiableMap(out);
     }
 
@@ -316,6 +333,7 @@ public final class ExecutionRun {
         ObjectNode d = Json.object();
         d.put("redriveCount", redriveCount);
         long redriven = emit(lastEventId(), "ExecutionRedriven", d);
+        facts.add(new Fact.Redriven(redriveTime));
         armTimeout();
         at(scheduler.now(), () -> top.redrive(redriven));
     }
@@ -412,12 +430,17 @@ public final class ExecutionRun {
             return;
         }
         history.append(previousEventId, scheduler.now(), type, details);
+        facts.add(new Fact.Ended(end, scheduler.now(), out, text(details, "error"), text(details, "cause")));
         status = end;
         output = out;
         stopTime = scheduler.now();
         callbacks.clear();
         // the children still running stop with the execution
         handOverRunningChildExecutions();
+    }
+
+    private static String text(ObjectNode details, String field) {
+        return details != null && details.hasNonNull(field) ? details.get(field).asText() : null;
     }
 
     private long lastEventId() {
@@ -494,7 +517,7 @@ public final class ExecutionRun {
     void childEnded(ChildExecution child) {
         String mapState = streamed.remove(child);
         if (mapState != null) {
-            options.childExecutionListener().accept(mapState, child.events());
+            options.childExecutionListener().accept(mapState, new EndedChild(child.events(), child.factList()));
         }
     }
 

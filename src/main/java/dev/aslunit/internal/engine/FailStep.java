@@ -1,6 +1,7 @@
 package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.facts.Fact;
 
 /** Fail: ends its frame with an error and a cause (each optional). */
 final class FailStep extends Step {
@@ -26,6 +27,9 @@ final class FailStep extends Step {
         try {
             String e = error == null ? null : error.evaluate(scope.at(input));
             String c = cause == null ? null : cause.evaluate(scope.at(input));
+            if (e != null) {
+                record(run, new Fact.Failed(run.visit, e, c));
+            }
             frame.fail(e, c);
         } catch (StateFailure f) {
             failFrame(frame, f);

@@ -2,6 +2,9 @@ package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.jsonata.VariableScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,6 +55,10 @@ final class Frame {
     final ChildExecution child;
 
     long lastEventId;
+    /** The scope this frame's visits are recorded in: 0 at the top of an execution or child execution. */
+    int scope;
+    /** The recorded visit of {@link #current}. */
+    int currentVisit;
     private boolean stopped;
     private boolean looping;
     private Step pendingStep;
@@ -201,6 +208,34 @@ final class Frame {
                 && text.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES;
     }
 
+    /**
+     * Where this frame's facts go: its child execution's log (none when the child is not kept), else
+     * the execution's while it runs.
+     */
+    FactLog facts() {
+        if (child != null) {
+            return child.facts();
+        }
+        return run.isDone() ? null : run.facts;
+    }
+
+    /** Records this frame as the {@code index}th iteration or branch of {@code container}'s attempt. */
+    void opened(StateRun container, int index) {
+        FactLog log = facts();
+        if (log != null && parent != null && parent.child == child) {
+            scope = log.newScope();
+            log.add(new Fact.ScopeOpened(scope, parent.scope, container.visit, index));
+        }
+    }
+
+    /** Records how this frame, a Map iteration, ended. */
+    void ended(ExecutionStatus outcome) {
+        FactLog log = facts();
+        if (log != null && scope != 0) {
+            log.add(new Fact.ScopeEnded(scope, outcome));
+        }
+    }
+
     void succeed(JsonNode output) {
         if (isLive()) {
             stopped = true;
@@ -242,6 +277,10 @@ final class Frame {
             // a child execution's events link only within its own history, where the failure is not
             boolean childTop = child != null && (parent == null || parent.child != child);
             emitAside(childTop ? lastEventId : failureEventId, current.eventPrefix + "StateAborted", null);
+            FactLog log = facts();
+            if (log != null) {
+                log.add(new Fact.Aborted(currentVisit, run.now()));
+            }
         }
         keepVariables();
         stop();

@@ -3,6 +3,8 @@ package dev.aslunit.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.jsonata.VariableScope;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,6 +155,7 @@ final class MapStep extends Step implements Step.Retrying {
             d.put("length", items == null ? 0 : items.size());
             return d;
         });
+        record(run, new Fact.AttemptStarted(run.visit, run.frame.run.now(), null, null));
         if (distributed) {
             iterations = limits(run, scope, effective);
             if (iterations == null) {
@@ -332,6 +335,7 @@ final class MapStep extends Step implements Step.Retrying {
                 long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         () -> iterationDetails(index));
                 container.lastInnerEventId = iterationStarted;
+                stopped.opened(run, index);
                 stopped.redrive(iterationStarted);
                 return;
             }
@@ -344,6 +348,7 @@ final class MapStep extends Step implements Step.Retrying {
                 iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
                         () -> iterationDetails(index));
                 container.lastInnerEventId = iteration.lastEventId;
+                iteration.opened(run, index);
             }
             iteration.start(input);
         }
@@ -401,6 +406,7 @@ final class MapStep extends Step implements Step.Retrying {
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationSucceeded",
                         () -> iterationDetails(index));
+                iteration.ended(ExecutionStatus.SUCCEEDED);
             }
             inFlight--;
             finished++;
@@ -417,6 +423,7 @@ final class MapStep extends Step implements Step.Retrying {
             } else {
                 lastCompletionEventId = run.frame.emitAside(iteration.lastEventId, "MapIterationFailed",
                         () -> iterationDetails(index));
+                iteration.ended(ExecutionStatus.FAILED);
             }
             if (children != null) {
                 children.get(index).ended(run.frame.run.now(), "FAILED", null, error, cause);
@@ -470,6 +477,7 @@ final class MapStep extends Step implements Step.Retrying {
                     r.getValue().run.childEnded(r.getValue().child);
                 } else {
                     frame.emitAside(failureEventId, "MapIterationAborted", () -> iterationDetails(r.getKey()));
+                    r.getValue().ended(ExecutionStatus.ABORTED);
                 }
             }
             running.clear();
@@ -479,6 +487,7 @@ final class MapStep extends Step implements Step.Retrying {
                 writeAfterFailure();
             }
             frame.lastEventId = container.lastInnerEventId;
+            Step.record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.FAILED, error, cause));
             recovery.handle(MapStep.this, run, error, cause, () -> {
                 run.frame.lastEventId = container.lastInnerEventId;
                 attempt(run);
@@ -600,6 +609,7 @@ final class MapStep extends Step implements Step.Retrying {
                 lastCompletionEventId = frame.emit("MapRunSucceeded", null);
             }
             frame.emitAside(lastCompletionEventId, "MapStateSucceeded", null);
+            Step.record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.SUCCEEDED, null, null));
             frame.lastEventId = lastCompletionEventId;
             JsonNode result;
             try {

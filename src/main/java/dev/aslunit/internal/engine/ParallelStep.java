@@ -3,6 +3,8 @@ package dev.aslunit.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
 import java.util.List;
 
 /**
@@ -40,6 +42,7 @@ final class ParallelStep extends Step implements Step.Retrying {
     private void start(StateRun run, Scope scope, JsonNode effective) {
         Frame frame = run.frame;
         long started = frame.emit("ParallelStateStarted", null);
+        record(run, new Fact.AttemptStarted(run.visit, frame.run.now(), null, null));
         new Branches(run, scope, effective, new Frame.Container(started)).launch();
     }
 
@@ -79,6 +82,7 @@ final class ParallelStep extends Step implements Step.Retrying {
                     if (!resume[i]) {
                         frames[i] = new Frame(frame.run, frame, branches.get(i), frame.variables.child(), this,
                                 container, null, container.lastInnerEventId);
+                        frames[i].opened(run, i);
                     }
                 }
             }
@@ -129,6 +133,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             Frame frame = run.frame;
             frame.lastEventId = container.lastInnerEventId;
             frame.emitAside(container.lastInnerEventId, "ParallelStateSucceeded", null);
+            record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.SUCCEEDED, null, null));
             ArrayNode result = Json.NODES.arrayNode(outputs.length);
             for (JsonNode o : outputs) {
                 result.add(o);
@@ -149,6 +154,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             }
             Frame frame = run.frame;
             frame.lastEventId = container.lastInnerEventId;
+            record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.FAILED, error, cause));
             recovery.handle(ParallelStep.this, run, error, cause, () -> start(run, scope, effective),
                     () -> frame.emit("ParallelStateFailed", null));
         }

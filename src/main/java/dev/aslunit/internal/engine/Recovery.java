@@ -3,6 +3,7 @@ package dev.aslunit.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.Retrier;
+import dev.aslunit.internal.facts.Fact;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ final class Recovery {
                 if (run.retriesOf(i) < r.maxAttempts()) {
                     Duration delay = delay(r, run.retriesOf(i), frame.run);
                     run.countRetry(i);
+                    Step.record(run, new Fact.Retried(run.visit, i, delay));
                     frame.run.at(frame.run.now().plus(delay), () -> {
                         if (frame.isLive()) {
                             retry.run();
@@ -68,14 +70,17 @@ final class Recovery {
                     });
                     return;
                 }
+                Step.record(run, new Fact.Retried(run.visit, i, null));
                 break;
             }
         }
         if (givingUp != null) {
             givingUp.run();
         }
-        for (Catch c : catchers) {
+        for (int i = 0; i < catchers.size(); i++) {
+            Catch c = catchers.get(i);
             if (Errors.matches(c.errorEquals, error)) {
+                Step.record(run, new Fact.Caught(run.visit, i, c.nextName));
                 ObjectNode errorOutput = Json.errorOutput(error, cause);
                 Scope scope = new Scope(run, run.input);
                 scope.errorOutput = errorOutput;

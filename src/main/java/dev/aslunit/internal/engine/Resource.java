@@ -121,6 +121,11 @@ final class Resource {
         return prefix() + "TimedOut";
     }
 
+    /** The resource as the scheduled event's {@code resource} names it: an integration's action, else the ARN. */
+    String historyName() {
+        return kind == Kind.SERVICE ? resource : arn;
+    }
+
     /** {@code parameters}: the text of the call's parameters. */
     ObjectNode scheduledDetails(ExecutionRun run, String parameters, Integer timeout, Integer heartbeat,
             JsonNode credentials) {

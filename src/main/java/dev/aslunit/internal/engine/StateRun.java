@@ -11,6 +11,8 @@ final class StateRun {
     final JsonNode input;
     final long enteredEventId;
     final Instant enteredTime;
+    /** The number its facts carry; 0 when nothing records them. */
+    final int visit;
     int retryCount;
     String taskToken;
     private int[] retries;
@@ -22,7 +24,8 @@ final class StateRun {
     final long beforeEnteredEventId;
 
     StateRun(Frame frame, String name, JsonNode input, long enteredEventId, long beforeEnteredEventId,
-            Instant enteredTime, boolean countsRetries) {
+            Instant enteredTime, boolean countsRetries, int visit) {
+        this.visit = visit;
         this.beforeEnteredEventId = beforeEnteredEventId;
         this.countsRetries = countsRetries;
         this.frame = frame;

@@ -2,8 +2,11 @@ package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.jsonata.VariableScope;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +49,14 @@ abstract class Step {
             d.set("inputDetails", Json.notTruncated());
             return d;
         });
-        return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying);
+        FactLog log = frame.facts();
+        int visit = 0;
+        if (log != null) {
+            visit = log.newVisit();
+            log.add(new Fact.Entered(visit, frame.scope, name, eventPrefix, frame.run.now(), input));
+        }
+        frame.currentVisit = visit;
+        return new StateRun(frame, name, input, id, previous, frame.run.now(), this instanceof Retrying, visit);
     }
 
     /** Task, Parallel and Map: the states that can retry, whose context shows {@code $$.State.RetryCount}. */
@@ -81,6 +91,12 @@ abstract class Step {
             }
             return d;
         });
+        FactLog log = frame.facts();
+        if (log != null) {
+            // sorted by name, as the history writes them
+            log.add(new Fact.Exited(run.visit, frame.run.now(), output,
+                    assigned == null || assigned.size() < 2 ? assigned : new TreeMap<>(assigned)));
+        }
     }
 
     /**
@@ -109,6 +125,14 @@ abstract class Step {
             frame.succeed(output);
         } else {
             frame.go(next, output);
+        }
+    }
+
+    /** Records a fact of {@code run}'s state, when its facts are kept. */
+    static void record(StateRun run, Fact fact) {
+        FactLog log = run.frame.facts();
+        if (log != null) {
+            log.add(fact);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.facts.ExecutionStatus;
+import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.integration.ServiceRequests;
 import dev.aslunit.internal.integration.ServiceResponses;
 import java.time.Instant;
@@ -102,6 +105,10 @@ final class TaskStep extends Step implements Step.Retrying {
         String parametersText = frame.text(parameters);
         frame.emit(resource.scheduledEvent(), () -> resource.scheduledDetails(frame.run, parametersText,
                 timeoutSeconds, heartbeatSeconds, taskCredentials));
+        FactLog log = frame.facts();
+        if (log != null) {
+            log.add(new Fact.AttemptStarted(run.visit, frame.run.now(), resource.historyName(), parameters));
+        }
         if (answer == null) {
             answer = ask(frame, invocation);
             if (answer == null) {
@@ -217,6 +224,7 @@ final class TaskStep extends Step implements Step.Retrying {
             }
             String text = run.frame.text(result);
             run.frame.emit(resource.succeededEvent(), () -> resource.succeededDetails(text));
+            ended(ExecutionStatus.SUCCEEDED, null, null);
             complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause()));
         }
 
@@ -226,10 +234,12 @@ final class TaskStep extends Step implements Step.Retrying {
                 // an answer that is a timeout (a mock's Throw of States.Timeout) is written as one
                 if (settle()) {
                     run.frame.emit(resource.timedOutEvent(), () -> resource.failedDetails(error, cause));
+                    ended(ExecutionStatus.TIMED_OUT, error, cause);
                     TaskStep.this.fail(run, error, cause);
                 }
             } else if (settle()) {
                 run.frame.emit(resource.failedEvent(), () -> resource.failedDetails(error, cause));
+                ended(ExecutionStatus.FAILED, error, cause);
                 TaskStep.this.fail(run, error, cause);
             }
         }
@@ -241,9 +251,17 @@ final class TaskStep extends Step implements Step.Retrying {
             }
         }
 
+        private void ended(ExecutionStatus outcome, String error, String cause) {
+            FactLog log = run.frame.facts();
+            if (log != null) {
+                log.add(new Fact.AttemptEnded(run.visit, run.frame.run.now(), outcome, error, cause));
+            }
+        }
+
         private void timedOut(String error) {
             if (settle()) {
                 run.frame.emit(resource.timedOutEvent(), () -> resource.timedOutDetails(error));
+                ended(ExecutionStatus.TIMED_OUT, error, null);
                 TaskStep.this.fail(run, error, null);
             }
         }

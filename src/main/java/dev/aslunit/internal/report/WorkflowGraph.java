@@ -1,25 +1,22 @@
 package dev.aslunit.internal.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.StateVisit;
-import dev.aslunit.TaskAttempt;
 import dev.aslunit.internal.definition.Catcher;
 import dev.aslunit.internal.definition.ChoiceState;
 import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.internal.definition.ParallelState;
-import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.Retrier;
+import dev.aslunit.internal.facts.AttemptRecord;
+import dev.aslunit.internal.facts.Records;
+import dev.aslunit.internal.facts.VisitRecord;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.path.ChoiceRuleEvaluator;
-import dev.aslunit.internal.path.PathScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * A definition seen as a graph: every state at any depth, every transition a test can take (each
@@ -54,7 +51,6 @@ final class WorkflowGraph {
     private final List<Retry> retries = new ArrayList<>();
     private final Map<String, List<Retry>> retriesOf = new LinkedHashMap<>();
     private final Map<String, String> parents = new LinkedHashMap<>();
-    private final Map<String, List<ChoiceRuleEvaluator>> reevaluable = new LinkedHashMap<>();
     private final Machine top;
 
     WorkflowGraph(StateMachineDefinition definition) {
@@ -77,7 +73,6 @@ final class WorkflowGraph {
                 if (c.defaultNext() != null) {
                     edge(s, c.defaultNext(), Kind.DEFAULT, -1, "Default", s.location());
                 }
-                compileAmbiguous(c);
             } else if (s.transition() != null && s.transition().next() != null) {
                 edge(s, s.transition().next(), Kind.NEXT, -1, "Next", s.location());
             }
@@ -167,136 +162,53 @@ final class WorkflowGraph {
     }
 
     /**
-     * The transition a visit took: the Catch that moved it on, the Choice rule or Default that picked
-     * its next state, or its Next; {@code null} when it ended its machine or the history ends there.
-     * The history does not say which Choice rule held, only where the execution went: when several
-     * rules (or a rule and Default) lead to the same state, a JSONPath Choice's rules are evaluated
-     * again on the state's input; when that cannot tell (JSONata, InputPath, variables, the context
-     * object), the first of them is counted.
+     * The transition a visit took, as its record says: the Catch that moved it on, the Choice rule or
+     * Default that picked its next state, or its Next; {@code null} when it ended its machine or the
+     * execution stopped there.
      */
     Edge taken(StateVisit visit) {
-        String next = visit.next();
-        if (next == null) {
+        VisitRecord r = Records.of(visit);
+        if (r.next() == null) {
             return null;
+        }
+        Kind kind = Kind.NEXT;
+        int index = -1;
+        if (r.caughtBy() != null && r.catcher() >= 0) {
+            kind = Kind.CATCH;
+            index = r.catcher();
+        } else if (r.choiceRule() != VisitRecord.NO_RULE) {
+            kind = r.choiceRule() == VisitRecord.DEFAULT_RULE ? Kind.DEFAULT : Kind.CHOICE;
+            index = r.choiceRule();
         }
         List<Edge> out = edgesFrom(visit.stateName());
-        if (visit.caughtBy() != null) {
-            Edge fallback = null;
-            for (Edge e : out) {
-                if (e.kind() == Kind.CATCH && e.to().equals(next)) {
-                    Catcher c = ((State.Retryable) state(e.from())).catchers().get(e.index());
-                    if (matches(c.errorEquals(), visit.error())) {
-                        return e;
-                    }
-                    fallback = fallback == null ? e : fallback;
-                }
-            }
-            if (fallback != null) {
-                return fallback;
-            }
-        }
-        Edge decided = decidedRule(visit, out);
-        if (decided != null) {
-            return decided;
-        }
-        for (Kind kind : new Kind[] {Kind.CHOICE, Kind.NEXT, Kind.DEFAULT}) {
-            for (Edge e : out) {
-                if (e.kind() == kind && e.to().equals(next)) {
-                    return e;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The Choice rule (or Default) that held on the visit's input, when the target alone is ambiguous. */
-    private Edge decidedRule(StateVisit visit, List<Edge> out) {
-        List<ChoiceRuleEvaluator> rules = reevaluable.get(visit.stateName());
-        if (rules == null || visit.input() == null) {
-            return null;
-        }
-        PathScope scope = new InputOnly(visit.input());
-        Kind kind = Kind.DEFAULT;
-        int index = -1;
-        try {
-            for (int i = 0; i < rules.size() && kind == Kind.DEFAULT; i++) {
-                if (rules.get(i).test(scope)) {
-                    kind = Kind.CHOICE;
-                    index = i;
-                }
-            }
-        } catch (RuntimeException cannotTell) {
-            return null;
-        }
         for (Edge e : out) {
-            if (e.kind() == kind && e.index() == index && e.to().equals(visit.next())) {
+            if (e.kind() == kind && (kind == Kind.NEXT || kind == Kind.DEFAULT || e.index() == index)
+                    && e.to().equals(r.next())) {
+                return e;
+            }
+        }
+        // a recorded history that names no rule or catcher: the first transition leading there
+        for (Edge e : out) {
+            if (e.to().equals(r.next())) {
                 return e;
             }
         }
         return null;
     }
 
-    /** Rules read only {@code $}: the context object and variables are not in the history's Choice input. */
-    private record InputOnly(JsonNode input) implements PathScope {
-        @Override
-        public JsonNode context() {
-            throw new IllegalStateException("$$ is not recorded");
-        }
-
-        @Override
-        public JsonNode variable(String name) {
-            throw new IllegalStateException("$" + name + " is not recorded");
-        }
-
-        @Override
-        public RandomGenerator random() {
-            throw new IllegalStateException("no randomness in a Choice rule");
-        }
-    }
-
-    /** JSONPath Choices without InputPath whose targets repeat: their rules, compiled once to tell them apart. */
-    private void compileAmbiguous(ChoiceState c) {
-        java.util.Set<String> targets = new java.util.HashSet<>();
-        boolean ambiguous = false;
-        for (ChoiceState.Choice choice : c.choices()) {
-            ambiguous |= !targets.add(choice.next());
-        }
-        ambiguous |= c.defaultNext() != null && targets.contains(c.defaultNext());
-        if (!ambiguous || c.queryLanguage() != QueryLanguage.JSONPATH || !"$".equals(c.inputPath())) {
-            return;
-        }
-        List<ChoiceRuleEvaluator> rules = new ArrayList<>();
-        try {
-            for (ChoiceState.Choice choice : c.choices()) {
-                rules.add(ChoiceRuleEvaluator.compile(choice.rule()));
-            }
-        } catch (RuntimeException invalid) {
-            return;
-        }
-        reevaluable.put(c.name(), rules);
-    }
-
     /**
-     * The Retry rule that retried each failed attempt of a visit (AWS takes the first rule whose
-     * ErrorEquals matches), and the rule that ran out of attempts, if the last attempt failed with an
-     * error a rule matches and that rule had already retried MaxAttempts times.
+     * The Retry rule that retried each failed attempt of a visit, and the rule that matched its last
+     * failed attempt with no attempts left, as its record says.
      */
     RetryUse retriesIn(StateVisit visit) {
         List<Retry> own = retriesOf(visit.stateName());
         int[] fired = new int[own.size()];
-        List<TaskAttempt> attempts = visit.attempts();
-        for (int i = 0; i < attempts.size() - 1; i++) {
-            Retry r = firstMatching(own, attempts.get(i).error());
-            if (r != null) {
-                fired[r.index()]++;
-            }
-        }
         Retry exhausted = null;
-        TaskAttempt last = visit.lastAttempt();
-        if (last != null && last.failed()) {
-            Retry r = firstMatching(own, last.error());
-            if (r != null && fired[r.index()] >= r.retrier().maxAttempts()) {
-                exhausted = r;
+        for (AttemptRecord a : Records.of(visit).attempts()) {
+            if (a.retried() && a.retrier() < own.size()) {
+                fired[a.retrier()]++;
+            } else if (a.retriesExhausted() && a.retrier() < own.size()) {
+                exhausted = own.get(a.retrier());
             }
         }
         return new RetryUse(own, fired, exhausted);
@@ -313,15 +225,6 @@ final class WorkflowGraph {
         }
     }
 
-    private static Retry firstMatching(List<Retry> rules, String error) {
-        for (Retry r : rules) {
-            if (matches(r.retrier().errorEquals(), error)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** {@code /States/X} (or deeper), as the definition's source map has it. */
     static String pointer(State s) {
         return s.location() != null ? s.location().pointer() : "/States/" + s.name();
@@ -333,20 +236,5 @@ final class WorkflowGraph {
             return null;
         }
         return at.hasLineAndColumn() ? at.file() + ":" + at.line() + ":" + at.column() : at.file();
-    }
-
-    /** Whether a Retry's or Catch's {@code ErrorEquals} matches an error, with AWS's wildcard rules. */
-    static boolean matches(List<String> errorEquals, String error) {
-        if (error == null) {
-            return false;
-        }
-        for (String e : errorEquals) {
-            if (e.equals(error) || e.equals("States.ALL")
-                    || (e.equals("States.TaskFailed") && !error.equals("States.Timeout")
-                            && !error.equals("States.HeartbeatTimeout"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

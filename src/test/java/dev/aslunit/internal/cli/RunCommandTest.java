@@ -132,7 +132,7 @@ class RunCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         assertThat(cli.execute("run", def.toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("→ F (Fail)", "execution FAILED  E: c");
+        assertThat(out.toString()).containsPattern("\\+0s +F +Fail +E \"c\"").contains("Execution failed after 0s: E \"c\"");
         assertThat(cli.execute("run", def.toString(), "--input", "{oops")).isEqualTo(1);
         assertThat(err.toString()).contains("The input is not valid JSON (--input, line 1, column 2: Unexpected character ('o'")
                 .doesNotContain("REDACTED");

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.facts.ExecutionStatus;
 import static dev.aslunit.internal.engine.Runs.json;
 import static dev.aslunit.internal.engine.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,7 +149,7 @@ class ChildExecutionsTest {
     void a_listener_receives_each_child_as_it_ends_and_the_run_keeps_none() {
         List<Handed> handed = new ArrayList<>();
         ExecutionRun r = run(DISTRIBUTED, ExecutionOptions.builder().input(json(INPUT))
-                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+                .childExecutionListener((mapState, child) -> handed.add(new Handed(mapState, child.history()))).build());
 
         assertThat(r.childExecutions()).isEmpty();
         List<List<HistoryEvent>> kept = runWith(true).childExecutions().get("M");
@@ -161,7 +162,7 @@ class ChildExecutionsTest {
     void a_listener_is_not_called_for_children_that_are_kept() {
         List<Handed> handed = new ArrayList<>();
         ExecutionRun r = run(DISTRIBUTED, ExecutionOptions.builder().input(json(INPUT)).keepChildExecutions(true)
-                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+                .childExecutionListener((mapState, child) -> handed.add(new Handed(mapState, child.history()))).build());
 
         assertThat(r.childExecutions().get("M")).hasSize(3);
         assertThat(handed).isEmpty();
@@ -171,7 +172,7 @@ class ChildExecutionsTest {
     void children_aborted_by_a_failed_map_run_are_handed_over_with_their_abort() {
         List<Handed> handed = new ArrayList<>();
         run(SLOW_AND_FAST, ExecutionOptions.builder().input(json("{\"xs\":[\"slow\",\"fast\"]}"))
-                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build());
+                .childExecutionListener((mapState, child) -> handed.add(new Handed(mapState, child.history()))).build());
 
         assertThat(handed).extracting(h -> types(h.history()).get(types(h.history()).size() - 1))
                 .containsExactly("ExecutionFailed", "ExecutionAborted");
@@ -181,7 +182,7 @@ class ChildExecutionsTest {
     static ExecutionRun twoWaitingChildren(VirtualScheduler scheduler, List<Handed> handed) {
         ExecutionRun r = Runs.compile(SLOW_AND_FAST).start(ExecutionOptions.builder()
                 .input(json("{\"xs\":[\"slow\",\"slow\"]}"))
-                .childExecutionListener((mapState, history) -> handed.add(new Handed(mapState, history))).build(),
+                .childExecutionListener((mapState, child) -> handed.add(new Handed(mapState, child.history()))).build(),
                 scheduler);
         scheduler.advanceBy(java.time.Duration.ofSeconds(30));
         return r;

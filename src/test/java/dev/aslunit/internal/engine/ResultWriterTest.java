@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.facts.ExecutionStatus;
 import static dev.aslunit.internal.engine.Runs.fieldNames;
 import static dev.aslunit.internal.engine.Runs.json;
 import static dev.aslunit.internal.engine.Runs.run;

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.facts.ExecutionStatus;
 import static dev.aslunit.internal.engine.Runs.json;
 import static dev.aslunit.internal.engine.Runs.run;
 import static dev.aslunit.internal.engine.Runs.types;
@@ -141,8 +142,10 @@ class TaskStatesTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(times).containsExactly(Runs.T0, Runs.T0.plusSeconds(2), Runs.T0.plusSeconds(8),
                 Runs.T0.plusSeconds(18));
-        assertThat(dev.aslunit.internal.history.ExecutionTrace.format(r.history()))
-                .contains("(attempt 2, retried after 2s)", "(attempt 3, retried after 6s)", "(attempt 4, retried after 10s)");
+        assertThat(dev.aslunit.internal.facts.ExecutionRecord.of(r.facts()).visits().get(0).attempts())
+                .extracting(dev.aslunit.internal.facts.AttemptRecord::delayBefore)
+                .containsExactly(null, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(6),
+                        java.time.Duration.ofSeconds(10));
     }
 
     @Test

@@ -35,15 +35,4 @@ class HistoryRecorderTest {
                 "{\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"ExecutionSucceeded\",\"id\":1,"
                         + "\"previousEventId\":0,\"executionSucceededEventDetails\":{\"output\":\"{}\"}}");
     }
-
-    @Test
-    void the_trace_shows_states_and_virtual_offsets() {
-        HistoryRecorder h = new HistoryRecorder();
-        h.append(0, T0, "ExecutionStarted", JsonNodeFactory.instance.objectNode().put("input", "{}"));
-        h.append(0, T0, "WaitStateEntered", JsonNodeFactory.instance.objectNode().put("name", "Nap").put("input", "{}"));
-        h.append(2, T0.plusSeconds(3600), "WaitStateExited",
-                JsonNodeFactory.instance.objectNode().put("name", "Nap").put("output", "{}"));
-        assertThat(ExecutionTrace.format(h.events())).contains("+0s", "→ Nap (Wait)", "+01:00:00",
-                "← Nap");
-    }
 }

@@ -1,16 +1,23 @@
-package dev.aslunit;
+package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;
 
-/** What an {@link Execution} needs from whatever runs it: its growing history and its callbacks. */
-interface ExecutionDriver {
+/**
+ * What a {@code dev.aslunit.Execution} needs from whatever runs it: its growing history and facts, and
+ * its callbacks; or, for one read from a recorded history, the same without callbacks.
+ */
+public interface ExecutionDriver {
 
     String executionArn();
 
     List<HistoryEvent> history();
+
+    /** What happened so far, as the engine recorded it (a live, growing list). */
+    List<Fact> facts();
 
     /** Pending task tokens: token to the name of the state waiting for it. */
     Map<String, String> pendingTaskTokens();
@@ -29,15 +36,26 @@ interface ExecutionDriver {
         return Map.of();
     }
 
+    /** What the engine recorded of the same child executions, in the same order, when it keeps them. */
+    default Map<String, List<List<Fact>>> childFacts() {
+        return Map.of();
+    }
+
     /** Whether something runs the execution (else it was read from a recorded history). */
     default boolean isLive() {
         return true;
     }
 
-    /** A history that was recorded before: nothing runs it any more. */
-    static ExecutionDriver recorded(String executionArn, List<HistoryEvent> history,
+    /** A history that was recorded before, of an execution of {@code definition}: nothing runs it any more. */
+    public static ExecutionDriver recorded(StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> children) {
         List<HistoryEvent> events = List.copyOf(history);
+        return ended(events, AwsHistoryFacts.read(definition, events), children);
+    }
+
+    /** An execution that has ended (or stopped with its parent), with what the engine recorded of it. */
+    public static ExecutionDriver ended(List<HistoryEvent> events, List<Fact> facts,
+            Map<String, List<List<HistoryEvent>>> children) {
         return new ExecutionDriver() {
             @Override
             public Map<String, List<List<HistoryEvent>>> childExecutions() {
@@ -46,7 +64,12 @@ interface ExecutionDriver {
 
             @Override
             public String executionArn() {
-                return executionArn;
+                return null;
+            }
+
+            @Override
+            public List<Fact> facts() {
+                return facts;
             }
 
             @Override

@@ -1,4 +1,4 @@
-package dev.aslunit;
+package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,12 +18,12 @@ import java.util.Map;
  * timestamps as ISO-8601 text or epoch seconds, and each event's details under its
  * {@code ...EventDetails} field.
  */
-final class AwsHistoryReader {
+public final class AwsHistoryReader {
 
     private AwsHistoryReader() {
     }
 
-    static List<HistoryEvent> read(JsonNode json) {
+    public static List<HistoryEvent> read(JsonNode json) {
         JsonNode events = json != null && json.isObject() ? json.get("events") : json;
         if (events == null || !events.isArray()) {
             throw new IllegalArgumentException("Not an execution history: expected {\"events\": [...]} as"

@@ -1,44 +1,24 @@
-package dev.aslunit;
+package dev.aslunit.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.aslunit.internal.json.Json;
-import dev.aslunit.internal.json.JsonReading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** JSON values as tests hand them over and as history events carry them. */
-final class JsonValues {
+/** JSON as a test hands it over: text, a file, a Jackson tree or any object Jackson serialises. */
+public final class UserJson {
 
-    private JsonValues() {
-    }
-
-    /**
-     * A value of a history event's details: AWS writes {@code input}, {@code output} and the values of
-     * {@code assignedVariables} as JSON text; a value that is not JSON text is taken as it is.
-     */
-    static JsonNode fromHistory(JsonNode value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.isTextual()) {
-            try {
-                return JsonReading.tree(value.asText());
-            } catch (JsonProcessingException e) {
-                return value;
-            }
-        }
-        return value;
+    private UserJson() {
     }
 
     /**
      * A test's JSON: text is parsed, a {@link Path} or {@link java.io.File} is read, a {@link JsonNode}
      * is taken as it is, anything else is converted as Jackson serialises it.
      */
-    static JsonNode fromTest(Object value, String what) {
+    public static JsonNode read(Object value, String what) {
         if (value == null) {
             return NullNode.getInstance();
         }
@@ -58,12 +38,12 @@ final class JsonValues {
             }
         }
         if (value instanceof java.io.File) {
-            return fromTest(((java.io.File) value).toPath(), what);
+            return read(((java.io.File) value).toPath(), what);
         }
         if (value instanceof Path) {
             Path file = (Path) value;
             try {
-                return fromTest(Files.readString(file), what + " from " + file);
+                return read(Files.readString(file), what + " from " + file);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + what + " from " + file.toAbsolutePath()
                         + ": " + e.getMessage(), e);
