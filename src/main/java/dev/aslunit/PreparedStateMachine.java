@@ -30,6 +30,11 @@ public final class PreparedStateMachine {
     private final MockFileCase mockFile;
     private final CdkStateMachine cdk;
 
+    /** How a test gives a placeholder its value (the CLI's own words are the loader's default). */
+    private static final String PLACEHOLDER_HINT = "@StepFunctionTest(substitutions = \"%1$s=VALUE\") or"
+            + " StepFunctionsConfig.Builder#substitution(\"%1$s\", VALUE); in Cucumber, Given the substitutions:"
+            + " | %1$s | VALUE |; or let placeholders stay opaque with allowPlaceholders = true";
+
     private PreparedStateMachine(StepFunctionsConfig config, LoadedDefinition loaded, CompiledStateMachine compiled,
             MockFileCase mockFile, CdkStateMachine cdk) {
         this.cdk = cdk;
@@ -80,19 +85,23 @@ public final class PreparedStateMachine {
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
-                config.awsEnvironmentChosen());
+                config.awsEnvironmentChosen(), config.allowPlaceholders());
         return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, replacement));
     }
 
     /** What makes two prepared machines the same: the files found, not the names asked for. */
     private record Key(String definition, String mockConfig, String name, String logicalId,
             Map<String, String> substitutions, StateMachineType type, String testCase, String region, String accountId,
-            boolean awsEnvironmentChosen) {
+            boolean awsEnvironmentChosen, boolean allowPlaceholders) {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Source definition,
             Source mocks, String name, String replacement) {
-        DefinitionLoader loader = definition.loader(classLoader).substitutions(config.substitutions());
+        DefinitionLoader loader = definition.loader(classLoader).substitutions(config.substitutions())
+                .placeholderHint(PLACEHOLDER_HINT);
+        if (config.allowPlaceholders()) {
+            loader = loader.allowOpaquePlaceholders();
+        }
         if (config.awsEnvironmentChosen()) {
             loader = loader.awsEnvironment(config.region(), config.accountId());
         }

@@ -31,6 +31,7 @@ public final class StepFunctionsConfig {
     private final String testCase;
     private final boolean strictMocks;
     private final boolean keepChildExecutions;
+    private final boolean allowPlaceholders;
     private final String region;
     private final String accountId;
 
@@ -45,6 +46,7 @@ public final class StepFunctionsConfig {
         this.testCase = b.testCase;
         this.strictMocks = b.strictMocks;
         this.keepChildExecutions = b.keepChildExecutions;
+        this.allowPlaceholders = b.allowPlaceholders;
         this.region = b.region;
         this.accountId = b.accountId;
     }
@@ -65,6 +67,7 @@ public final class StepFunctionsConfig {
         b.testCase = testCase;
         b.strictMocks = strictMocks;
         b.keepChildExecutions = keepChildExecutions;
+        b.allowPlaceholders = allowPlaceholders;
         b.region = region;
         b.accountId = accountId;
         return b;
@@ -111,6 +114,11 @@ public final class StepFunctionsConfig {
     }
 
     /** Whether a declared mock that no call reached fails a test that otherwise passed. */
+    /** Whether {@code ${Name}} placeholders without a value stay in the definition as opaque text. */
+    public boolean allowPlaceholders() {
+        return allowPlaceholders;
+    }
+
     public boolean strictMocks() {
         return strictMocks;
     }
@@ -141,7 +149,8 @@ public final class StepFunctionsConfig {
             return false;
         }
         StepFunctionsConfig c = (StepFunctionsConfig) o;
-        return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions && definition.equals(c.definition)
+        return seed == c.seed && strictMocks == c.strictMocks && keepChildExecutions == c.keepChildExecutions
+                && allowPlaceholders == c.allowPlaceholders && definition.equals(c.definition)
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
                 && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region)
@@ -151,7 +160,7 @@ public final class StepFunctionsConfig {
     @Override
     public int hashCode() {
         return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks,
-                keepChildExecutions, region, accountId);
+                keepChildExecutions, allowPlaceholders, region, accountId);
     }
 
     @Override
@@ -161,6 +170,7 @@ public final class StepFunctionsConfig {
                 + (type == null ? "" : ", type=" + type) + ", startTime=" + startTime + ", seed=" + seed
                 + (mockConfig == null ? "" : ", mockConfig=" + mockConfig + ", testCase=" + testCase)
                 + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "")
+                + (allowPlaceholders ? ", allowPlaceholders" : "")
                 + (region == null ? "" : ", region=" + region) + (accountId == null ? "" : ", accountId=" + accountId)
                 + "}";
     }
@@ -176,6 +186,7 @@ public final class StepFunctionsConfig {
         private String mockConfig;
         private String testCase;
         private boolean strictMocks;
+        private boolean allowPlaceholders;
         private boolean keepChildExecutions;
         private String region;
         private String accountId;
@@ -235,6 +246,16 @@ public final class StepFunctionsConfig {
 
         public Builder testCase(String testCase) {
             this.testCase = testCase;
+            return this;
+        }
+
+        /**
+         * Leave {@code ${Name}} placeholders that have no value in the definition as opaque text, as
+         * {@code aslunit validate --allow-placeholders} does, instead of refusing it; a Task whose
+         * resource is such a placeholder runs as long as a mock answers it.
+         */
+        public Builder allowPlaceholders(boolean allow) {
+            this.allowPlaceholders = allow;
             return this;
         }
 

@@ -74,4 +74,25 @@ class PreparedStateMachineTest {
         assertThat(bonjour.newTest().run("{}")).hasOutput("\"bonjour\"");
         assertThat(express.type()).isEqualTo(StateMachineType.EXPRESS);
     }
+
+    @Test
+    void a_placeholder_without_a_value_says_how_a_test_gives_one_and_can_stay_opaque(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("pay.asl.json"), """
+                {"StartAt": "Pay", "States": {"Pay": {"Type": "Task", "Resource": "${PayFunctionArn}", "End": true}}}""");
+        StepFunctionsConfig config = StepFunctionsConfig.newBuilder().definition(file).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PreparedStateMachine.prepare(config, null))
+                .hasMessageContaining("No value for the substitution ${PayFunctionArn}: give one"
+                        + " (@StepFunctionTest(substitutions = \"PayFunctionArn=VALUE\") or"
+                        + " StepFunctionsConfig.Builder#substitution(\"PayFunctionArn\", VALUE); in Cucumber,"
+                        + " Given the substitutions: | PayFunctionArn | VALUE |; or let placeholders stay opaque with"
+                        + " allowPlaceholders = true)")
+                .hasMessageNotContaining("--substitution");
+
+        StateMachineUnderTest sfn = PreparedStateMachine.prepare(config.toBuilder().allowPlaceholders(true).build(), null)
+                .newTest();
+        sfn.mock("Pay").returns("{\"paid\": true}");
+        assertThat(sfn.run("{}")).succeeded().hasOutput("{\"paid\": true}");
+    }
 }

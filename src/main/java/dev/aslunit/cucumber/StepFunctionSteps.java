@@ -112,6 +112,12 @@ public class StepFunctionSteps {
         world.configure("the substitutions").substitutions(table.asMap(String.class, String.class));
     }
 
+    /** {@code ${Name}} placeholders without a value stay in the definition as opaque text. */
+    @Given("placeholders without a value stay opaque")
+    public void placeholdersStayOpaque() {
+        world.configure("placeholders without a value stay opaque").allowPlaceholders(true);
+    }
+
     @Given("the workflow type is {word}")
     public void theWorkflowTypeIs(String type) {
         world.type(type);

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -383,6 +384,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         if (a.keepChildExecutions()) {
             b.keepChildExecutions(true);
         }
+        if (a.allowPlaceholders()) {
+            b.allowPlaceholders(true);
+        }
     }
 
     /** Configures an extension for {@code @RegisterExtension}. */
@@ -402,8 +406,26 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /** A definition file, from the working directory (a test's {@code Path} works as it is). */
+        public Builder definition(Path file) {
+            config.definition(file);
+            return this;
+        }
+
         public Builder substitution(String name, String value) {
             config.substitution(name, value);
+            return this;
+        }
+
+        /** Values for {@code ${Name}} placeholders, added to those given before. */
+        public Builder substitutions(Map<String, String> values) {
+            config.substitutions(values);
+            return this;
+        }
+
+        /** See {@link StepFunctionTest#allowPlaceholders()}. */
+        public Builder allowPlaceholders(boolean allow) {
+            config.allowPlaceholders(allow);
             return this;
         }
 

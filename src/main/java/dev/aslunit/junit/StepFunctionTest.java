@@ -81,6 +81,13 @@ public @interface StepFunctionTest {
      */
     boolean keepChildExecutions() default false;
 
+    /**
+     * Leaves {@code ${Name}} placeholders that {@link #substitutions()} gives no value in the definition
+     * as opaque text instead of refusing it (a Task whose {@code Resource} is one runs when a mock
+     * answers it), as {@code aslunit validate --allow-placeholders} does.
+     */
+    boolean allowPlaceholders() default false;
+
     /** The state machine type, with a default that defers to the template. */
     enum Type { DEFAULT, STANDARD, EXPRESS }
 }

@@ -36,6 +36,9 @@ import java.util.Objects;
  */
 public final class DefinitionLoader {
 
+    private static final String CLI_HINT = "CLI: --substitution %1$s=VALUE; or let placeholders stay opaque:"
+            + " --allow-placeholders";
+
     private final SourceText.Origin origin;
     private final String name;
     private final Map<String, String> substitutions;
@@ -47,15 +50,17 @@ public final class DefinitionLoader {
     /** For a CDK app: the region and account its tokens resolve in; null for the stack's or the default. */
     private final String region;
     private final String accountId;
+    /** How the front end gives a placeholder its value, with {@code %1$s} for its name, for the diagnostic. */
+    private final String placeholderHint;
 
     private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
             boolean opaquePlaceholders, String stateMachine, StateMachineType type) {
-        this(origin, name, substitutions, opaquePlaceholders, stateMachine, type, null, null, null);
+        this(origin, name, substitutions, opaquePlaceholders, stateMachine, type, null, null, null, CLI_HINT);
     }
 
     private DefinitionLoader(SourceText.Origin origin, String name, Map<String, String> substitutions,
             boolean opaquePlaceholders, String stateMachine, StateMachineType type, Path cdkApp, String region,
-            String accountId) {
+            String accountId, String placeholderHint) {
         this.origin = origin;
         this.name = name;
         this.substitutions = substitutions;
@@ -65,6 +70,7 @@ public final class DefinitionLoader {
         this.cdkApp = cdkApp;
         this.region = region;
         this.accountId = accountId;
+        this.placeholderHint = placeholderHint;
     }
 
     /** A {@code .asl.json}, {@code .asl.yaml}, {@code .json}, {@code .yaml} or {@code .yml} file, or a template. */
@@ -82,7 +88,7 @@ public final class DefinitionLoader {
     public static DefinitionLoader fromCdkApp(Path cdkOutOrTemplate) {
         Objects.requireNonNull(cdkOutOrTemplate, "cdkOutOrTemplate");
         return new DefinitionLoader(SourceText.file(cdkOutOrTemplate), cdkOutOrTemplate.toString(), Map.of(), false,
-                null, null, cdkOutOrTemplate, null, null);
+                null, null, cdkOutOrTemplate, null, null, CLI_HINT);
     }
 
     /** A classpath resource, e.g. {@code "order-processing.asl.json"} or {@code "com/example/orders.asl.yaml"}. */
@@ -107,7 +113,7 @@ public final class DefinitionLoader {
     /** The name diagnostics use for the source (by default the file or resource as given). */
     public DefinitionLoader named(String sourceName) {
         return new DefinitionLoader(origin, sourceName, substitutions, opaquePlaceholders, stateMachine, type, cdkApp,
-                region, accountId);
+                region, accountId, placeholderHint);
     }
 
     /** Values for {@code ${Name}} placeholders, added to (and overriding) those given before and the template's. */
@@ -115,7 +121,7 @@ public final class DefinitionLoader {
         Map<String, String> merged = new LinkedHashMap<>(substitutions);
         values.forEach((k, v) -> merged.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
         return new DefinitionLoader(origin, name, Map.copyOf(merged), opaquePlaceholders, stateMachine, type, cdkApp,
-                region, accountId);
+                region, accountId, placeholderHint);
     }
 
     public DefinitionLoader substitution(String placeholder, String value) {
@@ -127,7 +133,16 @@ public final class DefinitionLoader {
      * example a {@code Resource} of {@code ${PaymentFunctionArn}} that a mock answers anyway.
      */
     public DefinitionLoader allowOpaquePlaceholders() {
-        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type, cdkApp, region, accountId);
+        return new DefinitionLoader(origin, name, substitutions, true, stateMachine, type, cdkApp, region, accountId, placeholderHint);
+    }
+
+    /**
+     * How the front end gives a placeholder a value, for the diagnostic of one without: a format with
+     * {@code %1$s} for the placeholder's name (by default the CLI's {@code --substitution}).
+     */
+    public DefinitionLoader placeholderHint(String hint) {
+        return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type, cdkApp, region,
+                accountId, Objects.requireNonNull(hint, "hint"));
     }
 
     /**
@@ -136,7 +151,7 @@ public final class DefinitionLoader {
      */
     public DefinitionLoader stateMachine(String logicalId) {
         return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, logicalId, type, cdkApp,
-                region, accountId);
+                region, accountId, placeholderHint);
     }
 
     /**
@@ -146,13 +161,13 @@ public final class DefinitionLoader {
      */
     public DefinitionLoader awsEnvironment(String awsRegion, String awsAccountId) {
         return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type, cdkApp,
-                Objects.requireNonNull(awsRegion, "region"), Objects.requireNonNull(awsAccountId, "accountId"));
+                Objects.requireNonNull(awsRegion, "region"), Objects.requireNonNull(awsAccountId, "accountId"), placeholderHint);
     }
 
     /** STANDARD or EXPRESS; by default the template's type, else STANDARD. */
     public DefinitionLoader type(StateMachineType machineType) {
         return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, machineType,
-                cdkApp, region, accountId);
+                cdkApp, region, accountId, placeholderHint);
     }
 
     /**
@@ -171,7 +186,7 @@ public final class DefinitionLoader {
         if (document != null && TemplateSelector.isTemplate(document.root())) {
             if (source.origin().path() != null && CdkApp.isSynthesizedTemplate(document.root())) {
                 return new DefinitionLoader(origin, name, substitutions, opaquePlaceholders, stateMachine, type,
-                        source.origin().path(), region, accountId).loadCdkApp();
+                        source.origin().path(), region, accountId, placeholderHint).loadCdkApp();
             }
             selected = new TemplateSelector(source, document, stateMachine, substitutions).select(diagnostics);
         } else if (source.text().contains("${") && (document == null || !substitutions.isEmpty())) {
@@ -215,8 +230,8 @@ public final class DefinitionLoader {
         if (!opaquePlaceholders) {
             for (Substitutions.Unresolved u : substituted.unresolved()) {
                 diagnostics.add(new Diagnostic(DiagnosticCode.UNRESOLVED_PLACEHOLDER, "No value for the substitution "
-                        + "${" + u.name() + "}: give one (CLI: --substitution " + u.name() + "=VALUE), or allow "
-                        + "placeholders to stay opaque", locator.locate(u.pointer())));
+                        + "${" + u.name() + "}: give one (" + String.format(placeholderHint, u.name()) + ")",
+                        locator.locate(u.pointer())));
             }
         }
         StateMachineType machineType = effectiveType(sourceType);
