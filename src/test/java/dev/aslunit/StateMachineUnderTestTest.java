@@ -213,6 +213,19 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void a_callback_that_fails_after_an_hour_shows_how_long_it_took_in_the_trace() {
+        StateMachineUnderTest approval = PreparedStateMachine.prepare(StepFunctionsConfig.newBuilder()
+                .definition("approval.asl.json").startTime(Instant.parse("2026-01-05T09:00:00Z")).build(),
+                StateMachineUnderTestTest.class).newTest();
+        approval.mock("AwaitApproval").sendsTaskFailureAfter(Duration.ofHours(1), "Rejected", "too expensive");
+
+        Execution execution = approval.run("o-19", LARGE_ORDER);
+
+        Assertions.assertThat(execution.trace()).containsPattern(
+                "AwaitApproval +Task +attempt 1 failed: Rejected \"too expensive\" \\(took 1h\\)");
+    }
+
+    @Test
     void the_trace_lists_each_mock_with_its_script() {
         sfn.mock("ChargePayment").returns("{\"paymentId\": \"pay-1\"}");
 

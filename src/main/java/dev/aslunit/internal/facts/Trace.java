@@ -124,7 +124,8 @@ public final class Trace {
             case SUCCEEDED:
                 return "succeeded" + took(a.startedAt(), a.endedAt());
             case FAILED:
-                return "failed: " + errorText(execution, a.error(), a.cause());
+                // a callback that failed after an hour took that hour, as a timed-out one does
+                return "failed: " + errorText(execution, a.error(), a.cause()) + took(a.startedAt(), a.endedAt());
             case TIMED_OUT:
                 return "timed out: " + (a.error() == null ? "States.Timeout" : a.error()) + took(a.startedAt(), a.endedAt());
             case ABORTED:
