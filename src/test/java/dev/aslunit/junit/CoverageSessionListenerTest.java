@@ -153,6 +153,7 @@ class CoverageSessionListenerTest {
                 "executions/orders.asl.json/FailingAssertion.expects_the_wrong_path/small-order.html").toAbsolutePath());
         assertThat(Files.readString(Path.of(file.group(1)))).contains("<svg class=\"wf\"", "<table class=\"visits\">")
                 .containsPattern("<g class=\"st unvisited\" data-state=\"AwaitApproval\"");
+        assertThat(failure.getCause()).as("the message is printed once, not again as a cause").isNull();
         assertThat(failure.getStackTrace()[0].getClassName()).as("the stack trace points at the test, not the extension")
                 .isEqualTo(CoverageFixtures.FailingAssertion.class.getName());
     }
