@@ -95,6 +95,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Account in the ARNs, and of a CDK app's tokens (default: ${DEFAULT-VALUE}).")
     String account;
 
+    @Option(names = "--s3", paramLabel = "DIR", description = "S3 objects for ItemReader, ResultWriter and S3 tasks: each"
+            + " folder in DIR is a bucket, each file under it an object keyed by its path (an empty folder is an empty"
+            + " bucket).")
+    Path s3Directory;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of UUIDs, random numbers and jitter (default: 0).")
     long seed = ExecutionOptions.DEFAULT_SEED;
 
@@ -188,6 +193,13 @@ public final class RunCommand implements Callable<Integer> {
         ExecutionOptions.Builder options = ExecutionOptions.builder().input(in).seed(seed).type(type)
                 .region(region).accountId(account)
                 .childExecutionListener(childCoverage(collector, machine));
+        if (s3Directory != null) {
+            try {
+                options.s3(s3Objects(s3Directory));
+            } catch (IOException e) {
+                return usage("Cannot read the S3 objects in " + s3Directory + " (" + e + ").");
+            }
+        }
         if (mockConfig != null) {
             try {
                 options.taskHandler(mockHandler(machine));
@@ -233,6 +245,26 @@ public final class RunCommand implements Callable<Integer> {
     private dev.aslunit.internal.engine.TaskHandler mockHandler(CompiledStateMachine machine) {
         return MockFileCase.select(MockConfigFile.parse(mockConfig), testCase, machine.name(), machine.definition())
                 .answers(machine.definition());
+    }
+
+    /** Each folder of {@code directory} a bucket, each file under it an object keyed by its relative path. */
+    static S3ObjectStore s3Objects(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new java.nio.file.NoSuchFileException(directory.toAbsolutePath() + " is not a folder of buckets");
+        }
+        S3ObjectStore store = new S3ObjectStore();
+        try (var buckets = Files.list(directory)) {
+            for (Path bucket : buckets.sorted().filter(Files::isDirectory).toList()) {
+                String name = bucket.getFileName().toString();
+                store.createBucket(name);
+                try (var files = Files.walk(bucket)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        store.put(name, bucket.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                    }
+                }
+            }
+        }
+        return store;
     }
 
     private int usage(String message) {

@@ -124,6 +124,28 @@ class RunCommandTest {
     }
 
     @Test
+    void run_reads_s3_objects_from_a_folder_of_buckets_for_an_item_reader() throws Exception {
+        Path def = Files.writeString(dir.resolve("list.json"), """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2",
+                  "Parameters":{"Bucket":"invoices","Prefix":"2026/"}},"ItemSelector":{"key.$":"$$.Map.Item.Value.Key"},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+                    "States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""");
+        Path s3 = dir.resolve("s3");
+        Files.createDirectories(s3.resolve("invoices/2026"));
+        Files.writeString(s3.resolve("invoices/2026/a.csv"), "id\n1\n");
+        Files.writeString(s3.resolve("invoices/2026/b.csv"), "id\n2\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("run", def.toString(), "--s3", s3.toString(), "--format", "json")).isZero();
+        assertThat(out.toString()).contains("{\"key\":\"2026/a.csv\"}", "{\"key\":\"2026/b.csv\"}");
+        assertThat(cli.execute("run", def.toString())).as(err.toString()).isEqualTo(2);
+        assertThat(cli.execute("run", def.toString(), "--s3", dir.resolve("none").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("Cannot read the S3 objects in " + dir.resolve("none"));
+    }
+
+    @Test
     void run_prints_a_trace_and_exits_with_the_execution_status() throws Exception {
         Path def = dir.resolve("m.json");
         Files.writeString(def, """
