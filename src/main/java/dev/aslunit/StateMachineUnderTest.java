@@ -12,6 +12,9 @@ import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.json.Glob;
+import dev.aslunit.internal.passthrough.AwsSettings;
+import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -46,6 +49,7 @@ public final class StateMachineUnderTest {
     private final VirtualClock clock;
     private final InMemoryS3 s3 = new InMemoryS3(new S3ObjectStore());
     private HttpTasks http;
+    private PassThrough passThrough;
 
     StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
         this.prepared = prepared;
@@ -113,6 +117,42 @@ public final class StateMachineUnderTest {
             http = new HttpTasks();
         }
         return http;
+    }
+
+    /**
+     * Passes a Task state through to the real service instead of a mock: its call goes through the
+     * AWS SDK for Java v2 to the configured endpoint and region ({@link StepFunctionsConfig.Builder#awsEndpoint},
+     * {@code @StepFunctionTest(awsEndpoint = ...)}) with the SDK's default credentials; a mock of the
+     * same state is not asked. Nothing leaves the machine for a Task that is not passed through.
+     *
+     * @throws IllegalArgumentException for a name the definition lacks, or a resource that cannot be passed through
+     * @throws IllegalStateException when the service's SDK client is not on the classpath, naming the artifact
+     */
+    public StateMachineUnderTest passThrough(String stateName) {
+        String resource = mocks.taskState(stateName).resource();
+        passThrough().passState(stateName, resource);
+        return this;
+    }
+
+    /**
+     * Passes through every Task whose resource matches this ARN or glob
+     * ({@code arn:aws:lambda:*:*:function:orders-*}), or, in a CDK app, the construct path of what it calls.
+     */
+    public StateMachineUnderTest passThroughResource(String arnGlobOrConstructPath) {
+        String selector = prepared.resource(arnGlobOrConstructPath);
+        java.util.regex.Pattern glob = Glob.compile(selector);
+        List<String> matching = dev.aslunit.mock.StateNames.taskStates(prepared.definition()).values().stream()
+                .map(t -> t.resource()).filter(r -> r != null && glob.matcher(r).matches()).distinct().toList();
+        passThrough().passResource(selector, matching);
+        return this;
+    }
+
+    private PassThrough passThrough() {
+        if (passThrough == null) {
+            passThrough = new PassThrough(new AwsSettings(config.awsEndpoint(), config.awsRegion(),
+                    config.passThroughLatency()));
+        }
+        return passThrough;
     }
 
     /**
@@ -217,6 +257,10 @@ public final class StateMachineUnderTest {
     }
 
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        if (passThrough != null && passThrough.covers(invocation)) {
+            mocks.record(invocation);
+            return passThrough.answer(invocation);
+        }
         Optional<TaskOutcome> answer = mocks.answer(invocation);
         if (answer.isEmpty() && mockFile != null) {
             answer = mockFile.answer(invocation);
