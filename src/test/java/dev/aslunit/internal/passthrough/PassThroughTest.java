@@ -41,8 +41,6 @@ class PassThroughTest {
     @AfterAll
     static void stop() {
         AWS.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     @BeforeEach
