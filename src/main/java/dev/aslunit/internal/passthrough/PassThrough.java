@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Answers the Tasks a test passed through, and only those, by calling the real endpoint: every
  * other Task is "not mine", so without an explicit pass-through nothing leaves the machine. The SDK
  * is first touched when a pass-through is declared (to name a missing client artifact at that line)
- * and first called when a passed-through Task runs.
+ * and first called when a passed-through Task runs. Unlike every other handler it blocks the
+ * engine's thread for the call's real duration, which is what the test asked for.
  */
 public final class PassThrough implements TaskHandler {
 

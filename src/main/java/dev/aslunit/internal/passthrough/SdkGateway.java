@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -25,8 +26,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Calls one action of one service through its SDK client, the request built from JSON and the
- * response read back to JSON by {@link SdkJson}. Clients are built once per service with the
- * configured endpoint and region and the SDK's default credentials chain, and without the SDK's own
+ * response read back to JSON by {@link SdkJson}. Clients are built once per service, endpoint and
+ * region for the JVM (they are thread-safe and hold connection pools, so sandboxes share them), with
+ * the SDK's default credentials chain, and without the SDK's own
  * retries: the Task's {@code Retry} decides, as the test wrote it. Only {@link PassThrough} creates
  * this class, after {@link SdkClasses} found the client, so the SDK is loaded only then.
  */
@@ -53,7 +55,7 @@ final class SdkGateway {
 
     private final SdkClasses classes;
     private final AwsSettings settings;
-    private final Map<String, Object> clients = new HashMap<>();
+    private static final Map<List<String>, Object> CLIENTS = new ConcurrentHashMap<>();
 
     SdkGateway(SdkClasses classes, AwsSettings settings) {
         this.classes = classes;
@@ -67,7 +69,8 @@ final class SdkGateway {
      */
     ObjectNode call(String sdkPackage, String action, JsonNode parameters, String resource) throws CallFailed {
         Class<?> clientClass = classes.client(sdkPackage, resource);
-        Object client = clients.computeIfAbsent(sdkPackage, p -> build(clientClass));
+        Object client = CLIENTS.computeIfAbsent(List.of(sdkPackage, String.valueOf(settings.endpoint()),
+                String.valueOf(settings.region())), k -> build(clientClass));
         Method method = method(clientClass, action, resource);
         JsonNode fields = parameters;
         RequestBody body = null;
