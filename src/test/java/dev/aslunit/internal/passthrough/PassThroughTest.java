@@ -193,6 +193,45 @@ class PassThroughTest {
     }
 
     @Test
+    void aws_sdk_maps_nested_maps_of_structures_and_numbers_onto_the_request() throws Exception {
+        answer(200, "{\"MD5OfMessageBody\":\"6ebb25b39f65cab5efa469977b9479e2\",\"MD5OfMessageAttributes\":"
+                + "\"8cc3ab13200b21b0d17b28c4d98ec74a\",\"MessageId\":\"m-2\"}", "Content-Type",
+                "application/x-amz-json-1.0");
+
+        Execution execution = sfn("sdk-sqs-send-message").passThrough("Call").run("{}");
+
+        assertThat(json(onlyRequest().getBodyAsString())).isEqualTo(json("{\"QueueUrl\":"
+                + "\"https://sqs.us-east-1.amazonaws.com/123456789012/orders\",\"MessageBody\":\"placed\","
+                + "\"DelaySeconds\":5,\"MessageAttributes\":{\"kind\":{\"DataType\":\"String\",\"StringValue\":\"order\"}}}"));
+        assertThat(execution.output()).isEqualTo(json("{\"MD5OfMessageBody\":\"6ebb25b39f65cab5efa469977b9479e2\","
+                + "\"MD5OfMessageAttributes\":\"8cc3ab13200b21b0d17b28c4d98ec74a\",\"MessageId\":\"m-2\"}"));
+    }
+
+    @Test
+    void a_member_the_api_lacks_fails_the_execution_naming_it_and_nothing_is_sent() {
+        Execution execution = sfn("sdk-unknown-field").passThrough("Call").run("{}");
+
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.cause()).contains("The parameters of arn:aws:states:::aws-sdk:sqs:sendMessage has no field"
+                + " 'Body': the AWS API knows ").contains("MessageBody");
+        assertThat(AWS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void a_wait_for_task_token_lambda_is_invoked_and_the_task_waits_for_the_callback() throws Exception {
+        answer(202, "", "Content-Type", "application/json");
+        StateMachineUnderTest sfn = sfn("lambda-callback").passThrough("Call");
+
+        Execution execution = sfn.start(Map.of("orderId", "o-1"));
+        String token = execution.taskToken("Call").token();
+
+        assertThat(json(onlyRequest().getBodyAsString())).isEqualTo(json("{\"token\":\"" + token + "\",\"orderId\":\"o-1\"}"));
+        assertThat(execution.isRunning()).isTrue();
+        execution.taskToken("Call").sendSuccess("{\"approved\":true}");
+        assertThat(execution.awaitCompletion().output()).isEqualTo(json("{\"approved\":true}"));
+    }
+
+    @Test
     void sns_publish_sends_the_query_protocol_form() {
         answer(200, "<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                 + "<MessageId>n-1</MessageId></PublishResult></PublishResponse>", "Content-Type", "text/xml");
