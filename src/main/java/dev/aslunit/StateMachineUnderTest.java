@@ -15,6 +15,7 @@ import dev.aslunit.internal.integration.http.HttpTasks;
 import dev.aslunit.internal.json.Glob;
 import dev.aslunit.internal.passthrough.AwsSettings;
 import dev.aslunit.internal.passthrough.PassThrough;
+import dev.aslunit.mock.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * One test's sandbox around a compiled state machine: its own Task mocks, its own virtual clock
@@ -140,8 +142,8 @@ public final class StateMachineUnderTest {
      */
     public StateMachineUnderTest passThroughResource(String arnGlobOrConstructPath) {
         String selector = prepared.resource(arnGlobOrConstructPath);
-        java.util.regex.Pattern glob = Glob.compile(selector);
-        List<String> matching = dev.aslunit.mock.StateNames.taskStates(prepared.definition()).values().stream()
+        Pattern glob = Glob.compile(selector);
+        List<String> matching = StateNames.taskStates(prepared.definition()).values().stream()
                 .map(t -> t.resource()).filter(r -> r != null && glob.matcher(r).matches()).distinct().toList();
         passThrough().passResource(selector, matching);
         return this;

@@ -6,9 +6,14 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +27,8 @@ final class SdkClasses {
     private static final String SERVICES = "software/amazon/awssdk/services/";
 
     private final ClassLoader loader;
+    /** Found once per package: finding lists the package's jar. */
+    private final Map<String, Class<?>> clients = new ConcurrentHashMap<>();
 
     SdkClasses(ClassLoader loader) {
         this.loader = loader;
@@ -34,6 +41,15 @@ final class SdkClasses {
      * @throws IllegalStateException naming the Maven artifact to add when the client is not on the classpath
      */
     Class<?> client(String sdkPackage, String resource) {
+        Class<?> found = clients.get(sdkPackage);
+        if (found == null) {
+            found = find(sdkPackage, resource);
+            clients.put(sdkPackage, found);
+        }
+        return found;
+    }
+
+    private Class<?> find(String sdkPackage, String resource) {
         Class<?> core = load(CORE).orElseThrow(() -> new IllegalStateException(missing(sdkPackage, resource)));
         for (String name : classNames(sdkPackage)) {
             if (name.endsWith("Client") && !name.endsWith("AsyncClient") && !name.startsWith("Default")
@@ -64,9 +80,9 @@ final class SdkClasses {
     }
 
     /** The simple names of the classes directly in an SDK service package, from jars and directories alike. */
-    private java.util.List<String> classNames(String sdkPackage) {
+    private List<String> classNames(String sdkPackage) {
         String folder = SERVICES + sdkPackage + "/";
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         try {
             Enumeration<URL> urls = loader.getResources(folder);
             while (urls.hasMoreElements()) {
@@ -74,7 +90,7 @@ final class SdkClasses {
                 if ("jar".equals(url.getProtocol())) {
                     JarURLConnection jar = (JarURLConnection) url.openConnection();
                     jar.setUseCaches(false);
-                    try (java.util.jar.JarFile file = jar.getJarFile()) {
+                    try (JarFile file = jar.getJarFile()) {
                         for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements();) {
                             simpleName(e.nextElement().getName(), folder).ifPresent(names::add);
                         }
