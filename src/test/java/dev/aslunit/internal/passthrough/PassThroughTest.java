@@ -354,6 +354,14 @@ class PassThroughTest {
     }
 
     @Test
+    void an_endpoint_without_scheme_and_host_is_refused_when_the_configuration_is_built() {
+        assertThatThrownBy(() -> StepFunctionsConfig.newBuilder().definition("passthrough/lambda-function.asl.json")
+                .awsEndpoint(URI.create("localhost:4566")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The AWS endpoint localhost:4566 needs a scheme and a host, e.g. awsEndpoint = \"http://localhost:4566\"");
+    }
+
+    @Test
     void a_name_the_definition_lacks_or_a_sync_resource_is_refused_with_the_reason() {
         assertThatThrownBy(() -> sfn("lambda-invoke").passThrough("Cal"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Call");
