@@ -20,6 +20,10 @@ import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.json.UserJson;
+import dev.aslunit.internal.definition.StateNames;
+import dev.aslunit.internal.json.Glob;
+import dev.aslunit.internal.passthrough.AwsSettings;
+import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * One test's sandbox around a compiled state machine: its own Task mocks, its own virtual clock
@@ -71,6 +76,7 @@ public final class StateMachineUnderTest {
     private final VirtualClock clock;
     private final InMemoryS3 s3 = new InMemoryS3(new S3ObjectStore());
     private HttpTasks http;
+    private PassThrough passThrough;
 
     StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
         this.prepared = prepared;
@@ -151,6 +157,42 @@ public final class StateMachineUnderTest {
             http = new HttpTasks();
         }
         return http;
+    }
+
+    /**
+     * Passes a Task state through to the real service instead of a mock: its call goes through the
+     * AWS SDK for Java v2 to the configured endpoint and region ({@link StepFunctionsConfig.Builder#awsEndpoint},
+     * {@code @StepFunctionTest(awsEndpoint = ...)}) with the SDK's default credentials; a mock of the
+     * same state is not asked. Nothing leaves the machine for a Task that is not passed through.
+     *
+     * @throws IllegalArgumentException for a name the definition lacks, or a resource that cannot be passed through
+     * @throws IllegalStateException when the service's SDK client is not on the classpath, naming the artifact
+     */
+    public StateMachineUnderTest passThrough(String stateName) {
+        String resource = mocks.taskState(stateName).resource();
+        passThrough().passState(stateName, resource);
+        return this;
+    }
+
+    /**
+     * Passes through every Task whose resource matches this ARN or glob
+     * ({@code arn:aws:lambda:*:*:function:orders-*}), or, in a CDK app, the construct path of what it calls.
+     */
+    public StateMachineUnderTest passThroughResource(String arnGlobOrConstructPath) {
+        String selector = prepared.resource(arnGlobOrConstructPath);
+        Pattern glob = Glob.compile(selector);
+        List<String> matching = StateNames.taskStates(prepared.definition()).values().stream()
+                .map(t -> t.resource()).filter(r -> r != null && glob.matcher(r).matches()).distinct().toList();
+        passThrough().passResource(selector, matching);
+        return this;
+    }
+
+    private PassThrough passThrough() {
+        if (passThrough == null) {
+            passThrough = new PassThrough(new AwsSettings(config.awsEndpoint(), config.awsRegion(),
+                    config.passThroughLatency()));
+        }
+        return passThrough;
     }
 
     /**
@@ -249,6 +291,11 @@ public final class StateMachineUnderTest {
     }
 
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        if (passThrough != null && passThrough.covers(invocation)) {
+            // a Task the test sends to a real endpoint: recorded like any call, answered by the endpoint
+            mocks.record(invocation);
+            return passThrough.answer(invocation);
+        }
         Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {
             noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));

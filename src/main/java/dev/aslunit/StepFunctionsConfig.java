@@ -2,6 +2,7 @@ package dev.aslunit;
 
 import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.definition.StateMachineType;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * ASL JSON or YAML, a SAM/CloudFormation template with {@code logicalId}, or a CDK app's
  * {@code cdk.out} with the state machine's construct path as {@code logicalId}), its {@code ${...}}
  * substitutions, STANDARD or EXPRESS, where the virtual clock starts, the random seed, an optional
- * Step Functions Local mock file with its test case, and whether unused mocks fail a test.
+ * Step Functions Local mock file with its test case, whether unused mocks fail a test, and where
+ * Tasks passed through to real services go ({@code awsEndpoint}, {@code awsRegion}; docs/hybrid.md).
  * Immutable; built with {@link #newBuilder()} and validated by {@link Builder#build()}.
  */
 public final class StepFunctionsConfig {
@@ -34,6 +36,9 @@ public final class StepFunctionsConfig {
     private final boolean allowPlaceholders;
     private final String region;
     private final String accountId;
+    private final URI awsEndpoint;
+    private final String awsRegion;
+    private final boolean passThroughLatency;
 
     private StepFunctionsConfig(Builder b) {
         this.definition = b.definition;
@@ -49,6 +54,9 @@ public final class StepFunctionsConfig {
         this.allowPlaceholders = b.allowPlaceholders;
         this.region = b.region;
         this.accountId = b.accountId;
+        this.awsEndpoint = b.awsEndpoint;
+        this.awsRegion = b.awsRegion;
+        this.passThroughLatency = b.passThroughLatency;
     }
 
     public static Builder newBuilder() {
@@ -70,6 +78,9 @@ public final class StepFunctionsConfig {
         b.allowPlaceholders = allowPlaceholders;
         b.region = region;
         b.accountId = accountId;
+        b.awsEndpoint = awsEndpoint;
+        b.awsRegion = awsRegion;
+        b.passThroughLatency = passThroughLatency;
         return b;
     }
 
@@ -143,6 +154,21 @@ public final class StepFunctionsConfig {
         return region != null || accountId != null;
     }
 
+    /** The endpoint every passed-through Task calls (LocalStack, a stub server), or {@code null} for AWS's own. */
+    public URI awsEndpoint() {
+        return awsEndpoint;
+    }
+
+    /** The region of passed-through Tasks, or {@code null} for the AWS SDK's default region chain. */
+    public String awsRegion() {
+        return awsRegion;
+    }
+
+    /** Whether a passed-through call's real duration passes on the virtual clock (by default it takes no virtual time). */
+    public boolean passThroughLatency() {
+        return passThroughLatency;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof StepFunctionsConfig)) {
@@ -154,13 +180,14 @@ public final class StepFunctionsConfig {
                 && Objects.equals(logicalId, c.logicalId) && substitutions.equals(c.substitutions) && type == c.type
                 && startTime.equals(c.startTime) && Objects.equals(mockConfig, c.mockConfig)
                 && Objects.equals(testCase, c.testCase) && Objects.equals(region, c.region)
-                && Objects.equals(accountId, c.accountId);
+                && Objects.equals(accountId, c.accountId) && Objects.equals(awsEndpoint, c.awsEndpoint)
+                && Objects.equals(awsRegion, c.awsRegion) && passThroughLatency == c.passThroughLatency;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(definition, logicalId, substitutions, type, startTime, seed, mockConfig, testCase, strictMocks,
-                keepChildExecutions, allowPlaceholders, region, accountId);
+                keepChildExecutions, allowPlaceholders, region, accountId, awsEndpoint, awsRegion, passThroughLatency);
     }
 
     @Override
@@ -172,7 +199,8 @@ public final class StepFunctionsConfig {
                 + (strictMocks ? ", strictMocks" : "") + (keepChildExecutions ? ", keepChildExecutions" : "")
                 + (allowPlaceholders ? ", allowPlaceholders" : "")
                 + (region == null ? "" : ", region=" + region) + (accountId == null ? "" : ", accountId=" + accountId)
-                + "}";
+                + (awsEndpoint == null ? "" : ", awsEndpoint=" + awsEndpoint) + (awsRegion == null ? "" : ", awsRegion=" + awsRegion)
+                + (passThroughLatency ? ", passThroughLatency" : "") + "}";
     }
 
     /** Builds a {@link StepFunctionsConfig}; only the definition is required. */
@@ -190,6 +218,9 @@ public final class StepFunctionsConfig {
         private boolean keepChildExecutions;
         private String region;
         private String accountId;
+        private URI awsEndpoint;
+        private String awsRegion;
+        private boolean passThroughLatency;
 
         private Builder() {
         }
@@ -293,6 +324,31 @@ public final class StepFunctionsConfig {
             return this;
         }
 
+        /**
+         * The endpoint of every Task passed through ({@code sfn.passThrough("ChargeCard")}): LocalStack
+         * ({@code http://localhost:4566}), a stub server; by default AWS's own endpoints. Nothing is
+         * called unless a test passes a Task through.
+         */
+        public Builder awsEndpoint(URI endpoint) {
+            this.awsEndpoint = endpoint;
+            return this;
+        }
+
+        /** The region of passed-through Tasks ({@code eu-west-1}); by default the AWS SDK's region chain. */
+        public Builder awsRegion(String region) {
+            this.awsRegion = region == null || region.isBlank() ? null : region;
+            return this;
+        }
+
+        /**
+         * Lets a passed-through call's real duration pass on the virtual clock, so a {@code TimeoutSeconds}
+         * races it; off by default, when a real call takes no virtual time and runs stay deterministic.
+         */
+        public Builder passThroughLatency(boolean passThroughLatency) {
+            this.passThroughLatency = passThroughLatency;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming what is missing or inconsistent */
         public StepFunctionsConfig build() {
             if (definition == null || definition.isBlank()) {
@@ -309,6 +365,10 @@ public final class StepFunctionsConfig {
             if (mockConfig == null && testCase != null && !testCase.isBlank()) {
                 throw new IllegalArgumentException("testCase \"" + testCase + "\" needs a mock config file:"
                         + " mockConfig = \"MockConfigFile.json\"");
+            }
+            if (awsEndpoint != null && (awsEndpoint.getScheme() == null || awsEndpoint.getHost() == null)) {
+                throw new IllegalArgumentException("The AWS endpoint " + awsEndpoint + " needs a scheme and a host,"
+                        + " e.g. awsEndpoint = \"http://localhost:4566\"");
             }
             return new StepFunctionsConfig(this);
         }

@@ -187,6 +187,26 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("virtual time is the only time: determinism is the product");
 
+    /**
+     * The one exemption: a passed-through call (docs/hybrid.md) may measure its real duration, and only
+     * to pass it on as virtual latency when the test's configuration asks ({@code passThroughLatency}).
+     */
+    @ArchTest
+    static final ArchRule real_durations_only_in_the_server_and_pass_through = noClasses()
+            .that().resideOutsideOfPackages("dev.aslunit.server..", "dev.aslunit.internal.passthrough..")
+            .should().callMethod(System.class, "nanoTime")
+            .allowEmptyShould(true)
+            .because("virtual time is the only time; a pass-through's real duration is opt-in latency");
+
+    /** Pass-through is a task handler under the front door: it knows the engine's SPI, not the API or the front ends. */
+    @ArchTest
+    static final ArchRule pass_through_is_a_task_handler_below_the_api = noClasses()
+            .that().resideInAPackage("dev.aslunit.internal.passthrough..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRONT_ENDS)
+            .orShould().dependOnClassesThat().resideInAnyPackage("dev.aslunit", "dev.aslunit.mock..",
+                    "dev.aslunit.internal.report..", "dev.aslunit.internal.sfnlocal..")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule no_unseeded_randomness = noClasses()
             .that().resideOutsideOfPackage("dev.aslunit.server..")

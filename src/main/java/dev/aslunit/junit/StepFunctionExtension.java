@@ -16,6 +16,8 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -53,6 +55,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     private static final String SANDBOX = "sandbox";
     private static final String SOFTLY = "softly";
     private static final String PICTURES_DRAWN = "picturesDrawn";
+    /** JUnit configuration parameters: the endpoint and region of passed-through Tasks for the whole run (docs/hybrid.md). */
+    static final String AWS_ENDPOINT = "aslunit.aws.endpoint";
+    static final String AWS_REGION = "aslunit.aws.region";
 
     /** The prefix of the configuration parameter that gives a mutant's text: see {@link #mutantParameter}. */
     public static final String MUTANT_DEFINITION = "aslunit.mutation.definition.";
@@ -281,7 +286,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** The configuration from outermost to innermost: the builder's, enclosing classes, the class, the method. */
     private Optional<StepFunctionsConfig> configFor(ExtensionContext context) {
-        return configFor(context.getRequiredTestClass(), context.getTestMethod().orElse(null));
+        return configFor(context.getRequiredTestClass(), context.getTestMethod().orElse(null), context);
     }
 
     /**
@@ -300,7 +305,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         }
         for (AnnotatedElement place : places) {
             annotationsOnly.configFor(testClass, place instanceof Method ? (Method) place
-                    : null).filter(c -> !out.contains(c)).ifPresent(out::add);
+                    : null, null).filter(c -> !out.contains(c)).ifPresent(out::add);
         }
         for (Class<?> inner : testClass.getDeclaredClasses()) {
             if (!Modifier.isStatic(inner.getModifiers())) {
@@ -310,7 +315,8 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         return out;
     }
 
-    private Optional<StepFunctionsConfig> configFor(Class<?> testClass, Method testMethod) {
+    /** @param context the test's, for the run's configuration parameters; {@code null} where there is none yet */
+    private Optional<StepFunctionsConfig> configFor(Class<?> testClass, Method testMethod, ExtensionContext context) {
         List<AnnotatedElement> elements = new ArrayList<>();
         if (testMethod != null) {
             elements.add(testMethod);
@@ -320,6 +326,9 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         }
         StepFunctionsConfig.Builder builder = base != null ? base.toBuilder() : StepFunctionsConfig.newBuilder();
         boolean found = base != null;
+        if (context != null) {
+            awsParameters(context, builder);
+        }
         for (int i = elements.size() - 1; i >= 0; i--) {
             Optional<StepFunctionTest> annotation = AnnotationSupport.findAnnotation(elements.get(i), StepFunctionTest.class);
             if (annotation.isPresent()) {
@@ -335,6 +344,30 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
+    }
+
+    /** The run's endpoint and region, under what the extension's builder and the annotations say. */
+    private void awsParameters(ExtensionContext context, StepFunctionsConfig.Builder b) {
+        if (base == null || base.awsEndpoint() == null) {
+            context.getConfigurationParameter(AWS_ENDPOINT).filter(v -> !v.isBlank())
+                    .ifPresent(v -> b.awsEndpoint(endpoint(v, "the configuration parameter " + AWS_ENDPOINT)));
+        }
+        if (base == null || base.awsRegion() == null) {
+            context.getConfigurationParameter(AWS_REGION).ifPresent(b::awsRegion);
+        }
+    }
+
+    private static URI endpoint(String text, String where) {
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the fix
+        }
+        throw new ExtensionConfigurationException("The AWS endpoint \"" + text + "\" in " + where
+                + " is not a URL with a scheme and a host, e.g. http://localhost:4566");
     }
 
     private static void apply(StepFunctionTest a, StepFunctionsConfig.Builder b, AnnotatedElement where) {
@@ -386,6 +419,15 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         }
         if (a.allowPlaceholders()) {
             b.allowPlaceholders(true);
+        }
+        if (!a.awsEndpoint().isEmpty()) {
+            b.awsEndpoint(endpoint(a.awsEndpoint(), "awsEndpoint on " + where));
+        }
+        if (!a.awsRegion().isEmpty()) {
+            b.awsRegion(a.awsRegion());
+        }
+        if (a.passThroughLatency()) {
+            b.passThroughLatency(true);
         }
     }
 
@@ -457,6 +499,18 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         /** Keeps every Distributed Map child execution, for {@link Execution#childExecutions()}. */
         public Builder keepChildExecutions(boolean keep) {
             config.keepChildExecutions(keep);
+            return this;
+        }
+
+        /** The endpoint of passed-through Tasks (docs/hybrid.md). */
+        public Builder awsEndpoint(URI endpoint) {
+            config.awsEndpoint(endpoint);
+            return this;
+        }
+
+        /** The region of passed-through Tasks (docs/hybrid.md). */
+        public Builder awsRegion(String region) {
+            config.awsRegion(region);
             return this;
         }
 

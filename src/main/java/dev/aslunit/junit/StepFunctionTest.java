@@ -88,6 +88,19 @@ public @interface StepFunctionTest {
      */
     boolean allowPlaceholders() default false;
 
+    /**
+     * The endpoint of every Task the test passes through ({@code sfn.passThrough("ChargeCard")}):
+     * LocalStack's {@code http://localhost:4566}, a stub server; by default AWS's own endpoints, or the
+     * run's configuration parameter {@code aslunit.aws.endpoint}. See docs/hybrid.md.
+     */
+    String awsEndpoint() default "";
+
+    /** The region of passed-through Tasks; by default the configuration parameter {@code aslunit.aws.region}, else the AWS SDK's region chain. */
+    String awsRegion() default "";
+
+    /** A passed-through call's real duration passes on the virtual clock (by default it takes no virtual time). */
+    boolean passThroughLatency() default false;
+
     /** The state machine type, with a default that defers to the template. */
     enum Type { DEFAULT, STANDARD, EXPRESS }
 }

@@ -131,6 +131,16 @@ public final class TaskMocks implements TaskHandler {
         return view;
     }
 
+    /** The Task state of this name, failing as {@link #mock} fails for a name the definition lacks. */
+    public TaskState taskState(String stateName) {
+        return requireTaskState(stateName);
+    }
+
+    /** Records a call that another handler answered before the mocks were asked (a pass-through), for {@link #callsOf}. */
+    public synchronized void record(TaskInvocation invocation) {
+        calls.add(toCall(invocation));
+    }
+
     /** Every Task call this registry saw, mocked or not, in order. */
     public synchronized List<TaskCall> calls() {
         return List.copyOf(calls);

@@ -269,4 +269,31 @@ final class ExtensionFixtures {
             assertThat(sfn.run(BATCH)).failedWith("States.ItemReaderFailed");
         }
     }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER)
+    static class AwsSettings {
+        @Test
+        void the_runs_configuration_parameters_give_the_endpoint_and_region(StateMachineUnderTest sfn) {
+            assertThat(sfn.config().awsEndpoint()).hasToString("http://localhost:4566");
+            assertThat(sfn.config().awsRegion()).isEqualTo("eu-west-1");
+            assertThat(sfn.config().passThroughLatency()).isFalse();
+        }
+
+        @Test
+        @StepFunctionTest(awsEndpoint = "http://127.0.0.1:9999", awsRegion = "us-east-2", passThroughLatency = true)
+        void the_annotation_overrides_them(StateMachineUnderTest sfn) {
+            assertThat(sfn.config().awsEndpoint()).hasToString("http://127.0.0.1:9999");
+            assertThat(sfn.config().awsRegion()).isEqualTo("us-east-2");
+            assertThat(sfn.config().passThroughLatency()).isTrue();
+        }
+    }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = REMINDER, awsEndpoint = "localhost:4566")
+    static class EndpointWithoutScheme {
+        @Test
+        void never_runs(StateMachineUnderTest sfn) {
+        }
+    }
 }

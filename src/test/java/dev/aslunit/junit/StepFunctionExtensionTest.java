@@ -75,6 +75,27 @@ class StepFunctionExtensionTest {
     }
 
     @Test
+    void the_aws_endpoint_and_region_come_from_configuration_parameters_under_the_annotation() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(TestKitOnly.PARAMETER, "true")
+                .configurationParameter("aslunit.aws.endpoint", "http://localhost:4566")
+                .configurationParameter("aslunit.aws.region", "eu-west-1")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ExtensionFixtures.AwsSettings.class))
+                .execute();
+
+        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @Test
+    void an_aws_endpoint_without_a_scheme_is_refused_with_the_fix() {
+        EngineExecutionResults results = TestKit.run(ExtensionFixtures.EndpointWithoutScheme.class);
+
+        results.allEvents().assertThatEvents().haveAtLeastOne(finishedWithFailure(message(
+                "The AWS endpoint \"localhost:4566\" in awsEndpoint on class dev.aslunit.junit.ExtensionFixtures$EndpointWithoutScheme"
+                        + " is not a URL with a scheme and a host, e.g. http://localhost:4566")));
+    }
+
+    @Test
     void strict_mocks_fail_a_test_that_left_a_mock_unused() {
         EngineExecutionResults results = TestKit.run(ExtensionFixtures.StrictMocks.class);
 

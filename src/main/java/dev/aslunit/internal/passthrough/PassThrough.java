@@ -1,0 +1,121 @@
+package dev.aslunit.internal.passthrough;
+
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.ResourceArn;
+import dev.aslunit.internal.json.Glob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Answers the Tasks a test passed through, and only those, by calling the real endpoint: every
+ * other Task is "not mine", so without an explicit pass-through nothing leaves the machine. The SDK
+ * is first touched when a pass-through is declared (to name a missing client artifact at that line)
+ * and first called when a passed-through Task runs. Unlike every other handler it blocks the
+ * engine's thread for the call's real duration, which is what the test asked for.
+ */
+public final class PassThrough implements TaskHandler {
+
+    private final AwsSettings settings;
+    private final SdkClasses classes;
+    private final Set<String> states = new LinkedHashSet<>();
+    private final List<Pattern> resources = new ArrayList<>();
+    private Integrations integrations;
+
+    public PassThrough(AwsSettings settings) {
+        this(settings, PassThrough.class.getClassLoader());
+    }
+
+    /** With the class loader the SDK is looked up in (a test hides the SDK this way). */
+    public PassThrough(AwsSettings settings, ClassLoader loader) {
+        this.settings = settings;
+        this.classes = new SdkClasses(loader);
+    }
+
+    /**
+     * Passes a Task state through; {@code resource} is its {@code Resource} as written.
+     *
+     * @throws IllegalArgumentException when the resource cannot be passed through, saying why
+     * @throws IllegalStateException when the SDK client it needs is not on the classpath, naming the artifact
+     */
+    public void passState(String stateName, String resource) {
+        check("Task state '" + stateName + "'", resource);
+        states.add(stateName);
+    }
+
+    /**
+     * Passes through every Task whose resource matches the ARN or glob; {@code matching} are the
+     * resources of the definition it matches, checked as {@link #passState} checks one.
+     */
+    public void passResource(String arnOrGlob, List<String> matching) {
+        for (String resource : matching) {
+            check("resource " + resource, resource);
+        }
+        resources.add(Glob.compile(arnOrGlob));
+    }
+
+    /** Whether this invocation is one the test passed through. */
+    public boolean covers(TaskInvocation invocation) {
+        if (states.contains(invocation.stateName())) {
+            return true;
+        }
+        for (Pattern p : resources) {
+            if (p.matcher(invocation.resource()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<TaskOutcome> answer(TaskInvocation invocation) {
+        if (!covers(invocation)) {
+            return Optional.empty();
+        }
+        ResourceArn arn = ResourceArn.tryParse(invocation.resource()).orElseThrow(() -> new IllegalArgumentException(
+                "the resource " + invocation.resource() + " is not an ARN ASLUnit can pass through"));
+        String why = Integrations.unsupported(arn);
+        if (why != null) {
+            throw new IllegalArgumentException("it cannot be passed through: " + why);
+        }
+        classes.client(Integrations.sdkPackage(arn), invocation.resource());
+        if (integrations == null) {
+            integrations = new Integrations(new SdkGateway(classes, settings));
+        }
+        if (!settings.realLatency()) {
+            return Optional.of(integrations.answer(invocation, arn));
+        }
+        // the one real clock read outside the server: the call's real duration, passed on as virtual latency
+        long start = System.nanoTime();
+        TaskOutcome outcome = integrations.answer(invocation, arn);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return Optional.of(withLatency(outcome, took));
+    }
+
+    private static TaskOutcome withLatency(TaskOutcome outcome, Duration latency) {
+        if (outcome instanceof TaskOutcome.Succeeded s) {
+            return new TaskOutcome.Succeeded(s.result(), latency);
+        }
+        if (outcome instanceof TaskOutcome.Failed f) {
+            return new TaskOutcome.Failed(f.error(), f.cause(), latency);
+        }
+        return outcome;
+    }
+
+    private void check(String what, String resource) {
+        ResourceArn arn = ResourceArn.tryParse(resource).orElseThrow(() -> new IllegalArgumentException("The " + what
+                + " has the resource " + resource + ", which is not an ARN ASLUnit can pass through to AWS."
+                + " Mock it instead."));
+        String why = Integrations.unsupported(arn);
+        if (why != null) {
+            throw new IllegalArgumentException("The " + what + " (" + resource + ") cannot be passed through: " + why);
+        }
+        classes.client(Integrations.sdkPackage(arn), resource);
+    }
+}
