@@ -27,6 +27,7 @@ class EngineFuzzTest {
     private static final long SEED = Long.getLong("aslunit.fuzz.seed", 20261124L);
 
     private static final Map<String, AtomicInteger> OUTCOMES = new TreeMap<>();
+    private static final AtomicInteger CHECKED = new AtomicInteger();
     private static long started;
 
     @TestFactory
@@ -34,7 +35,13 @@ class EngineFuzzTest {
         started = System.nanoTime();
         SplittableRandom seeds = new SplittableRandom(SEED);
         return IntStream.range(0, TRIES).mapToLong(i -> seeds.nextLong())
-                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    try {
+                        check(seed);
+                    } finally {
+                        progress();
+                    }
+                }));
     }
 
     private static void check(long seed) {
@@ -62,6 +69,15 @@ class EngineFuzzTest {
 
     private static synchronized void count(String what) {
         OUTCOMES.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** A long run says how far it got, so one stopped early still has a figure. */
+    private static void progress() {
+        int done = CHECKED.incrementAndGet();
+        if (done % 1000 == 0) {
+            System.out.println("EngineFuzzTest: " + done + " workflows after " + (System.nanoTime() - started) / 1_000_000
+                    + " ms; " + OUTCOMES);
+        }
     }
 
     /** The run's figures, for docs/performance.md: what was generated and how the runs ended. */
