@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.json.Json;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.function.Consumer;
  * Makes a failing case small: drops states (rewiring what led to them), turns states into Pass
  * states, drops array elements (branches, rules, catchers) and optional fields of the definition and
  * of the input, keeping each step that still fails the same way, until no step does or the budget
- * of checks is spent.
+ * of checks or time is spent.
  */
 final class Shrinker {
 
-    /** Each check may take up to {@link Oracle#TIME_LIMIT} when the failure is a hang. */
     private static final int MAX_CHECKS = 400;
+    /** Each check may take up to {@link Oracle#TIME_LIMIT} when the failure is a hang. */
+    private static final Duration MAX_TIME = Duration.ofMinutes(5);
     /** Fields a state or rule cannot lose and stay valid; trying them only wastes checks. */
     private static final Set<String> KEPT = Set.of("Type", "StartAt", "States", "Next", "End", "Resource",
             "ErrorEquals", "Choices", "Branches", "ItemProcessor", "Variable", "Condition", "ProcessorConfig",
@@ -34,12 +36,13 @@ final class Shrinker {
         FuzzCase smallest = failing;
         Oracle.Problem itsProblem = problem;
         int checks = 0;
+        long deadline = System.nanoTime() + MAX_TIME.toNanos();
         boolean smaller = true;
         while (smaller && checks < MAX_CHECKS) {
             smaller = false;
             for (FuzzCase candidate : candidates(smallest)) {
-                if (++checks > MAX_CHECKS) {
-                    break;
+                if (++checks > MAX_CHECKS || System.nanoTime() > deadline) {
+                    return new Shrunk(smallest, itsProblem, checks);
                 }
                 Optional<Oracle.Problem> p = Oracle.check(candidate);
                 if (p.isPresent() && p.get().kind().equals(problem.kind())) {
