@@ -2,7 +2,7 @@ package dev.aslunit;
 
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
-import dev.aslunit.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageCollector;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

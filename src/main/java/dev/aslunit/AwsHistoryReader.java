@@ -2,7 +2,7 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.internal.history.HistoryEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.State;
+import dev.aslunit.internal.definition.State;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.MapState;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.internal.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;
 

@@ -2,12 +2,12 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.definition.FailState;
-import dev.aslunit.definition.MapState;
-import dev.aslunit.definition.ParallelState;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.history.HistoryEvent;
+import dev.aslunit.internal.definition.FailState;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.history.HistoryEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.aslunit;
 
-import dev.aslunit.engine.S3ObjectStore;
+import dev.aslunit.internal.engine.S3ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.definition.StateMachineType;
-import dev.aslunit.definition.load.DefinitionLoader;
-import dev.aslunit.definition.load.cdk.CdkApp;
-import dev.aslunit.definition.load.cdk.CdkResource;
-import dev.aslunit.definition.load.cdk.CdkStateMachine;
-import dev.aslunit.definition.load.LoadedDefinition;
-import dev.aslunit.engine.CompiledStateMachine;
-import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.definition.load.DefinitionLoader;
+import dev.aslunit.internal.definition.load.cdk.CdkApp;
+import dev.aslunit.internal.definition.load.cdk.CdkResource;
+import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;
+import dev.aslunit.internal.definition.load.LoadedDefinition;
+import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class PreparedStateMachine {
      * then in {@code anchor}'s package (when given), then as a file from the working directory.
      *
      * @throws IllegalArgumentException when the definition or mock file cannot be found, listing where it looked
-     * @throws dev.aslunit.definition.load.InvalidDefinitionException listing every problem of an invalid definition
+     * @throws dev.aslunit.internal.definition.load.InvalidDefinitionException listing every problem of an invalid definition
      */
     public static PreparedStateMachine prepare(StepFunctionsConfig config, Class<?> anchor) {
         return prepare(config, anchor, (key, prepare) -> prepare.get());
@@ -139,7 +139,7 @@ public final class PreparedStateMachine {
     }
 
     /** The Step Functions Local test case's handler, or {@code null} without a mock file. */
-    dev.aslunit.engine.TaskHandler mockConfigHandler() {
+    dev.aslunit.internal.engine.TaskHandler mockConfigHandler() {
         return mockConfig == null ? null : mockConfig.handlerFor(mockStateMachine, mockTestCase, definition());
     }
 

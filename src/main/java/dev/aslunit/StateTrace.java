@@ -1,9 +1,10 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.Catcher;
-import dev.aslunit.definition.Retrier;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.TaskState;
+import dev.aslunit.internal.history.Durations;
+import dev.aslunit.internal.definition.Catcher;
+import dev.aslunit.internal.definition.Retrier;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.TaskState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
  * The readable, virtual-time account of an execution that failure messages end with: one line per
  * state visit (per attempt when a state was retried), the catcher that fired, and the outcome.
  * Written from the history alone, so it reads the same for any execution, live or recorded.
- * {@link dev.aslunit.history.ExecutionTrace} prints the raw events instead (one line per event, for
+ * {@link dev.aslunit.internal.history.ExecutionTrace} prints the raw events instead (one line per event, for
  * the CLI); this one reads the derived visits, so it lives here, above the history package.
  */
 final class StateTrace {

@@ -1,6 +1,6 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.StateMachineType;
+import dev.aslunit.internal.definition.StateMachineType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

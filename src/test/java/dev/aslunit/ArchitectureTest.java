@@ -23,14 +23,14 @@ import java.util.UUID;
 class ArchitectureTest {
 
     private static final String[] CORE = {
-        "dev.aslunit.json..", "dev.aslunit.definition..", "dev.aslunit.path..", "dev.aslunit.jsonata..",
-        "dev.aslunit.validation..", "dev.aslunit.clock..", "dev.aslunit.history..", "dev.aslunit.engine..",
-        "dev.aslunit.integration..", "dev.aslunit.mock.."
+        "dev.aslunit.internal.json..", "dev.aslunit.internal.definition..", "dev.aslunit.internal.path..", "dev.aslunit.internal.jsonata..",
+        "dev.aslunit.internal.validation..", "dev.aslunit.internal.clock..", "dev.aslunit.internal.history..", "dev.aslunit.internal.engine..",
+        "dev.aslunit.internal.integration..", "dev.aslunit.mock.."
     };
 
     private static final String[] FRONT_ENDS = {
         "org.junit..", "io.cucumber..", "org.assertj..", "picocli..", "com.github.tomakehurst..", "org.wiremock..",
-        "dev.aslunit.junit..", "dev.aslunit.assertions..", "dev.aslunit.cucumber..", "dev.aslunit.cli..",
+        "dev.aslunit.junit..", "dev.aslunit.assertions..", "dev.aslunit.cucumber..", "dev.aslunit.internal.cli..",
         "dev.aslunit.server.."
     };
 
@@ -42,39 +42,39 @@ class ArchitectureTest {
 
     /**
      * The engine writes AWS's service contracts into the history (resource kinds, the parameter
-     * checks, the responses in {@code TaskSubmitted}), so it may read {@code dev.aslunit.integration}'s
+     * checks, the responses in {@code TaskSubmitted}), so it may read {@code dev.aslunit.internal.integration}'s
      * pure shapes; it never knows who answers a task (mocks, the HTTP client).
      */
     @ArchTest
     static final ArchRule the_engine_does_not_depend_on_mocks_or_task_handlers = noClasses()
-            .that().resideInAnyPackage("dev.aslunit.engine..", "dev.aslunit.clock..", "dev.aslunit.history..",
-                    "dev.aslunit.path..", "dev.aslunit.jsonata..", "dev.aslunit.definition..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.mock..", "dev.aslunit.integration.http..")
+            .that().resideInAnyPackage("dev.aslunit.internal.engine..", "dev.aslunit.internal.clock..", "dev.aslunit.internal.history..",
+                    "dev.aslunit.internal.path..", "dev.aslunit.internal.jsonata..", "dev.aslunit.internal.definition..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aslunit.mock..", "dev.aslunit.internal.integration.http..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule only_the_engine_reads_the_service_contracts_below_it = noClasses()
-            .that().resideInAnyPackage("dev.aslunit.clock..", "dev.aslunit.history..", "dev.aslunit.path..",
-                    "dev.aslunit.jsonata..", "dev.aslunit.definition..")
-            .should().dependOnClassesThat().resideInAPackage("dev.aslunit.integration..")
+            .that().resideInAnyPackage("dev.aslunit.internal.clock..", "dev.aslunit.internal.history..", "dev.aslunit.internal.path..",
+                    "dev.aslunit.internal.jsonata..", "dev.aslunit.internal.definition..")
+            .should().dependOnClassesThat().resideInAPackage("dev.aslunit.internal.integration..")
             .allowEmptyShould(true);
 
     /**
-     * What keeps the engine's use of the service contracts free of cycles; {@code dev.aslunit.json}
+     * What keeps the engine's use of the service contracts free of cycles; {@code dev.aslunit.internal.json}
      * (reading and writing JSON text over Jackson, depending on nothing of ours) sits below them.
      */
     @ArchTest
     static final ArchRule the_service_contracts_are_pure = noClasses()
-            .that().resideInAPackage("dev.aslunit.integration")
+            .that().resideInAPackage("dev.aslunit.internal.integration")
             .should().dependOnClassesThat().resideOutsideOfPackages(
-                    "dev.aslunit.integration", "dev.aslunit.json", "java..", "com.fasterxml.jackson..")
+                    "dev.aslunit.internal.integration", "dev.aslunit.internal.json", "java..", "com.fasterxml.jackson..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule the_model_depends_on_nothing_above_it = noClasses()
-            .that().resideInAPackage("dev.aslunit.definition")
+            .that().resideInAPackage("dev.aslunit.internal.definition")
             .should().dependOnClassesThat().resideOutsideOfPackages(
-                    "dev.aslunit.definition", "java..", "com.fasterxml.jackson..")
+                    "dev.aslunit.internal.definition", "java..", "com.fasterxml.jackson..")
             .allowEmptyShould(true);
 
     @ArchTest
@@ -102,7 +102,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule only_the_cli_and_server_print = noClasses()
-            .that().resideOutsideOfPackages("dev.aslunit.cli..", "dev.aslunit.server..")
+            .that().resideOutsideOfPackages("dev.aslunit.internal.cli..", "dev.aslunit.server..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .allowEmptyShould(true);

@@ -3,7 +3,7 @@ package dev.aslunit;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.aslunit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 import dev.aslunit.mock.TaskResults;
 import java.nio.file.Files;
 import java.nio.file.Path;

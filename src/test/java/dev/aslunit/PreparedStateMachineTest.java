@@ -3,8 +3,8 @@ package dev.aslunit;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.definition.StateMachineType;
-import dev.aslunit.definition.load.DefinitionLoader;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.definition.load.DefinitionLoader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;

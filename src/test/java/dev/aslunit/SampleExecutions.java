@@ -1,6 +1,6 @@
 package dev.aslunit;
 
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import java.time.Duration;
 
 /** Hand-written histories, in AWS's shapes, of the workflows the assertion tests talk about. */

@@ -3,7 +3,7 @@ package dev.aslunit;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aslunit.definition.MapState;
+import dev.aslunit.internal.definition.MapState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -233,7 +233,7 @@ class StateMachineUnderTestTest {
 
     static StateMachineUnderTest threeCharges(boolean keepChildExecutions) {
         StateMachineUnderTest charges = StateMachineUnderTest.of(StepFunctionsConfig.newBuilder()
-                .definition("/dev/aslunit/report/distributed-charges.asl.json")
+                .definition("/dev/aslunit/internal/report/distributed-charges.asl.json")
                 .keepChildExecutions(keepChildExecutions).build());
         charges.mock("Charge").returns("{\"paid\": true}").times(2).thenFails("Declined", "card 3");
         return charges;
@@ -283,7 +283,7 @@ class StateMachineUnderTestTest {
     @Test
     void children_still_running_when_the_test_is_over_are_handed_over_as_far_as_they_got() {
         StateMachineUnderTest approvals = StateMachineUnderTest.of(StepFunctionsConfig.newBuilder()
-                .definition("/dev/aslunit/report/distributed-approvals.asl.json").build());
+                .definition("/dev/aslunit/internal/report/distributed-approvals.asl.json").build());
         approvals.mock("AskApprover").neverAnswers();
         List<Ended> ended = new ArrayList<>();
         approvals.onChildExecutionEnd((parent, mapState, child) -> ended.add(new Ended(parent, mapState, child)));

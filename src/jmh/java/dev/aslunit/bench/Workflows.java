@@ -3,7 +3,7 @@ package dev.aslunit.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 
 /**
  * The benchmark workflows of issue 9, the same shapes as ../shared/bench/make_requests.py builds

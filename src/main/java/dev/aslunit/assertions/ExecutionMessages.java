@@ -8,7 +8,7 @@ import static dev.aslunit.assertions.Messages.times;
 import static dev.aslunit.assertions.Messages.withTrace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.Durations;
+import dev.aslunit.internal.history.Durations;
 import dev.aslunit.Execution;
 import java.time.Duration;
 import java.util.List;

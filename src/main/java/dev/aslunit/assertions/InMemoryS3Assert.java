@@ -3,7 +3,7 @@ package dev.aslunit.assertions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.InMemoryS3;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 

@@ -1,11 +1,11 @@
 package dev.aslunit.assertions;
 
-import dev.aslunit.Durations;
+import dev.aslunit.internal.history.Durations;
 import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.mock.StateNames;
-import dev.aslunit.report.ExecutionPicture;
+import dev.aslunit.internal.report.ExecutionPicture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

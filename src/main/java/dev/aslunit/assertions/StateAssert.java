@@ -154,7 +154,7 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
 
     /** The virtual time from entering the state to leaving it. */
     public StateAssert tookVirtualTime(Duration expected) {
-        return check("to have taken " + dev.aslunit.Durations.format(expected) + " of virtual time", v -> {
+        return check("to have taken " + dev.aslunit.internal.history.Durations.format(expected) + " of virtual time", v -> {
             if (v.duration() == null || !v.duration().equals(expected)) {
                 throw failureWithActualExpected(v.duration(), expected, "%s",
                         StateMessages.shouldHaveTakenVirtualTime(actual, expected));

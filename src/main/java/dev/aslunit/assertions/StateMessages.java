@@ -10,7 +10,7 @@ import static dev.aslunit.assertions.Messages.times;
 import static dev.aslunit.assertions.Messages.withTrace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.Durations;
+import dev.aslunit.internal.history.Durations;
 import dev.aslunit.ExecutedState;
 import dev.aslunit.Execution;
 import dev.aslunit.MapIteration;

@@ -3,7 +3,7 @@ package dev.aslunit.cucumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 import io.cucumber.datatable.DataTable;
 import java.util.List;
 

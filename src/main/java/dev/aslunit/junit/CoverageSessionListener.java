@@ -1,8 +1,8 @@
 package dev.aslunit.junit;
 
-import dev.aslunit.report.CoverageCollector;
-import dev.aslunit.report.CoverageReport;
-import dev.aslunit.report.ReportWriter;
+import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.internal.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

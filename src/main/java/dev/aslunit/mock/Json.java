@@ -3,7 +3,7 @@ package dev.aslunit.mock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aslunit.json.JsonReading;
+import dev.aslunit.internal.json.JsonReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class Json {
 
     /** For Java values a test gives in place of JSON (maps, lists, records); built on first use. */
     static ObjectMapper mapper() {
-        return dev.aslunit.json.Json.mapper();
+        return dev.aslunit.internal.json.Json.mapper();
     }
 
     static JsonNode parse(String text, String what) {

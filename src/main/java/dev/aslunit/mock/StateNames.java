@@ -1,11 +1,11 @@
 package dev.aslunit.mock;
 
-import dev.aslunit.definition.ClosestName;
-import dev.aslunit.definition.MapState;
-import dev.aslunit.definition.ParallelState;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.definition.TaskState;
+import dev.aslunit.internal.definition.ClosestName;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.TaskState;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.aslunit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.State;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.definition.TaskState;
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.engine.TaskInvocation;
-import dev.aslunit.engine.TaskOutcome;
-import dev.aslunit.integration.IntegrationPattern;
-import dev.aslunit.integration.ResourceArn;
-import dev.aslunit.integration.ServiceResponses;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.TaskState;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.IntegrationPattern;
+import dev.aslunit.internal.integration.ResourceArn;
+import dev.aslunit.internal.integration.ServiceResponses;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,12 +2,12 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.StateMachineType;
-import dev.aslunit.definition.load.DefinitionLoader;
-import dev.aslunit.definition.load.LoadedDefinition;
-import dev.aslunit.engine.CompiledStateMachine;
-import dev.aslunit.engine.DefinitionException;
-import dev.aslunit.validation.Diagnostic;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.definition.load.DefinitionLoader;
+import dev.aslunit.internal.definition.load.LoadedDefinition;
+import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.DefinitionException;
+import dev.aslunit.internal.validation.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,7 +1,7 @@
 package dev.aslunit.server;
 
-import dev.aslunit.clock.VirtualScheduler;
-import dev.aslunit.engine.ExecutionRun;
+import dev.aslunit.internal.clock.VirtualScheduler;
+import dev.aslunit.internal.engine.ExecutionRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -1,9 +1,9 @@
 package dev.aslunit.server;
 
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.engine.TaskInvocation;
-import dev.aslunit.engine.TaskOutcome;
-import dev.aslunit.integration.http.HttpTasks;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.http.HttpTasks;
 import java.util.Map;
 import java.util.Optional;
 

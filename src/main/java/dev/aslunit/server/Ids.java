@@ -1,6 +1,6 @@
 package dev.aslunit.server;
 
-import dev.aslunit.clock.SeededRandom;
+import dev.aslunit.internal.clock.SeededRandom;
 
 /**
  * The server's identifiers (default execution names, revision and request ids) and the seed of

@@ -3,7 +3,7 @@ package dev.aslunit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.CompiledStateMachine;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

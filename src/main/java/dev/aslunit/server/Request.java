@@ -2,7 +2,7 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.json.JsonWriting;
+import dev.aslunit.internal.json.JsonWriting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

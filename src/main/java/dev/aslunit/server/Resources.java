@@ -1,6 +1,6 @@
 package dev.aslunit.server;
 
-import dev.aslunit.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.CompiledStateMachine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.aslunit.engine.TaskHandler;
-import dev.aslunit.mock.sfnlocal.MockConfigFile;
+import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -166,7 +166,7 @@ public final class StepFunctionsServer implements AutoCloseable {
          * {@code <stateMachineArn>#<TestCase>} answers Task states from that test case's mocked
          * responses, as Step Functions Local does.
          *
-         * @throws dev.aslunit.mock.sfnlocal.MockConfigException naming the file, the place and the fix
+         * @throws dev.aslunit.internal.sfnlocal.MockConfigException naming the file, the place and the fix
          */
         public Builder mockConfig(Path file) {
             return mockConfig(MockConfigFile.parse(file));

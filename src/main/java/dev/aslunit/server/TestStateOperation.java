@@ -2,7 +2,7 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.engine.TaskHandler;
+import dev.aslunit.internal.engine.TaskHandler;
 import java.util.Map;
 import java.util.function.Function;
 

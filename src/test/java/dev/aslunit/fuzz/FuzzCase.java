@@ -2,7 +2,7 @@ package dev.aslunit.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 
 /**
  * One generated workflow: its definition, its input and the S3 objects its {@code ItemReader}s may

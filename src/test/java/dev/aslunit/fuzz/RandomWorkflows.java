@@ -3,7 +3,7 @@ package dev.aslunit.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.json.Json;
+import dev.aslunit.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -67,7 +67,7 @@ final class CoverageFixtures {
 
     /** A Distributed Map under the default configuration: its child executions are counted, not kept. */
     @TestKitOnly
-    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-charges.asl.json")
+    @StepFunctionTest(definition = "/dev/aslunit/internal/report/distributed-charges.asl.json")
     static class DistributedChildrenNotKept {
 
         @Test
@@ -78,7 +78,7 @@ final class CoverageFixtures {
 
     /** The same Map in a test that asks for its child executions. */
     @TestKitOnly
-    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-charges.asl.json", keepChildExecutions = true)
+    @StepFunctionTest(definition = "/dev/aslunit/internal/report/distributed-charges.asl.json", keepChildExecutions = true)
     static class DistributedChildrenKept {
 
         @Test
@@ -89,7 +89,7 @@ final class CoverageFixtures {
 
     /** A test that ends while the Map's first child waits for an answer that never comes. */
     @TestKitOnly
-    @StepFunctionTest(definition = "/dev/aslunit/report/distributed-approvals.asl.json")
+    @StepFunctionTest(definition = "/dev/aslunit/internal/report/distributed-approvals.asl.json")
     static class DistributedChildStillRunning {
 
         @Test

@@ -8,7 +8,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.junit.elsewhere.SameRootResourceElsewhere;
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.testkit.TestKitOnly;
 import java.time.Duration;

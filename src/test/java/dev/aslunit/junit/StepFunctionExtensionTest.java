@@ -8,7 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.junit.elsewhere.SameRootResourceElsewhere;
 import dev.aslunit.testkit.TestKit;
 import dev.aslunit.testkit.TestKitOnly;

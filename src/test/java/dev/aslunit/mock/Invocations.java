@@ -1,8 +1,8 @@
 package dev.aslunit.mock;
 
-import static dev.aslunit.json.JsonText.json;
+import static dev.aslunit.internal.json.JsonText.json;
 
-import dev.aslunit.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskInvocation;
 import java.time.Instant;
 
 /** Builds the invocations the engine would hand to a handler. */

@@ -1,16 +1,16 @@
 package dev.aslunit.mock;
 
-import static dev.aslunit.json.JsonText.json;
+import static dev.aslunit.internal.json.JsonText.json;
 import static dev.aslunit.mock.Invocations.T0;
 import static dev.aslunit.mock.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.definition.DefinitionReader;
-import dev.aslunit.definition.StateMachineDefinition;
-import dev.aslunit.engine.TaskInvocation;
-import dev.aslunit.engine.TaskOutcome;
+import dev.aslunit.internal.definition.DefinitionReader;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.engine.TaskInvocation;
+import dev.aslunit.internal.engine.TaskOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

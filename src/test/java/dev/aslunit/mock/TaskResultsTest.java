@@ -1,6 +1,6 @@
 package dev.aslunit.mock;
 
-import static dev.aslunit.json.JsonText.json;
+import static dev.aslunit.internal.json.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

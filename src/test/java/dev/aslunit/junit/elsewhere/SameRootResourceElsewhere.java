@@ -1,7 +1,7 @@
 package dev.aslunit.junit.elsewhere;
 
 import dev.aslunit.StateMachineUnderTest;
-import dev.aslunit.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.junit.StepFunctionTest;
 import dev.aslunit.testkit.TestKitOnly;
 import java.util.Map;

@@ -1,0 +1,554 @@
+package dev.aslunit.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.aslunit.internal.definition.Catcher;
+import dev.aslunit.internal.definition.ChoiceRule;
+import dev.aslunit.internal.definition.ChoiceState;
+import dev.aslunit.internal.definition.FailState;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.definition.ParallelState;
+import dev.aslunit.internal.definition.PassState;
+import dev.aslunit.internal.definition.QueryLanguage;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.definition.SucceedState;
+import dev.aslunit.internal.definition.TaskState;
+import dev.aslunit.internal.definition.Transition;
+import dev.aslunit.internal.definition.WaitState;
+import dev.aslunit.internal.jsonata.JsonataAssign;
+import dev.aslunit.internal.jsonata.JsonataSyntaxException;
+import dev.aslunit.internal.jsonata.JsonataTemplate;
+import dev.aslunit.internal.path.ChoiceRuleEvaluator;
+import dev.aslunit.internal.path.PathEvaluationException;
+import dev.aslunit.internal.path.PathSyntaxException;
+import dev.aslunit.internal.path.PayloadTemplate;
+import dev.aslunit.internal.path.ReferencePath;
+import dev.aslunit.internal.path.ResultPath;
+import dev.aslunit.internal.path.Timestamps;
+import dev.aslunit.internal.path.ValueExpression;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles a definition into steps: every path, template and expression once, problems collected. */
+final class Compiler {
+
+    /** Where compilation is, and what it found wrong. */
+    static final class Context {
+        final List<String> problems = new ArrayList<>();
+        String where = "";
+
+        void problem(String field, String message) {
+            problems.add(where + "/" + field + ": " + message);
+        }
+
+        ReferencePath path(String field, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return ReferencePath.compile(text);
+            } catch (PathSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        PayloadTemplate template(String field, JsonNode template) {
+            if (template == null) {
+                return null;
+            }
+            try {
+                return PayloadTemplate.compile(template);
+            } catch (PathSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        ResultPath resultPath(String field, String text) {
+            if ("$".equals(text)) {
+                return null;
+            }
+            try {
+                return ResultPath.compile(text);
+            } catch (PathSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        ChoiceStep.Condition condition(ChoiceRule rule) {
+            try {
+                ChoiceRuleEvaluator evaluator = ChoiceRuleEvaluator.compile(rule);
+                return scope -> {
+                    try {
+                        return evaluator.test(scope);
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                };
+            } catch (PathSyntaxException e) {
+                problem("Choices", e.getMessage());
+                return scope -> false;
+            }
+        }
+
+        JsonataTemplate ata(String field, JsonNode value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return JsonataTemplate.compile(value, field);
+            } catch (JsonataSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+
+        JsonataAssign ataAssign(String location, JsonNode assign) {
+            if (assign == null) {
+                return null;
+            }
+            try {
+                return JsonataAssign.compile(assign, location);
+            } catch (IllegalArgumentException e) {
+                problem(location, e.getMessage());
+                return null;
+            }
+        }
+
+        ValueExpression value(String field, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return ValueExpression.compile(text);
+            } catch (PathSyntaxException e) {
+                problem(field, e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    private final Context c = new Context();
+
+    static CompiledMachine compile(StateMachineDefinition definition) {
+        Compiler compiler = new Compiler();
+        CompiledMachine machine = compiler.machine(definition, "");
+        if (!compiler.c.problems.isEmpty()) {
+            throw new DefinitionException(compiler.c.problems);
+        }
+        return machine;
+    }
+
+    CompiledMachine machine(StateMachineDefinition definition, String pointer) {
+        Map<String, Step> steps = new LinkedHashMap<>();
+        Map<String, State> states = definition.states();
+        for (State s : states.values()) {
+            c.where = s.location() != null ? s.location().pointer() : pointer + "/States/" + s.name();
+            Step step = step(s);
+            if (step != null) {
+                steps.put(s.name(), step);
+            }
+        }
+        for (State s : states.values()) {
+            c.where = s.location() != null ? s.location().pointer() : pointer + "/States/" + s.name();
+            Step step = steps.get(s.name());
+            if (step != null) {
+                link(step, s, steps);
+            }
+        }
+        Step start = steps.get(definition.startAt());
+        if (start == null) {
+            c.where = pointer;
+            c.problem("StartAt", "no state named \"" + definition.startAt() + "\"");
+        }
+        return new CompiledMachine(steps, start);
+    }
+
+    private void link(Step step, State s, Map<String, Step> steps) {
+        Transition t = s.transition();
+        if (t != null) {
+            Step next = t.end() ? null : target(steps, "Next", t.next());
+            step.link(next, t.end());
+        }
+        if (step instanceof ChoiceStep) {
+            ChoiceStep choice = (ChoiceStep) step;
+            for (ChoiceStep.Branch b : choice.branches()) {
+                b.next = target(steps, "Choices/Next", b.nextName);
+            }
+            if (choice.defaultName() != null) {
+                choice.linkDefault(target(steps, "Default", choice.defaultName()));
+            }
+        }
+        Recovery recovery = step instanceof TaskStep ? ((TaskStep) step).recovery
+                : step instanceof ParallelStep ? ((ParallelStep) step).recovery
+                : step instanceof MapStep ? ((MapStep) step).recovery : null;
+        if (recovery != null) {
+            for (Recovery.Catch k : recovery.catchers) {
+                k.next = target(steps, "Catch/Next", k.nextName);
+            }
+        }
+    }
+
+    private Step target(Map<String, Step> steps, String field, String name) {
+        Step s = name == null ? null : steps.get(name);
+        if (s == null) {
+            c.problem(field, "no state named \"" + name + "\" to go to");
+        }
+        return s;
+    }
+
+    private Step step(State s) {
+        if (s.queryLanguage() == QueryLanguage.JSONATA) {
+            return new AtaCompiler(c, this).step(s);
+        }
+        if (s instanceof PassState) {
+            PassState p = (PassState) s;
+            return new PassStep(p.name(), new PathFlow(c, p.inputPath(), p.parameters(), null, p.resultPath(),
+                    p.outputPath(), p.assign()), p.result());
+        }
+        if (s instanceof TaskState) {
+            return task((TaskState) s);
+        }
+        if (s instanceof ChoiceState) {
+            return choice((ChoiceState) s);
+        }
+        if (s instanceof WaitState) {
+            return pathWait((WaitState) s);
+        }
+        if (s instanceof SucceedState) {
+            SucceedState p = (SucceedState) s;
+            return new SucceedStep(p.name(), new PathFlow(c, p.inputPath(), null, null, "$", p.outputPath(), null));
+        }
+        if (s instanceof FailState) {
+            return fail((FailState) s);
+        }
+        if (s instanceof ParallelState) {
+            ParallelState p = (ParallelState) s;
+            List<CompiledMachine> branches = new ArrayList<>();
+            String where = c.where;
+            for (int i = 0; i < p.branches().size(); i++) {
+                branches.add(machine(p.branches().get(i), where + "/Branches/" + i));
+            }
+            c.where = where;
+            return new ParallelStep(p.name(), branches, new PathFlow(c, p.inputPath(), p.parameters(),
+                    p.resultSelector(), p.resultPath(), p.outputPath(), p.assign()), recovery(p.retry(), p.catchers()));
+        }
+        return map((MapState) s);
+    }
+
+    Recovery recovery(List<dev.aslunit.internal.definition.Retrier> retriers, List<Catcher> catchers) {
+        return recovery(retriers, catchers, false);
+    }
+
+    /** Retry and Catch; a JSONata state's catchers take {@code Output}, a JSONPath state's {@code ResultPath}. */
+    Recovery recovery(List<dev.aslunit.internal.definition.Retrier> retriers, List<Catcher> catchers, boolean jsonata) {
+        if (retriers.isEmpty() && catchers.isEmpty()) {
+            return new Recovery(List.of(), List.of());
+        }
+        List<Recovery.Catch> out = new ArrayList<>();
+        for (Catcher k : catchers) {
+            if (jsonata) {
+                out.add(new Recovery.Catch(k.errorEquals(), k.next(), AtaCompiler.catchFlow(c, k)));
+                continue;
+            }
+            ResultPath rp = c.resultPath("Catch/ResultPath", k.resultPath());
+            PayloadTemplate assign = c.template("Catch/Assign", k.assign());
+            out.add(new Recovery.Catch(k.errorEquals(), k.next(), new Recovery.CatchFlow() {
+                @Override
+                public JsonNode output(Scope scope, JsonNode errorOutput) {
+                    try {
+                        return rp == null ? errorOutput : rp.apply(scope.state.input, errorOutput);
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                }
+
+                @Override
+                public Map<String, JsonNode> assign(Scope scope, JsonNode errorOutput) {
+                    try {
+                        return assign == null ? null : PathFlow.fields(assign.evaluate(scope.at(errorOutput)));
+                    } catch (PathEvaluationException e) {
+                        throw PathFlow.failure(scope, e);
+                    }
+                }
+            }));
+        }
+        return new Recovery(retriers, out);
+    }
+
+    private Step task(TaskState t) {
+        if (t.resource() == null) {
+            c.problem("Resource", "a Task state needs a Resource");
+            return null;
+        }
+        TaskStep.Seconds timeout = seconds("TimeoutSeconds", t.timeoutSeconds(), t.timeoutSecondsPath());
+        TaskStep.Seconds heartbeat = seconds("HeartbeatSeconds", t.heartbeatSeconds(), t.heartbeatSecondsPath());
+        Flow credentials = t.credentials() == null ? null
+                : new PathFlow(c, "$", t.credentials(), null, "$", "$", null);
+        return new TaskStep(t.name(), Resource.of(t.resource()), new PathFlow(c, t.inputPath(), t.parameters(),
+                t.resultSelector(), t.resultPath(), t.outputPath(), t.assign()), timeout, heartbeat, credentials,
+                recovery(t.retry(), t.catchers()));
+    }
+
+    /** {@code TimeoutSeconds}/{@code HeartbeatSeconds} (a positive integer) or their {@code *Path}. */
+    private TaskStep.Seconds seconds(String field, JsonNode value, String path) {
+        if (value != null) {
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+                c.problem(field, "expected a positive integer, got " + value);
+                return null;
+            }
+            Integer seconds = value.intValue();
+            return scope -> seconds;
+        }
+        ReferencePath p = c.path(field + "Path", path);
+        if (p == null) {
+            return null;
+        }
+        return scope -> {
+            try {
+                JsonNode v = p.read(scope);
+                if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() <= 0) {
+                    throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The " + field
+                            + "Path parameter does not reference a positive integer: " + path + " == " + v);
+                }
+                return v.intValue();
+            } catch (PathEvaluationException e) {
+                throw PathFlow.failure(scope, e);
+            }
+        };
+    }
+
+    private Step choice(ChoiceState s) {
+        List<ChoiceStep.Branch> branches = new ArrayList<>();
+        String where = c.where;
+        for (int i = 0; i < s.choices().size(); i++) {
+            ChoiceState.Choice ch = s.choices().get(i);
+            c.where = where + "/Choices/" + i;
+            branches.add(new ChoiceStep.Branch(c.condition(ch.rule()), ch.next(),
+                    new PathFlow(c, "$", null, null, "$", s.outputPath(), ch.assign())));
+        }
+        c.where = where;
+        return new ChoiceStep(s.name(), branches, s.defaultNext(),
+                new PathFlow(c, s.inputPath(), null, null, "$", s.outputPath(), s.assign()));
+    }
+
+    private Step pathWait(WaitState w) {
+        PathFlow flow = new PathFlow(c, w.inputPath(), null, null, "$", w.outputPath(), w.assign());
+        WaitStep.Until until;
+        if (w.seconds() != null) {
+            JsonNode v = w.seconds();
+            if (!v.isIntegralNumber() || v.longValue() < 0) {
+                c.problem("Seconds", "expected a non-negative integer, got " + v);
+                return null;
+            }
+            long seconds = v.longValue();
+            until = (scope, entered) -> entered.plusSeconds(seconds);
+        } else if (w.timestamp() != null) {
+            Instant at = w.timestamp().isTextual() ? Timestamps.parse(w.timestamp().asText()) : null;
+            if (at == null) {
+                c.problem("Timestamp", "expected an ISO-8601 timestamp with an offset, got " + w.timestamp());
+                return null;
+            }
+            until = (scope, entered) -> at;
+        } else if (w.secondsPath() != null) {
+            ReferencePath p = c.path("SecondsPath", w.secondsPath());
+            String text = w.secondsPath();
+            until = (scope, entered) -> {
+                JsonNode v = find(scope, p);
+                String prefix = scope.state.causePrefix() + "The SecondsPath parameter ";
+                if (v == null) {
+                    throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
+                }
+                if (!v.isIntegralNumber() && !(v.isNumber() && isWhole(v.decimalValue()))) {
+                    throw new StateFailure(Errors.RUNTIME, prefix + "cannot be parsed as a long value: " + text
+                            + " == " + Json.text(v));
+                }
+                if (v.longValue() < 0) {
+                    throw new StateFailure(Errors.RUNTIME, prefix + "references a negative value: " + text + " == "
+                            + Json.text(v));
+                }
+                return entered.plusSeconds(v.longValue());
+            };
+        } else if (w.timestampPath() != null) {
+            ReferencePath p = c.path("TimestampPath", w.timestampPath());
+            String text = w.timestampPath();
+            until = (scope, entered) -> {
+                JsonNode v = find(scope, p);
+                String prefix = scope.state.causePrefix() + "The TimestampPath parameter ";
+                if (v == null) {
+                    throw new StateFailure(Errors.RUNTIME, prefix + "does not reference an input value: " + text);
+                }
+                Instant at = v.isTextual() ? Timestamps.parse(v.asText()) : null;
+                if (at == null) {
+                    throw new StateFailure(Errors.RUNTIME, prefix + "does not reference a valid ISO-8601 extended"
+                            + " offset date-time format string: " + text + " == " + (v.isTextual() ? v.asText()
+                            : Json.text(v)));
+                }
+                return at;
+            };
+        } else {
+            c.problem("Seconds", "a Wait state needs Seconds, SecondsPath, Timestamp or TimestampPath");
+            return null;
+        }
+        return new WaitStep(w.name(), flow, until);
+    }
+
+    private static boolean isWhole(BigDecimal d) {
+        return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static JsonNode find(Scope scope, ReferencePath p) {
+        try {
+            return p == null ? null : p.find(scope);
+        } catch (PathEvaluationException e) {
+            throw PathFlow.failure(scope, e);
+        }
+    }
+
+    private Step fail(FailState f) {
+        return new FailStep(f.name(), text("Error", f.error(), f.errorPath()), text("Cause", f.cause(), f.causePath()));
+    }
+
+    private FailStep.Text text(String field, JsonNode literal, String path) {
+        if (literal != null) {
+            String s = literal.isTextual() ? literal.asText() : Json.text(literal);
+            return scope -> s;
+        }
+        ValueExpression v = c.value(field + "Path", path);
+        if (v == null) {
+            return null;
+        }
+        return scope -> {
+            try {
+                JsonNode r = v.evaluate(scope, field + "Path");
+                return r.isTextual() ? r.asText() : Json.text(r);
+            } catch (PathEvaluationException e) {
+                throw PathFlow.failure(scope, e);
+            }
+        };
+    }
+
+    private Step map(MapState m) {
+        String where = c.where;
+        CompiledMachine processor = machine(m.itemProcessor(), where + "/ItemProcessor");
+        c.where = where;
+        PathFlow flow = new PathFlow(c, m.inputPath(), null, m.resultSelector(), m.resultPath(), m.outputPath(),
+                m.assign());
+        ReferencePath itemsPath = "$".equals(m.itemsPath()) || m.itemsPath() == null ? null
+                : c.path("ItemsPath", m.itemsPath());
+        PayloadTemplate selector = c.template("ItemSelector", m.itemSelector());
+        MapLimits limits = new MapLimits(c, m);
+        JsonNode readerNode = m.itemReader();
+        ItemReader reader = readerNode == null ? null
+                : new ItemReader(readerNode.path("Resource").asText(), readerNode.get("ReaderConfig"));
+        PayloadTemplate readerParameters = readerNode == null ? null
+                : c.template("ItemReader/Parameters", readerNode.get("Parameters"));
+        ReferencePath maxItemsPath = reader == null ? null : c.path("ItemReader/ReaderConfig/MaxItemsPath",
+                reader.maxItemsPath());
+        PayloadTemplate writerParameters = m.resultWriter() == null ? null
+                : c.template("ResultWriter/Parameters", m.resultWriter().path("Parameters"));
+        JsonNode batcher = m.itemBatcher();
+        PayloadTemplate batchInput = batcher == null ? null : c.template("ItemBatcher/BatchInput",
+                batcher.get("BatchInput"));
+        ReferencePath maxPerBatchPath = batcher == null ? null : c.path("ItemBatcher/MaxItemsPerBatchPath",
+                batcher.path("MaxItemsPerBatchPath").asText(null));
+        return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
+            @Override
+            public Iterator<JsonNode> read(Scope scope, JsonNode effective) {
+                try {
+                    JsonNode parameters = readerParameters == null ? Json.object()
+                            : readerParameters.evaluate(scope.at(effective));
+                    JsonNode max = maxItemsPath != null ? maxItemsPath.read(scope.at(effective)) : reader.maxItems();
+                    return reader.read(scope.state.frame.run.options.s3(), parameters, max == null ? 0 : max.asInt());
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+            }
+
+            @Override
+            public ArrayNode items(Scope scope, JsonNode effective) {
+                JsonNode items;
+                try {
+                    items = itemsPath == null ? effective : itemsPath.read(scope.at(effective));
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+                if (!items.isArray()) {
+                    throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "Invalid path '"
+                            + (m.itemsPath() == null ? "$" : m.itemsPath()) + "': the value is not an array: "
+                            + Json.text(items));
+                }
+                return (ArrayNode) items;
+            }
+
+            @Override
+            public JsonNode itemInput(Scope scope, JsonNode effective, JsonNode item, int index) {
+                if (selector == null) {
+                    return item;
+                }
+                try {
+                    return selector.evaluate(scope.at(effective));
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+            }
+
+            @Override
+            public int maxConcurrency(Scope scope, JsonNode effective) {
+                return limits.maxConcurrency(scope.at(effective));
+            }
+
+            @Override
+            public int toleratedFailureCount(Scope scope, JsonNode effective) {
+                return limits.toleratedFailureCount(scope.at(effective));
+            }
+
+            @Override
+            public double toleratedFailurePercentage(Scope scope, JsonNode effective) {
+                return limits.toleratedFailurePercentage(scope.at(effective));
+            }
+
+            @Override
+            public Iterator<JsonNode> batches(Scope scope, JsonNode effective, Iterator<JsonNode> items) {
+                if (batcher == null) {
+                    return null;
+                }
+                int perBatch;
+                try {
+                    JsonNode n = maxPerBatchPath != null ? maxPerBatchPath.read(scope.at(effective))
+                            : batcher.get("MaxItemsPerBatch");
+                    perBatch = n == null ? Integer.MAX_VALUE : Math.max(1, n.asInt());
+                    JsonNode shared = batchInput == null ? null : batchInput.evaluate(scope.at(effective));
+                    return MapStep.batch(this, scope, effective, items, perBatch, shared);
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+            }
+
+            @Override
+            public boolean readsItems() {
+                return reader != null;
+            }
+
+            @Override
+            public JsonNode resultWriter(Scope scope, JsonNode effective) {
+                if (writerParameters == null) {
+                    return null;
+                }
+                try {
+                    return writerParameters.evaluate(scope.at(effective));
+                } catch (PathEvaluationException e) {
+                    throw PathFlow.failure(scope, e);
+                }
+            }
+        }, m.distributed(), "EXPRESS".equals(m.executionType()), m.label(), ResultWriting.of(m.resultWriter()), recovery(m.retry(), m.catchers()));
+    }
+}

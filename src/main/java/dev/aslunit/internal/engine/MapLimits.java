@@ -1,0 +1,115 @@
+package dev.aslunit.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.path.PathEvaluationException;
+import dev.aslunit.internal.path.ReferencePath;
+
+/**
+ * A JSONPath Map state's {@code MaxConcurrency}, {@code ToleratedFailureCount} and
+ * {@code ToleratedFailurePercentage}, literal or read through their {@code *Path}, checked with
+ * AWS's failure texts.
+ */
+final class MapLimits {
+
+    private final JsonNode maxConcurrency;
+    private final ReferencePath maxConcurrencyPath;
+    private final JsonNode toleratedCount;
+    private final ReferencePath toleratedCountPath;
+    private final JsonNode toleratedPercentage;
+    private final ReferencePath toleratedPercentagePath;
+
+    MapLimits(Compiler.Context c, MapState m) {
+        this.maxConcurrency = m.maxConcurrency();
+        this.maxConcurrencyPath = c.path("MaxConcurrencyPath", m.maxConcurrencyPath());
+        this.toleratedCount = m.toleratedFailureCount();
+        this.toleratedCountPath = c.path("ToleratedFailureCountPath", m.toleratedFailureCountPath());
+        this.toleratedPercentage = m.toleratedFailurePercentage();
+        this.toleratedPercentagePath = c.path("ToleratedFailurePercentagePath", m.toleratedFailurePercentagePath());
+    }
+
+    int maxConcurrency(Scope scope) {
+        JsonNode v = maxConcurrencyPath != null ? read(scope, maxConcurrencyPath) : maxConcurrency;
+        if (v == null) {
+            return 0;
+        }
+        Integer n = integer(v);
+        if (n == null) {
+            throw invalid(scope, "MaxConcurrencyPath", v, "integer", maxConcurrencyPath);
+        }
+        return n;
+    }
+
+    int toleratedFailureCount(Scope scope) {
+        JsonNode v = toleratedCountPath != null ? read(scope, toleratedCountPath) : toleratedCount;
+        if (v == null) {
+            return -1;
+        }
+        Integer n = integer(v);
+        if (n == null) {
+            throw invalid(scope, "ToleratedFailureCountPath", v, "integer", toleratedCountPath);
+        }
+        if (n < 0) {
+            throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "ToleratedFailureCount cannot be negative.");
+        }
+        return n;
+    }
+
+    double toleratedFailurePercentage(Scope scope) {
+        JsonNode v = toleratedPercentagePath != null ? read(scope, toleratedPercentagePath) : toleratedPercentage;
+        if (v == null) {
+            return -1;
+        }
+        Double d = number(v);
+        if (d == null) {
+            throw invalid(scope, "ToleratedFailurePercentagePath", v, "float", toleratedPercentagePath);
+        }
+        if (d < 0 || d > 100) {
+            throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix()
+                    + "ToleratedFailurePercentage must be between 0 and 100.");
+        }
+        return d;
+    }
+
+    /** AWS reads these limits from numbers and from strings holding numbers. */
+    private static Integer integer(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Integer.valueOf(v.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Double number(JsonNode v) {
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Double.valueOf(v.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode read(Scope scope, ReferencePath path) {
+        try {
+            return path.read(scope);
+        } catch (PathEvaluationException e) {
+            throw PathFlow.failure(scope, e);
+        }
+    }
+
+    private static StateFailure invalid(Scope scope, String field, JsonNode v, String kind, ReferencePath path) {
+        return new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The " + field + " field refers to value \""
+                + (v.isTextual() ? v.asText() : Json.text(v)) + "\" which is not a valid " + kind + ": " + path.text());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.aslunit.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes JSON trees straight to a streaming generator: the same text as {@link Json#write}, without
+ * the object mapper's serializer lookup per value or its few hundred classes to load at start, and
+ * without building the whole text in memory when it goes to a stream.
+ */
+public final class JsonWriting {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonWriting() {
+    }
+
+    /** The generator factory behind {@link #text}: plain Jackson streaming, default features. */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    /** The UTF-8 size of {@code text} in bytes, without encoding it (AWS's payload sizes and S3 object sizes). */
+    public static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** Compact JSON text of {@code node}, identical to {@link Json#write}. */
+    public static String text(JsonNode node) {
+        // the writer ObjectMapper.writeValueAsString uses: recycled buffers, no synchronized StringBuffer
+        try (SegmentedStringWriter out = new SegmentedStringWriter(FACTORY._getBufferRecycler())) {
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                write(g, node);
+            }
+            return out.getAndClear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code node} (a {@code null} reference as JSON {@code null}) as Jackson's tree serializers do. */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node == null) {
+            g.writeNull();
+            return;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT:
+                g.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    g.writeFieldName(f.getKey());
+                    write(g, f.getValue());
+                }
+                g.writeEndObject();
+                return;
+            case ARRAY:
+                g.writeStartArray();
+                for (int i = 0, n = node.size(); i < n; i++) {
+                    write(g, node.get(i));
+                }
+                g.writeEndArray();
+                return;
+            case STRING:
+                g.writeString(node.textValue());
+                return;
+            case NUMBER:
+                number(g, node);
+                return;
+            case BOOLEAN:
+                g.writeBoolean(node.booleanValue());
+                return;
+            case NULL:
+            case MISSING:
+                g.writeNull();
+                return;
+            default:
+                // binary and POJO nodes never come out of JSON text; let Jackson say what they are
+                g.writeRawValue(node.toString());
+        }
+    }
+
+    private static void number(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.numberType()) {
+            case INT:
+                g.writeNumber(node.intValue());
+                return;
+            case LONG:
+                g.writeNumber(node.longValue());
+                return;
+            case BIG_INTEGER:
+                g.writeNumber(node.bigIntegerValue());
+                return;
+            case FLOAT:
+                g.writeNumber(node.floatValue());
+                return;
+            case DOUBLE:
+                g.writeNumber(node.doubleValue());
+                return;
+            default:
+                g.writeNumber(node.decimalValue());
+        }
+    }
+}

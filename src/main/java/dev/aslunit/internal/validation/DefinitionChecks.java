@@ -1,0 +1,1118 @@
+package dev.aslunit.internal.validation;
+
+import static dev.aslunit.internal.definition.DefinitionReader.escape;
+import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_LABEL_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_LABEL_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
+import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_DESCRIPTION;
+import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_END_STATE;
+import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
+import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
+import static dev.aslunit.internal.validation.DiagnosticCode.PASS_RESULT_IS_STATIC;
+import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.ComparisonOperator;
+import dev.aslunit.internal.definition.QueryLanguage;
+import dev.aslunit.internal.definition.SourceLocator;
+import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.internal.integration.IntegrationPattern;
+import dev.aslunit.internal.integration.ResourceArn;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One validation run: walks the tree once, collecting every problem. */
+final class DefinitionChecks {
+
+    private static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
+            "QueryLanguage");
+    private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States");
+    private static final Set<String> PROCESSOR_FIELDS = Set.of("Comment", "StartAt", "States", "ProcessorConfig");
+
+    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
+    private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
+            "Task", Set.of("Resource", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
+                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds",
+                    "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"),
+            "Pass", Set.of("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Output",
+                    "Assign"),
+            "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign"),
+            "Wait", Set.of("Next", "End", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath",
+                    "OutputPath", "Output", "Assign"),
+            "Succeed", Set.of("InputPath", "OutputPath", "Output"),
+            "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
+            "Parallel", Set.of("Branches", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
+                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch"),
+            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
+                    "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
+                    "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
+                    "ToleratedFailureCountPath", "Label", "Next", "End", "InputPath", "OutputPath", "ResultSelector",
+                    "ResultPath", "Output", "Assign", "Retry", "Catch"));
+
+    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
+            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
+    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign",
+            "Comment");
+
+    private static final int MAX_STATE_NAME = 80;
+    private static final int MAX_LABEL = 40;
+    private static final long MAX_SECONDS = 99_999_999L;
+    private static final long MAX_DELAY_SECONDS = 31_622_400L;
+    private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
+    private static final Pattern ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
+    private static final Pattern INTEGRATION = Pattern.compile("[a-zA-Z0-9-]+:[a-zA-Z0-9-]+(:[a-zA-Z0-9.:-]+)?"
+            + "(\\.sync(:2)?|\\.waitForTaskToken)?");
+    private static final Pattern LAMBDA = Pattern.compile("function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+    private static final Pattern ACTIVITY = Pattern.compile("activity:[^\\s]+");
+
+    private final SourceLocator locator;
+    private final StateMachineType type;
+    private final ExpressionChecks expressions;
+    private final List<Diagnostic> found = new ArrayList<>();
+    private final Map<String, String> stateNames = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+
+    /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
+    private record Scope(Scope outer, Set<String> names, String description) {
+    }
+
+    DefinitionChecks(SourceLocator locator, StateMachineType type) {
+        this.locator = locator;
+        this.type = type;
+        this.expressions = new ExpressionChecks(this::report);
+    }
+
+    List<Diagnostic> run(JsonNode root) {
+        if (root == null || root.isMissingNode()) {
+            report(MISSING_DESCRIPTION, "", "The definition is empty; a state machine needs at least "
+                    + "\"StartAt\" and \"States\"");
+        } else if (!root.isObject()) {
+            report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
+                    + "\"States\", not " + kind(root));
+        } else {
+            machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", TOP_FIELDS);
+        }
+        return found;
+    }
+
+    void report(DiagnosticCode code, String pointer, String message) {
+        found.add(new Diagnostic(code, message, locator.locate(pointer)));
+    }
+
+    // ---------------------------------------------------------------- machines
+
+    private void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
+            Set<String> allowed) {
+        if (!m.isObject()) {
+            report(SCHEMA_VALIDATION_FAILED, p, "Expected a state machine object with \"StartAt\" and \"States\", "
+                    + "not " + kind(m));
+            return;
+        }
+        QueryLanguage ql = inherited;
+        if (m.has("QueryLanguage") && allowed.contains("QueryLanguage")) {
+            QueryLanguage own = queryLanguage(m.get("QueryLanguage"), p + "/QueryLanguage");
+            ql = own == null ? inherited : own;
+        }
+        unknownFields(m, p, allowed, description);
+        required(m, p, "StartAt", "States");
+        string(m, p, "Comment");
+        string(m, p, "Version");
+        if (m.has("TimeoutSeconds") && allowed.contains("TimeoutSeconds")) {
+            integer(m.get("TimeoutSeconds"), p + "/TimeoutSeconds", "TimeoutSeconds", 1, MAX_SECONDS);
+        }
+        JsonNode startAt = m.get("StartAt");
+        if (startAt != null && !startAt.isTextual()) {
+            wrongType(p + "/StartAt", "StartAt", "a state name", startAt);
+        }
+        JsonNode states = m.get("States");
+        if (states == null) {
+            return;
+        }
+        if (!states.isObject()) {
+            wrongType(p + "/States", "States", "an object of states", states);
+            return;
+        }
+        if (states.isEmpty()) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/States", "\"States\" must contain at least one state");
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        states.fieldNames().forEachRemaining(names::add);
+        Scope scope = new Scope(outer, names, description);
+        boolean terminal = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String sp = p + "/States/" + escape(e.getKey());
+            stateName(e.getKey(), sp);
+            terminal |= state(e.getKey(), e.getValue(), sp, ql, scope);
+        }
+        if (!terminal) {
+            report(MISSING_END_STATE, p + "/States", "Workflow has no terminal state: give the last state "
+                    + "\"End\": true, or end with a Succeed or Fail state");
+        }
+        if (startAt != null && startAt.isTextual()) {
+            if (names.contains(startAt.asText())) {
+                reachability(startAt.asText(), states, p);
+            } else {
+                missingTarget(startAt.asText(), p + "/StartAt", "StartAt", scope);
+            }
+        }
+    }
+
+    private void reachability(String start, JsonNode states, String p) {
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(start);
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (!reached.add(name)) {
+                continue;
+            }
+            JsonNode s = states.get(name);
+            if (s == null || !s.isObject()) {
+                continue;
+            }
+            addTarget(s.get("Next"), states, todo);
+            addTarget(s.get("Default"), states, todo);
+            for (String list : new String[] {"Choices", "Catch"}) {
+                JsonNode entries = s.get(list);
+                if (entries != null && entries.isArray()) {
+                    entries.forEach(c -> addTarget(c.get("Next"), states, todo));
+                }
+            }
+        }
+        states.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            // A state that is not even an object has its own diagnostic; being unreachable is not news.
+            if (!reached.contains(name) && e.getValue().isObject()) {
+                report(MISSING_TRANSITION_TARGET, p + "/States/" + escape(name), "State \"" + name
+                        + "\" is not reachable: no StartAt, Next, Default or Catch leads to it");
+            }
+        });
+    }
+
+    private static void addTarget(JsonNode target, JsonNode states, Deque<String> todo) {
+        if (target != null && target.isTextual() && states.has(target.asText())) {
+            todo.add(target.asText());
+        }
+    }
+
+    private void missingTarget(String target, String p, String field, Scope scope) {
+        for (Scope s = scope.outer(); s != null; s = s.outer()) {
+            if (s.names().contains(target)) {
+                report(MISSING_TRANSITION_TARGET, p, "Missing '" + field + "' target: \"" + target + "\" is outside "
+                        + scope.description() + "; a transition cannot leave its Parallel branch or Map item "
+                        + "processor: end it with \"End\": true and continue from the Parallel or Map state's Next");
+                return;
+            }
+        }
+        report(MISSING_TRANSITION_TARGET, p, "Missing '" + field + "' target: \"" + target + "\" is not a state of "
+                + scope.description() + Suggestions.didYouMean(target, scope.names()));
+    }
+
+    private void transitionTarget(JsonNode target, String p, String field, Scope scope) {
+        if (target == null) {
+            return;
+        }
+        if (!target.isTextual()) {
+            wrongType(p, field, "a state name", target);
+        } else if (!scope.names().contains(target.asText())) {
+            missingTarget(target.asText(), p, field, scope);
+        }
+    }
+
+    private void stateName(String name, String p) {
+        if (name.isEmpty() || name.length() > MAX_STATE_NAME) {
+            report(INVALID_STATE_NAME, p, "State name \"" + name + "\" must be 1 to " + MAX_STATE_NAME
+                    + " characters long, not " + name.length());
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            report(INVALID_STATE_NAME, p, "State name \"" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "\" contains control characters");
+        }
+        String first = stateNames.putIfAbsent(name, p);
+        if (first != null) {
+            report(DUPLICATE_STATE_NAME, p, "Duplicate State name: \"" + name + "\" is also the name of "
+                    + where(first) + "; state names must be unique in the whole state machine, "
+                    + "including Parallel branches and Map item processors");
+        }
+    }
+
+    // ---------------------------------------------------------------- states
+
+    /** @return whether the state ends its machine */
+    private boolean state(String name, JsonNode s, String p, QueryLanguage machineQl, Scope scope) {
+        if (!s.isObject()) {
+            report(SCHEMA_VALIDATION_FAILED, p, "State \"" + name + "\" must be an object with a \"Type\", not "
+                    + kind(s) + (TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
+                            + "\"StartAt\", not inside \"States\"" : ""));
+            return false;
+        }
+        JsonNode typeNode = s.get("Type");
+        if (typeNode == null) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [Type]; state \"" + name
+                    + "\" needs one of " + String.join(", ", STATE_FIELDS.keySet().stream().sorted().toList()));
+            return false;
+        }
+        String stateType = typeNode.isTextual() ? typeNode.asText() : null;
+        if (stateType == null || !STATE_FIELDS.containsKey(stateType)) {
+            String guess = stateType == null ? null : Suggestions.closest(stateType, STATE_FIELDS.keySet());
+            report(SCHEMA_VALIDATION_FAILED, p + "/Type", "Unknown state type " + typeNode
+                    + (guess == null ? "" : " (did you mean \"" + guess + "\"?)")
+                    + "; the types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map");
+            return false;
+        }
+        QueryLanguage ql = machineQl;
+        if (s.has("QueryLanguage")) {
+            QueryLanguage own = queryLanguage(s.get("QueryLanguage"), p + "/QueryLanguage");
+            ql = own == null ? machineQl : own;
+        }
+        stateFields(stateType, s, p);
+        string(s, p, "Comment");
+        boolean terminal = transition(stateType, s, p, scope);
+        commonDataFlow(s, p, ql);
+        switch (stateType) {
+            case "Task":
+                task(s, p, ql);
+                break;
+            case "Pass":
+                pass(s, p, ql);
+                break;
+            case "Choice":
+                choice(s, p, ql, scope);
+                break;
+            case "Wait":
+                waitState(s, p, ql);
+                break;
+            case "Fail":
+                fail(s, p, ql);
+                break;
+            case "Parallel":
+                parallel(s, p, ql, scope);
+                break;
+            case "Map":
+                map(s, p, ql, scope);
+                break;
+            default:
+                break;
+        }
+        if (s.has("Retry") || s.has("Catch")) {
+            retry(s.get("Retry"), p + "/Retry");
+            catchers(s.get("Catch"), p + "/Catch", ql, scope);
+        }
+        return terminal || stateType.equals("Succeed") || stateType.equals("Fail");
+    }
+
+    /** Fields of another query language are {@link dev.aslunit.internal.jsonata.JsonataChecker}'s to report. */
+    private void stateFields(String stateType, JsonNode s, String p) {
+        Set<String> allowed = STATE_FIELDS.get(stateType);
+        s.fieldNames().forEachRemaining(field -> {
+            if (!COMMON.contains(field) && !allowed.contains(field)) {
+                boolean elsewhere = STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
+                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
+                        + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
+                        + Suggestions.didYouMean(field, allowed));
+            }
+        });
+    }
+
+    /** @return whether the state has {@code "End": true} */
+    private boolean transition(String stateType, JsonNode s, String p, Scope scope) {
+        if (!STATE_FIELDS.get(stateType).contains("Next")) {
+            if (stateType.equals("Choice")) {
+                JsonNode dflt = s.get("Default");
+                transitionTarget(dflt, p + "/Default", "Default", scope);
+            }
+            return false;
+        }
+        JsonNode next = s.get("Next");
+        JsonNode end = s.get("End");
+        if (end != null && !end.isBoolean()) {
+            wrongType(p + "/End", "End", "true", end);
+        }
+        boolean ends = end != null && end.isBoolean() && end.asBoolean();
+        if (next != null && ends) {
+            report(SCHEMA_VALIDATION_FAILED, p, "\"Next\" and \"End\" are mutually exclusive; keep one");
+        } else if (next == null && !ends) {
+            report(SCHEMA_VALIDATION_FAILED, p, "A " + stateType + " state needs either \"Next\" or \"End\": true");
+        }
+        transitionTarget(next, p + "/Next", "Next", scope);
+        return ends;
+    }
+
+    private void commonDataFlow(JsonNode s, String p, QueryLanguage ql) {
+        for (String field : new String[] {"InputPath", "OutputPath"}) {
+            JsonNode v = s.get(field);
+            if (v != null && !v.isNull()) {
+                expressions.path(v, p + "/" + field, field, false);
+            }
+        }
+        JsonNode resultPath = s.get("ResultPath");
+        if (resultPath != null && !resultPath.isNull()) {
+            expressions.path(resultPath, p + "/ResultPath", "ResultPath", true);
+        }
+        JsonNode parameters = s.get("Parameters");
+        if (parameters != null && ql == QueryLanguage.JSONPATH) {
+            expressions.payloadTemplate(parameters, p + "/Parameters");
+        }
+        JsonNode selector = s.get("ResultSelector");
+        if (selector != null && ql == QueryLanguage.JSONPATH) {
+            objectOnly(selector, p + "/ResultSelector", "ResultSelector");
+            expressions.payloadTemplate(selector, p + "/ResultSelector");
+        }
+        JsonNode arguments = s.get("Arguments");
+        if (arguments != null && ql == QueryLanguage.JSONATA) {
+            if (!arguments.isObject() && !ExpressionChecks.isJsonata(arguments)) {
+                wrongType(p + "/Arguments", "Arguments", "an object or a {% %} expression", arguments);
+            }
+            expressions.jsonataTemplate(arguments, p + "/Arguments");
+        }
+        JsonNode output = s.get("Output");
+        if (output != null && ql == QueryLanguage.JSONATA) {
+            expressions.jsonataTemplate(output, p + "/Output");
+        }
+        assign(s.get("Assign"), p + "/Assign", ql);
+    }
+
+    private void assign(JsonNode assign, String p, QueryLanguage ql) {
+        if (assign == null) {
+            return;
+        }
+        if (!assign.isObject()) {
+            wrongType(p, "Assign", "an object of variable names and values", assign);
+            return;
+        }
+        if (ql == QueryLanguage.JSONATA) {
+            expressions.jsonataTemplate(assign, p);
+        } else {
+            expressions.payloadTemplate(assign, p);
+        }
+    }
+
+    private void task(JsonNode s, String p, QueryLanguage ql) {
+        required(s, p, "Resource");
+        JsonNode resource = s.get("Resource");
+        if (resource != null) {
+            if (resource.isTextual()) {
+                resource(resource.asText(), p + "/Resource");
+            } else {
+                wrongType(p + "/Resource", "Resource", "an ARN string", resource);
+            }
+        }
+        Long timeout = seconds(s, p, "TimeoutSeconds", ql);
+        Long heartbeat = seconds(s, p, "HeartbeatSeconds", ql);
+        if (timeout != null && heartbeat != null && heartbeat >= timeout) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/HeartbeatSeconds", "HeartbeatSeconds (" + heartbeat
+                    + ") must be smaller than TimeoutSeconds (" + timeout + ")");
+        }
+        exclusive(s, p, "TimeoutSeconds", "TimeoutSecondsPath");
+        exclusive(s, p, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        pathField(s, p, "TimeoutSecondsPath", ql);
+        pathField(s, p, "HeartbeatSecondsPath", ql);
+        JsonNode credentials = s.get("Credentials");
+        if (credentials != null) {
+            objectOnly(credentials, p + "/Credentials", "Credentials");
+            if (ql == QueryLanguage.JSONPATH) {
+                expressions.payloadTemplate(credentials, p + "/Credentials");
+            } else {
+                expressions.jsonataTemplate(credentials, p + "/Credentials");
+            }
+        }
+    }
+
+    /** @return the value when it is a literal number of seconds in range */
+    private Long seconds(JsonNode s, String p, String field, QueryLanguage ql) {
+        JsonNode v = s.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(v)) {
+            expressions.jsonataTemplate(v, p + "/" + field);
+            return null;
+        }
+        return integer(v, p + "/" + field, field, 1, MAX_SECONDS);
+    }
+
+    private void resource(String arn, String p) {
+        if (arn.contains("${")) {
+            return; // an opaque substitution placeholder; the loader reports it unless allowed
+        }
+        var m = ARN.matcher(arn);
+        String hint = "; a Task's Resource is a service integration such as "
+                + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
+        if (!m.matches()) {
+            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
+            return;
+        }
+        String service = m.group(2);
+        String rest = m.group(5);
+        boolean ok;
+        if (service.equals("states")) {
+            // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
+            ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
+            if (ok && type == StateMachineType.EXPRESS) {
+                ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
+                        SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
+                                ? "Express state machines do not support activities (\"" + arn + "\")"
+                                : "Express state machines do not support the "
+                                        + (r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN ? ".waitForTaskToken" : ".sync")
+                                        + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
+                                        + "request-response pattern"));
+            }
+        } else if (service.equals("lambda")) {
+            ok = LAMBDA.matcher(rest).matches();
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\"" + hint);
+        }
+    }
+
+    private void pass(JsonNode s, String p, QueryLanguage ql) {
+        JsonNode result = s.get("Result");
+        if (result != null && ql == QueryLanguage.JSONPATH) {
+            staticResult(result, p + "/Result");
+        }
+    }
+
+    private void staticResult(JsonNode node, String p) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String fp = p + "/" + escape(e.getKey());
+                if (e.getKey().endsWith(".$")) {
+                    report(PASS_RESULT_IS_STATIC, fp, "\"Result\" is static: \"" + e.getKey()
+                            + "\" is not evaluated in a Pass state's Result; use \"Parameters\" to build the "
+                            + "result from the input");
+                }
+                staticResult(e.getValue(), fp);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                staticResult(node.get(i), p + "/" + i);
+            }
+        }
+    }
+
+    private void choice(JsonNode s, String p, QueryLanguage ql, Scope scope) {
+        required(s, p, "Choices");
+        JsonNode choices = s.get("Choices");
+        if (choices == null) {
+            return;
+        }
+        if (!choices.isArray() || choices.isEmpty()) {
+            wrongType(p + "/Choices", "Choices", "a non-empty array of rules", choices);
+            return;
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            String cp = p + "/Choices/" + i;
+            JsonNode rule = choices.get(i);
+            if (!rule.isObject()) {
+                wrongType(cp, "A Choice rule", "an object", rule);
+                continue;
+            }
+            if (!rule.has("Next")) {
+                report(SCHEMA_VALIDATION_FAILED, cp, "These fields are required: [Next]; every top-level Choice "
+                        + "rule names the state to go to");
+            }
+            transitionTarget(rule.get("Next"), cp + "/Next", "Next", scope);
+            assign(rule.get("Assign"), cp + "/Assign", ql);
+            if (ql == QueryLanguage.JSONATA) {
+                jsonataRule(rule, cp);
+            } else {
+                rule(rule, cp, true);
+            }
+        }
+    }
+
+    private void jsonataRule(JsonNode rule, String p) {
+        Set<String> allowed = Set.of("Condition", "Next", "Assign", "Output", "Comment");
+        unknownFields(rule, p, allowed, "a JSONata Choice rule");
+        required(rule, p, "Condition");
+        JsonNode condition = rule.get("Condition");
+        if (condition != null && !condition.isBoolean() && !ExpressionChecks.isJsonata(condition)) {
+            wrongType(p + "/Condition", "Condition", "true, false or a {% %} expression", condition);
+        } else if (condition != null) {
+            expressions.jsonataTemplate(condition, p + "/Condition");
+        }
+        JsonNode output = rule.get("Output");
+        if (output != null) {
+            expressions.jsonataTemplate(output, p + "/Output");
+        }
+    }
+
+    private void rule(JsonNode rule, String p, boolean top) {
+        if (!rule.isObject()) {
+            wrongType(p, "A Choice rule", "an object", rule);
+            return;
+        }
+        List<String> operators = new ArrayList<>();
+        for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            String fp = p + "/" + escape(field);
+            if (field.equals("And") || field.equals("Or") || field.equals("Not")
+                    || ComparisonOperator.fromAsl(field) != null) {
+                operators.add(field);
+            } else if (field.equals("Next") || field.equals("Assign")) {
+                if (!top) {
+                    report(SCHEMA_VALIDATION_FAILED, fp, "\"" + field + "\" is only allowed in a top-level Choice "
+                            + "rule, not inside And, Or or Not");
+                }
+            } else if (field.equals("Condition")) {
+                report(SCHEMA_VALIDATION_FAILED, fp, "\"Condition\" is only supported in JSONata states; use "
+                        + "\"Variable\" with a comparison operator, or set \"QueryLanguage\": \"JSONata\"");
+            } else if (!field.equals("Variable") && !field.equals("Comment")) {
+                List<String> known = new ArrayList<>(List.of("Variable", "And", "Or", "Not", "Next", "Comment"));
+                for (ComparisonOperator op : ComparisonOperator.values()) {
+                    known.add(op.aslName());
+                }
+                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in a Choice rule"
+                        + Suggestions.didYouMean(field, known));
+            }
+        }
+        if (operators.size() != 1) {
+            report(SCHEMA_VALIDATION_FAILED, p, operators.isEmpty()
+                    ? "A Choice rule needs exactly one comparison operator (such as \"StringEquals\"), or \"And\", "
+                            + "\"Or\" or \"Not\""
+                    : "A Choice rule has exactly one operator, this one has " + operators.size() + ": " + operators);
+        }
+        if (operators.isEmpty()) {
+            return;
+        }
+        String op = operators.get(0);
+        JsonNode operand = rule.get(op);
+        String op0 = p + "/" + op;
+        if (op.equals("And") || op.equals("Or")) {
+            if (!operand.isArray() || operand.isEmpty()) {
+                wrongType(op0, op, "a non-empty array of rules", operand);
+            } else {
+                for (int i = 0; i < operand.size(); i++) {
+                    rule(operand.get(i), op0 + "/" + i, false);
+                }
+            }
+            variableNotAllowed(rule, p, op);
+            return;
+        }
+        if (op.equals("Not")) {
+            rule(operand, op0, false);
+            variableNotAllowed(rule, p, op);
+            return;
+        }
+        JsonNode variable = rule.get("Variable");
+        if (variable == null) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [Variable]; \"" + op
+                    + "\" compares the value at \"Variable\"");
+        } else {
+            expressions.path(variable, p + "/Variable", "Variable", false);
+        }
+        operand(ComparisonOperator.fromAsl(op), operand, op0);
+    }
+
+    private void variableNotAllowed(JsonNode rule, String p, String op) {
+        if (rule.has("Variable")) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/Variable", "\"Variable\" is not used by \"" + op
+                    + "\"; put it in the rules inside");
+        }
+    }
+
+    private void operand(ComparisonOperator op, JsonNode v, String p) {
+        String name = op.aslName();
+        if (op.comparesWithPath()) {
+            expressions.path(v, p, name, false);
+        } else if (name.startsWith("Is") || name.startsWith("Boolean")) {
+            if (!v.isBoolean()) {
+                wrongType(p, name, "true or false", v);
+            }
+        } else if (name.startsWith("Numeric")) {
+            if (!v.isNumber()) {
+                wrongType(p, name, "a number", v);
+            }
+        } else if (!v.isTextual()) {
+            wrongType(p, name, "a string", v);
+        } else if (name.startsWith("Timestamp") && !isTimestamp(v.asText())) {
+            report(SCHEMA_VALIDATION_FAILED, p, name + " needs an RFC 3339 timestamp such as "
+                    + "\"2026-01-05T09:00:00Z\", not \"" + v.asText() + "\""
+                    + (ExpressionChecks.looksLikePath(v.asText()) ? "; to compare with a value in the input use "
+                            + name + "Path" : ""));
+        } else if (name.startsWith("String") && !name.equals("StringMatches")
+                && ExpressionChecks.looksLikePath(v.asText())) {
+            report(NO_PATH, p, "\"" + v.asText() + "\" looks like a path but is compared as a literal string, "
+                    + "because the operator does not end with 'Path'; did you mean \"" + name + "Path\"?");
+        }
+    }
+
+    private void waitState(JsonNode s, String p, QueryLanguage ql) {
+        List<String> present = new ArrayList<>();
+        for (String f : new String[] {"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}) {
+            if (s.has(f)) {
+                present.add(f);
+            }
+        }
+        if (present.size() != 1) {
+            report(SCHEMA_VALIDATION_FAILED, p, "A Wait state needs exactly one of Seconds, SecondsPath, Timestamp "
+                    + "and TimestampPath" + (present.isEmpty() ? "" : ", not " + present));
+        }
+        JsonNode seconds = s.get("Seconds");
+        if (seconds != null) {
+            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(seconds)) {
+                expressions.jsonataTemplate(seconds, p + "/Seconds");
+            } else {
+                integer(seconds, p + "/Seconds", "Seconds", 0, MAX_SECONDS);
+            }
+        }
+        JsonNode timestamp = s.get("Timestamp");
+        if (timestamp != null) {
+            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
+                expressions.jsonataTemplate(timestamp, p + "/Timestamp");
+            } else if (!timestamp.isTextual() || !isTimestamp(timestamp.asText())) {
+                report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
+                        + "\"2026-01-05T09:00:00Z\", not " + timestamp
+                        + (timestamp.isTextual() && ExpressionChecks.looksLikePath(timestamp.asText())
+                                ? "; to read it from the input use TimestampPath" : ""));
+            }
+        }
+        pathField(s, p, "SecondsPath", ql);
+        pathField(s, p, "TimestampPath", ql);
+    }
+
+    private void fail(JsonNode s, String p, QueryLanguage ql) {
+        exclusive(s, p, "Error", "ErrorPath");
+        exclusive(s, p, "Cause", "CausePath");
+        for (String field : new String[] {"Error", "Cause"}) {
+            JsonNode v = s.get(field);
+            if (v == null) {
+                continue;
+            }
+            if (!v.isTextual()) {
+                wrongType(p + "/" + field, field, "a string", v);
+            } else if (ql == QueryLanguage.JSONATA) {
+                expressions.jsonataTemplate(v, p + "/" + field);
+            } else if (ExpressionChecks.looksLikePath(v.asText()) || ExpressionChecks.looksLikeIntrinsic(v.asText())) {
+                report(NO_PATH, p + "/" + field, "\"" + v.asText() + "\" looks like a path but is used as a "
+                        + "literal " + field + ", because the field name does not end with 'Path'; did you mean \""
+                        + field + "Path\"?");
+            }
+        }
+        for (String field : new String[] {"ErrorPath", "CausePath"}) {
+            JsonNode v = s.get(field);
+            if (v != null && ql == QueryLanguage.JSONPATH) {
+                expressions.pathOrIntrinsic(v, p + "/" + field, field);
+            }
+        }
+    }
+
+    private void parallel(JsonNode s, String p, QueryLanguage ql, Scope scope) {
+        required(s, p, "Branches");
+        JsonNode branches = s.get("Branches");
+        if (branches == null) {
+            return;
+        }
+        if (!branches.isArray() || branches.isEmpty()) {
+            wrongType(p + "/Branches", "Branches", "a non-empty array of state machines", branches);
+            return;
+        }
+        String name = lastToken(p);
+        for (int i = 0; i < branches.size(); i++) {
+            machine(branches.get(i), p + "/Branches/" + i, ql, scope,
+                    "Parallel branch " + i + " of \"" + name + "\"", BRANCH_FIELDS);
+        }
+    }
+
+    private void map(JsonNode s, String p, QueryLanguage ql, Scope scope) {
+        exclusive(s, p, "ItemProcessor", "Iterator");
+        exclusive(s, p, "ItemSelector", "Parameters");
+        exclusive(s, p, "MaxConcurrency", "MaxConcurrencyPath");
+        exclusive(s, p, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        exclusive(s, p, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        String field = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        JsonNode processor = s.get(field);
+        if (processor == null) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ItemProcessor]; a Map state runs its "
+                    + "ItemProcessor for each item");
+        } else {
+            if (processor.isObject()) {
+                processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
+            }
+            machine(processor, p + "/" + field, ql, scope, "the item processor of Map \"" + lastToken(p) + "\"",
+                    PROCESSOR_FIELDS);
+        }
+        pathField(s, p, "ItemsPath", ql);
+        JsonNode items = s.get("Items");
+        if (items != null && ql == QueryLanguage.JSONATA) {
+            if (!items.isArray() && !ExpressionChecks.isJsonata(items)) {
+                wrongType(p + "/Items", "Items", "an array or a {% %} expression", items);
+            }
+            expressions.jsonataTemplate(items, p + "/Items");
+        }
+        JsonNode selector = s.get("ItemSelector");
+        if (selector != null) {
+            if (ql == QueryLanguage.JSONPATH) {
+                objectOnly(selector, p + "/ItemSelector", "ItemSelector");
+                expressions.payloadTemplate(selector, p + "/ItemSelector");
+            } else {
+                expressions.jsonataTemplate(selector, p + "/ItemSelector");
+            }
+        }
+        for (String config : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
+            JsonNode v = s.get(config);
+            if (v != null) {
+                objectOnly(v, p + "/" + config, config);
+                if (ql == QueryLanguage.JSONPATH) {
+                    expressions.payloadTemplate(v, p + "/" + config);
+                } else {
+                    expressions.jsonataTemplate(v, p + "/" + config);
+                }
+            }
+        }
+        JsonNode writer = s.get("ResultWriter");
+        if (writer != null && writer.isObject()) {
+            resultWriter(writer, p + "/ResultWriter", ql);
+        }
+        number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
+        number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
+        number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
+        pathField(s, p, "MaxConcurrencyPath", ql);
+        pathField(s, p, "ToleratedFailureCountPath", ql);
+        pathField(s, p, "ToleratedFailurePercentagePath", ql);
+        JsonNode label = s.get("Label");
+        if (label != null) {
+            label(label, p + "/Label");
+        }
+    }
+
+    /**
+     * AWS's ResultWriter sets ("ResultWriter (Map)"): {@code WriterConfig} alone (the state's result
+     * shaped), {@code Resource} with {@code Parameters} ({@code Arguments} in JSONata) to write to S3,
+     * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
+     */
+    private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
+        String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
+            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
+                    + "Resource with " + parameters + " (to write the results to S3), or all three");
+        } else if (writer.has("Resource") != writer.has(parameters)) {
+            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs Resource and " + parameters + " together: "
+                    + "\"Resource\": \"arn:aws:states:::s3:putObject\" with " + parameters
+                    + " {\"Bucket\": ..., \"Prefix\": ...}");
+        }
+        JsonNode config = writer.get("WriterConfig");
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            wrongType(p + "/WriterConfig", "WriterConfig", "an object", config);
+            return;
+        }
+        unknownFields(config, p + "/WriterConfig", Set.of("Transformation", "OutputType"), "WriterConfig");
+        oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
+                Set.of("NONE", "COMPACT", "FLATTEN"));
+        oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
+    }
+
+    private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
+        JsonNode v = node.get(field);
+        if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
+            wrongType(p + "/" + field, field, expected, v);
+        }
+    }
+
+    private void processorConfig(JsonNode config, String p) {
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            wrongType(p, "ProcessorConfig", "an object", config);
+            return;
+        }
+        unknownFields(config, p, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
+        JsonNode mode = config.get("Mode");
+        if (mode != null && !(mode.isTextual() && Set.of("INLINE", "DISTRIBUTED").contains(mode.asText()))) {
+            wrongType(p + "/Mode", "Mode", "\"INLINE\" or \"DISTRIBUTED\"", mode);
+        }
+        JsonNode executionType = config.get("ExecutionType");
+        if (executionType != null
+                && !(executionType.isTextual() && Set.of("STANDARD", "EXPRESS").contains(executionType.asText()))) {
+            wrongType(p + "/ExecutionType", "ExecutionType", "\"STANDARD\" or \"EXPRESS\"", executionType);
+        }
+        if (mode != null && "DISTRIBUTED".equals(mode.asText()) && executionType == null) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ExecutionType]; a DISTRIBUTED Map "
+                    + "runs its items as STANDARD or EXPRESS child executions");
+        }
+    }
+
+    private void label(JsonNode label, String p) {
+        if (!label.isTextual()) {
+            wrongType(p, "Label", "a string", label);
+            return;
+        }
+        String text = label.asText();
+        if (text.isEmpty() || text.length() > MAX_LABEL) {
+            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" must be 1 to " + MAX_LABEL
+                    + " characters long, not " + text.length());
+        } else if (LABEL_FORBIDDEN.matcher(text).find()) {
+            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" may not contain whitespace, brackets, wildcards "
+                    + "or any of \" # % \\ ^ | ~ ` $ & , ; : /");
+        }
+        String first = labels.putIfAbsent(text, p);
+        if (first != null) {
+            report(DUPLICATE_LABEL_NAME, p, "Duplicate Label \"" + text + "\": also the label of " + where(first)
+                    + "; labels must be unique in the state machine");
+        }
+    }
+
+    // ---------------------------------------------------------------- Retry and Catch
+
+    private void retry(JsonNode retry, String p) {
+        if (retry == null) {
+            return;
+        }
+        if (!retry.isArray()) {
+            wrongType(p, "Retry", "an array of retriers", retry);
+            return;
+        }
+        for (int i = 0; i < retry.size(); i++) {
+            JsonNode r = retry.get(i);
+            String rp = p + "/" + i;
+            if (!r.isObject()) {
+                wrongType(rp, "A retrier", "an object", r);
+                continue;
+            }
+            unknownFields(r, rp, RETRIER_FIELDS, "a retrier");
+            boolean all = errorEquals(r, rp);
+            if (all && i < retry.size() - 1) {
+                report(SCHEMA_VALIDATION_FAILED, rp + "/ErrorEquals", "A retrier with \"States.ALL\" must be the "
+                        + "last one; the retriers after it could never apply");
+            }
+            optionalInteger(r, rp, "IntervalSeconds", 1, MAX_SECONDS);
+            optionalInteger(r, rp, "MaxAttempts", 0, MAX_SECONDS);
+            optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
+            JsonNode rate = r.get("BackoffRate");
+            if (rate != null && (!rate.isNumber() || rate.asDouble() < 1.0)) {
+                report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
+                        + "1.0, not " + rate);
+            }
+            JsonNode jitter = r.get("JitterStrategy");
+            if (jitter != null && !(jitter.isTextual() && Set.of("FULL", "NONE").contains(jitter.asText()))) {
+                wrongType(rp + "/JitterStrategy", "JitterStrategy", "\"FULL\" or \"NONE\"", jitter);
+            }
+        }
+    }
+
+    private void catchers(JsonNode catchers, String p, QueryLanguage ql, Scope scope) {
+        if (catchers == null) {
+            return;
+        }
+        if (!catchers.isArray()) {
+            wrongType(p, "Catch", "an array of catchers", catchers);
+            return;
+        }
+        for (int i = 0; i < catchers.size(); i++) {
+            JsonNode c = catchers.get(i);
+            String cp = p + "/" + i;
+            if (!c.isObject()) {
+                wrongType(cp, "A catcher", "an object", c);
+                continue;
+            }
+            unknownFields(c, cp, CATCHER_FIELDS, "a catcher");
+            boolean all = errorEquals(c, cp);
+            if (all && i < catchers.size() - 1) {
+                report(SCHEMA_VALIDATION_FAILED, cp + "/ErrorEquals", "A catcher with \"States.ALL\" must be the "
+                        + "last one; the catchers after it could never apply");
+            }
+            required(c, cp, "Next");
+            transitionTarget(c.get("Next"), cp + "/Next", "Next", scope);
+            JsonNode resultPath = c.get("ResultPath");
+            if (resultPath != null) {
+                if (ql == QueryLanguage.JSONATA) {
+                    report(SCHEMA_VALIDATION_FAILED, cp + "/ResultPath", "The field \"ResultPath\" is not supported "
+                            + "in a JSONata state; use Output or Assign instead");
+                } else if (!resultPath.isNull()) {
+                    expressions.path(resultPath, cp + "/ResultPath", "ResultPath", true);
+                }
+            }
+            JsonNode output = c.get("Output");
+            if (output != null) {
+                if (ql == QueryLanguage.JSONPATH) {
+                    report(SCHEMA_VALIDATION_FAILED, cp + "/Output", "The field \"Output\" is only supported in "
+                            + "JSONata states; use ResultPath, or set \"QueryLanguage\": \"JSONata\"");
+                } else {
+                    expressions.jsonataTemplate(output, cp + "/Output");
+                }
+            }
+            assign(c.get("Assign"), cp + "/Assign", ql);
+        }
+    }
+
+    /** @return whether ErrorEquals holds {@code States.ALL} */
+    private boolean errorEquals(JsonNode owner, String p) {
+        JsonNode errors = owner.get("ErrorEquals");
+        if (errors == null) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ErrorEquals]");
+            return false;
+        }
+        if (!errors.isArray() || errors.isEmpty()) {
+            wrongType(p + "/ErrorEquals", "ErrorEquals", "a non-empty array of error names", errors);
+            return false;
+        }
+        boolean all = false;
+        for (int i = 0; i < errors.size(); i++) {
+            JsonNode e = errors.get(i);
+            if (!e.isTextual()) {
+                wrongType(p + "/ErrorEquals/" + i, "An error name", "a string", e);
+            } else if (e.asText().equals("States.ALL")) {
+                all = true;
+            }
+        }
+        if (all && errors.size() > 1) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/ErrorEquals", "\"States.ALL\" must appear alone in ErrorEquals; "
+                    + "it already matches every error");
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------- field helpers
+
+    private QueryLanguage queryLanguage(JsonNode v, String p) {
+        QueryLanguage ql = v.isTextual() ? QueryLanguage.fromAsl(v.asText()) : null;
+        if (ql == null) {
+            wrongType(p, "QueryLanguage", "\"JSONPath\" or \"JSONata\"", v);
+        }
+        return ql;
+    }
+
+    private void unknownFields(JsonNode node, String p, Set<String> allowed, String what) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!allowed.contains(field)) {
+                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field
+                        + "\" is not supported in " + what + Suggestions.didYouMean(field, allowed));
+            }
+        });
+    }
+
+    private void required(JsonNode node, String p, String... fields) {
+        List<String> missing = new ArrayList<>();
+        for (String f : fields) {
+            if (!node.has(f)) {
+                missing.add(f);
+            }
+        }
+        if (!missing.isEmpty()) {
+            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: " + missing);
+        }
+    }
+
+    private void exclusive(JsonNode node, String p, String a, String b) {
+        if (node.has(a) && node.has(b)) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/" + b, "\"" + a + "\" and \"" + b + "\" are mutually exclusive; "
+                    + "keep one");
+        }
+    }
+
+    private void string(JsonNode node, String p, String field) {
+        JsonNode v = node.get(field);
+        if (v != null && !v.isTextual()) {
+            wrongType(p + "/" + field, field, "a string", v);
+        }
+    }
+
+    private void objectOnly(JsonNode v, String p, String field) {
+        if (!v.isObject()) {
+            wrongType(p, field, "an object", v);
+        }
+    }
+
+    private void pathField(JsonNode s, String p, String field, QueryLanguage ql) {
+        JsonNode v = s.get(field);
+        if (v != null && ql == QueryLanguage.JSONPATH) {
+            expressions.path(v, p + "/" + field, field, false);
+        }
+    }
+
+    private void optionalInteger(JsonNode node, String p, String field, long min, long max) {
+        JsonNode v = node.get(field);
+        if (v != null) {
+            integer(v, p + "/" + field, field, min, max);
+        }
+    }
+
+    /** @return the value when it is an integer in range, else {@code null} after reporting */
+    private Long integer(JsonNode v, String p, String field, long min, long max) {
+        if (ExpressionChecks.isPlaceholder(v)) {
+            return null; // left opaque on purpose; the loader reports it unless allowed
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            wrongType(p, field, "an integer", v);
+            return null;
+        }
+        long value = v.asLong();
+        if (value < min || value > max) {
+            report(SCHEMA_VALIDATION_FAILED, p, field + " must be between " + min + " and " + max + ", not " + value);
+            return null;
+        }
+        return value;
+    }
+
+    private void number(JsonNode s, String p, String field, QueryLanguage ql, long min, long max, boolean integral) {
+        JsonNode v = s.get(field);
+        if (v == null) {
+            return;
+        }
+        if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(v)) {
+            expressions.jsonataTemplate(v, p + "/" + field);
+        } else if (integral) {
+            integer(v, p + "/" + field, field, min, max);
+        } else if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
+            report(SCHEMA_VALIDATION_FAILED, p + "/" + field, field + " must be a number between " + min + " and "
+                    + max + ", not " + v);
+        }
+    }
+
+    private void wrongType(String p, String field, String expected, JsonNode actual) {
+        report(SCHEMA_VALIDATION_FAILED, p, field + " must be " + expected + ", not " + kind(actual));
+    }
+
+    static String kind(JsonNode v) {
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isArray()) {
+            return v.isEmpty() ? "an empty array" : "an array";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        String text = v.toString();
+        return (v.isTextual() ? "the string " : v.isNumber() ? "the number " : "") + (text.length() > 60
+                ? text.substring(0, 57) + "..." : text);
+    }
+
+    private String where(String pointer) {
+        var at = locator.locate(pointer);
+        return pointer + (at.hasLineAndColumn() ? " (line " + at.line() + ")" : "");
+    }
+
+    private static boolean isTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String lastToken(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.aslunit.internal.validation;
+
+import dev.aslunit.internal.definition.SourceLocation;
+import java.util.Locale;
+
+/**
+ * One problem in a definition, shaped as AWS's ValidateStateMachineDefinition reports it (code,
+ * severity, message, location as a JSON pointer such as {@code /States/Pay/Next}), plus where that
+ * is in the file.
+ */
+public record Diagnostic(DiagnosticCode code, String message, SourceLocation location) {
+
+    public Severity severity() {
+        return code.severity();
+    }
+
+    /** The JSON pointer AWS reports as {@code location}; {@code ""} is the whole definition. */
+    public String pointer() {
+        return location.pointer();
+    }
+
+    public boolean isError() {
+        return severity() == Severity.ERROR;
+    }
+
+    /**
+     * Compiler style: {@code orders.asl.json:12:9: error MISSING_TRANSITION_TARGET Missing 'Next'
+     * target: "Pai" (/States/Pay/Next)}.
+     */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        if (location.file() != null) {
+            sb.append(location.file());
+            if (location.hasLineAndColumn()) {
+                sb.append(':').append(location.line()).append(':').append(location.column());
+            }
+            sb.append(": ");
+        }
+        sb.append(severity().name().toLowerCase(Locale.ROOT)).append(' ').append(code).append(' ').append(message)
+                .append(" (").append(pointer().isEmpty() ? "/" : pointer()).append(')');
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.aslunit.internal.validation;
+
+import static dev.aslunit.internal.definition.DefinitionReader.escape;
+import static dev.aslunit.internal.validation.DiagnosticCode.NO_DOLLAR;
+import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.path.PathSyntaxException;
+import dev.aslunit.internal.path.ReferencePath;
+import dev.aslunit.internal.path.ResultPath;
+import dev.aslunit.internal.path.ValueExpression;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Checks the expressions of a definition where they are written: JSONPath paths, payload templates
+ * ({@code "key.$"} fields) and intrinsic functions, with the compilers the engine uses, so what
+ * passes here compiles there; and the shape of JSONata {@code {% ... %}} strings.
+ */
+final class ExpressionChecks {
+
+    /** Where diagnostics go: (code, pointer, message). */
+    interface Sink {
+        void report(DiagnosticCode code, String pointer, String message);
+    }
+
+    private final Sink sink;
+
+    ExpressionChecks(Sink sink) {
+        this.sink = sink;
+    }
+
+    static boolean isJsonata(JsonNode v) {
+        return v.isTextual() && v.asText().startsWith("{%");
+    }
+
+    /** A whole string that is one {@code ${Name}} substitution left in place. */
+    static boolean isPlaceholder(JsonNode v) {
+        return v.isTextual() && v.asText().matches("\\$\\{[^}]+}");
+    }
+
+    static boolean looksLikePath(String s) {
+        return s.equals("$") || s.startsWith("$.") || s.startsWith("$[") || s.startsWith("$$");
+    }
+
+    static boolean looksLikeIntrinsic(String s) {
+        return s.startsWith("States.") && s.indexOf('(') > 0 && s.endsWith(")");
+    }
+
+    /** A JSONPath path field; {@code reference} for fields that name one place (ResultPath). */
+    void path(JsonNode v, String p, String field, boolean reference) {
+        if (!v.isTextual()) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, field + " must be a path string starting with \"$\", not "
+                    + DefinitionChecks.kind(v));
+            return;
+        }
+        String path = v.asText();
+        if (!path.startsWith("$")) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of " + field + " must be a JSONPath starting with "
+                    + "\"$\", not \"" + path + "\"");
+            return;
+        }
+        try {
+            if (reference) {
+                ResultPath.compile(path);
+            } else {
+                ReferencePath.compile(path);
+            }
+        } catch (PathSyntaxException e) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "Invalid " + field + ": " + e.getMessage());
+        }
+    }
+
+    /** A {@code .$} value, ErrorPath or CausePath: a path or an intrinsic function call. */
+    void pathOrIntrinsic(JsonNode v, String p, String field) {
+        if (!v.isTextual()) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a path or an intrinsic "
+                    + "function string, not " + DefinitionChecks.kind(v));
+            return;
+        }
+        String text = v.asText();
+        if (!text.startsWith("$") && !text.startsWith("States.")) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a JSONPath starting with "
+                    + "\"$\" or an intrinsic function such as States.Format(...), not \"" + text + "\"");
+            return;
+        }
+        try {
+            ValueExpression.compile(text);
+        } catch (PathSyntaxException e) {
+            sink.report(SCHEMA_VALIDATION_FAILED, p, "Invalid \"" + field + "\": " + e.getMessage());
+        }
+    }
+
+    /** Parameters, ResultSelector, ItemSelector, JSONPath Assign: {@code "key.$"} fields are evaluated. */
+    void payloadTemplate(JsonNode node, String p) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = e.getKey();
+                String fp = p + "/" + escape(key);
+                JsonNode v = e.getValue();
+                if (key.endsWith(".$")) {
+                    pathOrIntrinsic(v, fp, key);
+                } else if (v.isTextual() && (looksLikePath(v.asText()) || looksLikeIntrinsic(v.asText()))) {
+                    sink.report(NO_DOLLAR, fp, "The value of \"" + key + "\" looks like "
+                            + (looksLikePath(v.asText()) ? "a JSONPath" : "an intrinsic function")
+                            + " but is passed on as a literal string; rename the field to \"" + key
+                            + ".$\" to evaluate it");
+                } else {
+                    payloadTemplate(v, fp);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                payloadTemplate(node.get(i), p + "/" + i);
+            }
+        }
+    }
+
+    /**
+     * Any JSONata field: every string that starts with {@code {%} is an expression, and must end
+     * with {@code %}}. Parsing and AWS's rules for what an expression may reference are
+     * {@link dev.aslunit.internal.jsonata.JsonataChecker}'s.
+     */
+    void jsonataTemplate(JsonNode node, String p) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            if (text.startsWith("{%") && !text.endsWith("%}")) {
+                sink.report(SCHEMA_VALIDATION_FAILED, p, "A JSONata expression must be written as \"{% ... %}\"; "
+                        + "this one does not end with \"%}\"");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                jsonataTemplate(e.getValue(), p + "/" + escape(e.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                jsonataTemplate(node.get(i), p + "/" + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.aslunit.internal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_batch_line_gets_status_output_and_aws_events() {
+        JsonNode r = RunCommand.answer("""
+                {"id":"a","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"input":{"x":1},
+                 "startTime":"2023-12-13T07:09:32+00:00"}""", 1);
+        assertThat(r.get("id").asText()).isEqualTo("a");
+        assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(r.get("output").toString()).isEqualTo("{\"x\":1}");
+        assertThat(r.get("events").get(0).get("executionStartedEventDetails").get("input").asText())
+                .isEqualTo("{\"x\":1}");
+        assertThat(r.get("events").get(0).get("timestamp").asText()).isEqualTo("2023-12-13T07:09:32Z");
+    }
+
+    @Test
+    void a_batch_line_with_a_mock_config_and_s3_objects() {
+        JsonNode r = RunCommand.answer("""
+                {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["Boom"]}],"Next":"M"},
+                  "M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                    "Parameters":{"Bucket":"b","Key":"k.json"}},
+                    "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+                      "States":{"P":{"Type":"Pass","End":true}}},"End":true}}},
+                 "mockConfig":{"StateMachines":{"Conformance":{"TestCases":{"Recorded":{"T":"R"}}}},
+                   "MockedResponses":{"R":{"0":{"Throw":{"Error":"Boom","Cause":"x"}},"1":{"Return":{"ok":true}}}}},
+                 "stateMachineName":"Conformance","testCase":"Recorded","s3Objects":{"b/k.json":"[1,2]"}}""", 1);
+        assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(r.get("output").toString()).isEqualTo("[1,2]");
+        assertThat(r.get("events").toString()).contains("\"TaskFailed\"", "\"TaskSucceeded\"", "\"MapRunSucceeded\"");
+    }
+
+    @Test
+    void a_definition_repeated_in_a_batch_runs_each_request_on_its_own_terms() {
+        String def = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":"
+                + "{\"machine.$\":\"$$.StateMachine.Name\",\"x.$\":\"$.x\"},\"End\":true}}}";
+        RunCommand.Batch batch = new RunCommand.Batch(null);
+        JsonNode first = batch.answer("{\"id\":1,\"definition\":" + def + ",\"input\":{\"x\":1}}", 1).toJson();
+        JsonNode other = batch.answer("{\"id\":2,\"stateMachineName\":\"Other\",\"definition\":"
+                + def + ",\"input\":{\"x\":2}}", 2).toJson();
+        JsonNode again = batch.answer("{\"id\":3,\"definition\":" + def + ",\"input\":{\"x\":3}}", 3).toJson();
+
+        assertThat(first.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":1}");
+        assertThat(other.get("output").toString()).isEqualTo("{\"machine\":\"Other\",\"x\":2}");
+        assertThat(again.get("output").toString()).isEqualTo("{\"machine\":\"StateMachine\",\"x\":3}");
+        assertThat(again.get("events")).isEqualTo(RunCommand.answer(
+                "{\"id\":3,\"definition\":" + def + ",\"input\":{\"x\":3}}", 3).get("events"));
+    }
+
+    @Test
+    void a_streamed_batch_answer_is_the_same_json_as_its_tree() throws Exception {
+        RunCommand.Answer answer = new RunCommand.Batch(null).answer("""
+                {"id":"s","definition":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"Next":"F"},
+                 "F":{"Type":"Fail","Error":"E","Cause":"c"}}},"input":{"big":12345678901234567890,"d":0.5}}""", 1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.aslunit.internal.json.JsonWriting.factory().createGenerator(bytes)) {
+            answer.write(g);
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(answer.toJson().toString())
+                .contains("\"status\":\"FAILED\"", "\"error\":\"E\"");
+    }
+
+    @Test
+    void bad_requests_get_a_request_error_line() {
+        JsonNode notJson = RunCommand.answer("{not json", 3).get("requestError");
+        assertThat(notJson.get("code").asText()).isEqualTo("InvalidRequest");
+        assertThat(notJson.get("message").asText())
+                .startsWith("Line 3 is not JSON (column 2: Unexpected character ('n'")
+                .doesNotContain("REDACTED");
+        assertThat(RunCommand.answer("{\"id\":\"t\",\"definition\":\"{\\\"StartAt\\\":\"}", 1)
+                .get("requestError").get("message").asText())
+                .startsWith("The definition is not JSON (line 1, column ").doesNotContain("REDACTED");
+        JsonNode bad = RunCommand.answer("""
+                {"id":"b","definition":{"StartAt":"X","States":{}}}""", 1);
+        assertThat(bad.get("status").isNull()).isTrue();
+        assertThat(bad.get("requestError").get("code").asText()).isEqualTo("InvalidDefinition");
+        assertThat(bad.get("requestError").get("message").asText()).contains("SCHEMA_VALIDATION_FAILED", "/States");
+        JsonNode mocks = RunCommand.answer("""
+                {"id":"c","definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "mockConfig":{"StateMachines":{}},"stateMachineName":"X","testCase":"Y"}""", 1);
+        assertThat(mocks.get("requestError").get("code").asText()).isEqualTo("InvalidMockConfig");
+    }
+
+    @Test
+    void only_the_plain_batch_form_skips_option_parsing() throws Exception {
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl")).isTrue();
+        assertThat(Main.isPlainBatch("run", "--batch", "r.jsonl", "--coverage", "out")).isFalse();
+        assertThat(Main.isPlainBatch("run", "--batch", "--help")).isFalse();
+        assertThat(Main.isPlainBatch("run", "r.json", "--batch")).isFalse();
+        assertThat(Main.isPlainBatch("validate", "--batch", "r.jsonl")).isFalse();
+
+        StringWriter err = new StringWriter();
+        assertThat(RunCommand.runBatch(dir.resolve("missing.jsonl"), null, new PrintWriter(err, true))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Cannot read " + dir.resolve("missing.jsonl") + ": no such file");
+    }
+
+    @Test
+    void run_prints_a_trace_and_exits_with_the_execution_status() throws Exception {
+        Path def = dir.resolve("m.json");
+        Files.writeString(def, """
+                {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"E","Cause":"c"}}}""");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        assertThat(cli.execute("run", def.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("→ F (Fail)", "execution FAILED  E: c");
+        assertThat(cli.execute("run", def.toString(), "--input", "{oops")).isEqualTo(1);
+        assertThat(err.toString()).contains("The input is not valid JSON (--input, line 1, column 2: Unexpected character ('o'")
+                .doesNotContain("REDACTED");
+        assertThat(cli.execute("run", def.toString(), "--input-file", dir.resolve("nope.json").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("The input file " + dir.resolve("nope.json") + " does not exist");
+    }
+
+    @Test
+    void run_answers_tasks_from_a_step_functions_local_mock_file_and_fills_placeholders() throws Exception {
+        Path def = dir.resolve("quote.asl.json");
+        Files.writeString(def, """
+                {"StartAt":"Quote","States":{"Quote":{"Type":"Task","Resource":"${QuoteArn}",
+                 "Retry":[{"ErrorEquals":["Lambda.TooManyRequestsException"],"IntervalSeconds":3}],"End":true}}}""");
+        Path mocks = dir.resolve("MockConfigFile.json");
+        Files.writeString(mocks, """
+                {"StateMachines":{"Quotes":{"TestCases":{"Throttled":{"Quote":"Busy"}}}},
+                 "MockedResponses":{"Busy":{"0":{"Throw":{"Error":"Lambda.TooManyRequestsException","Cause":"Rate"}},
+                                            "1":{"Return":{"price":14}}}}}""");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int code = cli.execute("run", def.toString(), "--substitution",
+                "QuoteArn=arn:aws:lambda:us-east-1:123456789012:function:quote", "--mock-config", mocks.toString(),
+                "--test-case", "Throttled", "--format", "json");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        JsonNode result = dev.aslunit.internal.json.Json.parse(out.toString());
+        assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("output").get("price").asInt()).isEqualTo(14);
+        assertThat(cli.execute("run", def.toString(), "--mock-config", mocks.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--mock-config and --test-case go together");
+        assertThat(cli.execute("run", def.toString(), "--allow-placeholders", "--mock-config", mocks.toString(),
+                "--test-case", "Nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("No test case \"Nope\"", "Test cases: Throttled");
+    }
+}

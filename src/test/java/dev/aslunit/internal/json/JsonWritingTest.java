@@ -1,0 +1,38 @@
+package dev.aslunit.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class JsonWritingTest {
+
+    @Test
+    void writes_the_same_text_as_the_object_mapper() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree("""
+                {"s": "quote \\" backslash \\\\ tab \\t nl \\n ctl \\u0001 é 😀 </script>",
+                 "i": 7, "neg": -3, "l": 12345678901234, "big": 123456789012345678901234567890,
+                 "d": 1.5, "e": 1.0E-7, "z": 0.0, "t": true, "f": false, "n": null,
+                 "a": [1, [2, {"k": []}], {}], "o": {"nested": {"deep": "x"}}}""");
+        tree.put("float", 0.1f);
+        tree.put("decimal", new BigDecimal("1.10"));
+        tree.put("bigInteger", new BigInteger("-99999999999999999999"));
+        tree.put("short", (short) 3);
+
+        assertThat(JsonWriting.text(tree)).isEqualTo(mapper.writeValueAsString(tree));
+        assertThat(JsonWriting.text(JsonNodeFactory.instance.textNode("x"))).isEqualTo("\"x\"");
+    }
+
+    @Test
+    void utf8_length_counts_the_bytes_utf_8_takes() {
+        String text = "a\u00e9\u20ac\uD83D\uDE00 {\"k\": 1}";
+        assertThat(JsonWriting.utf8Length(text))
+                .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isEqualTo(1 + 2 + 3 + 4 + 9);
+    }
+}
