@@ -1,94 +1,90 @@
 package dev.aslunit.fuzz;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.clock.VirtualScheduler;
-import dev.aslunit.internal.definition.load.DefinitionLoader;
-import dev.aslunit.internal.definition.load.LoadedDefinition;
-import dev.aslunit.internal.engine.CompiledStateMachine;
-import dev.aslunit.internal.engine.ExecutionOptions;
-import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.facts.ExecutionStatus;
-import dev.aslunit.internal.engine.TaskInvocation;
-import dev.aslunit.internal.engine.TaskOutcome;
-import dev.aslunit.internal.history.HistoryEvent;
-import dev.aslunit.internal.json.Json;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * Generated workflows, inputs and task answers never throw out of the loader, the validator or the
- * engine, never hang, and run the same twice. CI runs a fixed seed with {@code jqwik.tries.default}
- * tries (see pom.xml); {@code -Daslunit.fuzz.tries=100000} makes a long local run.
+ * Generated workflows, inputs and task answers: every one is valid, and each run of it ends as AWS
+ * would, never hangs, and gives the same history twice and with its child executions kept (see
+ * {@link Oracle}). A failure prints the seed and the shrunk definition and input.
+ *
+ * <p>CI runs {@code aslunit.fuzz.tries} workflows (pom.xml) from the fixed seed
+ * {@code aslunit.fuzz.seed}; a long local run:
+ * {@code mvn -B -o test -Dtest=EngineFuzzTest -Daslunit.fuzz.tries=20000}.
  */
 class EngineFuzzTest {
 
-    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final int TRIES = Integer.getInteger("aslunit.fuzz.tries", 300);
+    private static final long SEED = Long.getLong("aslunit.fuzz.seed", 20261124L);
 
-    @Property(seed = "20261124")
-    void a_generated_workflow_ends_as_aws_would_and_runs_the_same_twice(@ForAll long seed) {
-        RandomWorkflows generator = new RandomWorkflows(seed);
-        JsonNode definition = generator.definition();
-        JsonNode input = generator.input();
+    private static final Map<String, AtomicInteger> OUTCOMES = new TreeMap<>();
+    private static final AtomicInteger CHECKED = new AtomicInteger();
+    private static long started;
 
-        LoadedDefinition loaded = DefinitionLoader.fromString(Json.write(definition)).named("fuzz-" + seed).load();
-        Statistics.label("definition").collect(loaded.isValid() ? "valid" : "refused with diagnostics");
-        if (!loaded.isValid()) {
-            Statistics.label("why refused").collect(loaded.errors().get(0).code());
-            assertThat(loaded.errors()).allSatisfy(d -> assertThat(d.message()).isNotBlank());
+    @TestFactory
+    Stream<DynamicTest> a_generated_workflow_ends_as_aws_would_and_runs_the_same_every_time() {
+        started = System.nanoTime();
+        SplittableRandom seeds = new SplittableRandom(SEED);
+        return IntStream.range(0, TRIES).mapToLong(i -> seeds.nextLong())
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    try {
+                        check(seed);
+                    } finally {
+                        progress();
+                    }
+                }));
+    }
+
+    private static void check(long seed) {
+        FuzzCase generated = FuzzCase.generate(seed);
+        Oracle.Result result = Oracle.checkAndRun(generated);
+        if (result.problem().isEmpty()) {
+            Oracle.Outcome outcome = result.outcome();
+            count(outcome.hitEventLimit() ? "FAILED at the event limit"
+                    : outcome.status() + (outcome.error() == null ? "" : " " + outcome.error()));
+            String text = generated.definition().toString();
+            count(text.contains("DISTRIBUTED") ? "with a Distributed Map" : "without a Distributed Map");
+            count(text.contains("{%") ? "with JSONata" : "without JSONata");
+            count(text.contains("\"Assign\"") ? "with Assign" : "without Assign");
+            count(text.contains("ItemReader") ? "with an ItemReader" : "without an ItemReader");
+            count(text.contains("ResultWriter") ? "with a ResultWriter" : "without a ResultWriter");
             return;
         }
-        CompiledStateMachine machine = CompiledStateMachine.compile(loaded.definition(), "Fuzz");
-        Statistics.label("maps").collect(definition.toString().contains("DISTRIBUTED") ? "with a Distributed Map"
-                : definition.toString().contains("\"Map\"") ? "inline Maps only" : "no Map");
-
-        ExecutionRun first = run(machine, input, seed, false);
-        ExecutionRun second = run(machine, input, seed, false);
-        // a Distributed Map's children build their events only when kept: the parent must not notice
-        ExecutionRun keepingChildren = run(machine, input, seed, true);
-
-        Statistics.label("outcome").collect(first.status());
-        assertThat(first.isDone() || first.status() == ExecutionStatus.RUNNING).isTrue();
-        assertThat(first.history().size()).isLessThanOrEqualTo(ExecutionRun.HISTORY_LIMIT + 1);
-        assertThat(render(second.history())).isEqualTo(render(first.history()));
-        assertThat(second.status()).isEqualTo(first.status());
-        assertThat(render(keepingChildren.history())).isEqualTo(render(first.history()));
+        count("failed");
+        Shrinker.Shrunk shrunk = Shrinker.shrink(generated, result.problem().get());
+        fail("A generated workflow broke the engine's promise: " + result.problem().get().kind() + "\n"
+                + "\nShrunk in " + shrunk.checks() + " checks to this case:\n"
+                + shrunk.smallest().describe() + "\n\nwhere: " + shrunk.problem().message()
+                + "\n\nFuzzCase.generate(" + seed + "L) rebuilds the unshrunk case.");
     }
 
-    private static ExecutionRun run(CompiledStateMachine machine, JsonNode input, long seed, boolean keepChildren) {
-        ExecutionOptions options = ExecutionOptions.builder().input(input).executionName("fuzz").seed(seed)
-                .keepChildExecutions(keepChildren)
-                .taskHandler(invocation -> Optional.of(answer(invocation, seed))).build();
-        return machine.start(options, new VirtualScheduler(START)).awaitCompletion();
+    private static synchronized void count(String what) {
+        OUTCOMES.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** A task answer chosen from the call alone, so both runs see the same answers. */
-    private static TaskOutcome answer(TaskInvocation call, long seed) {
-        int pick = Math.floorMod(call.stateName().hashCode() * 31 + call.invocation() * 7 + (int) seed, 6);
-        switch (pick) {
-            case 0:
-                return TaskOutcome.failed("Lambda.TooManyRequestsException", "Rate exceeded");
-            case 1:
-                return TaskOutcome.failed("Custom.Error", "{\"errorMessage\": \"boom\"}");
-            case 2:
-                return new TaskOutcome.Succeeded(Json.nodes().objectNode().put("late", true), Duration.ofSeconds(120));
-            case 3:
-                return new TaskOutcome.NoAnswer();
-            default:
-                return TaskOutcome.succeeded(Json.nodes().objectNode().put("ok", call.attempt()));
+    /** A long run says how far it got, so one stopped early still has a figure. */
+    private static void progress() {
+        int done = CHECKED.incrementAndGet();
+        if (done % 1000 == 0) {
+            System.out.println("EngineFuzzTest: " + done + " workflows after " + (System.nanoTime() - started) / 1_000_000
+                    + " ms; " + OUTCOMES);
         }
     }
 
-    private static String render(List<HistoryEvent> history) {
-        return history.stream()
-                .map(e -> e.id() + " " + e.previousEventId() + " " + e.timestamp() + " " + e.type() + " " + e.details())
-                .collect(Collectors.joining("\n"));
+    /** The run's figures, for docs/performance.md: what was generated and how the runs ended. */
+    @AfterAll
+    static void report() {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("EngineFuzzTest: " + TRIES + " workflows from seed " + SEED + " in " + millis + " ms, "
+                + "each counted below (a refused definition counts as failed); " + OUTCOMES);
     }
 }

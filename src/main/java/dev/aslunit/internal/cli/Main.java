@@ -1,9 +1,11 @@
 package dev.aslunit.internal.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import dev.aslunit.internal.definition.ClosestName;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -75,11 +77,18 @@ public final class Main {
         return code;
     }
 
+    /** The version and git commit that Maven wrote into {@code version.properties} at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"aslunit " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            return new String[] {"aslunit " + build.getProperty("version", "(development build)")
+                    + " (commit " + build.getProperty("commit", "unknown") + ")"};
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.aslunit.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +97,47 @@ class CliJarIT {
         }
     }
 
+    @Test
+    void the_distribution_unpacked_runs_validate_through_its_launcher() throws Exception {
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "bin/aslunit is the POSIX launcher");
+        Path archive = Path.of(System.getProperty("aslunit.distribution", "target/aslunit-bin.zip"));
+        assertThat(archive).as("the distribution archive (mvn package makes it)").exists();
+        Path home = unzip(archive, Files.createTempDirectory("aslunit-dist"));
+        assertThat(home.resolve("lib/aslunit.jar")).exists();
+        assertThat(home.resolve("bin/aslunit.cmd")).exists();
+        Path launcher = home.resolve("bin/aslunit");
+        String example = Path.of("examples/jsonata-quote/quote.asl.json").toAbsolutePath().toString();
+
+        // twice: the first run makes the class-data archive, the second uses it
+        for (int i = 0; i < 2; i++) {
+            Result r = runCommand(List.of("sh", launcher.toString(), "validate", example));
+            assertThat(r.exit).as(r.err).isZero();
+            assertThat(r.out).isEqualTo(example + ": valid" + System.lineSeparator());
+            assertThat(r.err).isEmpty();
+        }
+        Result version = runCommand(List.of("sh", launcher.toString(), "--version"));
+        assertThat(version.out).matches("aslunit \\S+ \\(commit ([0-9a-f]{12}|unknown)\\)\\R");
+    }
+
+    private static Path unzip(Path archive, Path into) throws IOException {
+        Path home = null;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (home == null) {
+                    home = into.resolve(Path.of(e.getName()).getName(0));
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target);
+                }
+            }
+        }
+        return home;
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
@@ -100,10 +145,17 @@ class CliJarIT {
         assertThat(JAR).as("the CLI jar (mvn package makes it)").exists();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return runCommand(command);
+    }
+
+    private static Result runCommand(List<String> command) throws Exception {
         Path out = Files.createTempFile("aslunit-out", ".txt");
         Path err = Files.createTempFile("aslunit-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // the launcher runs the JDK that runs the tests
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command ended").isTrue();
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
