@@ -188,12 +188,16 @@ class ArchitectureTest {
             .because("virtual time is the only time: determinism is the product");
 
     /**
-     * The one exemption: a passed-through call (docs/hybrid.md) may measure its real duration, and only
-     * to pass it on as virtual latency when the test's configuration asks ({@code passThroughLatency}).
+     * The exemptions: a passed-through call (docs/hybrid.md) may measure its real duration, and only
+     * to pass it on as virtual latency when the test's configuration asks ({@code passThroughLatency});
+     * the runners of whole suites (mutation testing's time budget, the test files' reported durations)
+     * time themselves, never an execution.
      */
     @ArchTest
-    static final ArchRule real_durations_only_in_the_server_and_pass_through = noClasses()
-            .that().resideOutsideOfPackages("dev.aslunit.server..", "dev.aslunit.internal.passthrough..")
+    static final ArchRule real_durations_only_in_the_server_pass_through_and_suite_runners = noClasses()
+            .that().resideOutsideOfPackages("dev.aslunit.server..", "dev.aslunit.internal.passthrough..",
+                    "dev.aslunit.testfile..")
+            .and().doNotHaveFullyQualifiedName("dev.aslunit.junit.MutationTesting")
             .should().callMethod(System.class, "nanoTime")
             .allowEmptyShould(true)
             .because("virtual time is the only time; a pass-through's real duration is opt-in latency");

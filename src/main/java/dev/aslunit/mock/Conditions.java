@@ -1,20 +1,11 @@
 package dev.aslunit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.aslunit.internal.json.JsonPaths;
 
 /** JsonPath conditions on a call's input, evaluated on Jackson trees (no conversion, no global config). */
 final class Conditions {
-
-    private static final Configuration JACKSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.mapper()))
-            .mappingProvider(new JacksonMappingProvider(Json.mapper()))
-            .options(Option.SUPPRESS_EXCEPTIONS)
-            .build();
 
     private Conditions() {
     }
@@ -81,7 +72,7 @@ final class Conditions {
         if (input == null) {
             return null;
         }
-        Object value = path.read(input, JACKSON);
+        Object value = path.read(input, JsonPaths.lenient());
         return value instanceof JsonNode node ? node : Json.mapper().valueToTree(value);
     }
 }

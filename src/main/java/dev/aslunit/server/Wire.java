@@ -1,6 +1,7 @@
 package dev.aslunit.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aslunit.internal.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,8 @@ import java.util.Map;
 /** Values in AWS JSON 1.0's wire forms. */
 final class Wire {
 
-    /** The server's one mapper, Jackson's defaults: never reconfigured, so every operation and thread shares it. */
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The project's one mapper ({@link Json#mapper()}): a request with trailing tokens is refused here as in tests. */
+    static final ObjectMapper MAPPER = Json.mapper();
 
     private Wire() {
     }

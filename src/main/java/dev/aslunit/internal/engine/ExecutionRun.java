@@ -364,8 +364,12 @@ public final class ExecutionRun {
         if (at.isAfter(deadline)) {
             if (!maxDurationArmed) {
                 maxDurationArmed = true;
-                scheduler.schedule(deadline, () -> finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", null, null,
-                        lastEventId()));
+                // the quotas page: past the 1-year maximum an execution "will fail with a States.Timeout error"
+                scheduler.schedule(deadline, () -> {
+                    error = Errors.TIMEOUT;
+                    finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", ChildExecution.errorDetails(Errors.TIMEOUT, null),
+                            null, lastEventId());
+                });
             }
             return;
         }
