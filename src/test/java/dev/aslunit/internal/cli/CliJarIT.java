@@ -115,6 +115,10 @@ class CliJarIT {
             assertThat(r.out).isEqualTo(example + ": valid" + System.lineSeparator());
             assertThat(r.err).isEmpty();
         }
+        // a team without Java's first run: the example test files, through the launcher of the unpacked archive
+        Result tests = runCommand(List.of("sh", launcher.toString(), "test", "--report-dir",
+                home.resolve("reports").toString(), Path.of("examples/order-processing").toAbsolutePath().toString()));
+        assertThat(tests.exit).as(tests.out + tests.err).isZero();
         Result version = runCommand(List.of("sh", launcher.toString(), "--version"));
         assertThat(version.out).matches("aslunit \\S+ \\(commit ([0-9a-f]{12}|unknown)\\)\\R");
     }
