@@ -34,12 +34,19 @@ public class CoverageSessionListener implements LauncherSessionListener {
     public static final String REPORT_DIR = "aslunit.report.dir";
     public static final String MINIMUM_STATES = "aslunit.coverage.minimum.states";
     public static final String MINIMUM_TRANSITIONS = "aslunit.coverage.minimum.transitions";
+    /**
+     * Where the run's Markdown summary goes: a file, or {@code $GITHUB_STEP_SUMMARY} for the variable of
+     * that name (GitHub Actions' job summary); unset, no summary is written.
+     */
+    public static final String SUMMARY = "aslunit.summary";
+    static final String SUMMARY_KEY = "summary";
 
     /** What one session holds: its collector, whether it is the active one, and the run's configuration once known. */
     private static final class Run implements AutoCloseable {
         final CoverageCollector collector = new CoverageCollector();
         final boolean active = collector.activate();
         final AtomicReference<ConfigurationParameters> configuration = new AtomicReference<>();
+        final RunSummary summary = new RunSummary();
 
         @Override
         public void close() {
@@ -54,7 +61,8 @@ public class CoverageSessionListener implements LauncherSessionListener {
         Run run = new Run();
         store(session).put(Namespace.create((Object[]) NAMESPACE), COLLECTOR, run.collector);
         store(session).put(Namespace.create((Object[]) NAMESPACE), Run.class, run);
-        session.getLauncher().registerTestExecutionListeners(new TestExecutionListener() {
+        store(session).put(Namespace.create((Object[]) NAMESPACE), SUMMARY_KEY, run.summary);
+        session.getLauncher().registerTestExecutionListeners(run.summary, new TestExecutionListener() {
             @Override
             public void testPlanExecutionStarted(TestPlan testPlan) {
                 run.configuration.compareAndSet(null, testPlan.getConfigurationParameters());
@@ -70,10 +78,11 @@ public class CoverageSessionListener implements LauncherSessionListener {
         }
         Run run = (Run) stored;
         run.close();
+        ConfigurationParameters config = run.configuration.get();
+        writeSummary(run, config);
         if (run.collector.isEmpty()) {
             return;
         }
-        ConfigurationParameters config = run.configuration.get();
         CoverageReport report = run.collector.report();
         ReportWriter.write(report, Path.of(parameter(config, REPORT_DIR).orElse(ReportWriter.DEFAULT_DIRECTORY)));
         double states = minimum(config, MINIMUM_STATES);
@@ -82,6 +91,30 @@ public class CoverageSessionListener implements LauncherSessionListener {
             report.check(states, transitions).ifPresent(message -> {
                 throw new CoverageThresholdException(message);
             });
+        }
+    }
+
+    /** The run's Markdown summary, appended to the file {@value #SUMMARY} names (several runs of a job add up). */
+    private static void writeSummary(Run run, ConfigurationParameters config) {
+        Optional<String> target = parameter(config, SUMMARY).filter(v -> !v.isBlank());
+        if (target.isEmpty()) {
+            return;
+        }
+        String file = target.get().trim().equals("$GITHUB_STEP_SUMMARY") ? System.getenv("GITHUB_STEP_SUMMARY")
+                : target.get().trim();
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Path path = Path.of(file);
+            if (path.getParent() != null) {
+                java.nio.file.Files.createDirectories(path.getParent());
+            }
+            java.nio.file.Files.writeString(path, run.summary.render(run.collector.isEmpty() ? null
+                    : run.collector.report()), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new CoverageThresholdException("Cannot write the run's summary to " + file + " (" + SUMMARY + "): " + e);
         }
     }
 

@@ -160,6 +160,8 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     /** Draws each execution of the test once; a picture that cannot be written must not hide the failure. */
     private static String pictures(ExtensionContext context, StateMachineUnderTest sfn) {
         context.getStore(NAMESPACE).put(PICTURES_DRAWN, Boolean.TRUE);
+        summary(context).ifPresent(s -> s.pictures(context.getUniqueId(),
+                sfn.executions().stream().map(ExecutionPicture::mermaid).toList()));
         StringBuilder pictures = new StringBuilder();
         String test = testFolder(context);
         for (Execution e : sfn.executions()) {
@@ -197,6 +199,16 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             return;
         }
         collector(context).ifPresent(c -> c.recordTest(sfn));
+    }
+
+    /** The session's run summary, on JUnit 5.13+ (older JUnit has no session store: no summary there). */
+    private static Optional<RunSummary> summary(ExtensionContext context) {
+        try {
+            return Optional.ofNullable(context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, COVERAGE)
+                    .get(CoverageSessionListener.SUMMARY_KEY, RunSummary.class));
+        } catch (LinkageError olderJUnit) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<CoverageCollector> collector(ExtensionContext context) {

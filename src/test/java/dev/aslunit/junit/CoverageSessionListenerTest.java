@@ -179,6 +179,20 @@ class CoverageSessionListenerTest {
                 .contains("<span class=\"status FAILED\">", "Card.Declined");
     }
 
+    @Test
+    void the_run_summary_lists_the_results_the_failures_with_their_pictures_and_the_coverage() throws Exception {
+        Path file = reports.resolve("summary.md");
+        run(CoverageFixtures.TwoFailingTests.class, Map.of("aslunit.report.dir", reports.toString(),
+                CoverageSessionListener.SUMMARY, file.toString()), new SummaryGeneratingListener()).close();
+
+        String summary = Files.readString(file);
+        assertThat(summary).startsWith("# ASLUnit test results\n\n❌ 0 passed, 2 failed, 0 skipped\n")
+                .contains("## Failed: expects_a_failure(StateMachineUnderTest)",
+                        "## Failed: expects_another_path_softly(StateMachineUnderTest, StepFunctionSoftAssertions)",
+                        "Expecting execution \"", "```mermaid\nstateDiagram-v2")
+                .containsPattern("(?m)^## .*[Cc]overage");
+    }
+
     /** Each state's box in the page's SVG: data-state to its CSS class. */
     static Map<String, String> stateClasses(String html) {
         Map<String, String> classes = new java.util.LinkedHashMap<>();
