@@ -36,7 +36,7 @@ class ArchitectureTest {
     /** The public API packages a user imports (docs/architecture.md, "The public surface"). */
     private static final String[] API = {
         "dev.aslunit", "dev.aslunit.mock..", "dev.aslunit.assertions..", "dev.aslunit.junit..", "dev.aslunit.cucumber..",
-        "dev.aslunit.server.."
+        "dev.aslunit.server..", "dev.aslunit.testfile..", "dev.aslunit.mutation.."
     };
 
     /**
