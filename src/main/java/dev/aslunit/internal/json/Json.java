@@ -50,6 +50,26 @@ public final class Json {
         }
     }
 
+    /**
+     * What a value is, for a message that says what was expected and what was found:
+     * {@code an object}, {@code an empty array}, {@code the string "X"}, {@code the number 7},
+     * {@code null}, {@code true}; long values are cut at 60 characters.
+     */
+    public static String describe(JsonNode v) {
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isArray()) {
+            return v.isEmpty() ? "an empty array" : "an array";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        String text = v.toString();
+        return (v.isTextual() ? "the string " : v.isNumber() ? "the number " : "") + (text.length() > 60
+                ? text.substring(0, 57) + "..." : text);
+    }
+
     /** Holds the mapper so that it is built when first asked for, not when the class loads. */
     private static final class Mapper {
         static final ObjectMapper MAPPER = JsonMapper.builder()

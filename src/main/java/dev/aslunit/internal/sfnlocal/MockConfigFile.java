@@ -12,6 +12,7 @@ import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
 import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMocks;
+import dev.aslunit.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -228,7 +229,7 @@ public final class MockConfigFile {
     private void checkStructure(List<String> problems) {
         if (!root.isObject()) {
             problems.add(location("").describe() + ": expected an object with \"StateMachines\" and \"MockedResponses\","
-                    + (root.isMissingNode() ? " but the file is empty." : " found " + kind(root) + "."));
+                    + (root.isMissingNode() ? " but the file is empty." : " found " + Json.describe(root) + "."));
             return;
         }
         root.fieldNames().forEachRemaining(field -> {
@@ -241,7 +242,7 @@ public final class MockConfigFile {
         JsonNode machines = root.get("StateMachines");
         if (machines == null || !machines.isObject()) {
             problems.add(location(machines == null ? "" : "/StateMachines").describe() + ": \"StateMachines\" must be an"
-                    + " object of state machine names, " + (machines == null ? "but is missing." : "found " + kind(machines) + ".")
+                    + " object of state machine names, " + (machines == null ? "but is missing." : "found " + Json.describe(machines) + ".")
                     + "\n    Fix: {\"StateMachines\": {\"MyStateMachine\": {\"TestCases\": {\"HappyPath\": {\"MyTask\": \"MyResponse\"}}}}}");
         } else {
             machines.properties().forEach(e -> checkMachine(e.getKey(), e.getValue(), problems));
@@ -249,13 +250,13 @@ public final class MockConfigFile {
         JsonNode responses = root.get("MockedResponses");
         if (responses != null && !responses.isObject()) {
             problems.add(location("/MockedResponses").describe() + ": \"MockedResponses\" must be an object of response"
-                    + " names, found " + kind(responses) + ".");
+                    + " names, found " + Json.describe(responses) + ".");
         } else if (responses != null) {
             responses.properties().forEach(e -> {
                 if (!e.getValue().isObject()) {
                     problems.add(location("/MockedResponses/" + DefinitionReader.escape(e.getKey())).describe()
                             + ": mocked response \"" + e.getKey() + "\" must be an object keyed by invocation"
-                            + " (\"0\", \"1-2\", ...), found " + kind(e.getValue()) + ".");
+                            + " (\"0\", \"1-2\", ...), found " + Json.describe(e.getValue()) + ".");
                 }
             });
         }
@@ -279,14 +280,14 @@ public final class MockConfigFile {
             String casePointer = pointer + "/TestCases/" + DefinitionReader.escape(testCase.getKey());
             if (!testCase.getValue().isObject()) {
                 problems.add(location(casePointer).describe() + ": test case \"" + testCase.getKey() + "\" must be an object"
-                        + " mapping state names to mocked response names, found " + kind(testCase.getValue()) + ".");
+                        + " mapping state names to mocked response names, found " + Json.describe(testCase.getValue()) + ".");
                 return;
             }
             testCase.getValue().properties().forEach(state -> {
                 if (!state.getValue().isTextual()) {
                     problems.add(location(casePointer + "/" + DefinitionReader.escape(state.getKey())).describe()
                             + ": state \"" + state.getKey() + "\" must name a mocked response (a string), found "
-                            + kind(state.getValue()) + ".\n    Fix: \"" + state.getKey() + "\": \"MyResponse\", with"
+                            + Json.describe(state.getValue()) + ".\n    Fix: \"" + state.getKey() + "\": \"MyResponse\", with"
                             + " \"MyResponse\" defined under MockedResponses.");
                 }
             });
@@ -319,14 +320,6 @@ public final class MockConfigFile {
         return names;
     }
 
-    static String kind(JsonNode node) {
-        if (node.isTextual()) {
-            return "the string " + node;
-        }
-        String text = node.toString();
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
-                + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
-    }
 
     private static void fail(String headline, List<String> problems) {
         if (problems.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResult;
 import dev.aslunit.mock.TaskResults;
+import dev.aslunit.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -131,7 +132,7 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
             List<String> problems) {
         String at = location.apply(pointer).describe();
         if (!entry.isObject()) {
-            problems.add(at + ": expected an object with \"Return\" or \"Throw\", found " + MockConfigFile.kind(entry) + ".");
+            problems.add(at + ": expected an object with \"Return\" or \"Throw\", found " + Json.describe(entry) + ".");
             return null;
         }
         for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
@@ -157,7 +158,7 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
         String throwAt = location.apply(pointer + "/Throw").describe();
         if (!thrown.isObject()) {
             problems.add(throwAt + ": \"Throw\" must be an object such as {\"Error\": \"Lambda.ServiceException\","
-                    + " \"Cause\": \"...\"}, found " + MockConfigFile.kind(thrown) + ".");
+                    + " \"Cause\": \"...\"}, found " + Json.describe(thrown) + ".");
             return null;
         }
         JsonNode error = thrown.get("Error");
@@ -165,11 +166,11 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
         int before = problems.size();
         if (error == null || !error.isTextual()) {
             problems.add(throwAt + ": \"Throw\" needs \"Error\" as a string (the error name that Retry and Catch match),"
-                    + (error == null ? " but has none." : " found " + MockConfigFile.kind(error) + "."));
+                    + (error == null ? " but has none." : " found " + Json.describe(error) + "."));
         }
         if (cause != null && !cause.isTextual() && !cause.isNull()) {
             problems.add(location.apply(pointer + "/Throw/Cause").describe() + ": \"Cause\" must be a string, found "
-                    + MockConfigFile.kind(cause) + ".\n    Fix: write a JSON cause as a string, e.g. \"{\\\"errorMessage\\\": \\\"...\\\"}\".");
+                    + Json.describe(cause) + ".\n    Fix: write a JSON cause as a string, e.g. \"{\\\"errorMessage\\\": \\\"...\\\"}\".");
         }
         thrown.fieldNames().forEachRemaining(field -> {
             if (!field.equals("Error") && !field.equals("Cause")) {

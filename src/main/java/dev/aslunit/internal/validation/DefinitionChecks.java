@@ -19,6 +19,7 @@ import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
+import dev.aslunit.internal.json.Json;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -101,7 +102,7 @@ final class DefinitionChecks {
                     + "\"StartAt\" and \"States\"");
         } else if (!root.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
-                    + "\"States\", not " + kind(root));
+                    + "\"States\", not " + Json.describe(root));
         } else {
             machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", TOP_FIELDS);
         }
@@ -118,7 +119,7 @@ final class DefinitionChecks {
             Set<String> allowed) {
         if (!m.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "Expected a state machine object with \"StartAt\" and \"States\", "
-                    + "not " + kind(m));
+                    + "not " + Json.describe(m));
             return;
         }
         QueryLanguage ql = inherited;
@@ -256,7 +257,7 @@ final class DefinitionChecks {
     private boolean state(String name, JsonNode s, String p, QueryLanguage machineQl, Scope scope) {
         if (!s.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "State \"" + name + "\" must be an object with a \"Type\", not "
-                    + kind(s) + (TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
+                    + Json.describe(s) + (TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
                             + "\"StartAt\", not inside \"States\"" : ""));
             return false;
         }
@@ -1083,23 +1084,9 @@ final class DefinitionChecks {
     }
 
     private void wrongType(String p, String field, String expected, JsonNode actual) {
-        report(SCHEMA_VALIDATION_FAILED, p, field + " must be " + expected + ", not " + kind(actual));
+        report(SCHEMA_VALIDATION_FAILED, p, field + " must be " + expected + ", not " + Json.describe(actual));
     }
 
-    static String kind(JsonNode v) {
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isArray()) {
-            return v.isEmpty() ? "an empty array" : "an array";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        String text = v.toString();
-        return (v.isTextual() ? "the string " : v.isNumber() ? "the number " : "") + (text.length() > 60
-                ? text.substring(0, 57) + "..." : text);
-    }
 
     private String where(String pointer) {
         var at = locator.locate(pointer);

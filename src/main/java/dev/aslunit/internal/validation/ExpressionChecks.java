@@ -1,5 +1,6 @@
 package dev.aslunit.internal.validation;
 
+import dev.aslunit.internal.json.Json;
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.NO_DOLLAR;
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
@@ -51,7 +52,7 @@ final class ExpressionChecks {
     void path(JsonNode v, String p, String field, boolean reference) {
         if (!v.isTextual()) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, field + " must be a path string starting with \"$\", not "
-                    + DefinitionChecks.kind(v));
+                    + Json.describe(v));
             return;
         }
         String path = v.asText();
@@ -80,7 +81,7 @@ final class ExpressionChecks {
     private void pathOrIntrinsic(JsonNode v, String p, String field, String template) {
         if (!v.isTextual()) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a path or an intrinsic "
-                    + "function string, not " + DefinitionChecks.kind(v));
+                    + "function string, not " + Json.describe(v));
             return;
         }
         String text = v.asText();

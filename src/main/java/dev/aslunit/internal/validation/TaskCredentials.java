@@ -1,5 +1,6 @@
 package dev.aslunit.internal.validation;
 
+import dev.aslunit.internal.json.Json;
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
@@ -29,7 +30,7 @@ final class TaskCredentials {
         }
         if (!credentials.isObject()) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, "Credentials must be an object with \"RoleArn\", not "
-                    + DefinitionChecks.kind(credentials));
+                    + Json.describe(credentials));
             return;
         }
         boolean jsonPath = ql == QueryLanguage.JSONPATH;
@@ -65,7 +66,7 @@ final class TaskCredentials {
         }
         if (!value.isTextual()) {
             sink.report(SCHEMA_VALIDATION_FAILED, p, "RoleArn must be an IAM role ARN string, not "
-                    + DefinitionChecks.kind(value));
+                    + Json.describe(value));
             return;
         }
         String arn = value.asText();

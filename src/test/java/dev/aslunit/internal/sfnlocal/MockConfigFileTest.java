@@ -190,7 +190,7 @@ class MockConfigFileTest {
                                 Fix: a mock config has "StateMachines" and "MockedResponses" only.
                               - mocks.json:3:41 (/StateMachines/M/Tests): unknown field "Tests"
                                 Fix: a state machine entry has "TestCases" only.
-                              - mocks.json:3:31 (/StateMachines/M/TestCases/T/A): state "A" must name a mocked response (a string), found number 7.
+                              - mocks.json:3:31 (/StateMachines/M/TestCases/T/A): state "A" must name a mocked response (a string), found the number 7.
                                 Fix: "A": "MyResponse", with "MyResponse" defined under MockedResponses.""");
         }
 
@@ -199,7 +199,7 @@ class MockConfigFileTest {
             assertThatThrownBy(() -> MockConfigFile.parse("{\"MockedResponses\": {}}", "m.json"))
                     .hasMessageContaining("m.json:1:1 (/): \"StateMachines\" must be an object of state machine names, but is missing.");
             assertThatThrownBy(() -> MockConfigFile.parse("[]", "m.json"))
-                    .hasMessageContaining("m.json:1:1 (/): expected an object with \"StateMachines\" and \"MockedResponses\", found array []");
+                    .hasMessageContaining("m.json:1:1 (/): expected an object with \"StateMachines\" and \"MockedResponses\", found an empty array");
         }
 
         @Test
@@ -277,11 +277,11 @@ class MockConfigFileTest {
                                 Fix: an entry has exactly one of "Return" (the task's result) or "Throw" (its error).
                               - m.json:6:82 (/MockedResponses/E/2/Throw): "Throw" needs "Error" as a string (the error name \
                             that Retry and Catch match), but has none.
-                              - m.json:6:92 (/MockedResponses/E/2/Throw/Cause): "Cause" must be a string, found object {}.
+                              - m.json:6:92 (/MockedResponses/E/2/Throw/Cause): "Cause" must be a string, found an object.
                                 Fix: write a JSON cause as a string, e.g. "{\\"errorMessage\\": \\"...\\"}".
                               - m.json:7:16 (/MockedResponses/E/3/Throw): "Throw" must be an object such as \
                             {"Error": "Lambda.ServiceException", "Cause": "..."}, found the string "X".
-                              - m.json:7:31 (/MockedResponses/E/4): expected an object with "Return" or "Throw", found number 5.""");
+                              - m.json:7:31 (/MockedResponses/E/4): expected an object with "Return" or "Throw", found the number 5.""");
         }
 
         @Test
