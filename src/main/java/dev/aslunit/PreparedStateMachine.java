@@ -2,7 +2,6 @@ package dev.aslunit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.cdk.CdkResource;
 import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;

@@ -8,7 +8,6 @@ import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
-import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;

@@ -1,7 +1,6 @@
 package dev.aslunit;
 
 import dev.aslunit.internal.definition.DefaultAwsEnvironment;
-import dev.aslunit.internal.definition.StateMachineType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;

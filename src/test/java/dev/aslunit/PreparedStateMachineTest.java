@@ -3,7 +3,6 @@ package dev.aslunit;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.internal.definition.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import java.util.HashMap;
 import java.util.Map;

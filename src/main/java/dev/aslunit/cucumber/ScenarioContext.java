@@ -7,7 +7,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.InMemoryS3;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;

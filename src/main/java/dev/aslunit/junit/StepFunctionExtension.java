@@ -6,7 +6,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;

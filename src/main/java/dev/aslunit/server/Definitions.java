@@ -2,7 +2,7 @@ package dev.aslunit.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.pipeline.Compilation;
 import dev.aslunit.internal.pipeline.DefinitionPipeline;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.history.HistoryEvent;

@@ -1,7 +1,7 @@
 package dev.aslunit.testfile;
 
 import dev.aslunit.internal.definition.SourceLocation;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import java.nio.file.Path;
 import java.util.Map;
 

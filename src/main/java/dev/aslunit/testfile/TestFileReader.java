@@ -8,7 +8,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
 import dev.aslunit.assertions.ExecutionAssert;
 import dev.aslunit.internal.definition.SourceLocation;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;

@@ -3,7 +3,7 @@ package dev.aslunit.mutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.Json;
 import java.util.Map;
 import java.util.function.Function;

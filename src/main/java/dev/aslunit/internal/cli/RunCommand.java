@@ -19,7 +19,7 @@ import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.S3ObjectStore;
 import dev.aslunit.internal.facts.ExecutionRecord;
 import dev.aslunit.internal.facts.Trace;

@@ -2,7 +2,7 @@ package dev.aslunit.internal.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
 import dev.aslunit.internal.pipeline.Compilation;

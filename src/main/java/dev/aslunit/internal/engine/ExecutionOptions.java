@@ -1,7 +1,7 @@
 package dev.aslunit.internal.engine;
 
 import dev.aslunit.internal.definition.DefaultAwsEnvironment;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package dev.aslunit.internal.engine;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.FactLog;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.SeededRandom;

@@ -1,7 +1,7 @@
 package dev.aslunit.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.FactLog;

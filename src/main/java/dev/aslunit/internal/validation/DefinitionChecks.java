@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.ComparisonOperator;
 import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.SourceLocator;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.json.Json;

@@ -2,7 +2,7 @@ package dev.aslunit.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.SourceLocator;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.jsonata.JsonataChecker;
 import dev.aslunit.internal.jsonata.JsonataProblem;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.aslunit.internal.engine;
 
 import dev.aslunit.internal.facts.ExecutionStatus;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import static dev.aslunit.internal.engine.Runs.json;
 import static dev.aslunit.internal.engine.Runs.run;
 import static dev.aslunit.internal.engine.Runs.types;

@@ -10,7 +10,7 @@ import static dev.aslunit.internal.engine.Runs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

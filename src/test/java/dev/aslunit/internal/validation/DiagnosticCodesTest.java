@@ -2,7 +2,7 @@ package dev.aslunit.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.SourceLocator;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.LoadedDefinition;
 import dev.aslunit.internal.json.Json;

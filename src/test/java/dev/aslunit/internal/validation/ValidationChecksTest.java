@@ -4,7 +4,7 @@ import static dev.aslunit.internal.validation.DiagnosticCodesTest.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

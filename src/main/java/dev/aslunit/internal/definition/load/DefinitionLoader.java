@@ -5,7 +5,7 @@ import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.definition.load.cdk.CdkLoadException;
 import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;

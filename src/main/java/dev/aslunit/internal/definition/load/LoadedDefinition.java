@@ -3,7 +3,7 @@ package dev.aslunit.internal.definition.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.load.cdk.CdkStateMachine;
 import dev.aslunit.internal.validation.Diagnostic;
 import java.util.List;

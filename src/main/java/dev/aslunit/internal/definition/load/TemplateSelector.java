@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.SourceLocator;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.validation.Diagnostic;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aslunit.internal.definition.PassState;
 import dev.aslunit.internal.definition.SourceLocation;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.validation.Diagnostic;
 import dev.aslunit.internal.validation.DiagnosticCode;

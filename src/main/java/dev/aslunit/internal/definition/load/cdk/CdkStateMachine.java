@@ -3,7 +3,7 @@ package dev.aslunit.internal.definition.load.cdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.SourceLocator;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

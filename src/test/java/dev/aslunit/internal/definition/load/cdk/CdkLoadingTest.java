@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aslunit.internal.cli.Main;
-import dev.aslunit.internal.definition.StateMachineType;
+import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.definition.load.DefinitionLoader;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
