@@ -14,7 +14,7 @@ import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.facts.ExecutionDriver;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
-import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.pipeline.TaskAnswers;
@@ -74,7 +74,8 @@ public final class StateMachineUnderTest {
     private final List<ChildExecutionListener> childListeners = new ArrayList<>();
     private final VirtualClock clock;
     private final InMemoryS3 s3 = new InMemoryS3(new S3ObjectStore());
-    private HttpTasks http;
+    private HttpTaskClient http;
+    private HttpTasks httpTasks;
     private PassThrough passThrough;
 
     StateMachineUnderTest(PreparedStateMachine prepared, StepFunctionsConfig config) {
@@ -153,9 +154,10 @@ public final class StateMachineUnderTest {
      */
     public HttpTasks http() {
         if (http == null) {
-            http = new HttpTasks();
+            http = new HttpTaskClient();
+            httpTasks = new HttpTasks(http);
         }
-        return http;
+        return httpTasks;
     }
 
     /**

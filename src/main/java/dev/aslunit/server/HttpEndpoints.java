@@ -4,7 +4,7 @@ import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.integration.http.HttpExchange;
-import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.integration.http.HttpTaskClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class HttpEndpoints implements TaskHandler {
 
-    private final HttpTasks http = new HttpTasks();
+    private final HttpTaskClient http = new HttpTaskClient();
 
     HttpEndpoints(Map<String, String> routes) {
         routes.forEach(http::route);

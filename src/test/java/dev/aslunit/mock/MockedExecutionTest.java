@@ -20,7 +20,7 @@ import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
-import dev.aslunit.internal.integration.http.HttpTasks;
+import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,7 +218,7 @@ class MockedExecutionTest {
             TaskMocks mocks = servicesThatJustWork();
             mocks.unmock("ShipOrder");
             mocks.mock("ChargePayment").returns("{\"paymentId\": \"pay-4\"}");
-            HttpTasks http = new HttpTasks().route("https://shipping.example.com", wm.getHttpBaseUrl());
+            HttpTaskClient http = new HttpTaskClient().route("https://shipping.example.com", wm.getHttpBaseUrl());
             var carrier = wm.getWireMock();
             carrier.register(post(urlEqualTo("/shipments")).inScenario("carrier").whenScenarioStateIs(STARTED)
                     .willSetStateTo("recovered").willReturn(aResponse().withStatus(503)));

@@ -33,7 +33,7 @@ class HttpTasksTest {
         return call("CallApi", HTTP, parameters, 0, 0);
     }
 
-    static TaskOutcome answer(HttpTasks tasks, String parameters) {
+    static TaskOutcome answer(HttpTaskClient tasks, String parameters) {
         return tasks.answer(http(parameters)).orElseThrow();
     }
 
@@ -42,7 +42,7 @@ class HttpTasksTest {
         WireMock server = wm.getWireMock();
         server.register(get(urlPathEqualTo("/customers")).willReturn(okJson("{\"data\": [1, 2]}").withHeader("X-Trace", "t1")));
 
-        TaskOutcome outcome = answer(new HttpTasks(), """
+        TaskOutcome outcome = answer(new HttpTaskClient(), """
                 {"ApiEndpoint": "%s/customers", "Method": "GET",
                  "Headers": {"Accept": "application/json"},
                  "QueryParameters": {"limit": 2, "tag": ["a", "b c"]}}""".formatted(wm.getHttpBaseUrl()));
@@ -63,7 +63,7 @@ class HttpTasksTest {
         wm.getWireMock().register(post(urlEqualTo("/shipments")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"trackingId\": \"TRK-9\"}")));
 
-        TaskOutcome outcome = answer(new HttpTasks(), """
+        TaskOutcome outcome = answer(new HttpTaskClient(), """
                 {"ApiEndpoint": "%s/shipments", "Method": "POST", "RequestBody": {"orderId": "o-17"}}"""
                 .formatted(wm.getHttpBaseUrl()));
 
@@ -78,7 +78,7 @@ class HttpTasksTest {
     void a_url_encoded_transform_sends_a_form(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post(urlEqualTo("/form")).willReturn(aResponse().withStatus(200).withBody("done")));
 
-        TaskOutcome outcome = answer(new HttpTasks(), """
+        TaskOutcome outcome = answer(new HttpTaskClient(), """
                 {"ApiEndpoint": "%s/form", "Method": "POST",
                  "RequestBody": {"name": "a b", "tags": ["x", "y"], "address": {"city": "Zürich"}},
                  "Transform": {"RequestBodyEncoding": "URL_ENCODED", "RequestEncodingOptions": {"ArrayFormat": "BRACKETS"}}}"""
@@ -94,7 +94,7 @@ class HttpTasksTest {
     void a_status_outside_2xx_fails_with_awss_error_name(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(get(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("busy")));
 
-        TaskOutcome outcome = answer(new HttpTasks(), """
+        TaskOutcome outcome = answer(new HttpTaskClient(), """
                 {"ApiEndpoint": "%s/busy", "Method": "GET"}""".formatted(wm.getHttpBaseUrl()));
 
         assertThat(outcome).isInstanceOf(TaskOutcome.Failed.class);
@@ -109,7 +109,7 @@ class HttpTasksTest {
     @Test
     void a_route_sends_a_public_endpoint_to_the_stub_server(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post(urlEqualTo("/shipments?x=1")).willReturn(okJson("{}")));
-        HttpTasks tasks = new HttpTasks().route("https://shipping.example.com", wm.getHttpBaseUrl() + "/");
+        HttpTaskClient tasks = new HttpTaskClient().route("https://shipping.example.com", wm.getHttpBaseUrl() + "/");
 
         TaskOutcome outcome = answer(tasks, """
                 {"ApiEndpoint": "https://shipping.example.com/shipments", "Method": "POST",
@@ -121,7 +121,7 @@ class HttpTasksTest {
 
     @Test
     void a_route_matches_whole_host_names_only() {
-        HttpTasks tasks = new HttpTasks().route("https://shipping.example.com", "http://localhost:1");
+        HttpTaskClient tasks = new HttpTaskClient().route("https://shipping.example.com", "http://localhost:1");
 
         assertThatThrownBy(() -> tasks.answer(http("""
                 {"ApiEndpoint": "https://shipping.example.com.evil.org/x", "Method": "GET"}""")))
@@ -131,7 +131,7 @@ class HttpTasksTest {
 
     @Test
     void anything_but_loopback_is_refused_with_the_two_fixes() {
-        assertThatThrownBy(() -> new HttpTasks().answer(http("""
+        assertThatThrownBy(() -> new HttpTaskClient().answer(http("""
                 {"ApiEndpoint": "https://api.example.com/v1/customers", "Method": "GET"}""")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("""
@@ -150,7 +150,7 @@ class HttpTasksTest {
             port = socket.getLocalPort();
         }
 
-        TaskOutcome outcome = answer(new HttpTasks(), """
+        TaskOutcome outcome = answer(new HttpTaskClient(), """
                 {"ApiEndpoint": "http://127.0.0.1:%d/x", "Method": "GET"}""".formatted(port));
 
         assertThat(((TaskOutcome.Failed) outcome).error()).isEqualTo("States.Http.Socket");
@@ -158,7 +158,7 @@ class HttpTasksTest {
 
     @Test
     void bad_parameters_fail_the_task_with_the_reason() {
-        HttpTasks tasks = new HttpTasks();
+        HttpTaskClient tasks = new HttpTaskClient();
 
         assertThat(answer(tasks, "{\"ApiEndpoint\": \"http://localhost/x\", \"Method\": \"FETCH\"}")).isEqualTo(TaskOutcome.failed(
                 "States.Runtime", "HTTP task \"CallApi\": the parameter Method must be one of GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS."));
@@ -171,12 +171,12 @@ class HttpTasksTest {
 
     @Test
     void other_resources_are_not_its_business() {
-        assertThat(new HttpTasks().answer(call("F", "arn:aws:states:::lambda:invoke", "{}", 0, 0))).isEmpty();
+        assertThat(new HttpTaskClient().answer(call("F", "arn:aws:states:::lambda:invoke", "{}", 0, 0))).isEmpty();
     }
 
     @Test
     void a_route_needs_a_usable_target() {
-        assertThatThrownBy(() -> new HttpTasks().route("https://a.example.com", "localhost:8080"))
+        assertThatThrownBy(() -> new HttpTaskClient().route("https://a.example.com", "localhost:8080"))
                 .hasMessage("route(\"https://a.example.com\", \"localhost:8080\"): the target needs a scheme and a host,"
                         + " e.g. \"http://localhost:8080\".");
     }

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * {@code Authentication}/{@code InvocationConfig} connections are not resolved: no credentials are
  * added.
  */
-public final class HttpTasks implements TaskHandler {
+public final class HttpTaskClient implements TaskHandler {
 
     /** AWS's HTTP Task waits up to 60 seconds for an answer. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -57,7 +57,7 @@ public final class HttpTasks implements TaskHandler {
      * optionally a path) to {@code to} instead, keeping the rest of the URL, e.g.
      * {@code route("https://shipping.example.com", wireMock.getHttpBaseUrl())}.
      */
-    public synchronized HttpTasks route(String from, String to) {
+    public synchronized HttpTaskClient route(String from, String to) {
         URI.create(stripSlash(from));
         URI target = URI.create(stripSlash(to));
         if (target.getScheme() == null || target.getHost() == null) {
@@ -69,13 +69,13 @@ public final class HttpTasks implements TaskHandler {
     }
 
     /** Lets HTTP tasks call this host (not loopback), e.g. {@code allowHost("api.example.com")}. */
-    public synchronized HttpTasks allowHost(String host) {
+    public synchronized HttpTaskClient allowHost(String host) {
         allowedHosts.add(host.toLowerCase(Locale.ROOT));
         return this;
     }
 
     /** Lets HTTP tasks call any host: a test that really wants the network. */
-    public synchronized HttpTasks allowAnyHost() {
+    public synchronized HttpTaskClient allowAnyHost() {
         anyHost = true;
         return this;
     }
