@@ -13,7 +13,6 @@ import static dev.aslunit.internal.validation.DiagnosticCode.PASS_RESULT_IS_STAT
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.definition.ComparisonOperator;
 import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.StateMachineType;
@@ -80,13 +79,13 @@ final class DefinitionChecks {
 
     private final SourceLocator locator;
     private final StateMachineType type;
-    private final ExpressionChecks expressions;
+    final ExpressionChecks expressions;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
 
     /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
-    private record Scope(Scope outer, Set<String> names, String description) {
+    record Scope(Scope outer, Set<String> names, String description) {
     }
 
     DefinitionChecks(SourceLocator locator, StateMachineType type) {
@@ -224,7 +223,7 @@ final class DefinitionChecks {
                 + scope.description() + Suggestions.didYouMean(target, scope.names()));
     }
 
-    private void transitionTarget(JsonNode target, String p, String field, Scope scope) {
+    void transitionTarget(JsonNode target, String p, String field, Scope scope) {
         if (target == null) {
             return;
         }
@@ -292,7 +291,7 @@ final class DefinitionChecks {
                 pass(s, p, ql);
                 break;
             case "Choice":
-                choice(s, p, ql, scope);
+                new ChoiceChecks(this).choice(s, p, ql, scope);
                 break;
             case "Wait":
                 waitState(s, p, ql);
@@ -387,7 +386,7 @@ final class DefinitionChecks {
         assign(s.get("Assign"), p + "/Assign", ql);
     }
 
-    private void assign(JsonNode assign, String p, QueryLanguage ql) {
+    void assign(JsonNode assign, String p, QueryLanguage ql) {
         if (assign == null) {
             return;
         }
@@ -504,156 +503,6 @@ final class DefinitionChecks {
             for (int i = 0; i < node.size(); i++) {
                 staticResult(node.get(i), p + "/" + i);
             }
-        }
-    }
-
-    private void choice(JsonNode s, String p, QueryLanguage ql, Scope scope) {
-        required(s, p, "Choices");
-        JsonNode choices = s.get("Choices");
-        if (choices == null) {
-            return;
-        }
-        if (!choices.isArray() || choices.isEmpty()) {
-            wrongType(p + "/Choices", "Choices", "a non-empty array of rules", choices);
-            return;
-        }
-        for (int i = 0; i < choices.size(); i++) {
-            String cp = p + "/Choices/" + i;
-            JsonNode rule = choices.get(i);
-            if (!rule.isObject()) {
-                wrongType(cp, "A Choice rule", "an object", rule);
-                continue;
-            }
-            if (!rule.has("Next")) {
-                report(SCHEMA_VALIDATION_FAILED, cp, "These fields are required: [Next]; every top-level Choice "
-                        + "rule names the state to go to");
-            }
-            transitionTarget(rule.get("Next"), cp + "/Next", "Next", scope);
-            assign(rule.get("Assign"), cp + "/Assign", ql);
-            if (ql == QueryLanguage.JSONATA) {
-                jsonataRule(rule, cp);
-            } else {
-                rule(rule, cp, true);
-            }
-        }
-    }
-
-    private void jsonataRule(JsonNode rule, String p) {
-        Set<String> allowed = Set.of("Condition", "Next", "Assign", "Output", "Comment");
-        unknownFields(rule, p, allowed, "a JSONata Choice rule");
-        required(rule, p, "Condition");
-        JsonNode condition = rule.get("Condition");
-        if (condition != null && !condition.isBoolean() && !ExpressionChecks.isJsonata(condition)) {
-            wrongType(p + "/Condition", "Condition", "true, false or a {% %} expression", condition);
-        } else if (condition != null) {
-            expressions.jsonataTemplate(condition, p + "/Condition");
-        }
-        JsonNode output = rule.get("Output");
-        if (output != null) {
-            expressions.jsonataTemplate(output, p + "/Output");
-        }
-    }
-
-    private void rule(JsonNode rule, String p, boolean top) {
-        if (!rule.isObject()) {
-            wrongType(p, "A Choice rule", "an object", rule);
-            return;
-        }
-        List<String> operators = new ArrayList<>();
-        for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            String fp = p + "/" + escape(field);
-            if (field.equals("And") || field.equals("Or") || field.equals("Not")
-                    || ComparisonOperator.fromAsl(field) != null) {
-                operators.add(field);
-            } else if (field.equals("Next") || field.equals("Assign")) {
-                if (!top) {
-                    report(SCHEMA_VALIDATION_FAILED, fp, "\"" + field + "\" is only allowed in a top-level Choice "
-                            + "rule, not inside And, Or or Not");
-                }
-            } else if (field.equals("Condition")) {
-                report(SCHEMA_VALIDATION_FAILED, fp, "\"Condition\" is only supported in JSONata states; use "
-                        + "\"Variable\" with a comparison operator, or set \"QueryLanguage\": \"JSONata\"");
-            } else if (!field.equals("Variable") && !field.equals("Comment")) {
-                List<String> known = new ArrayList<>(List.of("Variable", "And", "Or", "Not", "Next", "Comment"));
-                for (ComparisonOperator op : ComparisonOperator.values()) {
-                    known.add(op.aslName());
-                }
-                report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in a Choice rule"
-                        + Suggestions.didYouMean(field, known));
-            }
-        }
-        if (operators.size() != 1) {
-            report(SCHEMA_VALIDATION_FAILED, p, operators.isEmpty()
-                    ? "A Choice rule needs exactly one comparison operator (such as \"StringEquals\"), or \"And\", "
-                            + "\"Or\" or \"Not\""
-                    : "A Choice rule has exactly one operator, this one has " + operators.size() + ": " + operators);
-        }
-        if (operators.isEmpty()) {
-            return;
-        }
-        String op = operators.get(0);
-        JsonNode operand = rule.get(op);
-        String op0 = p + "/" + op;
-        if (op.equals("And") || op.equals("Or")) {
-            if (!operand.isArray() || operand.isEmpty()) {
-                wrongType(op0, op, "a non-empty array of rules", operand);
-            } else {
-                for (int i = 0; i < operand.size(); i++) {
-                    rule(operand.get(i), op0 + "/" + i, false);
-                }
-            }
-            variableNotAllowed(rule, p, op);
-            return;
-        }
-        if (op.equals("Not")) {
-            rule(operand, op0, false);
-            variableNotAllowed(rule, p, op);
-            return;
-        }
-        JsonNode variable = rule.get("Variable");
-        if (variable == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [Variable]; \"" + op
-                    + "\" compares the value at \"Variable\"");
-        } else {
-            expressions.path(variable, p + "/Variable", "Variable", false);
-        }
-        operand(ComparisonOperator.fromAsl(op), operand, op0);
-    }
-
-    private void variableNotAllowed(JsonNode rule, String p, String op) {
-        if (rule.has("Variable")) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/Variable", "\"Variable\" is not used by \"" + op
-                    + "\"; put it in the rules inside");
-        }
-    }
-
-    private void operand(ComparisonOperator op, JsonNode v, String p) {
-        String name = op.aslName();
-        if (ExpressionChecks.isPlaceholder(v)) {
-            return; // left opaque on purpose; the loader reports it unless allowed
-        }
-        if (op.comparesWithPath()) {
-            expressions.path(v, p, name, false);
-        } else if (name.startsWith("Is") || name.startsWith("Boolean")) {
-            if (!v.isBoolean()) {
-                wrongType(p, name, "true or false", v);
-            }
-        } else if (name.startsWith("Numeric")) {
-            if (!v.isNumber()) {
-                wrongType(p, name, "a number", v);
-            }
-        } else if (!v.isTextual()) {
-            wrongType(p, name, "a string", v);
-        } else if (name.startsWith("Timestamp") && !isTimestamp(v.asText())) {
-            report(SCHEMA_VALIDATION_FAILED, p, name + " needs an RFC 3339 timestamp such as "
-                    + "\"2026-01-05T09:00:00Z\", not \"" + v.asText() + "\""
-                    + (ExpressionChecks.looksLikePath(v.asText()) ? "; to compare with a value in the input use "
-                            + name + "Path" : ""));
-        } else if (name.startsWith("String") && !name.equals("StringMatches")
-                && ExpressionChecks.looksLikePath(v.asText())) {
-            report(NO_PATH, p, "\"" + v.asText() + "\" looks like a path but is compared as a literal string, "
-                    + "because the operator does not end with 'Path'; did you mean \"" + name + "Path\"?");
         }
     }
 
@@ -996,7 +845,7 @@ final class DefinitionChecks {
         return ql;
     }
 
-    private void unknownFields(JsonNode node, String p, Set<String> allowed, String what) {
+    void unknownFields(JsonNode node, String p, Set<String> allowed, String what) {
         node.fieldNames().forEachRemaining(field -> {
             if (!allowed.contains(field)) {
                 report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field
@@ -1005,7 +854,7 @@ final class DefinitionChecks {
         });
     }
 
-    private void required(JsonNode node, String p, String... fields) {
+    void required(JsonNode node, String p, String... fields) {
         List<String> missing = new ArrayList<>();
         for (String f : fields) {
             if (!node.has(f)) {
@@ -1083,7 +932,7 @@ final class DefinitionChecks {
         }
     }
 
-    private void wrongType(String p, String field, String expected, JsonNode actual) {
+    void wrongType(String p, String field, String expected, JsonNode actual) {
         report(SCHEMA_VALIDATION_FAILED, p, field + " must be " + expected + ", not " + Json.describe(actual));
     }
 
@@ -1093,7 +942,7 @@ final class DefinitionChecks {
         return pointer + (at.hasLineAndColumn() ? " (line " + at.line() + ")" : "");
     }
 
-    private static boolean isTimestamp(String text) {
+    static boolean isTimestamp(String text) {
         try {
             OffsetDateTime.parse(text);
             return true;
