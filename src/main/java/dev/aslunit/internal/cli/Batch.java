@@ -24,7 +24,7 @@ import dev.aslunit.internal.report.ReportWriter;
 import dev.aslunit.internal.sfnlocal.MockConfigException;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import dev.aslunit.internal.validation.Diagnostic;
-import dev.aslunit.internal.definition.ClosestName;
+import dev.aslunit.internal.definition.StateNames;
 import java.util.List;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -167,10 +167,8 @@ final class Batch {
             String field = names.next();
             if (!FIELDS.contains(field)) {
                 // a misspelled field would otherwise be ignored, and the request run without it
-                ClosestName.Match near = ClosestName.nearest(field, FIELDS);
                 return requestError(id, "InvalidRequest", "Line " + lineNo + ": unknown field \"" + field + "\""
-                        + (near != null && near.distance() <= 3 ? "; did you mean \"" + near.name() + "\"?" : "")
-                        + " The fields are " + String.join(", ", FIELDS) + " (docs/cli.md).");
+                        + StateNames.didYouMean(field, FIELDS) + " The fields are " + String.join(", ", FIELDS) + " (docs/cli.md).");
             }
         }
         try {

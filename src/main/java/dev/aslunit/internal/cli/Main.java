@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import dev.aslunit.internal.definition.ClosestName;
+import dev.aslunit.internal.definition.StateNames;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,9 +64,8 @@ public final class Main {
         int code;
         if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
             // picocli answers "aslunit nosuch --help" with the main help and exit 0, hiding the mistake from scripts
-            ClosestName.Match near = ClosestName.nearest(args[0], commandLine.getSubcommands().keySet());
-            err.println("aslunit: unknown command '" + args[0] + "'"
-                    + (near != null && near.distance() <= 2 ? "; did you mean '" + near.name() + "'?" : "") + "\nCommands: "
+            err.println("aslunit: unknown command '" + args[0] + "'" + StateNames.closest(args[0],
+                    commandLine.getSubcommands().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("") + "\nCommands: "
                     + String.join(", ", commandLine.getSubcommands().keySet()) + ". See 'aslunit --help'.");
             code = USAGE;
         } else {

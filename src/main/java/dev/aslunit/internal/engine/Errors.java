@@ -1,9 +1,6 @@
 package dev.aslunit.internal.engine;
 
-import dev.aslunit.internal.facts.ErrorEquals;
-import java.util.List;
-
-/** AWS's error names and its rules for matching them against {@code ErrorEquals}. */
+/** AWS's error names; matching them against {@code ErrorEquals} is {@link dev.aslunit.internal.facts.ErrorEquals}. */
 final class Errors {
 
     static final String ALL = "States.ALL";
@@ -21,10 +18,6 @@ final class Errors {
     private Errors() {
     }
 
-    /** {@link ErrorEquals#matches}: the engine's and the history reader's one rule. */
-    static boolean matches(List<String> errorEquals, String error) {
-        return ErrorEquals.matches(errorEquals, error);
-    }
 
     /** An error that ends the execution at once: nothing catches or retries it. */
     static boolean isTerminal(String error) {

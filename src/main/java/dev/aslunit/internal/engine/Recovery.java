@@ -3,6 +3,7 @@ package dev.aslunit.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.Retrier;
+import dev.aslunit.internal.facts.ErrorEquals;
 import dev.aslunit.internal.facts.Fact;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Recovery {
         }
         for (int i = 0; i < retriers.size(); i++) {
             Retrier r = retriers.get(i);
-            if (Errors.matches(r.errorEquals(), error)) {
+            if (ErrorEquals.matches(r.errorEquals(), error)) {
                 if (run.retriesOf(i) < r.maxAttempts()) {
                     Duration delay = delay(r, run.retriesOf(i), frame.run);
                     run.countRetry(i);
@@ -79,7 +80,7 @@ final class Recovery {
         }
         for (int i = 0; i < catchers.size(); i++) {
             Catch c = catchers.get(i);
-            if (Errors.matches(c.errorEquals, error)) {
+            if (ErrorEquals.matches(c.errorEquals, error)) {
                 Step.record(run, new Fact.Caught(run.visit, i, c.nextName));
                 ObjectNode errorOutput = Json.errorOutput(error, cause);
                 Scope scope = new Scope(run, run.input);
