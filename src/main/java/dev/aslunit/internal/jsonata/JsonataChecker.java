@@ -36,8 +36,11 @@ import java.util.Set;
  *       set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage}, and
  *       the mirror for {@code InputPath}, {@code Parameters}, {@code ResultPath}...), a state set to
  *       JSONPath in a JSONata state machine, an invalid or reserved variable name;</li>
- *   <li>{@value #DUPLICATE}: a Map or Parallel's inner state assigning a variable an enclosing scope
- *       assigns.</li>
+ *   <li>{@value #DUPLICATE}: a Map or Parallel's inner state assigning a variable that is already
+ *       defined when the Map or Parallel state is entered: assigned in an enclosing scope by a state that
+ *       can run before it. What the Map or Parallel state assigns itself ({@code Assign}, a catcher's
+ *       {@code Assign}) and what states after it assign are not in the way: AWS ran a Parallel whose
+ *       catcher assigns the name a state of its branch assigns.</li>
  * </ul>
  * Warning (ASLUnit's own advice; AWS runs such a definition and fails it at run time):
  * {@value #UNDEFINED}, a variable read where no state that can run before it assigns it.
@@ -84,7 +87,7 @@ public final class JsonataChecker {
     public static List<JsonataProblem> check(JsonNode definition) {
         QueryLanguage top = language(definition, QueryLanguage.JSONPATH);
         JsonataChecker checker = new JsonataChecker(top);
-        checker.machine(definition, "", top, Set.of(), List.of());
+        checker.machine(definition, "", top, Set.of(), Set.of());
         return List.copyOf(checker.problems);
     }
 
@@ -109,13 +112,12 @@ public final class JsonataChecker {
     }
 
     private void machine(JsonNode machine, String pointer, QueryLanguage inherited, Set<String> visibleAtEntry,
-            List<Set<String>> outerAssigned) {
+            Set<String> definedAtEntry) {
         JsonNode states = machine == null ? null : machine.get("States");
         if (states == null || !states.isObject()) {
             return;
         }
         Map<String, StateInfo> infos = new LinkedHashMap<>();
-        Set<String> assignedHere = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isObject()) {
@@ -123,12 +125,9 @@ public final class JsonataChecker {
             }
             StateInfo info = new StateInfo(e.getKey(), pointer + "/States/" + DefinitionReader.escape(e.getKey()));
             infos.put(e.getKey(), info);
-            state(e.getValue(), info, language(e.getValue(), inherited), outerAssigned);
-            assignedHere.addAll(info.assigns);
+            state(e.getValue(), info, language(e.getValue(), inherited), definedAtEntry);
         }
         Map<String, Set<String>> visible = visibleBefore(infos, visibleAtEntry);
-        List<Set<String>> innerOuter = new ArrayList<>(outerAssigned);
-        innerOuter.add(assignedHere);
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             StateInfo info = infos.get(e.getKey());
@@ -143,17 +142,20 @@ public final class JsonataChecker {
                             at));
                 }
             });
-            nested(e.getValue(), info.pointer, language(e.getValue(), inherited), seen, innerOuter);
+            String type = text(e.getValue(), "Type");
+            if ("Parallel".equals(type) || "Map".equals(type)) {
+                nested(e.getValue(), type, info.pointer, language(e.getValue(), inherited), seen,
+                        definedBefore(infos, info.name, definedAtEntry));
+            }
         }
     }
 
-    private void nested(JsonNode state, String pointer, QueryLanguage ql, Set<String> visible,
-            List<Set<String>> outerAssigned) {
-        String type = text(state, "Type");
+    private void nested(JsonNode state, String type, String pointer, QueryLanguage ql, Set<String> visible,
+            Set<String> defined) {
         if ("Parallel".equals(type) && state.path("Branches").isArray()) {
             JsonNode branches = state.get("Branches");
             for (int i = 0; i < branches.size(); i++) {
-                machine(branches.get(i), pointer + "/Branches/" + i, ql, visible, outerAssigned);
+                machine(branches.get(i), pointer + "/Branches/" + i, ql, visible, defined);
             }
         } else if ("Map".equals(type)) {
             String field = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
@@ -162,7 +164,7 @@ public final class JsonataChecker {
                     && "DISTRIBUTED".equals(text(processor.path("ProcessorConfig"), "Mode"));
             // A distributed Map's items run as child executions: they see no variable of this one.
             machine(processor, pointer + "/" + field, ql, distributed ? Set.of() : visible,
-                    distributed ? List.of() : outerAssigned);
+                    distributed ? Set.of() : defined);
         }
     }
 
@@ -171,25 +173,44 @@ public final class JsonataChecker {
         Map<String, Set<String>> visible = new HashMap<>();
         infos.keySet().forEach(n -> visible.put(n, new HashSet<>(atEntry)));
         for (StateInfo from : infos.values()) {
-            if (from.assigns.isEmpty()) {
-                continue;
-            }
-            Deque<String> pending = new ArrayDeque<>(from.next);
-            Set<String> reached = new HashSet<>();
-            while (!pending.isEmpty()) {
-                String n = pending.pop();
-                StateInfo to = infos.get(n);
-                if (to == null || !reached.add(n)) {
-                    continue;
-                }
-                visible.get(n).addAll(from.assigns);
-                pending.addAll(to.next);
+            if (!from.assigns.isEmpty()) {
+                reachedFrom(infos, from).forEach(n -> visible.get(n).addAll(from.assigns));
             }
         }
         return visible;
     }
 
-    private void state(JsonNode state, StateInfo info, QueryLanguage ql, List<Set<String>> outerAssigned) {
+    /** The states of this scope that {@code from}'s transitions lead to, directly or not. */
+    private static Set<String> reachedFrom(Map<String, StateInfo> infos, StateInfo from) {
+        Deque<String> pending = new ArrayDeque<>(from.next);
+        Set<String> reached = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String n = pending.pop();
+            StateInfo to = infos.get(n);
+            if (to != null && reached.add(n)) {
+                pending.addAll(to.next);
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * The variables defined when {@code container} is entered: those of the enclosing scopes, and those
+     * the other states of this scope that can run before it assign. The container's own assignments
+     * are left out even around a loop: they take effect after its branches or iterations have ended.
+     */
+    private static Set<String> definedBefore(Map<String, StateInfo> infos, String container, Set<String> atEntry) {
+        Set<String> defined = new HashSet<>(atEntry);
+        for (StateInfo from : infos.values()) {
+            if (!from.assigns.isEmpty() && !from.name.equals(container)
+                    && reachedFrom(infos, from).contains(container)) {
+                defined.addAll(from.assigns);
+            }
+        }
+        return defined;
+    }
+
+    private void state(JsonNode state, StateInfo info, QueryLanguage ql, Set<String> definedOutside) {
         String p = info.pointer;
         String type = String.valueOf(text(state, "Type"));
         transitions(state, info);
@@ -205,17 +226,17 @@ public final class JsonataChecker {
         boolean jsonata = ql == QueryLanguage.JSONATA;
         boolean hasResult = type.equals("Task") || type.equals("Map") || type.equals("Parallel");
 
-        assigns(state.get("Assign"), p + "/Assign", jsonata, info, outerAssigned);
+        assigns(state.get("Assign"), p + "/Assign", jsonata, info, definedOutside);
         JsonNode choices = state.get("Choices");
         if (choices != null && choices.isArray()) {
             for (int i = 0; i < choices.size(); i++) {
-                assigns(choices.get(i).get("Assign"), p + "/Choices/" + i + "/Assign", jsonata, info, outerAssigned);
+                assigns(choices.get(i).get("Assign"), p + "/Choices/" + i + "/Assign", jsonata, info, definedOutside);
             }
         }
         JsonNode catchers = state.get("Catch");
         if (catchers != null && catchers.isArray()) {
             for (int i = 0; i < catchers.size(); i++) {
-                assigns(catchers.get(i).get("Assign"), p + "/Catch/" + i + "/Assign", jsonata, info, outerAssigned);
+                assigns(catchers.get(i).get("Assign"), p + "/Catch/" + i + "/Assign", jsonata, info, definedOutside);
             }
         }
 
@@ -257,7 +278,7 @@ public final class JsonataChecker {
     }
 
     private void assigns(JsonNode assign, String pointer, boolean jsonata, StateInfo info,
-            List<Set<String>> outerAssigned) {
+            Set<String> definedOutside) {
         if (assign == null || !assign.isObject()) {
             return;
         }
@@ -271,12 +292,9 @@ public final class JsonataChecker {
                         "Invalid variable name '" + name + "': " + problem, at));
                 continue;
             }
-            for (Set<String> outer : outerAssigned) {
-                if (outer.contains(name)) {
-                    problems.add(new JsonataProblem(DUPLICATE, Severity.ERROR, "The variable name '" + name
-                            + "' was already defined in a parent scope.", at));
-                    break;
-                }
+            if (definedOutside.contains(name)) {
+                problems.add(new JsonataProblem(DUPLICATE, Severity.ERROR, "The variable name '" + name
+                        + "' was already defined in a parent scope.", at));
             }
             info.assigns.add(name);
         }

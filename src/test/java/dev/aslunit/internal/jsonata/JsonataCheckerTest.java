@@ -138,6 +138,37 @@ class JsonataCheckerTest {
     }
 
     @Test
+    void an_inner_state_may_assign_what_its_container_or_a_later_state_assigns() {
+        // AWS runs a Parallel whose catcher assigns the variable its branch's task assigns (an AWS-validated
+        // test in LocalStack's suite); the container's own Assign and the states after it are alike.
+        assertThat(check("""
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{
+                 "P":{"Type":"Parallel","Next":"Done","Branches":[{"StartAt":"T","States":{"T":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f"},
+                  "Assign":{"inputVar":"{% $states.input %}","resultVar":"{% $states.result %}"},"End":true}}}],
+                  "Catch":[{"ErrorEquals":["States.ALL"],"Assign":{"inputVar":"{% $states.input %}"},"Next":"Done"}]},
+                 "Done":{"Type":"Succeed"}}}""")).isEmpty();
+        assertThat(check("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","Assign":{"x.$":"$"},"Next":"After",
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"I","States":{"I":{"Type":"Pass",
+                   "Assign":{"x":1,"y":2},"End":true}}}},
+                 "After":{"Type":"Pass","Assign":{"y":3},"End":true}}}""")).isEmpty();
+        // A state before the container defines the name, also through a loop back to it.
+        assertThat(check("""
+                {"StartAt":"P","States":{"P":{"Type":"Parallel","Next":"Again","Branches":[{"StartAt":"B",
+                  "States":{"B":{"Type":"Pass","Assign":{"n":1},"End":true}}}]},
+                 "Again":{"Type":"Pass","Assign":{"n":2},"Next":"P"}}}"""))
+                .extracting("code", "pointer")
+                .containsExactly(tuple("DUPLICATE_VARIABLE_NAME", "/States/P/Branches/0/States/B/Assign/n"));
+        // Two levels down, a name of the outermost scope is still defined.
+        assertThat(check("""
+                {"StartAt":"S","States":{"S":{"Type":"Pass","Assign":{"x":1},"Next":"P"},
+                 "P":{"Type":"Parallel","End":true,"Branches":[{"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+                  "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","Assign":{"x":2},"End":true}}}}}}]}}}"""))
+                .extracting("pointer").containsExactly("/States/P/Branches/0/States/M/ItemProcessor/States/I/Assign/x");
+    }
+
+    @Test
     void a_variable_no_earlier_state_assigns_is_a_warning() {
         assertThat(check("""
                 {"StartAt":"State0","QueryLanguage":"JSONata","States":{"State0":{"Type":"Pass","Next":"State1"},

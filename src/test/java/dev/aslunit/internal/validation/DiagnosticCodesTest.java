@@ -249,8 +249,8 @@ class DiagnosticCodesTest {
     @Test
     void DUPLICATE_VARIABLE_NAME_for_an_inner_scope_assigning_an_outer_variable() {
         List<Diagnostic> found = diagnostics("""
-                {"StartAt": "P", "States": {
-                  "P": {"Type": "Parallel", "Assign": {"total": 0}, "End": true, "Branches": [{"StartAt": "B", "States": {
+                {"StartAt": "S", "States": {"S": {"Type": "Pass", "Assign": {"total": 0}, "Next": "P"},
+                  "P": {"Type": "Parallel", "End": true, "Branches": [{"StartAt": "B", "States": {
                     "B": {"Type": "Pass", "Assign": {"total": 1}, "End": true}}}]}}}""");
         assertOnly(found, DiagnosticCode.DUPLICATE_VARIABLE_NAME, "/States/P/Branches/0/States/B/Assign/total", 3, 38);
     }
