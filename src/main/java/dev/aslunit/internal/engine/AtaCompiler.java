@@ -232,9 +232,7 @@ final class AtaCompiler {
                 JsonNode v = items == null ? effective : AtaFlow.evaluate(items, scope);
                 if (!v.isArray()) {
                     if (items == null) {
-                        // without Items the state's input is the items: AWS words it as the expression it stands for
-                        throw AtaFlow.failure(scope, QueryEvaluationException.unexpectedType("$states.input", "Items",
-                                "array", v));
+                        throw AtaFlow.failure(scope, QueryEvaluationException.mapInputNotArray(v));
                     }
                     throw AtaFlow.failure(scope, items.unexpectedType("array", v));
                 }

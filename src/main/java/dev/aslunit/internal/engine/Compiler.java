@@ -19,6 +19,7 @@ import dev.aslunit.internal.definition.WaitState;
 import dev.aslunit.internal.jsonata.JsonataAssign;
 import dev.aslunit.internal.jsonata.JsonataSyntaxException;
 import dev.aslunit.internal.jsonata.JsonataTemplate;
+import dev.aslunit.internal.jsonata.QueryEvaluationException;
 import dev.aslunit.internal.path.ChoiceRuleEvaluator;
 import dev.aslunit.internal.path.PathEvaluationException;
 import dev.aslunit.internal.path.PathSyntaxException;
@@ -497,9 +498,8 @@ final class Compiler {
                     throw PathFlow.failure(scope, e);
                 }
                 if (!items.isArray()) {
-                    throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "Invalid path '"
-                            + (m.itemsPath() == null ? "$" : m.itemsPath()) + "': the value is not an array: "
-                            + Json.text(items));
+                    throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix()
+                            + QueryEvaluationException.mapInputNotArrayCause(items));
                 }
                 return (ArrayNode) items;
             }

@@ -47,7 +47,10 @@ public final class QueryEvaluationException extends RuntimeException {
         return cause;
     }
 
-    /** The field relative to the state: {@code Output}, {@code Assign/total}, {@code Arguments/Items[0]}. */
+    /**
+     * The field relative to the state: {@code Output}, {@code Assign/total}, {@code Arguments/Items[0]};
+     * {@code null} for a failure of the state's input rather than of a field.
+     */
     public String location() {
         return location;
     }
@@ -63,13 +66,15 @@ public final class QueryEvaluationException extends RuntimeException {
 
     /**
      * AWS's {@code evaluationFailedEventDetails}: {@code cause} (with the state prefix), {@code error},
-     * {@code location} and {@code state}, in that order.
+     * {@code location} (when there is one) and {@code state}, in that order.
      */
     public ObjectNode evaluationFailedEventDetails(String stateName, long enteredEventId) {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("cause", cause(stateName, enteredEventId));
         details.put("error", ERROR);
-        details.put("location", location);
+        if (location != null) {
+            details.put("location", location);
+        }
         details.put("state", stateName);
         return details;
     }
@@ -86,6 +91,21 @@ public final class QueryEvaluationException extends RuntimeException {
         return new QueryEvaluationException(location, sentence(expression, location)
                 + " returned an unexpected result type. Expected '" + expected + "', but was '" + typeName(actual)
                 + "' for value: " + actual.toString());
+    }
+
+    /**
+     * A Map state without {@code Items} whose input is not an array. AWS's words are not in its
+     * documentation; LocalStack models them, for this very case checked against AWS, as
+     * {@code Map state input must be an array but was: <type>} with no {@code location}, noting that the
+     * type is named as JSONata names it.
+     */
+    public static QueryEvaluationException mapInputNotArray(JsonNode input) {
+        return new QueryEvaluationException(null, mapInputNotArrayCause(input));
+    }
+
+    /** The cause of {@link #mapInputNotArray(JsonNode)}, without the state prefix. */
+    public static String mapInputNotArrayCause(JsonNode input) {
+        return "Map state input must be an array but was: " + typeName(input);
     }
 
     static QueryEvaluationException undefined(String expression, String location) {
