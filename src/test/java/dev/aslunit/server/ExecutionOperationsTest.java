@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
+import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
@@ -255,6 +256,32 @@ class ExecutionOperationsTest {
         assertThat(failed.cause()).isEqualTo("not today");
 
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("no-such-token").output("{}")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void callbacks_at_their_edges_answer_as_the_api_reference_says() {
+        String sm = machine("callbacks3", CALLBACK);
+        String run = sfn.startExecution(b -> b.stateMachineArn(sm).name("edges")).executionArn();
+        String token = awaitToken(run);
+        // SendTaskSuccess: "InvalidOutput: The provided JSON output data is not valid"; the task keeps waiting
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{not json")))
+                .isInstanceOf(InvalidOutputException.class);
+        assertThat(sfn.describeExecution(b -> b.executionArn(run)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        // SendTaskFailure's error and cause are both optional
+        sfn.sendTaskFailure(b -> b.taskToken(token));
+        DescribeExecutionResponse failed = awaitEnd(sfn, run);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isNull();
+        HistoryEvent taskFailed = history(run).stream().filter(e -> e.type() == HistoryEventType.TASK_FAILED)
+                .findFirst().orElseThrow();
+        assertThat(taskFailed.taskFailedEventDetails().error()).isNull();
+        // the token was used: the task no longer exists
+        assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Late")))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken("never-issued")))
                 .isInstanceOf(InvalidTokenException.class);
     }
 
