@@ -80,6 +80,13 @@ final class TaskStep extends Step implements Step.Retrying {
             fail(run, f.error(), f.cause());
             return;
         }
+        if (frame.exceedsPayloadLimit(parameters)) {
+            // the developer guide: DataLimitExceeded "when, after Parameters processing, the input of a state is
+            // larger than the payload size quota"; AWS's cause for it is not documented
+            fail(run, Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + name
+                    + "' has an input with a size exceeding the maximum number of bytes service limit.");
+            return;
+        }
         List<String> problems = resource.problems(parameters);
         if (!problems.isEmpty()) {
             frame.run.failExecution(frame.lastEventId, Errors.RUNTIME,
