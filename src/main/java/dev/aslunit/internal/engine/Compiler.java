@@ -536,11 +536,9 @@ final class Compiler {
                 if (batcher == null) {
                     return null;
                 }
-                int perBatch;
+                int perBatch = MapLimits.maxItemsPerBatch(scope.at(effective), maxPerBatchPath,
+                        batcher.get("MaxItemsPerBatch"));
                 try {
-                    JsonNode n = maxPerBatchPath != null ? maxPerBatchPath.read(scope.at(effective))
-                            : batcher.get("MaxItemsPerBatch");
-                    perBatch = n == null ? Integer.MAX_VALUE : Math.max(1, n.asInt());
                     JsonNode shared = batchInput == null ? null : batchInput.evaluate(scope.at(effective));
                     return MapStep.batch(this, scope, effective, items, perBatch, shared);
                 } catch (PathEvaluationException e) {

@@ -94,6 +94,29 @@ final class MapLimits {
         return n;
     }
 
+    /**
+     * An ItemBatcher's {@code MaxItemsPerBatchPath} (or its literal {@code MaxItemsPerBatch}): no
+     * bound when neither is set. A value read through the path that is no integer fails the state as
+     * {@code MaxConcurrencyPath} does, and so does one below 1, which batches nothing.
+     */
+    static int maxItemsPerBatch(Scope scope, ReferencePath path, JsonNode literal) {
+        JsonNode v = path != null ? read(scope, path) : literal;
+        if (v == null) {
+            return Integer.MAX_VALUE;
+        }
+        Integer n = integer(v);
+        if (path == null) {
+            return Math.max(1, n == null ? v.asInt() : n);
+        }
+        if (n == null) {
+            throw invalid(scope, "MaxItemsPerBatchPath", v, "integer", path);
+        }
+        if (n < 1) {
+            throw invalid(scope, "MaxItemsPerBatchPath", v, "positive integer", path);
+        }
+        return n;
+    }
+
     /** AWS reads these limits from numbers and from strings holding numbers. */
     private static Integer integer(JsonNode v) {
         if (v.isIntegralNumber()) {
