@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * What an expression's text refers to, read token by token outside string literals, backquoted
  * names, comments and regular expressions: every {@code $name}; the workflow variables among them
- * (not {@code $states}, not names the expression binds itself with {@code :=} or as lambda
- * parameters, not functions it calls or JSONata's and Step Functions' own functions); the fields it
+ * (not {@code $states}, not names the expression binds itself with {@code :=}, as lambda
+ * parameters or as {@code #$i} positional and {@code @$o} context variables, not functions it calls or JSONata's and Step Functions' own functions); the fields it
  * reads of {@code $states}; and whether it uses {@code $$}. Works for JSONPath reference paths and
  * intrinsic calls as well ({@code $.a} and {@code $$.Execution} name no variable).
  */
@@ -88,6 +88,8 @@ final class ExpressionReferences {
 
     private void variable(boolean params) {
         int n = text.length();
+        // `items#$i` and `items@$o` bind a positional and a context variable, as := does
+        boolean binds = bindsAfter(i);
         i++;
         if (i < n && text.charAt(i) == '$') {
             rootContext = true;
@@ -105,7 +107,7 @@ final class ExpressionReferences {
         names.add(name);
         int after = i;
         skipSpace();
-        if (params) {
+        if (params || binds) {
             locals.add(name);
         } else if (text.startsWith(":=", i)) {
             locals.add(name);
@@ -128,6 +130,14 @@ final class ExpressionReferences {
             return;
         }
         i = after;
+    }
+
+    private boolean bindsAfter(int dollar) {
+        int k = dollar - 1;
+        while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && (text.charAt(k) == '#' || text.charAt(k) == '@');
     }
 
     private boolean startsWord(String word) {

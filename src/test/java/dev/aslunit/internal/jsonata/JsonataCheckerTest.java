@@ -199,5 +199,7 @@ class JsonataCheckerTest {
                 .isEmpty();
         assertThat(check(passWithOutput("\"{% '$notAVariable' & \\\"$neither\\\" %}\""))).isEmpty();
         assertThat(check(passWithOutput("\"{% $map([1], $string) %}\""))).isEmpty();
+        assertThat(check(passWithOutput("\"{% $states.input.items#$i[$i > 0] %}\""))).isEmpty();
+        assertThat(check(passWithOutput("\"{% $states.input.items@$o.($o.id) %}\""))).isEmpty();
     }
 }
