@@ -7,8 +7,9 @@ import java.util.Set;
  * What an expression's text refers to, read token by token outside string literals, backquoted
  * names, comments and regular expressions: every {@code $name}; the workflow variables among them
  * (not {@code $states}, not names the expression binds itself with {@code :=}, as lambda
- * parameters or as {@code #$i} positional and {@code @$o} context variables, not functions it calls or JSONata's and Step Functions' own functions); the fields it
- * reads of {@code $states}; and whether it uses {@code $$}. Works for JSONPath reference paths and
+ * parameters or as {@code #$i} positional and {@code @$o} context variables, not functions it calls
+ * or JSONata's and Step Functions' own functions); the fields it reads of {@code $states}; and
+ * whether it uses {@code $$}. Works for JSONPath reference paths and
  * intrinsic calls as well ({@code $.a} and {@code $$.Execution} name no variable).
  */
 final class ExpressionReferences {
