@@ -10,6 +10,7 @@ import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.pipeline.Compilation;
 import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.pipeline.MockFileCase;
+import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Source;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,16 +83,20 @@ public final class PreparedStateMachine {
         Source mocks = config.mockConfig() == null ? null
                 : Source.find(config.mockConfig(), "mock config file", anchor, classLoader);
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
+        // in a mutation test run, the Cucumber glue and the test-file runner get their mutant here
+        String identity = MutantScope.identity(definition.found(), config.logicalId());
+        String scoped = MutantScope.current().map(scope -> scope.loaded(identity, config, anchor)).orElse(null);
+        String text = replacement != null ? replacement : scoped;
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
-                config.awsEnvironmentChosen(), config.allowPlaceholders());
-        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, replacement));
+                config.awsEnvironmentChosen(), config.allowPlaceholders(), text);
+        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, text));
     }
 
-    /** What makes two prepared machines the same: the files found, not the names asked for. */
+    /** What makes two prepared machines the same: the files found, not the names asked for (and a mutant's text). */
     private record Key(String definition, String mockConfig, String name, String logicalId,
             Map<String, String> substitutions, StateMachineType type, String testCase, String region, String accountId,
-            boolean awsEnvironmentChosen, boolean allowPlaceholders) {
+            boolean awsEnvironmentChosen, boolean allowPlaceholders, String mutant) {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Source definition,
@@ -113,7 +118,7 @@ public final class PreparedStateMachine {
         Compilation compilation = DefinitionPipeline.compile(loader, name);
         CdkStateMachine cdk = compilation.loaded().cdkStateMachine();
         if (replacement != null) {
-            // a mutant replaces the definition's text for one launcher request; the original must be valid first
+            // a mutant replaces the definition's text for one suite run; the original must be valid first
             compilation.require();
             compilation = DefinitionPipeline.compile(DefinitionLoader.fromString(replacement)
                     .named(definition.name() + ".mutant").type(compilation.loaded().type()), name);
