@@ -115,13 +115,21 @@ public final class PreparedStateMachine {
         if (config.type() != null) {
             loader = loader.type(config.type());
         }
-        Compilation compilation = DefinitionPipeline.compile(loader, name);
-        CdkStateMachine cdk = compilation.loaded().cdkStateMachine();
-        if (replacement != null) {
-            // a mutant replaces the definition's text for one suite run; the original must be valid first
-            compilation.require();
+        Compilation compilation;
+        CdkStateMachine cdk;
+        if (replacement == null) {
+            compilation = DefinitionPipeline.compile(loader, name);
+            cdk = compilation.loaded().cdkStateMachine();
+        } else {
+            // a mutant replaces the definition's text for one suite run: the original must be valid, but is
+            // not compiled (a mutation test run prepares hundreds of mutants)
+            LoadedDefinition original = loader.load();
+            if (!original.isValid()) {
+                DefinitionPipeline.compile(loader, name).require();
+            }
+            cdk = original.cdkStateMachine();
             compilation = DefinitionPipeline.compile(DefinitionLoader.fromString(replacement)
-                    .named(definition.name() + ".mutant").type(compilation.loaded().type()), name);
+                    .named(definition.name() + ".mutant").type(original.type()), name);
         }
         CompiledStateMachine compiled = compilation.require();
         MockFileCase mockFile = mocks == null ? null

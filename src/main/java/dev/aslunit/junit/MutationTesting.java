@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
@@ -362,10 +364,29 @@ public final class MutationTesting {
                 .configurationParameters(parameters)
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .build());
+        Launcher launcher = IDLE_LAUNCHERS.poll();
+        if (launcher == null) {
+            launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableLauncherSessionListenerAutoRegistration(false)
+                    .build());
+        }
         AtomicReference<Outcome> first = new AtomicReference<>(Outcome.PASSED);
+        try {
+            execute(launcher, request, scope, running, first);
+        } finally {
+            IDLE_LAUNCHERS.offer(launcher);
+        }
+        return first.get();
+    }
+
+    /**
+     * Launchers no request is using. Making one finds and loads the test engines; a launcher is
+     * used by one request at a time, so each thread running mutants takes one and gives it back.
+     */
+    private static final Queue<Launcher> IDLE_LAUNCHERS = new ConcurrentLinkedQueue<>();
+
+    private static void execute(Launcher launcher, LauncherDiscoveryRequest request, MutantScope scope,
+            AtomicReference<TestIdentifier> running, AtomicReference<Outcome> first) {
         launcher.execute(request, new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier id) {
@@ -387,7 +408,6 @@ public final class MutationTesting {
                 }
             }
         });
-        return first.get();
     }
 
     private static String name(TestIdentifier id) {

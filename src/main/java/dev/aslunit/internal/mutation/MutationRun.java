@@ -136,18 +136,24 @@ public final class MutationRun {
             return t;
         });
         try {
+            // every definition's mutants queued at once, so that no thread idles at the end of a definition
+            List<Target> all = List.copyOf(targets.values());
+            List<Mutator.Mutants> mutants = new ArrayList<>();
+            List<List<Future<MutantResult>>> futures = new ArrayList<>();
+            for (Target target : all) {
+                Mutator.Mutants of = Mutator.mutate(target.json(), target.type(), target.definition());
+                mutants.add(of);
+                futures.add(of.mutants().stream()
+                        .map(mutant -> pool.submit(() -> run(target, mutant, timeout, deadline))).toList());
+            }
             List<DefinitionMutations> definitions = new ArrayList<>();
-            for (Target target : targets.values()) {
-                Mutator.Mutants mutants = Mutator.mutate(target.json(), target.type(), target.definition());
-                List<Future<MutantResult>> futures = new ArrayList<>();
-                for (Mutant mutant : mutants.mutants()) {
-                    futures.add(pool.submit(() -> run(target, mutant, timeout, deadline)));
-                }
+            for (int i = 0; i < all.size(); i++) {
                 List<MutantResult> results = new ArrayList<>();
-                for (Future<MutantResult> f : futures) {
+                for (Future<MutantResult> f : futures.get(i)) {
                     results.add(get(f));
                 }
-                definitions.add(new DefinitionMutations(target.definition(), target.tests(), results, mutants.invalid()));
+                definitions.add(new DefinitionMutations(all.get(i).definition(), all.get(i).tests(), results,
+                        mutants.get(i).invalid()));
             }
             return new MutationReport(definitions, System.nanoTime() - started, options.threads());
         } finally {
