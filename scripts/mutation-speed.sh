@@ -7,13 +7,15 @@
 #
 # Test files run through the distribution's launcher (bin/aslunit), which is all a user without
 # Java tests has; JUnit classes and Cucumber features need the test classpath, so they run with
-# java -cp as `mvn -Pmutation verify` does. Prints one line per run: wall and CPU seconds (from
+# java -cp and the JVM options of `mvn -Pmutation verify` (JAVA_OPTS, by default C1 only and the
+# serial collector, as bin/aslunit runs; JAVA_OPTS= compares with the JVM's defaults). Prints one line per run: wall and CPU seconds (from
 # /usr/bin/time), the mutants run (killed, timed out, survived), mutants per wall second and CPU
 # seconds per mutant, with the load average before the run.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 threads=${2:-2}
+java_opts=${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 out=target/mutation-speed
 mkdir -p "$out"
 
@@ -26,7 +28,7 @@ aslunit=$(ls -d "$out"/dist/aslunit-*/bin/aslunit)
 mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null
 cp="target/classes:target/test-classes:$(cat "$out/cp.txt")"
 
-echo "commit $(git rev-parse --short HEAD), $(java -version 2>&1 | head -n 1), $(nproc) cores, $threads threads"
+echo "commit $(git rev-parse --short HEAD), $(java -version 2>&1 | head -n 1), $(nproc) cores, $threads threads, java -cp with '$java_opts'"
 echo "what | mutants | wall s | CPU s | mutants/s | CPU s per mutant | load before"
 
 measure() {
@@ -54,7 +56,9 @@ EOF
 
 measure "test files (4 examples), bin/aslunit" "$aslunit" mutate --test-files examples/order-processing \
     --test-files examples/human-approval --test-files examples/jsonata-quote --test-files examples/shipping-quote
-measure "JUnit: QuoteTest, HumanApprovalTest, OrderProcessingTest" java -cp "$cp" dev.aslunit.internal.cli.Main mutate \
+# shellcheck disable=SC2086
+measure "JUnit: QuoteTest, HumanApprovalTest, OrderProcessingTest" java $java_opts -cp "$cp" dev.aslunit.internal.cli.Main mutate \
     com.example.quote.QuoteTest com.example.approval.HumanApprovalTest com.example.orders.OrderProcessingTest
-measure "Cucumber: order-processing.feature" java -cp "$cp" dev.aslunit.internal.cli.Main mutate \
+# shellcheck disable=SC2086
+measure "Cucumber: order-processing.feature" java $java_opts -cp "$cp" dev.aslunit.internal.cli.Main mutate \
     --features cucumber-features/order-processing.feature
