@@ -244,8 +244,9 @@ public final class MutationTesting {
         for (ClassTarget target : targets.values()) {
             PreparedStateMachine original = PreparedStateMachine.prepare(target.config(), target.anchor());
             List<DiscoverySelector> selectors = classSelectors(target.classes());
-            result.add(new MutationRun.Target(target.parameter().substring(StepFunctionExtension.MUTANT_DEFINITION.length()),
-                    identity(target.config(), target.anchor()), names(target.classes()), original.json(), original.type(), (mutant, scope) -> {
+            String name = target.parameter().substring(StepFunctionExtension.MUTANT_DEFINITION.length());
+            result.add(new MutationRun.Target(name, identity(target.config(), target.anchor()), names(target.classes()),
+                    original.json(), original.type(), (mutant, scope) -> {
                         Map<String, String> withMutant = new LinkedHashMap<>(parameters);
                         withMutant.put(target.parameter(), mutant);
                         return execute(selectors, JUPITER, withMutant, scope);
