@@ -34,6 +34,7 @@ Feature: Order processing
     And the state "NeedsApproval" chose "ChargePayment"
     And the state "ChargePayment" was not retried
     And the output at "$.payment.paymentId" is "pay-0"
+    And the output at "$.validation.valid" is true
     And the output at "$.total" is 250
     And the output contains:
       """json
@@ -77,6 +78,19 @@ Feature: Order processing
     And the state "ShipOrder" was never entered
     And the task "NotifyCustomer" was called 1 time with input where:
       | $.error.Error | States.Timeout |
+
+  Scenario: a carrier that stays unavailable is retried twice with backoff, then the order fails
+    Given the task "ChargePayment" returns:
+      """json
+      {"paymentId": "pay-5"}
+      """
+    And the task "ShipOrder" fails with "States.Http.StatusCode.503" and cause "Service Unavailable"
+    When the execution starts with:
+      """json
+      {"orderId": "o-23", "total": 250}
+      """
+    Then the execution fails with "States.Http.StatusCode.503"
+    And the state "ShipOrder" was retried 2 times, after 1 second and 2 seconds
 
   Scenario: a card that is declined for good is caught
     Given the task "ChargePayment" fails with "Payment.Declined" and cause "card expired"
@@ -138,6 +152,7 @@ Feature: Order processing
       """
     And 25 hours pass
     Then the execution fails with "ApprovalExpired"
+    And the execution took 1 day of virtual time
     And the error "States.Timeout" from "AwaitApproval" was caught by "ApprovalExpired"
 
   Scenario Outline: only orders above 1000 wait for a manager
@@ -164,6 +179,11 @@ Feature: Order processing
   Scenario: the charge on its own: a throttled payment is retried while attempts remain, then caught
     Given the task "ChargePayment" fails with "Lambda.TooManyRequestsException" and cause "Rate exceeded"
     When the state "ChargePayment" is tested on its own with:
+      """json
+      {"orderId": "o-19", "total": 250}
+      """
+    Then the tested state would retry "Lambda.TooManyRequestsException"
+    When the state "ChargePayment" is tested on its own after 2 retries with:
       """json
       {"orderId": "o-19", "total": 250}
       """

@@ -10,6 +10,7 @@ import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.pipeline.Compilation;
 import dev.aslunit.internal.pipeline.DefinitionPipeline;
 import dev.aslunit.internal.pipeline.MockFileCase;
+import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Source;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,16 +83,20 @@ public final class PreparedStateMachine {
         Source mocks = config.mockConfig() == null ? null
                 : Source.find(config.mockConfig(), "mock config file", anchor, classLoader);
         String name = config.logicalId() != null ? config.logicalId() : baseName(config.definition());
+        // in a mutation test run, the Cucumber glue and the test-file runner get their mutant here
+        String identity = MutantScope.identity(definition.found(), config.logicalId());
+        String scoped = MutantScope.current().map(scope -> scope.loaded(identity, config, anchor)).orElse(null);
+        String text = replacement != null ? replacement : scoped;
         Key key = new Key(definition.found(), mocks == null ? null : mocks.found(), name, config.logicalId(),
                 config.substitutions(), config.type(), config.testCase(), config.region(), config.accountId(),
-                config.awsEnvironmentChosen(), config.allowPlaceholders());
-        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, replacement));
+                config.awsEnvironmentChosen(), config.allowPlaceholders(), text);
+        return cache.apply(key, () -> prepare(config, classLoader, definition, mocks, name, text));
     }
 
-    /** What makes two prepared machines the same: the files found, not the names asked for. */
+    /** What makes two prepared machines the same: the files found, not the names asked for (and a mutant's text). */
     private record Key(String definition, String mockConfig, String name, String logicalId,
             Map<String, String> substitutions, StateMachineType type, String testCase, String region, String accountId,
-            boolean awsEnvironmentChosen, boolean allowPlaceholders) {
+            boolean awsEnvironmentChosen, boolean allowPlaceholders, String mutant) {
     }
 
     private static PreparedStateMachine prepare(StepFunctionsConfig config, ClassLoader classLoader, Source definition,
@@ -110,13 +115,21 @@ public final class PreparedStateMachine {
         if (config.type() != null) {
             loader = loader.type(config.type());
         }
-        Compilation compilation = DefinitionPipeline.compile(loader, name);
-        CdkStateMachine cdk = compilation.loaded().cdkStateMachine();
-        if (replacement != null) {
-            // a mutant replaces the definition's text for one launcher request; the original must be valid first
-            compilation.require();
+        Compilation compilation;
+        CdkStateMachine cdk;
+        if (replacement == null) {
+            compilation = DefinitionPipeline.compile(loader, name);
+            cdk = compilation.loaded().cdkStateMachine();
+        } else {
+            // a mutant replaces the definition's text for one suite run: the original must be valid, but is
+            // not compiled (a mutation test run prepares hundreds of mutants)
+            LoadedDefinition original = loader.load();
+            if (!original.isValid()) {
+                DefinitionPipeline.compile(loader, name).require();
+            }
+            cdk = original.cdkStateMachine();
             compilation = DefinitionPipeline.compile(DefinitionLoader.fromString(replacement)
-                    .named(definition.name() + ".mutant").type(compilation.loaded().type()), name);
+                    .named(definition.name() + ".mutant").type(original.type()), name);
         }
         CompiledStateMachine compiled = compilation.require();
         MockFileCase mockFile = mocks == null ? null

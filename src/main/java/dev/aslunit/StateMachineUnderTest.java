@@ -16,6 +16,7 @@ import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.json.UserJson;
@@ -82,6 +83,8 @@ public final class StateMachineUnderTest {
         this.prepared = prepared;
         this.config = config;
         this.scheduler = new VirtualScheduler(config.startTime());
+        MutantScope.current().ifPresent(scope -> scheduler.stopWhen(scope::stopped, "Stopped by mutation testing:"
+                + " this mutant's time is up, or a test already killed it."));
         this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
         // the test's mocks, then the mock file's test case, then real HTTP calls when the test allowed them
         this.answers = TaskAnswers.of(mocks, prepared.mockConfigHandler(),

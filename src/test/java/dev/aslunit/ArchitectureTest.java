@@ -202,7 +202,7 @@ class ArchitectureTest {
     static final ArchRule real_durations_only_in_the_server_pass_through_and_suite_runners = noClasses()
             .that().resideOutsideOfPackages("dev.aslunit.server..", "dev.aslunit.internal.passthrough..",
                     "dev.aslunit.testfile..")
-            .and().doNotHaveFullyQualifiedName("dev.aslunit.junit.MutationTesting")
+            .and().doNotHaveFullyQualifiedName("dev.aslunit.internal.mutation.MutationRun")
             .should().callMethod(System.class, "nanoTime")
             .allowEmptyShould(true)
             .because("virtual time is the only time; a pass-through's real duration is opt-in latency");

@@ -2,12 +2,15 @@ package dev.aslunit.junit;
 
 import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StepFunctionsConfig;
-import dev.aslunit.mutation.DefinitionMutations;
-import dev.aslunit.mutation.Mutant;
-import dev.aslunit.mutation.MutantResult;
+import dev.aslunit.internal.mutation.MutationRun;
+import dev.aslunit.internal.mutation.MutationRun.Outcome;
+import dev.aslunit.internal.mutation.TestFileMutation;
+import dev.aslunit.internal.pipeline.MutantScope;
+import dev.aslunit.internal.pipeline.Source;
+import dev.aslunit.internal.report.MutationReportWriter;
 import dev.aslunit.mutation.MutationReport;
 import dev.aslunit.mutation.Mutator;
-import dev.aslunit.internal.report.MutationReportWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -33,22 +38,26 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Mutation testing of workflows: runs the tests of {@link StepFunctionTest} classes once per mutant
- * of each definition they use ({@link Mutator}), through the JUnit Platform Launcher, and reports
- * which mutants the tests kill.
+ * Mutation testing of workflows: runs tests once per mutant of each definition they use
+ * ({@link Mutator}) and reports which mutants the tests kill. The tests are the JUnit Jupiter tests of
+ * {@link StepFunctionTest} classes, Cucumber scenarios written with ASLUnit's steps, and test files
+ * ({@code aslunit test}'s), alone or together: a definition's mutant is killed when any of them fails.
  *
- * <p>Each mutant is one launcher request for the classes that use its definition, with the
- * configuration parameter {@link StepFunctionExtension#mutantParameter} set to the mutant's text;
- * each request has its own extension stores, so mutants run in parallel share nothing. The
- * requests run with no launcher session listeners, so the coverage report of the run that started
- * them is not touched. A mutant is killed when a test (or a class's setup) fails, survives when
- * every test passes, and is killed by timeout when its run outlasts {@link Builder#mutantTimeout};
- * once the {@link Builder#timeBudget} is spent, the mutants not yet started are reported as not
- * run. Only the classes' JUnit Jupiter tests run (Cucumber features are not mutated yet).
+ * <p>Classes and scenarios run through the JUnit Platform Launcher, one request per mutant, with no
+ * launcher session listeners (the coverage report of the run that started them is not touched). A
+ * class gets the mutant through the configuration parameter {@link StepFunctionExtension#mutantParameter};
+ * a scenario or a test-file case, which has no such channel, where its definition is loaded from its
+ * path (the mutant's scope, on the thread that runs it). Which definitions a scenario or a case loads
+ * is learnt from the unmutated run, and only those that load a definition run against its mutants.
+ * A mutant is killed when a test (or a class's setup) fails, survives when every test passes, and is
+ * killed by timeout when its run outlasts {@link Builder#mutantTimeout}; once the
+ * {@link Builder#timeBudget} is spent, the mutants not yet decided are reported as not run.
  */
 public final class MutationTesting {
 
     private final List<Class<?>> testClasses;
+    private final List<Path> features;
+    private final List<Path> testFiles;
     private final int threads;
     private final Duration timeBudget;
     private final Duration mutantTimeout;
@@ -57,6 +66,8 @@ public final class MutationTesting {
     private MutationTesting(Builder b) {
         this.parameters = Map.copyOf(b.parameters);
         this.testClasses = List.copyOf(b.testClasses);
+        this.features = List.copyOf(b.features);
+        this.testFiles = List.copyOf(b.testFiles);
         this.threads = b.threads;
         this.timeBudget = b.timeBudget;
         this.mutantTimeout = b.mutantTimeout;
@@ -89,10 +100,25 @@ public final class MutationTesting {
         return b;
     }
 
+    /**
+     * Mutation testing of the Cucumber scenarios of these feature files or directories (from the
+     * working directory), run by Cucumber's JUnit Platform engine with ASLUnit's steps as glue.
+     */
+    public static Builder ofFeatures(Path... featureFilesOrDirectories) {
+        return new Builder().features(featureFilesOrDirectories);
+    }
+
+    /** Mutation testing of the cases of these test files, or of every test file under these directories. */
+    public static Builder ofTestFiles(Path... testFilesOrDirectories) {
+        return new Builder().testFiles(testFilesOrDirectories);
+    }
+
     /** Configures a run. */
     public static final class Builder {
         private final List<Class<?>> testClasses = new ArrayList<>();
-        private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private final List<Path> features = new ArrayList<>();
+        private final List<Path> testFiles = new ArrayList<>();
+        private int threads = MutationRun.Options.defaultThreads();
         private Duration timeBudget = Duration.ofMinutes(5);
         private Duration mutantTimeout;
         private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -101,7 +127,23 @@ public final class MutationTesting {
         private Builder() {
         }
 
-        /** A JUnit configuration parameter for every run of the tests (the unmutated one and each mutant's). */
+        /** Also the Cucumber scenarios of these feature files or directories (see {@link #ofFeatures}). */
+        public Builder features(Path... featureFilesOrDirectories) {
+            features.addAll(List.of(featureFilesOrDirectories));
+            return this;
+        }
+
+        /** Also the cases of these test files or directories (see {@link #ofTestFiles}). */
+        public Builder testFiles(Path... testFilesOrDirectories) {
+            testFiles.addAll(List.of(testFilesOrDirectories));
+            return this;
+        }
+
+        /**
+         * A JUnit configuration parameter for every run of the classes and scenarios (the unmutated
+         * one and each mutant's); for Cucumber, e.g. {@code cucumber.glue} when scenarios use glue of
+         * their own besides {@code dev.aslunit.cucumber} (name both).
+         */
         public Builder configurationParameter(String key, String value) {
             parameters.put(key, value);
             return this;
@@ -116,7 +158,10 @@ public final class MutationTesting {
             return this;
         }
 
-        /** No mutant starts after this much wall time; by default 5 minutes. */
+        /**
+         * No mutant starts after this much wall time, and one still running then is stopped and reported
+         * as not run; by default 5 minutes.
+         */
         public Builder timeBudget(Duration budget) {
             this.timeBudget = budget;
             return this;
@@ -144,16 +189,43 @@ public final class MutationTesting {
     }
 
     /** A definition the classes use, how to load it, and the classes that use it. */
-    private record Target(String parameter, StepFunctionsConfig config, Class<?> anchor, List<Class<?>> classes) {
+    private record ClassTarget(String parameter, StepFunctionsConfig config, Class<?> anchor, List<Class<?>> classes) {
     }
 
     private MutationReport run() {
-        long started = System.nanoTime();
-        Map<String, Target> targets = new LinkedHashMap<>();
+        MutationRun.Options options = new MutationRun.Options(threads, timeBudget, mutantTimeout);
+        return MutationRun.run(options, () -> {
+            List<MutationRun.Target> targets = new ArrayList<>(classTargets());
+            targets.addAll(featureTargets());
+            if (!testFiles.isEmpty()) {
+                targets.addAll(TestFileMutation.targets(testFiles));
+            }
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("No definition to mutate in " + String.join(", ", sources())
+                        + ": mutation testing needs @StepFunctionTest(definition = \"...\") classes, Cucumber"
+                        + " scenarios that load a state machine, or test files");
+            }
+            return targets;
+        });
+    }
+
+    private List<String> sources() {
+        List<String> all = new ArrayList<>(names(testClasses));
+        features.forEach(f -> all.add(f.toString()));
+        testFiles.forEach(f -> all.add(f.toString()));
+        return all;
+    }
+
+    /** The definitions the classes' annotations name, after one unmutated run of the classes. */
+    private List<MutationRun.Target> classTargets() {
+        if (testClasses.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ClassTarget> targets = new LinkedHashMap<>();
         for (Class<?> c : testClasses) {
             for (StepFunctionsConfig config : StepFunctionExtension.configurations(c)) {
                 String parameter = StepFunctionExtension.mutantParameter(config);
-                targets.computeIfAbsent(parameter, p -> new Target(p, config, c, new ArrayList<>()));
+                targets.computeIfAbsent(parameter, p -> new ClassTarget(p, config, c, new ArrayList<>()));
                 if (!targets.get(parameter).classes().contains(c)) {
                     targets.get(parameter).classes().add(c);
                 }
@@ -163,118 +235,204 @@ public final class MutationTesting {
             throw new IllegalArgumentException("No @StepFunctionTest definition in " + String.join(", ", names(testClasses))
                     + ": mutation testing needs test classes annotated with @StepFunctionTest(definition = \"...\")");
         }
-        long baselineStart = System.nanoTime();
-        Outcome baseline = execute(testClasses, parameters);
-        if (baseline.failedTest() != null) {
+        Outcome baseline = execute(classSelectors(testClasses), JUPITER, parameters, null);
+        if (!baseline.passed()) {
             throw new IllegalStateException("The tests fail without any mutant: " + baseline.failedTest() + ": "
                     + baseline.failure() + "\nMutation testing needs a passing suite; fix it first.");
         }
-        Duration timeout = mutantTimeout != null ? mutantTimeout
-                : Duration.ofNanos(Math.max(Duration.ofSeconds(5).toNanos(), 10 * (System.nanoTime() - baselineStart)));
-        long deadline = started + timeBudget.toNanos();
+        List<MutationRun.Target> result = new ArrayList<>();
+        for (ClassTarget target : targets.values()) {
+            PreparedStateMachine original = PreparedStateMachine.prepare(target.config(), target.anchor());
+            List<DiscoverySelector> selectors = classSelectors(target.classes());
+            String name = target.parameter().substring(StepFunctionExtension.MUTANT_DEFINITION.length());
+            result.add(new MutationRun.Target(name, identity(target.config(), target.anchor()), names(target.classes()),
+                    original.json(), original.type(), (mutant, scope) -> {
+                        Map<String, String> withMutant = new LinkedHashMap<>(parameters);
+                        withMutant.put(target.parameter(), mutant);
+                        return execute(selectors, JUPITER, withMutant, scope);
+                    }));
+        }
+        return result;
+    }
 
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "aslunit-mutation");
-            t.setDaemon(true);
-            return t;
-        });
+    /** The definition's identity, so that scenarios and test files that load the same file share its mutants. */
+    private static String identity(StepFunctionsConfig config, Class<?> anchor) {
+        return MutantScope.identity(Source.find(config.definition(), "state machine definition", anchor,
+                anchor.getClassLoader()).found(), config.logicalId());
+    }
+
+    private static List<DiscoverySelector> classSelectors(List<Class<?>> classes) {
+        return classes.stream().<DiscoverySelector>map(DiscoverySelectors::selectClass).toList();
+    }
+
+    /** Scenarios that load one definition, as the first of them asked for it. */
+    private record Scenarios(MutantScope.Load load, List<TestIdentifier> scenarios, List<String> features) {
+    }
+
+    /**
+     * The definitions the scenarios load, each with the scenarios that load it: learnt from one
+     * unmutated run of every scenario, in which each load is heard while its scenario runs.
+     */
+    private List<MutationRun.Target> featureTargets() {
+        if (features.isEmpty()) {
+            return List.of();
+        }
         try {
-            List<DefinitionMutations> definitions = new ArrayList<>();
-            for (Target target : targets.values()) {
-                PreparedStateMachine original = PreparedStateMachine.prepare(target.config(), target.anchor());
-                Mutator.Mutants mutants = Mutator.mutate(original.json(), original.type(), target.config().definition());
-                List<Future<MutantResult>> futures = new ArrayList<>();
-                for (Mutant mutant : mutants.mutants()) {
-                    futures.add(pool.submit(() -> run(target, mutant, timeout, deadline)));
-                }
-                List<MutantResult> results = new ArrayList<>();
-                for (Future<MutantResult> f : futures) {
-                    results.add(get(f));
-                }
-                definitions.add(new DefinitionMutations(target.parameter().substring(
-                        StepFunctionExtension.MUTANT_DEFINITION.length()), names(target.classes()), results,
-                        mutants.invalid()));
+            Class.forName("io.cucumber.junit.platform.engine.CucumberTestEngine", false, MutationTesting.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("Mutation testing of Cucumber features runs them with Cucumber's JUnit"
+                    + " Platform engine, which is not on the classpath: add io.cucumber:cucumber-junit-platform-engine"
+                    + " and io.cucumber:cucumber-java (test scope), as docs/cucumber.md sets them up", e);
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (Path f : features) {
+            if (Files.isDirectory(f)) {
+                selectors.add(DiscoverySelectors.selectDirectory(f.toFile()));
+            } else if (Files.isRegularFile(f)) {
+                selectors.add(DiscoverySelectors.selectFile(f.toFile()));
+            } else {
+                throw new IllegalArgumentException("No feature file or directory " + f.toAbsolutePath().normalize()
+                        + ": give a .feature file or a directory of them, from the working directory");
             }
-            return new MutationReport(definitions, System.nanoTime() - started, threads);
-        } finally {
-            pool.shutdownNow();
         }
+        Map<String, Scenarios> used = new LinkedHashMap<>();
+        AtomicReference<TestIdentifier> running = new AtomicReference<>();
+        MutantScope recording = MutantScope.recording(load -> {
+            Scenarios s = used.computeIfAbsent(load.identity(), k -> new Scenarios(load, new ArrayList<>(), new ArrayList<>()));
+            TestIdentifier scenario = running.get();
+            if (scenario != null && !s.scenarios().contains(scenario)) {
+                s.scenarios().add(scenario);
+                String feature = feature(scenario);
+                if (!s.features().contains(feature)) {
+                    s.features().add(feature);
+                }
+            }
+        });
+        Outcome baseline = recording.run(() -> execute(selectors, CUCUMBER, cucumberParameters(), null, running));
+        if (!baseline.passed()) {
+            throw new IllegalStateException("The features fail without any mutant: " + baseline.failedTest() + ": "
+                    + baseline.failure() + "\nMutation testing needs a passing suite; fix it first.");
+        }
+        List<MutationRun.Target> result = new ArrayList<>();
+        for (Map.Entry<String, Scenarios> e : used.entrySet()) {
+            StepFunctionsConfig config = e.getValue().load().config();
+            PreparedStateMachine original = PreparedStateMachine.prepare(config, e.getValue().load().anchor());
+            List<DiscoverySelector> scenarios = e.getValue().scenarios().stream()
+                    .<DiscoverySelector>map(id -> DiscoverySelectors.selectUniqueId(id.getUniqueIdObject())).toList();
+            result.add(new MutationRun.Target(MutationRun.name(config), e.getKey(), e.getValue().features(), original.json(), original.type(),
+                    (mutant, scope) -> execute(scenarios, CUCUMBER, cucumberParameters(), scope)));
+        }
+        return result;
     }
 
-    private MutantResult run(Target target, Mutant mutant, Duration timeout, long deadline) {
-        if (mutant.isEquivalent()) {
-            return new MutantResult(mutant, MutantResult.Status.EQUIVALENT, null, null, 0);
-        }
-        if (System.nanoTime() - deadline > 0) {
-            return new MutantResult(mutant, MutantResult.Status.NOT_RUN, null, null, 0);
-        }
-        long start = System.nanoTime();
-        AtomicReference<Outcome> outcome = new AtomicReference<>();
-        // its own thread, so that a run that never ends can be left behind (interrupted) and counted
-        Map<String, String> withMutant = new LinkedHashMap<>(parameters);
-        withMutant.put(target.parameter(), mutant.definition());
-        Thread runner = new Thread(() -> outcome.set(execute(target.classes(), withMutant)), "aslunit-mutant");
-        runner.setDaemon(true);
-        runner.start();
-        try {
-            runner.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        long nanos = System.nanoTime() - start;
-        if (runner.isAlive() || outcome.get() == null) {
-            runner.interrupt();
-            return new MutantResult(mutant, MutantResult.Status.TIMED_OUT, "timeout after " + timeout.toMillis() + " ms",
-                    null, nanos);
-        }
-        Outcome o = outcome.get();
-        return o.failedTest() == null ? new MutantResult(mutant, MutantResult.Status.SURVIVED, null, null, nanos)
-                : new MutantResult(mutant, MutantResult.Status.KILLED, o.failedTest(), o.failure(), nanos);
+    /**
+     * Cucumber reads no junit-platform.properties here (its plugins would write their reports once per
+     * mutant): the glue is ASLUnit's unless {@link Builder#configurationParameter} names it, and the
+     * scenarios run one after the other on the mutant's thread, inside its scope.
+     */
+    private Map<String, String> cucumberParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("cucumber.glue", "dev.aslunit.cucumber");
+        p.put("cucumber.publish.quiet", "true");
+        p.putAll(parameters);
+        p.put("cucumber.execution.parallel.enabled", "false");
+        return p;
     }
 
-    /** The first test that failed in a run and its failure's first line; both {@code null} when all passed. */
-    private record Outcome(String failedTest, String failure) {
+    /** The feature file of a scenario, as the report names it. */
+    private static String feature(TestIdentifier scenario) {
+        return scenario.getSource().map(MutationTesting::where).orElse(scenario.getDisplayName()).replaceAll(":\\d+$", "");
     }
 
-    private static Outcome execute(List<Class<?>> classes, Map<String, String> parameters) {
+    private static final String JUPITER = "junit-jupiter";
+    private static final String CUCUMBER = "cucumber";
+
+    private static Outcome execute(List<DiscoverySelector> selectors, String engine, Map<String, String> parameters,
+            MutantScope scope) {
+        return execute(selectors, engine, parameters, scope, new AtomicReference<>());
+    }
+
+    /**
+     * One launcher request. At the first failure the scope is stopped: the mutant is killed, and every
+     * test left ends at its first action. {@code running} follows the test in progress.
+     */
+    private static Outcome execute(List<DiscoverySelector> selectors, String engine, Map<String, String> parameters,
+            MutantScope scope, AtomicReference<TestIdentifier> running) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(classes.stream().map(DiscoverySelectors::selectClass).toList())
-                .filters(EngineFilter.includeEngines("junit-jupiter"))
+                .selectors(selectors)
+                .filters(EngineFilter.includeEngines(engine))
+                .enableImplicitConfigurationParameters(!engine.equals(CUCUMBER))
                 .configurationParameters(parameters)
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .build());
-        AtomicReference<Outcome> first = new AtomicReference<>(new Outcome(null, null));
+        Launcher launcher = IDLE_LAUNCHERS.poll();
+        if (launcher == null) {
+            launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableLauncherSessionListenerAutoRegistration(false)
+                    .build());
+        }
+        AtomicReference<Outcome> first = new AtomicReference<>(Outcome.PASSED);
+        try {
+            execute(launcher, request, scope, running, first);
+        } finally {
+            IDLE_LAUNCHERS.offer(launcher);
+        }
+        return first.get();
+    }
+
+    /**
+     * Launchers no request is using. Making one finds and loads the test engines; a launcher is
+     * used by one request at a time, so each thread running mutants takes one and gives it back.
+     */
+    private static final Queue<Launcher> IDLE_LAUNCHERS = new ConcurrentLinkedQueue<>();
+
+    private static void execute(Launcher launcher, LauncherDiscoveryRequest request, MutantScope scope,
+            AtomicReference<TestIdentifier> running, AtomicReference<Outcome> first) {
         launcher.execute(request, new TestExecutionListener() {
             @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    running.set(id);
+                }
+            }
+
+            @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && first.get().failedTest() == null) {
-                    String message = result.getThrowable().map(t -> String.valueOf(t.getMessage()).strip()
-                            .lines().findFirst().orElse(t.getClass().getName())).orElse(result.getStatus().name());
+                running.set(null);
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && first.get().passed()) {
+                    String message = result.getThrowable().map(t -> MutationRun.firstLine(t.getMessage(),
+                            t.getClass().getName())).orElse(result.getStatus().name());
                     first.set(new Outcome(name(id), message));
+                    if (scope != null) {
+                        scope.stop();
+                    }
                 }
             }
         });
-        return first.get();
     }
 
     private static String name(TestIdentifier id) {
         Optional<MethodSource> method = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+        if (method.isEmpty() && id.getSource().isPresent()) {
+            return where(id.getSource().get()) + " " + id.getDisplayName();
+        }
         return method.map(m -> m.getClassName() + "#" + m.getMethodName()).orElse(id.getDisplayName())
                 + (id.getDisplayName().endsWith(")") ? "" : " " + id.getDisplayName());
     }
 
-    private static MutantResult get(Future<MutantResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Mutation testing was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Mutation testing failed: " + e.getCause(), e.getCause());
+    /** A scenario's place: its feature file (from the working directory when under it) and line. */
+    private static String where(TestSource source) {
+        if (source instanceof FileSource file) {
+            Path cwd = Path.of("").toAbsolutePath();
+            Path path = file.getFile().toPath().toAbsolutePath().normalize();
+            return (path.startsWith(cwd) ? cwd.relativize(path) : path).toString().replace('\\', '/')
+                    + file.getPosition().map(p -> ":" + p.getLine()).orElse("");
         }
+        if (source instanceof ClasspathResourceSource resource) {
+            return "classpath:" + resource.getClasspathResourceName()
+                    + resource.getPosition().map(p -> ":" + p.getLine()).orElse("");
+        }
+        return source.toString();
     }
 
     private static List<String> names(List<Class<?>> classes) {

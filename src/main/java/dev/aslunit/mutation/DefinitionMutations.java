@@ -6,14 +6,14 @@ import java.util.List;
  * The mutants of one definition and their fates.
  *
  * @param definition  the definition as the tests name it (with {@code #logicalId} in a template)
- * @param testClasses the test classes run against each mutant
+ * @param tests       what ran against each mutant: test classes, feature files, test files
  * @param invalid     mutants discarded because AWS would reject them, each with the reason
  */
-public record DefinitionMutations(String definition, List<String> testClasses, List<MutantResult> results,
+public record DefinitionMutations(String definition, List<String> tests, List<MutantResult> results,
         List<String> invalid) {
 
     public DefinitionMutations {
-        testClasses = List.copyOf(testClasses);
+        tests = List.copyOf(tests);
         results = List.copyOf(results);
         invalid = List.copyOf(invalid);
     }

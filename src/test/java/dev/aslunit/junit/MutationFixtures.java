@@ -4,6 +4,7 @@ import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.testkit.TestKitOnly;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,21 @@ final class MutationFixtures {
             if (sfn.definition().location().file().endsWith(".mutant")) {
                 new CountDownLatch(1).await();
             }
+        }
+    }
+
+    /** Runs executions one after the other for as long as it is let, on a mutant: busy, never blocked. */
+    @TestKitOnly
+    @StepFunctionTest(definition = "/dev/aslunit/approval.asl.json")
+    static class RunsUntilStopped {
+
+        @Test
+        void runs_a_mutant_again_and_again(StateMachineUnderTest sfn) {
+            sfn.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{}");
+            boolean mutant = sfn.definition().location().file().endsWith(".mutant");
+            do {
+                sfn.run("{}");
+            } while (mutant);
         }
     }
 }

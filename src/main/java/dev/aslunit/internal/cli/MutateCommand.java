@@ -4,6 +4,8 @@ import dev.aslunit.junit.MutationTesting;
 import dev.aslunit.mutation.DefinitionMutations;
 import dev.aslunit.mutation.MutantResult;
 import dev.aslunit.mutation.MutationReport;
+import dev.aslunit.internal.mutation.MutationRun;
+import dev.aslunit.internal.mutation.TestFileMutation;
 import dev.aslunit.internal.report.MutationReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,24 +21,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aslunit mutate}: mutation testing of {@code @StepFunctionTest} classes. It runs JUnit, so it
- * needs the test classpath (the tests, JUnit Jupiter and the JUnit Platform Launcher), which the CLI
- * jar does not carry: {@code mvn -Pmutation verify} runs it with that classpath.
+ * {@code aslunit mutate}: mutation testing of {@code @StepFunctionTest} classes, Cucumber features and
+ * test files. Test files run in this JVM with nothing but the CLI jar; classes and features run
+ * through JUnit, so they need the test classpath (the tests, JUnit Jupiter, the JUnit Platform
+ * Launcher, and for features Cucumber's engine), which the CLI jar does not carry:
+ * {@code mvn -Pmutation verify} runs it with that classpath.
  */
 @Command(name = "mutate", mixinStandardHelpOptions = true,
-        description = "Run the tests of @StepFunctionTest classes against every mutant of their definitions and"
-                + " report the mutation score, and every surviving mutant with its diff.",
+        description = "Run tests against every mutant of the definitions they use (@StepFunctionTest classes,"
+                + " Cucumber features, test files) and report the mutation score, and every surviving mutant with"
+                + " its diff.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every definition reaches the minimum score", "1:a definition is below it",
-                "2:usage error (no such class, tests failing without mutants, no JUnit on the classpath)"})
+                "2:usage error (no such class or file, tests failing without mutants, no JUnit on the classpath)"})
 final class MutateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TEST_CLASS", arity = "1..*",
+    @Parameters(paramLabel = "TEST_CLASS", arity = "0..*",
             description = "Fully qualified names of compiled @StepFunctionTest classes on the classpath.")
-    List<String> classes;
+    List<String> classes = List.of();
+
+    @Option(names = "--features", paramLabel = "PATH",
+            description = "A .feature file or a directory of them, run with ASLUnit's Cucumber steps (repeatable).")
+    List<Path> features = List.of();
+
+    @Option(names = "--test-files", paramLabel = "PATH",
+            description = "A test file or a directory of them, as aslunit test reads them (repeatable); needs no JUnit.")
+    List<Path> testFiles = List.of();
 
     @Option(names = "--threads", paramLabel = "N", description = "Mutants run at once (default: processors, at most 4).")
     Integer threads;
@@ -61,14 +74,20 @@ final class MutateCommand implements Callable<Integer> {
             err.println("aslunit mutate: --minimum " + minimum + " is not a ratio from 0 to 1, e.g. --minimum 0.8");
             return Main.USAGE;
         }
+        if (classes.isEmpty() && features.isEmpty() && testFiles.isEmpty()) {
+            err.println("aslunit mutate: name what to run against the mutants: TEST_CLASS names, --features DIR or"
+                    + " --test-files DIR, e.g. aslunit mutate --test-files examples/order-processing");
+            return Main.USAGE;
+        }
         MutationReport report;
         try {
-            Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, MutateCommand.class.getClassLoader());
-            report = run();
+            report = classes.isEmpty() && features.isEmpty() ? runTestFiles() : runWithJUnit();
         } catch (ClassNotFoundException | LinkageError noJUnit) {
-            err.println("aslunit mutate: runs JUnit tests, so it needs the test classpath (JUnit Jupiter and the JUnit"
-                    + " Platform Launcher), which the CLI jar does not carry (missing: " + noJUnit.getMessage() + ").\n"
-                    + "Run it with your tests' classpath, e.g. mvn -Pmutation verify.");
+            err.println("aslunit mutate: runs " + (classes.isEmpty() ? "Cucumber features" : "JUnit tests")
+                    + " through JUnit, so it needs the test classpath (JUnit Jupiter and the JUnit Platform Launcher),"
+                    + " which the CLI jar does not carry (missing: " + noJUnit.getMessage() + ").\n"
+                    + "Run it with your tests' classpath, e.g. mvn -Pmutation verify; test files alone"
+                    + " (--test-files) need no JUnit.");
             return Main.USAGE;
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("aslunit mutate: " + e.getMessage());
@@ -88,8 +107,18 @@ final class MutateCommand implements Callable<Integer> {
         return below.isPresent() ? 1 : 0;
     }
 
-    private MutationReport run() {
-        MutationTesting.Builder builder = MutationTesting.of(classes.toArray(String[]::new)).timeBudget(timeBudget);
+    /** Test files only: in this JVM, without JUnit. */
+    private MutationReport runTestFiles() {
+        MutationRun.Options options = new MutationRun.Options(threads != null ? threads
+                : MutationRun.Options.defaultThreads(), timeBudget, null);
+        return MutationRun.run(options, () -> TestFileMutation.targets(testFiles));
+    }
+
+    private MutationReport runWithJUnit() throws ClassNotFoundException {
+        Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, MutateCommand.class.getClassLoader());
+        MutationTesting.Builder builder = MutationTesting.of(classes.toArray(String[]::new))
+                .features(features.toArray(Path[]::new)).testFiles(testFiles.toArray(Path[]::new))
+                .timeBudget(timeBudget);
         if (threads != null) {
             builder.threads(threads);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * A discrete-event scheduler on a virtual clock. Time moves only when the scheduler moves it: to the
@@ -25,6 +26,8 @@ public final class VirtualScheduler {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    private BooleanSupplier stop = () -> false;
+    private String stopReason;
 
     public VirtualScheduler(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
@@ -32,6 +35,24 @@ public final class VirtualScheduler {
 
     public Instant now() {
         return now;
+    }
+
+    /**
+     * Every action passes through {@link #runNext()}, so a run on this clock ends at its next action
+     * once {@code stop} holds, whatever the workflow does (a retry storm, a long loop below the event
+     * limit): {@code runNext()} then throws {@link Stopped} with {@code reason}. Mutation testing stops
+     * a mutant's tests this way when its time is up or a test has already killed it.
+     */
+    public void stopWhen(BooleanSupplier stop, String reason) {
+        this.stop = Objects.requireNonNull(stop, "stop");
+        this.stopReason = reason;
+    }
+
+    /** A run on a clock whose {@linkplain #stopWhen stop condition} held. */
+    public static final class Stopped extends RuntimeException {
+        Stopped(String reason) {
+            super(reason);
+        }
     }
 
     /** Runs {@code action} at {@code at}; an instant in the past means "as soon as possible". */
@@ -57,6 +78,9 @@ public final class VirtualScheduler {
 
     /** Moves the clock to the next action and runs it; {@code false} when nothing is scheduled. */
     public boolean runNext() {
+        if (stop.getAsBoolean()) {
+            throw new Stopped(stopReason);
+        }
         Entry e = queue.poll();
         if (e == null) {
             return false;

@@ -1,6 +1,7 @@
 package dev.aslunit.internal.report;
 
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
+import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
@@ -31,8 +32,14 @@ public final class CoverageCollector implements ChildExecutionListener {
     private final Map<StateMachineDefinition, String> inlineIds = new ConcurrentHashMap<>();
     private final AtomicInteger inlineCount = new AtomicInteger();
 
-    /** The collector of the run in progress, if one was activated. */
+    /**
+     * The collector of the run in progress, if one was activated; none for a suite that mutation
+     * testing runs, whose executions (of mutants, or again of the original) are not the run's coverage.
+     */
     public static Optional<CoverageCollector> active() {
+        if (MutantScope.current().isPresent()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(ACTIVE.get());
     }
 

@@ -33,7 +33,7 @@ public final class MutationReportWriter {
         for (DefinitionMutations d : report.definitions()) {
             ObjectNode o = definitions.addObject();
             o.put("definition", d.definition()).put("score", round(d.score()));
-            d.testClasses().forEach(o.putArray("testClasses")::add);
+            d.tests().forEach(o.putArray("tests")::add);
             ObjectNode counts = o.putObject("counts");
             counts.put("mutants", d.results().size()).put("invalid", d.invalid().size());
             for (MutantResult.Status s : MutantResult.Status.values()) {

@@ -70,6 +70,18 @@ class CliJarIT {
     }
 
     @Test
+    void mutate_runs_test_files_with_the_jar_alone_and_says_what_classes_need() throws Exception {
+        Result files = run("mutate", "--test-files", "examples/jsonata-quote", "--threads", "2", "--minimum", "0.9",
+                "--report-dir", "target/aslunit-cli-jar");
+        assertThat(files.exit).as(files.out + files.err).isZero();
+        assertThat(files.out).startsWith("examples/jsonata-quote/quote.asl.json: mutation score 100.0%");
+
+        Result classes = run("mutate", "com.example.quote.QuoteTest", "--report-dir", "target/aslunit-cli-jar");
+        assertThat(classes.exit).isEqualTo(2);
+        assertThat(classes.err).contains("needs the test classpath").contains("--test-files").doesNotContain("\tat ");
+    }
+
+    @Test
     void a_mistake_gets_a_message_and_exit_code_2_not_a_stack_trace() throws Exception {
         Result r = run("validate", "--format", "xml", FILES.resolve("greeting.asl.yaml").toString());
 

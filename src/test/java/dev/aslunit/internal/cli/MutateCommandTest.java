@@ -22,7 +22,30 @@ class MutateCommandTest {
     }
 
     @Test
+    void mutates_the_definition_of_a_feature_and_of_a_test_file_below_the_minimum(@TempDir Path dir) {
+        ReplayCommandTest.Result r = ReplayCommandTest.run("mutate", "--features",
+                "src/test/resources/dev/aslunit/mutation/small-order.feature", "--test-files",
+                "src/test/resources/dev/aslunit/mutation/small-order.aslunit.yaml", "--threads", "2", "--minimum", "0.9",
+                "--report-dir", dir.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("dev/aslunit/orders.asl.json: mutation score ")
+                .contains("src/test/resources/dev/aslunit/orders.asl.json: mutation score ")
+                .contains("dev/aslunit/approval.asl.json: mutation score ");
+        assertThat(r.err()).contains("choice-constant@/States/NeedsApproval/Choices/0/NumericGreaterThan=1001");
+        assertThat(dir.resolve("mutation.json")).content().contains("\"tests\" : [ \"src/test/resources/dev/aslunit/mutation/small-order.feature\" ]");
+    }
+
+    @Test
     void mistakes_in_how_it_is_called_are_usage_errors() {
+        ReplayCommandTest.Result nothing = ReplayCommandTest.run("mutate", "--minimum", "0.8");
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("name what to run against the mutants");
+
+        ReplayCommandTest.Result noFiles = ReplayCommandTest.run("mutate", "--test-files", "no/such/dir");
+        assertThat(noFiles.code()).isEqualTo(2);
+        assertThat(noFiles.err()).contains("no/such/dir");
+
         ReplayCommandTest.Result ratio = ReplayCommandTest.run("mutate", "com.example.quote.QuoteTest", "--minimum", "80");
         assertThat(ratio.code()).isEqualTo(2);
         assertThat(ratio.err()).contains("--minimum 80.0 is not a ratio from 0 to 1");
