@@ -24,6 +24,7 @@ public final class PassThrough implements TaskHandler {
 
     private final AwsSettings settings;
     private final SdkClasses classes;
+    private final NestedExecutions.Polling polling;
     private final Set<String> states = new LinkedHashSet<>();
     private final List<Pattern> resources = new ArrayList<>();
     private Integrations integrations;
@@ -34,8 +35,14 @@ public final class PassThrough implements TaskHandler {
 
     /** With the class loader the SDK is looked up in (a test hides the SDK this way). */
     public PassThrough(AwsSettings settings, ClassLoader loader) {
+        this(settings, loader, NestedExecutions.Polling.DEFAULT);
+    }
+
+    /** With how a {@code .sync} nested execution is polled (a test gives up sooner). */
+    PassThrough(AwsSettings settings, ClassLoader loader, NestedExecutions.Polling polling) {
         this.settings = settings;
         this.classes = new SdkClasses(loader);
+        this.polling = polling;
     }
 
     /**
@@ -85,17 +92,23 @@ public final class PassThrough implements TaskHandler {
             throw new IllegalArgumentException("it cannot be passed through: " + why);
         }
         classes.client(Integrations.sdkPackage(arn), invocation.resource());
-        if (integrations == null) {
-            integrations = new Integrations(new SdkGateway(classes, settings));
-        }
+        Integrations calls = integrations();
         if (!settings.realLatency()) {
-            return Optional.of(integrations.answer(invocation, arn));
+            return Optional.of(calls.answer(invocation, arn));
         }
         // the one real clock read outside the server: the call's real duration, passed on as virtual latency
         long start = System.nanoTime();
-        TaskOutcome outcome = integrations.answer(invocation, arn);
+        TaskOutcome outcome = calls.answer(invocation, arn);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return Optional.of(withLatency(outcome, took));
+    }
+
+    /** Made at the first passed-through call, so the SDK loads only then; the server calls from several threads. */
+    private synchronized Integrations integrations() {
+        if (integrations == null) {
+            integrations = new Integrations(new SdkGateway(classes, settings), polling);
+        }
+        return integrations;
     }
 
     private static TaskOutcome withLatency(TaskOutcome outcome, Duration latency) {

@@ -366,9 +366,10 @@ class PassThroughTest {
         assertThatThrownBy(() -> sfn("lambda-invoke").passThrough("Cal"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Call");
         PassThrough passThrough = new PassThrough(new AwsSettings(null, null, false));
-        assertThatThrownBy(() -> passThrough.passState("Child", "arn:aws:states:::states:startExecution.sync:2"))
+        assertThatThrownBy(() -> passThrough.passState("Job", "arn:aws:states:::ecs:runTask.sync"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The Task state 'Child' (arn:aws:states:::states:startExecution.sync:2) cannot be passed"
-                        + " through: the .sync:2 pattern is not passed through yet; mock the Task");
+                .hasMessage("The Task state 'Job' (arn:aws:states:::ecs:runTask.sync) cannot be passed through: the"
+                        + " .sync pattern is passed through only for states:startExecution (a nested execution); mock"
+                        + " the Task");
     }
 }
