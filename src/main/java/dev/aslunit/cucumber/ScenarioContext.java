@@ -89,6 +89,7 @@ final class ScenarioContext {
                 throw new IllegalStateException("No state machine in " + where() + ". Start the scenario (or its"
                         + " Background) with:\n  Given the state machine \"path/to/workflow.asl.json\"");
             }
+            AwsParameters.apply(config);
             StepFunctionsConfig scenarioConfig = config.build();
             // the clock, seed and mock strictness are this scenario's, whichever scenario prepared the machine
             sfn = PreparedMachines.SHARED.prepare(scenarioConfig).newTest(scenarioConfig);

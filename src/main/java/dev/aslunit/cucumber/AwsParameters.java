@@ -1,0 +1,69 @@
+package dev.aslunit.cucumber;
+
+import dev.aslunit.StepFunctionsConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Properties;
+
+/**
+ * Where the Tasks a scenario passes through go: {@code aslunit.aws.endpoint} and
+ * {@code aslunit.aws.region}, the names the JUnit extension reads, from a JVM system property or else
+ * {@code junit-platform.properties} on the classpath (where a Cucumber suite on the JUnit Platform
+ * keeps its configuration; glue code cannot read the Platform's parameters).
+ */
+final class AwsParameters {
+
+    static final String ENDPOINT = "aslunit.aws.endpoint";
+    static final String REGION = "aslunit.aws.region";
+    private static final String FILE = "junit-platform.properties";
+
+    private AwsParameters() {
+    }
+
+    static void apply(StepFunctionsConfig.Builder config) {
+        Properties file = null;
+        String endpoint = System.getProperty(ENDPOINT);
+        String region = System.getProperty(REGION);
+        if (endpoint == null || region == null) {
+            file = file();
+            endpoint = endpoint == null ? file.getProperty(ENDPOINT) : endpoint;
+            region = region == null ? file.getProperty(REGION) : region;
+        }
+        if (endpoint != null && !endpoint.isBlank()) {
+            config.awsEndpoint(endpoint(endpoint.trim()));
+        }
+        if (region != null && !region.isBlank()) {
+            config.awsRegion(region.trim());
+        }
+    }
+
+    private static URI endpoint(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the fix
+        }
+        throw new IllegalArgumentException("The configuration parameter " + ENDPOINT + "=" + text + " is not an"
+                + " endpoint URL: write a scheme and a host, e.g. " + ENDPOINT + "=http://localhost:4566 (a system"
+                + " property, or a line of src/test/resources/" + FILE + ").");
+    }
+
+    private static Properties file() {
+        Properties properties = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader != null ? loader : AwsParameters.class.getClassLoader()).getResourceAsStream(FILE)) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + FILE + " from the classpath: " + e.getMessage(), e);
+        }
+        return properties;
+    }
+}
