@@ -6,19 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code the task "..." calls the real service} and its resource form, with WireMock standing in for
@@ -45,24 +42,9 @@ class PassThroughStepsTest {
         lambda.stop();
     }
 
-    private static Map<String, TestExecutionResult> run() {
-        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-        EngineTestKit.engine("cucumber")
-                .selectors(selectClasspathResource("dev/aslunit/cucumber/passthrough/pass-through.feature"))
-                .configurationParameter("cucumber.glue", "dev.aslunit.cucumber")
-                .configurationParameter("cucumber.plugin", "summary")
-                .execute()
-                .testEvents()
-                .finished()
-                .stream()
-                .forEach(e -> results.put(e.getTestDescriptor().getDisplayName(),
-                        e.getRequiredPayload(TestExecutionResult.class)));
-        return results;
-    }
-
     @Test
     void only_the_tasks_the_steps_name_call_the_endpoint() {
-        Map<String, TestExecutionResult> results = run();
+        Map<String, TestExecutionResult> results = FeatureRuns.run("dev/aslunit/cucumber/passthrough/pass-through.feature");
 
         assertThat(results.get("the charge calls the real function and the reservation stays mocked").getStatus())
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
