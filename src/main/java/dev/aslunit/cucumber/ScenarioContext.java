@@ -9,6 +9,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import io.cucumber.java.Scenario;

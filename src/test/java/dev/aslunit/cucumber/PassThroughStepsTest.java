@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aslunit.StepFunctionsConfig;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +68,7 @@ class PassThroughStepsTest {
     void an_endpoint_without_a_scheme_names_the_parameter_and_the_fix() {
         System.setProperty(AwsParameters.ENDPOINT, "localhost:4566");
 
-        assertThatThrownBy(() -> AwsParameters.apply(dev.aslunit.StepFunctionsConfig.newBuilder()))
+        assertThatThrownBy(() -> AwsParameters.apply(StepFunctionsConfig.newBuilder()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The configuration parameter aslunit.aws.endpoint=localhost:4566 is not an endpoint URL:"
                         + " write a scheme and a host, e.g. aslunit.aws.endpoint=http://localhost:4566 (a system"

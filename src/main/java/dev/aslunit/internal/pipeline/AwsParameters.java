@@ -1,4 +1,4 @@
-package dev.aslunit.cucumber;
+package dev.aslunit.internal.pipeline;
 
 import dev.aslunit.StepFunctionsConfig;
 import java.io.IOException;
@@ -9,21 +9,23 @@ import java.net.URISyntaxException;
 import java.util.Properties;
 
 /**
- * Where the Tasks a scenario passes through go: {@code aslunit.aws.endpoint} and
- * {@code aslunit.aws.region}, the names the JUnit extension reads, from a JVM system property or else
- * {@code junit-platform.properties} on the classpath (where a Cucumber suite on the JUnit Platform
- * keeps its configuration; glue code cannot read the Platform's parameters).
+ * Where passed-through Tasks go when a front end outside the JUnit extension (the Cucumber glue, the
+ * test files) is not told: {@code aslunit.aws.endpoint} and {@code aslunit.aws.region}, the names
+ * the extension reads, from a JVM system property or else {@code junit-platform.properties} on the
+ * classpath (where a Cucumber suite on the JUnit Platform keeps its configuration; neither glue code
+ * nor a test file can read the Platform's parameters).
  */
-final class AwsParameters {
+public final class AwsParameters {
 
-    static final String ENDPOINT = "aslunit.aws.endpoint";
-    static final String REGION = "aslunit.aws.region";
+    public static final String ENDPOINT = "aslunit.aws.endpoint";
+    public static final String REGION = "aslunit.aws.region";
     private static final String FILE = "junit-platform.properties";
 
     private AwsParameters() {
     }
 
-    static void apply(StepFunctionsConfig.Builder config) {
+    /** Sets the endpoint and region the configuration parameters give. */
+    public static void apply(StepFunctionsConfig.Builder config) {
         Properties file = null;
         String endpoint = System.getProperty(ENDPOINT);
         String region = System.getProperty(REGION);
