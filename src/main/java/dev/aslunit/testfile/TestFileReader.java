@@ -10,13 +10,13 @@ import dev.aslunit.assertions.ExecutionAssert;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.Json;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
 import dev.aslunit.internal.definition.StateNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.nio.file.FileVisitResult;
@@ -285,16 +286,11 @@ public final class TestFileReader {
             if (text == null) {
                 return null;
             }
-            try {
-                URI uri = new URI(text.trim());
-                if (uri.getScheme() != null && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (URISyntaxException e) {
-                // reported below with the fix
+            Optional<URI> url = AwsParameters.url(text);
+            if (url.isEmpty()) {
+                problem(at, quoted(text) + " is not an endpoint URL; write a scheme and a host, e.g. \"http://localhost:4566\"");
             }
-            problem(at, quoted(text) + " is not an endpoint URL; write a scheme and a host, e.g. \"http://localhost:4566\"");
-            return null;
+            return url.orElse(null);
         }
 
         private MachineSpec machine(JsonNode node, String at) {

@@ -57,6 +57,15 @@ public final class PassThrough implements TaskHandler {
     }
 
     /**
+     * Passes every Task state of this name through, in whichever state machine runs it (the
+     * server's configuration, which knows no definition when it starts): its resource is checked
+     * when the Task runs, and one that cannot be passed through fails the execution saying why.
+     */
+    public void passStateOfAnyMachine(String stateName) {
+        states.add(stateName);
+    }
+
+    /**
      * Passes through every Task whose resource matches the ARN or glob; {@code matching} are the
      * resources of the definition it matches, checked as {@link #passState} checks one.
      */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -43,17 +44,19 @@ public final class AwsParameters {
     }
 
     private static URI endpoint(String text) {
+        return url(text).orElseThrow(() -> new IllegalArgumentException("The configuration parameter " + ENDPOINT
+                + "=" + text + " is not an endpoint URL: write a scheme and a host, e.g. " + ENDPOINT
+                + "=http://localhost:4566 (a system property, or a line of src/test/resources/" + FILE + ")."));
+    }
+
+    /** An endpoint as written, when it has the scheme and host the SDK needs. */
+    public static Optional<URI> url(String text) {
         try {
-            URI uri = new URI(text);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                return uri;
-            }
+            URI uri = new URI(text.trim());
+            return uri.getScheme() != null && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
-            // reported below with the fix
+            return Optional.empty();
         }
-        throw new IllegalArgumentException("The configuration parameter " + ENDPOINT + "=" + text + " is not an"
-                + " endpoint URL: write a scheme and a host, e.g. " + ENDPOINT + "=http://localhost:4566 (a system"
-                + " property, or a line of src/test/resources/" + FILE + ").");
     }
 
     private static Properties file() {
