@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aslunit.internal.passthrough.AwsStandIn;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,13 +26,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class ServerPassThroughTest {
 
-    private static final WireMockServer LAMBDA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static WireMockServer LAMBDA;
 
     @BeforeAll
     static void start() {
-        LAMBDA.start();
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        LAMBDA = AwsStandIn.started();
     }
 
     @AfterAll

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aslunit.internal.passthrough.AwsStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestFilePassThroughTest {
 
-    private static final WireMockServer LAMBDA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static WireMockServer LAMBDA;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() {
-        LAMBDA.start();
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        LAMBDA = AwsStandIn.started();
     }
 
     @AfterAll

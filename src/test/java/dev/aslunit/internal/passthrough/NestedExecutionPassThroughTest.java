@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aslunit.Execution;
@@ -37,15 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class NestedExecutionPassThroughTest {
 
-    private static final WireMockServer SFN = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static WireMockServer SFN;
     private static final String CHILD = "arn:aws:states:us-east-1:123456789012:execution:Child:child-1";
     private static final String JSON_1_0 = "application/x-amz-json-1.0";
 
     @BeforeAll
     static void start() {
-        SFN.start();
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        SFN = AwsStandIn.started();
     }
 
     @AfterAll

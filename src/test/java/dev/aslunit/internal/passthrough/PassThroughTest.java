@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
@@ -28,14 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class PassThroughTest {
 
-    private static final WireMockServer AWS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static WireMockServer AWS;
 
     @BeforeAll
     static void start() {
-        AWS.start();
-        // the SDK's default credentials chain reads these before the environment and ~/.aws
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        AWS = AwsStandIn.started();
     }
 
     @AfterAll
