@@ -3,14 +3,20 @@ package dev.aslunit.internal.passthrough;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.json.Glob;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +34,8 @@ public final class PassThrough implements TaskHandler {
     private final Set<String> states = new LinkedHashSet<>();
     private final List<Pattern> resources = new ArrayList<>();
     private Integrations integrations;
+    /** Set when the test takes its callbacks from the functions themselves ({@link #callbackEndpoint()}). */
+    private CallbackEndpoint callbacks;
 
     public PassThrough(AwsSettings settings) {
         this(settings, PassThrough.class.getClassLoader());
@@ -76,6 +84,19 @@ public final class PassThrough implements TaskHandler {
         resources.add(Glob.compile(arnOrGlob));
     }
 
+    /**
+     * The loopback Step Functions endpoint that passed-through functions send their task callbacks
+     * to ({@code SendTaskSuccess}, {@code SendTaskFailure}, {@code SendTaskHeartbeat}). From the first
+     * call on, a passed-through {@code .waitForTaskToken} Task waits for its token's callback there
+     * (at most {@link NestedExecutions.Polling#giveUpAfter()}) instead of leaving it to the test.
+     */
+    public URI callbackEndpoint() {
+        if (callbacks == null) {
+            callbacks = CallbackEndpoint.shared();
+        }
+        return callbacks.uri();
+    }
+
     /** Whether this invocation is one the test passed through. */
     public boolean covers(TaskInvocation invocation) {
         if (states.contains(invocation.stateName())) {
@@ -103,13 +124,43 @@ public final class PassThrough implements TaskHandler {
         classes.client(Integrations.sdkPackage(arn), invocation.resource());
         Integrations calls = integrations();
         if (!settings.realLatency()) {
-            return Optional.of(calls.answer(invocation, arn));
+            return Optional.of(call(calls, invocation, arn));
         }
         // the one real clock read outside the server: the call's real duration, passed on as virtual latency
         long start = System.nanoTime();
-        TaskOutcome outcome = calls.answer(invocation, arn);
+        TaskOutcome outcome = call(calls, invocation, arn);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return Optional.of(withLatency(outcome, took));
+    }
+
+    /** The call, and for a token Task whose callback comes to {@link #callbackEndpoint()}, that callback. */
+    private TaskOutcome call(Integrations calls, TaskInvocation invocation, ResourceArn arn) {
+        if (callbacks == null || arn.pattern() != IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            return calls.answer(invocation, arn);
+        }
+        String token = invocation.taskToken();
+        // expected before the call: a function may call back before its Invoke returns
+        CompletableFuture<TaskOutcome> callback = callbacks.expect(token);
+        try {
+            TaskOutcome called = calls.answer(invocation, arn);
+            if (!(called instanceof TaskOutcome.NoAnswer)) {
+                return called;
+            }
+            return callback.get(polling.giveUpAfter().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("No callback came for the task token of Task state '"
+                    + invocation.stateName() + "' (" + invocation.resource() + ") within " + polling.giveUpText()
+                    + " at " + callbacks.uri() + ": configure the function to send SendTaskSuccess or SendTaskFailure"
+                    + " there (e.g. AWS_ENDPOINT_URL_SFN=" + callbacks.uri() + ").", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the callback of Task state '"
+                    + invocation.stateName() + "'", e);
+        } finally {
+            callbacks.forget(token);
+        }
     }
 
     /** Made at the first passed-through call, so the SDK loads only then; the server calls from several threads. */

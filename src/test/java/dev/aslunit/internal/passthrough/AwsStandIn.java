@@ -9,12 +9,17 @@ public final class AwsStandIn {
     private AwsStandIn() {
     }
 
-    /** Started on a free loopback port, with credentials the SDK's default chain finds before the environment and ~/.aws. */
+    /** Started on a free loopback port, with {@link #credentials()}. */
     public static WireMockServer started() {
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        credentials();
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return server;
+    }
+
+    /** Credentials the SDK's default chain finds before the environment and ~/.aws. */
+    public static void credentials() {
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "secret");
     }
 }
