@@ -15,8 +15,9 @@ import java.util.Map;
  * A passed-through Task's call and its answer as Step Functions shapes it: a Lambda function ARN and
  * {@code lambda:invoke} (the function's error as the error, its error object as the cause), the
  * optimized DynamoDB, SQS, SNS and EventBridge actions (the result completed by
- * {@link ServiceResponses} exactly as a mock's), and {@code aws-sdk:<service>:<action>} for any
- * service whose client is on the classpath ({@code <Service>.<Code>Exception} errors).
+ * {@link ServiceResponses} exactly as a mock's), {@code states:startExecution} with its {@code .sync}
+ * patterns ({@link NestedExecutions}), and {@code aws-sdk:<service>:<action>} for any service whose
+ * client is on the classpath ({@code <Service>.<Code>Exception} errors).
  */
 final class Integrations {
 
