@@ -26,6 +26,7 @@ import dev.aslunit.internal.passthrough.AwsSettings;
 import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskMocks;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,6 +190,17 @@ public final class StateMachineUnderTest {
                 .map(t -> t.resource()).filter(r -> r != null && glob.matcher(r).matches()).distinct().toList();
         passThrough().passResource(selector, matching);
         return this;
+    }
+
+    /**
+     * The Step Functions endpoint, on loopback, where the functions this test passes through send
+     * their task callbacks ({@code SendTaskSuccess}, {@code SendTaskFailure}, {@code SendTaskHeartbeat}):
+     * give it to the function (e.g. {@code AWS_ENDPOINT_URL_SFN}). From this call on, a passed-through
+     * {@code .waitForTaskToken} Task waits for its function's callback there (for at most 10 minutes)
+     * instead of for one the test sends; see docs/hybrid.md.
+     */
+    public URI callbackEndpoint() {
+        return passThrough().callbackEndpoint();
     }
 
     private PassThrough passThrough() {

@@ -9,6 +9,7 @@ import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.StepFunctionsConfig;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import io.cucumber.java.Scenario;
@@ -89,6 +90,7 @@ final class ScenarioContext {
                 throw new IllegalStateException("No state machine in " + where() + ". Start the scenario (or its"
                         + " Background) with:\n  Given the state machine \"path/to/workflow.asl.json\"");
             }
+            AwsParameters.apply(config);
             StepFunctionsConfig scenarioConfig = config.build();
             // the clock, seed and mock strictness are this scenario's, whichever scenario prepared the machine
             sfn = PreparedMachines.SHARED.prepare(scenarioConfig).newTest(scenarioConfig);

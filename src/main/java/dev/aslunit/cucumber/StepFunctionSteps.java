@@ -220,6 +220,23 @@ public class StepFunctionSteps {
         }
     }
 
+    // ------------------------------------------------------------------ real services (docs/hybrid.md)
+
+    /**
+     * The Task state calls its real endpoint instead of a mock, at {@code aslunit.aws.endpoint} in
+     * {@code aslunit.aws.region}; without this step nothing leaves the machine.
+     */
+    @Given("the task {string} calls the real service")
+    public void theTaskCallsTheRealService(String state) {
+        world.sfn().passThrough(state);
+    }
+
+    /** Every Task calling this resource (an ARN, a glob, or a CDK construct path) calls its real endpoint. */
+    @Given("the resource {string} calls the real service")
+    public void theResourceCallsTheRealService(String resource) {
+        world.sfn().passThroughResource(resource);
+    }
+
     // ------------------------------------------------------------------ S3
 
     /** An object for a Distributed Map's {@code ItemReader}, named {@code "bucket/key"}: the DocString as it is (CSV, JSON Lines, JSON). */

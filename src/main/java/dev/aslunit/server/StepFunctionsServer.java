@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.aslunit.internal.definition.DefaultAwsEnvironment;
 import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.passthrough.AwsSettings;
+import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +48,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final TimeMode timeMode;
     private final ExecutionDriver driver;
 
-    private StepFunctionsServer(Builder b) throws IOException {
+    private StepFunctionsServer(Builder b, PassThrough passThrough) throws IOException {
         this.timeMode = b.timeMode;
         this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
         // The server is the one place that reads the wall clock: creation dates, and the pace of
@@ -60,11 +64,12 @@ public final class StepFunctionsServer implements AutoCloseable {
         HttpEndpoints httpEndpoints = new HttpEndpoints(b.httpRoutes);
         LambdaEndpoint lambda = b.lambdaEndpoint == null ? null : new LambdaEndpoint(b.lambdaEndpoint);
         // after the activities and the mock config's test case (ExecutionOperations puts those first)
-        TaskHandler tasks = TaskAnswers.of(b.taskHandler, lambda, httpEndpoints);
+        TaskHandler tasks = TaskAnswers.of(passThrough, b.taskHandler, lambda, httpEndpoints);
         new ExecutionOperations(machines, resources, arns, b.region, b.accountId, driver, b.mockConfig,
                 tasks, ids, clock).register(operations);
         // TestState at TRACE shows the HTTP request and response: the same chain, with the HTTP link observed
-        new TestStateOperation(observer -> TaskAnswers.of(b.taskHandler, lambda, httpEndpoints.observed(observer)))
+        new TestStateOperation(observer -> TaskAnswers.of(passThrough, b.taskHandler, lambda,
+                httpEndpoints.observed(observer)))
                 .register(operations);
 
         AtomicInteger threads = new AtomicInteger();
@@ -122,6 +127,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         private TaskHandler taskHandler;
         private URI lambdaEndpoint;
         private final Map<String, String> httpRoutes = new LinkedHashMap<>();
+        private final List<String> passThrough = new ArrayList<>();
+        private URI awsEndpoint;
 
         private Builder() {
         }
@@ -203,10 +210,53 @@ public final class StepFunctionsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends this Task state (by name, in every state machine) or resource (an ARN or glob starting
+         * with {@code arn:}) to its real endpoint through the AWS SDK for Java v2, at
+         * {@link #awsEndpoint} in the server's {@link #region}, with the SDK's default credentials
+         * (docs/hybrid.md). Nothing else leaves the machine. A mock config test case that answers the
+         * Task still wins; a pass-through wins over the rest of the chain.
+         *
+         * @throws IllegalStateException when a resource's SDK client is not on the classpath, naming the artifact
+         * @throws IllegalArgumentException when a resource cannot be passed through, saying why
+         */
+        public Builder passThrough(String stateOrResource) {
+            passThrough.add(Objects.requireNonNull(stateOrResource, "stateOrResource"));
+            return this;
+        }
+
+        /** Where passed-through Tasks go, e.g. LocalStack's {@code http://localhost:4566} (unset: AWS's own endpoints). */
+        public Builder awsEndpoint(URI awsEndpoint) {
+            this.awsEndpoint = Objects.requireNonNull(awsEndpoint, "awsEndpoint");
+            return this;
+        }
+
+        /** The pass-through of the configuration, or {@code null}: checked before the port is bound. */
+        private PassThrough passThrough() {
+            if (passThrough.isEmpty()) {
+                return null;
+            }
+            if (awsEndpoint != null && (awsEndpoint.getScheme() == null || awsEndpoint.getHost() == null)) {
+                throw new IllegalArgumentException("The AWS endpoint " + awsEndpoint + " needs a scheme and a host,"
+                        + " e.g. --aws-endpoint http://localhost:4566");
+            }
+            PassThrough out = new PassThrough(new AwsSettings(awsEndpoint, region, false));
+            for (String target : passThrough) {
+                if (target.startsWith("arn:")) {
+                    // a plain ARN is checked now (its SDK client, whether it can be passed through); a glob when it matches
+                    out.passResource(target, target.contains("*") ? List.of() : List.of(target));
+                } else {
+                    out.passStateOfAnyMachine(target);
+                }
+            }
+            return out;
+        }
+
         /** Binds the port and starts serving; the server is ready when this returns. */
         public StepFunctionsServer start() {
+            PassThrough checked = passThrough();
             try {
-                return new StepFunctionsServer(this);
+                return new StepFunctionsServer(this, checked);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot listen on " + bindAddress.getHostAddress() + ":" + port
                         + ": " + e.getMessage() + (port != 0 ? " (is another server using the port? try --port)" : ""),

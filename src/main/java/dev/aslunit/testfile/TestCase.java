@@ -2,6 +2,7 @@ package dev.aslunit.testfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.SourceLocation;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,18 @@ public final class TestCase {
     final List<Expectation> expectations;
     /** The case expects the execution to wait for a task token: it is started, not run to its end. */
     final boolean staysWaiting;
+    /** The Task states (by name) and resources (starting with {@code arn:}) that call their real endpoint. */
+    final List<Expectation.Named> passThrough;
+    /** Where passed-through Tasks go; {@code null}: the configuration parameters, else the SDK's defaults. */
+    final URI awsEndpoint;
+    final String awsRegion;
 
     TestCase(String name, Path file, SourceLocation location, MachineSpec machine, JsonNode input, Instant startTime,
-            Long seed, List<MockSpec> mocks, List<Expectation> expectations, boolean staysWaiting) {
+            Long seed, List<MockSpec> mocks, List<Expectation> expectations, boolean staysWaiting,
+            List<Expectation.Named> passThrough, URI awsEndpoint, String awsRegion) {
+        this.passThrough = List.copyOf(passThrough);
+        this.awsEndpoint = awsEndpoint;
+        this.awsRegion = awsRegion;
         this.staysWaiting = staysWaiting;
         this.name = name;
         this.file = file;

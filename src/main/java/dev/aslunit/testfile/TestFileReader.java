@@ -10,11 +10,13 @@ import dev.aslunit.assertions.ExecutionAssert;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.Json;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.json.SourceDocument;
 import dev.aslunit.internal.json.SourceSyntaxException;
 import dev.aslunit.internal.definition.StateNames;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.nio.file.FileVisitResult;
@@ -48,11 +51,11 @@ public final class TestFileReader {
     static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "cdk.out");
 
     static final Set<String> TOP_KEYS = keys("$schema", "stateMachine", "startTime", "seed", "mocks", "resourceMocks",
-            "cases");
+            "passThrough", "awsEndpoint", "awsRegion", "cases");
     static final Set<String> MACHINE_KEYS = keys("definition", "template", "logicalId", "cdkOut", "constructPath",
             "substitutions", "type", "mockConfigFile", "testCase");
     static final Set<String> CASE_KEYS = keys("name", "stateMachine", "input", "inputFile", "startTime", "seed", "mocks",
-            "resourceMocks", "expect");
+            "resourceMocks", "passThrough", "expect");
     static final Set<String> ANSWER_KEYS = keys("returns", "returnsFile", "fails", "httpResponse", "neverAnswers",
             "waitsForCallback", "sendsSuccess", "sendsFailure", "times", "after");
     static final Set<String> ANSWER_KINDS = keys("returns", "returnsFile", "fails", "httpResponse", "neverAnswers",
@@ -191,6 +194,8 @@ public final class TestFileReader {
             Long sharedSeed = seed(top.get("seed"), "/seed");
             Map<String, MockSpec> sharedMocks = mocks(top.get("mocks"), "/mocks", false);
             Map<String, MockSpec> sharedResources = mocks(top.get("resourceMocks"), "/resourceMocks", true);
+            Shared shared = new Shared(names(top.get("passThrough"), "/passThrough"),
+                    endpoint(top.get("awsEndpoint"), "/awsEndpoint"), text(top.get("awsRegion"), "/awsRegion"));
 
             JsonNode cases = top.get("cases");
             List<TestCase> read = new ArrayList<>();
@@ -205,7 +210,7 @@ public final class TestFileReader {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < cases.size(); i++) {
                 TestCase c = testCase(cases.get(i), "/cases/" + i, machineNode != null, sharedMachine, sharedStart, sharedSeed, sharedMocks,
-                        sharedResources);
+                        sharedResources, shared);
                 if (c != null) {
                     if (!names.add(c.name())) {
                         problem("/cases/" + i + "/name", "another case of this file is named \"" + c.name()
@@ -219,7 +224,7 @@ public final class TestFileReader {
 
         private TestCase testCase(JsonNode node, String at, boolean sharedMachineGiven, MachineSpec sharedMachine,
                 Instant sharedStart,
-                Long sharedSeed, Map<String, MockSpec> sharedMocks, Map<String, MockSpec> sharedResources) {
+                Long sharedSeed, Map<String, MockSpec> sharedMocks, Map<String, MockSpec> sharedResources, Shared shared) {
             ObjectNode c = object(node, at, "a case", CASE_KEYS);
             if (c == null) {
                 return null;
@@ -247,18 +252,45 @@ public final class TestFileReader {
             Map<String, MockSpec> resources = new LinkedHashMap<>(sharedResources);
             resources.putAll(mocks(c.get("resourceMocks"), at + "/resourceMocks", true));
             all.addAll(resources.values());
+            List<Expectation.Named> passThrough = new ArrayList<>();
+            if (shared.passThrough() != null) {
+                passThrough.addAll(shared.passThrough());
+            }
+            List<Expectation.Named> own = names(c.get("passThrough"), at + "/passThrough");
+            if (own != null) {
+                passThrough.addAll(own);
+            }
+            // a passed-through state's calls are counted as a mocked one's
+            Set<String> called = new HashSet<>(mocks.keySet());
+            passThrough.stream().map(Expectation.Named::name).filter(n -> !n.startsWith("arn:")).forEach(called::add);
             List<Expectation> expectations = new ArrayList<>();
             if (!c.has("expect")) {
                 problem(at, "the case " + quoted(name) + " expects nothing: add \"expect\", e.g. expect: {status:"
                         + " SUCCEEDED}");
             } else {
-                expect(c.get("expect"), at + "/expect", mocks.keySet(), expectations);
+                expect(c.get("expect"), at + "/expect", called, expectations);
             }
             if (name == null || machine == null) {
                 return null;
             }
             return new TestCase(name, file, doc.locate(at), machine, input, start, seed, all, expectations,
-                    c.path("expect").has("waitingForTaskTokenAt"));
+                    c.path("expect").has("waitingForTaskTokenAt"), passThrough, shared.awsEndpoint(), shared.awsRegion());
+        }
+
+        /** What the top of the file gives every case about real services (docs/hybrid.md). */
+        private record Shared(List<Expectation.Named> passThrough, URI awsEndpoint, String awsRegion) {
+        }
+
+        private URI endpoint(JsonNode node, String at) {
+            String text = text(node, at);
+            if (text == null) {
+                return null;
+            }
+            Optional<URI> url = AwsParameters.url(text);
+            if (url.isEmpty()) {
+                problem(at, quoted(text) + " is not an endpoint URL; write a scheme and a host, e.g. \"http://localhost:4566\"");
+            }
+            return url.orElse(null);
         }
 
         private MachineSpec machine(JsonNode node, String at) {
@@ -709,8 +741,9 @@ public final class TestFileReader {
                     add(out, where, self, (x, sfn) -> assertThat(mock(sfn, name)).withInputAt(path, value)));
         }
 
+        /** The calls of a Task state, mocked or passed through. */
         private static dev.aslunit.mock.TaskMock mock(dev.aslunit.StateMachineUnderTest sfn, String state) {
-            return sfn.mocks().stream().filter(m -> state.equals(m.stateName())).findFirst().orElseThrow();
+            return sfn.callsOf(state);
         }
 
         private void add(List<Expectation> out, String at, List<Expectation.Named> states, Expectation.Check check) {

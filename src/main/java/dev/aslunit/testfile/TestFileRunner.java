@@ -11,6 +11,7 @@ import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.definition.load.DefinitionSourceException;
 import dev.aslunit.internal.definition.load.InvalidDefinitionException;
 import dev.aslunit.internal.json.Json;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;
@@ -47,6 +48,9 @@ public final class TestFileRunner {
             List<String> mistakes = checkNames(c, sfn);
             if (mistakes.isEmpty()) {
                 mistakes = mock(c, sfn);
+            }
+            if (mistakes.isEmpty()) {
+                mistakes = passThrough(c, sfn);
             }
             if (!mistakes.isEmpty()) {
                 return result(c, CaseResult.Outcome.ERROR, String.join("\n", mistakes), null, started);
@@ -112,6 +116,16 @@ public final class TestFileRunner {
         if (c.seed != null) {
             config.seed(c.seed);
         }
+        if (!c.passThrough.isEmpty()) {
+            // the file's endpoint and region win over the run's configuration parameters, as an annotation's do in JUnit
+            AwsParameters.apply(config);
+        }
+        if (c.awsEndpoint != null) {
+            config.awsEndpoint(c.awsEndpoint);
+        }
+        if (c.awsRegion != null) {
+            config.awsRegion(c.awsRegion);
+        }
         StepFunctionsConfig built = config.build();
         return PreparedStateMachine.prepare(built, null, this::cached).newTest(built);
     }
@@ -156,6 +170,23 @@ public final class TestFileRunner {
                 mock(spec, sfn);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 mistakes.add(where(spec.at()) + e.getMessage());
+            }
+        }
+        return mistakes;
+    }
+
+    /** The Tasks the case sends to their real endpoint: a resource when it starts with {@code arn:}, else a state name. */
+    private static List<String> passThrough(TestCase c, StateMachineUnderTest sfn) {
+        List<String> mistakes = new ArrayList<>();
+        for (Expectation.Named target : c.passThrough) {
+            try {
+                if (target.name().startsWith("arn:")) {
+                    sfn.passThroughResource(target.name());
+                } else {
+                    sfn.passThrough(target.name());
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                mistakes.add(where(target.at()) + e.getMessage());
             }
         }
         return mistakes;

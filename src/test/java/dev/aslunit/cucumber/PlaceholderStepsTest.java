@@ -1,30 +1,17 @@
 package dev.aslunit.cucumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** {@code Given placeholders without a value stay opaque}, and the message a scenario gets without it. */
 class PlaceholderStepsTest {
 
     @Test
     void opaque_placeholders_run_and_without_them_the_message_names_the_cucumber_fix() {
-        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-        EngineTestKit.engine("cucumber")
-                .selectors(selectClasspathResource("dev/aslunit/cucumber/placeholders/placeholders.feature"))
-                .configurationParameter("cucumber.glue", "dev.aslunit.cucumber")
-                .configurationParameter("cucumber.plugin", "summary")
-                .execute()
-                .testEvents()
-                .finished()
-                .stream()
-                .forEach(e -> results.put(e.getTestDescriptor().getDisplayName(),
-                        e.getRequiredPayload(TestExecutionResult.class)));
+        Map<String, TestExecutionResult> results = FeatureRuns.run("dev/aslunit/cucumber/placeholders/placeholders.feature");
 
         assertThat(results.get("opaque placeholders let a mocked task run").getStatus())
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);

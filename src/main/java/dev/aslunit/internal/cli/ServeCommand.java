@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,10 +59,21 @@ public final class ServeCommand implements Callable<Integer> {
                     + "https://api.example.com=http://127.0.0.1:8080 (repeatable). Unrouted HTTP Tasks may call loopback only.")
     Map<String, String> httpRoutes = new LinkedHashMap<>();
 
+    @Option(names = "--pass-through", paramLabel = "STATE_OR_RESOURCE",
+            description = "Send this Task state (by name) or resource (an ARN or glob starting with arn:) to its real "
+                    + "endpoint through the AWS SDK for Java v2, with the SDK's default credentials (repeatable). "
+                    + "Nothing else leaves the machine. See docs/hybrid.md.")
+    List<String> passThrough = new ArrayList<>();
+
+    @Option(names = "--aws-endpoint", paramLabel = "URL",
+            description = "Where passed-through Tasks go, e.g. LocalStack's http://localhost:4566 (default: AWS's own "
+                    + "endpoints in --aws-region).")
+    URI awsEndpoint;
+
     @Option(names = "--aws-region", paramLabel = "REGION",
             defaultValue = "${env:AWS_DEFAULT_REGION:-" + DefaultAwsEnvironment.REGION + "}",
-            description = "Region in the ARNs (default: $AWS_DEFAULT_REGION, else " + DefaultAwsEnvironment.REGION
-                    + ").")
+            description = "Region in the ARNs, and of passed-through calls (default: $AWS_DEFAULT_REGION, else "
+                    + DefaultAwsEnvironment.REGION + ").")
     String region;
 
     @Option(names = "--aws-account", paramLabel = "ACCOUNT",
@@ -86,6 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
                 builder.lambdaEndpoint(lambdaEndpoint);
             }
             httpRoutes.forEach(builder::httpRoute);
+            passThrough.forEach(builder::passThrough);
+            if (awsEndpoint != null) {
+                builder.awsEndpoint(awsEndpoint);
+            }
             Path mocks = mockConfig != null ? mockConfig
                     : System.getenv(MOCK_CONFIG_VARIABLE) != null ? Path.of(System.getenv(MOCK_CONFIG_VARIABLE)) : null;
             if (mocks != null) {
@@ -99,13 +116,15 @@ public final class ServeCommand implements Callable<Integer> {
             }, "aslunit-serve-shutdown"));
             out.println("ASLUnit Step Functions API listening on " + server.endpoint() + " (time: " + server.timeMode()
                     + (mocks != null ? ", mock config: " + mocks : "")
-                    + (lambdaEndpoint != null ? ", Lambda endpoint: " + lambdaEndpoint : "") + "). Ctrl-C stops it.");
+                    + (lambdaEndpoint != null ? ", Lambda endpoint: " + lambdaEndpoint : "")
+                    + (passThrough.isEmpty() ? "" : ", passed through to " + (awsEndpoint != null ? awsEndpoint : "AWS")
+                            + ": " + String.join(", ", passThrough)) + "). Ctrl-C stops it.");
             out.flush();
             stopped.await();
             return 0;
         } catch (UnknownHostException e) {
             err.println("Invalid --bind address '" + bind + "': " + e.getMessage());
-        } catch (IllegalArgumentException | UncheckedIOException | MockConfigException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | MockConfigException e) {
             err.println(e.getMessage());
         }
         err.flush();

@@ -15,14 +15,18 @@ import java.util.Map;
  * A passed-through Task's call and its answer as Step Functions shapes it: a Lambda function ARN and
  * {@code lambda:invoke} (the function's error as the error, its error object as the cause), the
  * optimized DynamoDB, SQS, SNS and EventBridge actions (the result completed by
- * {@link ServiceResponses} exactly as a mock's), and {@code aws-sdk:<service>:<action>} for any
- * service whose client is on the classpath ({@code <Service>.<Code>Exception} errors).
+ * {@link ServiceResponses} exactly as a mock's), {@code states:startExecution} with its {@code .sync}
+ * patterns ({@link NestedExecutions}), and {@code aws-sdk:<service>:<action>} for any service whose
+ * client is on the classpath ({@code <Service>.<Code>Exception} errors).
  */
 final class Integrations {
 
     /** An optimized integration's service: its SDK package, its error prefix and the SDK v1 name Step Functions' causes carry. */
     private record Optimized(String sdkPackage, String errorPrefix, String causeService) {
     }
+
+    /** The one {@code .sync} integration passed through: a nested execution, polled until it ends. */
+    private static final String NESTED = "states:startExecution";
 
     private static final Map<String, Optimized> OPTIMIZED = Map.of(
             "lambda:invoke", new Optimized("lambda", "Lambda", "AWSLambda"),
@@ -32,14 +36,21 @@ final class Integrations {
             "dynamodb:deleteItem", new Optimized("dynamodb", "DynamoDB", "AmazonDynamoDBv2"),
             "sqs:sendMessage", new Optimized("sqs", "SQS", "AmazonSQS"),
             "sns:publish", new Optimized("sns", "SNS", "AmazonSNS"),
-            "events:putEvents", new Optimized("eventbridge", "EventBridge", "AmazonEventBridge"));
+            "events:putEvents", new Optimized("eventbridge", "EventBridge", "AmazonEventBridge"),
+            NESTED, new Optimized("sfn", "StepFunctions", "AWSStepFunctions"));
 
     private static final Optimized LAMBDA = OPTIMIZED.get("lambda:invoke");
 
     private final SdkGateway sdk;
+    private final NestedExecutions nested;
 
-    Integrations(SdkGateway sdk) {
+    Integrations(SdkGateway sdk, NestedExecutions.Polling polling) {
         this.sdk = sdk;
+        this.nested = new NestedExecutions(sdk, polling);
+    }
+
+    private static boolean nested(ResourceArn arn) {
+        return NESTED.equals(arn.service() + ":" + arn.action());
     }
 
     /** The SDK package a resource calls, for the check at declaration; {@code null} when it cannot be passed through. */
@@ -47,7 +58,7 @@ final class Integrations {
         if (arn.kind() == ResourceArn.Kind.LAMBDA_FUNCTION) {
             return LAMBDA.sdkPackage();
         }
-        if (arn.kind() != ResourceArn.Kind.SERVICE || arn.pattern().isSync()) {
+        if (arn.kind() != ResourceArn.Kind.SERVICE || arn.pattern().isSync() && !nested(arn)) {
             return null;
         }
         if (arn.isSdkIntegration()) {
@@ -62,12 +73,14 @@ final class Integrations {
         if (arn.kind() == ResourceArn.Kind.ACTIVITY) {
             return "an activity has no endpoint to call: its worker answers; send its callback from the test";
         }
-        if (arn.pattern().isSync()) {
-            return "the " + arn.pattern().suffix() + " pattern is not passed through yet; mock the Task";
+        if (arn.pattern().isSync() && !nested(arn)) {
+            return "the " + arn.pattern().suffix() + " pattern is passed through only for states:startExecution"
+                    + " (a nested execution); mock the Task";
         }
         if (sdkPackage(arn) == null) {
             return "ASLUnit passes through Lambda functions, lambda:invoke, dynamodb getItem/putItem/updateItem/"
-                    + "deleteItem, sqs:sendMessage, sns:publish, events:putEvents and aws-sdk:*; mock the Task,"
+                    + "deleteItem, sqs:sendMessage, sns:publish, events:putEvents, states:startExecution and aws-sdk:*;"
+                    + " mock the Task,"
                     + " or call the same action through arn:aws:states:::aws-sdk:<service>:<action>";
         }
         return null;
@@ -91,6 +104,9 @@ final class Integrations {
             return lambda(invocation, request, true);
         }
         try {
+            if (nested(arn)) {
+                return nested.answer(invocation, arn);
+            }
             ObjectNode response = sdk.call(pkg, arn.action(), invocation.parameters(), invocation.resource());
             if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
                 return new TaskOutcome.NoAnswer();

@@ -3,14 +3,20 @@ package dev.aslunit.internal.passthrough;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
+import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.json.Glob;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +30,12 @@ public final class PassThrough implements TaskHandler {
 
     private final AwsSettings settings;
     private final SdkClasses classes;
+    private final NestedExecutions.Polling polling;
     private final Set<String> states = new LinkedHashSet<>();
     private final List<Pattern> resources = new ArrayList<>();
     private Integrations integrations;
+    /** Set when the test takes its callbacks from the functions themselves ({@link #callbackEndpoint()}). */
+    private CallbackEndpoint callbacks;
 
     public PassThrough(AwsSettings settings) {
         this(settings, PassThrough.class.getClassLoader());
@@ -34,8 +43,14 @@ public final class PassThrough implements TaskHandler {
 
     /** With the class loader the SDK is looked up in (a test hides the SDK this way). */
     public PassThrough(AwsSettings settings, ClassLoader loader) {
+        this(settings, loader, NestedExecutions.Polling.DEFAULT);
+    }
+
+    /** With how a {@code .sync} nested execution is polled (a test gives up sooner). */
+    PassThrough(AwsSettings settings, ClassLoader loader, NestedExecutions.Polling polling) {
         this.settings = settings;
         this.classes = new SdkClasses(loader);
+        this.polling = polling;
     }
 
     /**
@@ -50,6 +65,15 @@ public final class PassThrough implements TaskHandler {
     }
 
     /**
+     * Passes every Task state of this name through, in whichever state machine runs it (the
+     * server's configuration, which knows no definition when it starts): its resource is checked
+     * when the Task runs, and one that cannot be passed through fails the execution saying why.
+     */
+    public void passStateOfAnyMachine(String stateName) {
+        states.add(stateName);
+    }
+
+    /**
      * Passes through every Task whose resource matches the ARN or glob; {@code matching} are the
      * resources of the definition it matches, checked as {@link #passState} checks one.
      */
@@ -58,6 +82,19 @@ public final class PassThrough implements TaskHandler {
             check("resource " + resource, resource);
         }
         resources.add(Glob.compile(arnOrGlob));
+    }
+
+    /**
+     * The loopback Step Functions endpoint that passed-through functions send their task callbacks
+     * to ({@code SendTaskSuccess}, {@code SendTaskFailure}, {@code SendTaskHeartbeat}). From the first
+     * call on, a passed-through {@code .waitForTaskToken} Task waits for its token's callback there
+     * (at most {@link NestedExecutions.Polling#giveUpAfter()}) instead of leaving it to the test.
+     */
+    public URI callbackEndpoint() {
+        if (callbacks == null) {
+            callbacks = CallbackEndpoint.shared();
+        }
+        return callbacks.uri();
     }
 
     /** Whether this invocation is one the test passed through. */
@@ -85,17 +122,53 @@ public final class PassThrough implements TaskHandler {
             throw new IllegalArgumentException("it cannot be passed through: " + why);
         }
         classes.client(Integrations.sdkPackage(arn), invocation.resource());
-        if (integrations == null) {
-            integrations = new Integrations(new SdkGateway(classes, settings));
-        }
+        Integrations calls = integrations();
         if (!settings.realLatency()) {
-            return Optional.of(integrations.answer(invocation, arn));
+            return Optional.of(call(calls, invocation, arn));
         }
         // the one real clock read outside the server: the call's real duration, passed on as virtual latency
         long start = System.nanoTime();
-        TaskOutcome outcome = integrations.answer(invocation, arn);
+        TaskOutcome outcome = call(calls, invocation, arn);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return Optional.of(withLatency(outcome, took));
+    }
+
+    /** The call, and for a token Task whose callback comes to {@link #callbackEndpoint()}, that callback. */
+    private TaskOutcome call(Integrations calls, TaskInvocation invocation, ResourceArn arn) {
+        if (callbacks == null || arn.pattern() != IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            return calls.answer(invocation, arn);
+        }
+        String token = invocation.taskToken();
+        // expected before the call: a function may call back before its Invoke returns
+        CompletableFuture<TaskOutcome> callback = callbacks.expect(token);
+        try {
+            TaskOutcome called = calls.answer(invocation, arn);
+            if (!(called instanceof TaskOutcome.NoAnswer)) {
+                return called;
+            }
+            return callback.get(polling.giveUpAfter().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("No callback came for the task token of Task state '"
+                    + invocation.stateName() + "' (" + invocation.resource() + ") within " + polling.giveUpText()
+                    + " at " + callbacks.uri() + ": configure the function to send SendTaskSuccess or SendTaskFailure"
+                    + " there (e.g. AWS_ENDPOINT_URL_SFN=" + callbacks.uri() + ").", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the callback of Task state '"
+                    + invocation.stateName() + "'", e);
+        } finally {
+            callbacks.forget(token);
+        }
+    }
+
+    /** Made at the first passed-through call, so the SDK loads only then; the server calls from several threads. */
+    private synchronized Integrations integrations() {
+        if (integrations == null) {
+            integrations = new Integrations(new SdkGateway(classes, settings), polling);
+        }
+        return integrations;
     }
 
     private static TaskOutcome withLatency(TaskOutcome outcome, Duration latency) {

@@ -36,6 +36,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void refuses_a_pass_through_it_cannot_make_saying_why() {
+        String[] r = run("serve", "--port", "0", "--pass-through", "arn:aws:states:::aws-sdk:athena:getQueryExecution");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("Passing arn:aws:states:::aws-sdk:athena:getQueryExecution through to AWS needs the"
+                + " AWS SDK for Java v2 client of 'athena'");
+    }
+
+    @Test
     void refuses_a_missing_mock_config_naming_the_file(@TempDir Path dir) {
         String[] r = run("serve", "--port", "0", "--mock-config", dir.resolve("nope.json").toString());
         assertThat(r[0]).isEqualTo("2");

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
@@ -28,14 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class PassThroughTest {
 
-    private static final WireMockServer AWS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static WireMockServer AWS;
 
     @BeforeAll
     static void start() {
-        AWS.start();
-        // the SDK's default credentials chain reads these before the environment and ~/.aws
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "secret");
+        AWS = AwsStandIn.started();
     }
 
     @AfterAll
@@ -366,9 +362,10 @@ class PassThroughTest {
         assertThatThrownBy(() -> sfn("lambda-invoke").passThrough("Cal"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Call");
         PassThrough passThrough = new PassThrough(new AwsSettings(null, null, false));
-        assertThatThrownBy(() -> passThrough.passState("Child", "arn:aws:states:::states:startExecution.sync:2"))
+        assertThatThrownBy(() -> passThrough.passState("Job", "arn:aws:states:::ecs:runTask.sync"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The Task state 'Child' (arn:aws:states:::states:startExecution.sync:2) cannot be passed"
-                        + " through: the .sync:2 pattern is not passed through yet; mock the Task");
+                .hasMessage("The Task state 'Job' (arn:aws:states:::ecs:runTask.sync) cannot be passed through: the"
+                        + " .sync pattern is passed through only for states:startExecution (a nested execution); mock"
+                        + " the Task");
     }
 }
