@@ -1,0 +1,158 @@
+package dev.aslunit.internal.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aslunit.Execution;
+import dev.aslunit.internal.json.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One test run in verify mode: its settings, the endpoint (opened, and the account checked, at the
+ * first call), the calls made against the cap, and the report. The front end hands it each test's
+ * executions after the test; a test that failed on its own is not verified.
+ */
+public final class VerifyRun {
+
+    private final VerifySettings settings;
+    private final Supplier<Endpoint> opener;
+    private final VerifyReport report;
+    private Endpoint endpoint;
+    private RuntimeException refused;
+    private int calls;
+
+    /** A run against the endpoint the settings name, through the AWS SDK for Java v2. */
+    public VerifyRun(VerifySettings settings, ClassLoader loader) {
+        this(settings, () -> {
+            SdkCheck.require("sfn", "software.amazon.awssdk.services.sfn.SfnClient",
+                    "calls the TestState API of " + settings.endpoint(), loader);
+            if (settings.isAws()) {
+                SdkCheck.require("sts", "software.amazon.awssdk.services.sts.StsClient",
+                        "asks STS which account the credentials belong to before it calls AWS", loader);
+            }
+            return new SdkEndpoint(settings);
+        });
+    }
+
+    VerifyRun(VerifySettings settings, Supplier<Endpoint> opener) {
+        this.settings = settings;
+        this.opener = opener;
+        this.report = new VerifyReport(settings);
+    }
+
+    public VerifySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Re-runs each execution's path state by state on the endpoint's TestState and compares.
+     *
+     * @param workflow   the definition's name for the report ({@code order-processing.asl.json})
+     * @param definition the whole definition, as the test ran it
+     * @return the failure message when any state's answers differ (both answers side by side), else empty
+     * @throws IllegalStateException when the run may not call (no account named, another account, the cap
+     *                               reached) or the endpoint could not be used
+     */
+    public synchronized Optional<String> verify(String workflow, JsonNode definition, List<Execution> executions) {
+        Walk walk = new Walk(definition, settings.roleArn());
+        report.workflow(workflow, walk.stateNames());
+        List<Walk.Step> steps = new ArrayList<>();
+        for (Execution execution : executions) {
+            steps.addAll(walk.steps(execution));
+        }
+        long planned = steps.stream().filter(s -> s.call() != null).count();
+        for (Walk.Step step : steps) {
+            if (step.call() == null) {
+                report.notVerified(workflow, step.state(), step.place(), step.notVerified());
+            }
+        }
+        if (settings.dryRun()) {
+            steps.stream().filter(s -> s.call() != null).forEach(s -> report.planned(workflow, s.call()));
+            return Optional.empty();
+        }
+        if (calls + planned > settings.maxCalls()) {
+            throw new IllegalStateException("Verify mode stops before " + (calls + planned) + " TestState calls: the run"
+                    + " may make " + settings.maxCalls() + " (" + VerifySettings.MAX_CALLS + "), has made " + calls
+                    + ", and this test needs " + planned + " more. Raise " + VerifySettings.MAX_CALLS
+                    + " if the cost is expected (see docs/verify-on-aws.md), or verify fewer tests.");
+        }
+        StringBuilder failures = new StringBuilder();
+        for (Walk.Step step : steps) {
+            if (step.call() == null) {
+                continue;
+            }
+            Endpoint open = open();
+            calls++;
+            StateCall call = step.call();
+            Answer answer;
+            try {
+                answer = open.testState(call);
+            } catch (Endpoint.EndpointException e) {
+                report.differed(workflow, call, List.of(new Answer.Difference("request", "accepted", e.getMessage())));
+                failures.append(VerifyMessages.refused(call, e.getMessage()));
+                continue;
+            }
+            List<Answer.Difference> differences = call.expected().differences(answer);
+            if (differences.isEmpty()) {
+                report.verified(workflow, call);
+            } else {
+                report.differed(workflow, call, differences);
+                failures.append(VerifyMessages.differences(call, differences));
+            }
+        }
+        return failures.length() == 0 ? Optional.empty()
+                : Optional.of(VerifyMessages.header(settings.endpoint().toString(), workflow) + failures);
+    }
+
+    /** The endpoint, opened on the first call once the account guard let it; a refusal holds for the whole run. */
+    private Endpoint open() {
+        if (refused != null) {
+            throw refused;
+        }
+        if (endpoint == null) {
+            try {
+                Endpoint candidate = opener.get();
+                try {
+                    AccountGuard.check(settings, candidate::callerAccount);
+                } catch (RuntimeException e) {
+                    candidate.close();
+                    throw e;
+                }
+                endpoint = candidate;
+            } catch (RuntimeException e) {
+                refused = e;
+                throw e;
+            }
+        }
+        return endpoint;
+    }
+
+    /** How many TestState calls the run made so far. */
+    public synchronized int calls() {
+        return calls;
+    }
+
+    /** Writes {@code verify.json} and {@code verify.md} (and in a dry run {@code verify-calls.json}) into {@code directory}. */
+    public synchronized Path writeReport(Path directory) {
+        return report.write(directory, calls);
+    }
+
+    /** The request a dry run lists, as TestState's API takes it. */
+    static ObjectNode request(StateCall call) {
+        ObjectNode entry = Json.nodes().objectNode();
+        entry.put("execution", call.execution());
+        entry.put("place", call.place());
+        entry.set("request", call.requestJson());
+        return entry;
+    }
+
+    public synchronized void close() {
+        if (endpoint != null) {
+            endpoint.close();
+            endpoint = null;
+        }
+    }
+}
