@@ -15,9 +15,7 @@ final class VerifyMessages {
     static String differences(StateCall call, List<Answer.Difference> differences) {
         StringBuilder text = new StringBuilder();
         for (Answer.Difference d : differences) {
-            text.append("\n\nExpecting ").append(d.field()).append(" of state \"").append(call.state()).append('"')
-                    .append(call.place().equals(call.state()) ? "" : " (" + call.place().substring(call.state().length())
-                            .replaceFirst("^[ ,]+", "").replaceFirst("^\\((.*)\\)$", "$1") + ")")
+            text.append("\n\nExpecting ").append(d.field()).append(" of ").append(quoted(call))
                     .append(" in execution \"").append(call.execution()).append("\" to be the same on both sides:")
                     .append("\n  ASLUnit:  ").append(shown(d.aslunit()))
                     .append("\n  endpoint: ").append(shown(d.endpoint()));
@@ -34,8 +32,13 @@ final class VerifyMessages {
     }
 
     static String refused(StateCall call, String message) {
-        return "\n\nThe endpoint refused the TestState request for state \"" + call.state() + "\" (" + call.place()
-                + ") in execution \"" + call.execution() + "\":\n  " + message;
+        return "\n\nThe endpoint refused the TestState request for " + quoted(call) + " in execution \""
+                + call.execution() + "\":\n  " + message;
+    }
+
+    /** {@code state "Charge" (attempt 2 of 3)} */
+    private static String quoted(StateCall call) {
+        return "state \"" + call.state() + "\"" + call.place().substring(call.state().length());
     }
 
     private static String shown(String value) {

@@ -47,10 +47,11 @@ final class VerifyReport {
     }
 
     void differed(String workflow, StateCall call, List<Answer.Difference> differences) {
+        List<String> fields = new ArrayList<>();
         for (Answer.Difference d : differences) {
-            tally(workflow, call.state()).differed.add(call.place() + ": " + d.field() + " " + d.aslunit()
-                    + " (ASLUnit) vs " + d.endpoint() + " (endpoint)");
+            fields.add(d.field() + " " + shown(d.aslunit()) + " (ASLUnit) vs " + shown(d.endpoint()) + " (endpoint)");
         }
+        tally(workflow, call.state()).differed.add(call.place() + ": " + String.join(", ", fields));
     }
 
     void notVerified(String workflow, String state, String place, String reason) {
@@ -62,6 +63,10 @@ final class VerifyReport {
         ObjectNode entry = VerifyRun.request(call);
         entry.put("workflow", workflow);
         plannedCalls.add(entry);
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private StateTally tally(String workflow, String state) {

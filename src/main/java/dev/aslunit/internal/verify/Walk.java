@@ -78,7 +78,8 @@ final class Walk {
     }
 
     private void steps(String execution, VisitRecord v, List<Step> out) {
-        String place = v.state() + (v.scope().label().isEmpty() ? "" : " (in " + v.scope().label() + ")");
+        String scope = v.scope().label().isEmpty() ? "" : "in " + v.scope().label();
+        String place = place(v.state(), scope, "");
         JsonNode state = states.get(v.state());
         String reason = notVerified(v, state);
         if (reason != null) {
@@ -97,7 +98,8 @@ final class Walk {
         for (int k = 0; k < attempts.size(); k++) {
             AttemptRecord a = attempts.get(k);
             boolean last = k == attempts.size() - 1;
-            String at = attempts.size() == 1 ? place : place + ", attempt " + (k + 1) + " of " + attempts.size();
+            String at = attempts.size() == 1 ? place
+                    : place(v.state(), scope, "attempt " + (k + 1) + " of " + attempts.size());
             String result = null;
             if (!a.failed()) {
                 result = last ? result(v, a) : null;
@@ -116,6 +118,12 @@ final class Walk {
                     result, a.failed() ? a.error() : null, a.failed() ? a.cause() : null, retryCount, causedBy,
                     roleArn, expected), null));
         }
+    }
+
+    /** {@code Charge}, {@code Charge (attempt 2 of 3)}, {@code Reserve (in EachItem[1], attempt 1 of 2)}. */
+    private static String place(String state, String scope, String attempt) {
+        String detail = scope.isEmpty() ? attempt : attempt.isEmpty() ? scope : scope + ", " + attempt;
+        return detail.isEmpty() ? state : state + " (" + detail + ")";
     }
 
     /** Why TestState cannot re-run this visit as the execution ran it, or {@code null} when it can. */
@@ -140,7 +148,7 @@ final class Walk {
                     || "DISTRIBUTED".equals(state.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
                 return "a Distributed Map runs its items as child executions, which TestState does not";
             }
-            if (v.failed() == false && v.iterations().stream().anyMatch(s -> s.outcome() == ExecutionStatus.FAILED)) {
+            if (!v.failed() && v.iterations().stream().anyMatch(s -> s.outcome() == ExecutionStatus.FAILED)) {
                 return "iterations failed within the Map's tolerance, which is not verified yet";
             }
         }

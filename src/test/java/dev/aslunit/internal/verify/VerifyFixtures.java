@@ -53,4 +53,16 @@ final class VerifyFixtures {
                     .hasOutputAt("$.both[1].label", "o-1 in EUR");
         }
     }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = "verify/charge.asl.json")
+    static class Charge {
+
+        @Test
+        void a_busy_card_is_charged_on_the_retry(StateMachineUnderTest sfn) {
+            sfn.mock("Charge").fails("Card.Busy", "try later").thenReturns("{\"ok\": true}");
+
+            assertThat(sfn.run("{\"id\": 1}")).succeeded().tookPath("Charge", "Done");
+        }
+    }
 }

@@ -82,7 +82,7 @@ class VerifyModeTest {
         JsonNode calls = Json.parse(Files.readString(reports.resolve("verify-calls.json")));
         assertThat(calls).hasSize(12);
         JsonNode retried = calls.get(2);
-        assertThat(retried.path("place").asText()).isEqualTo("ChargePayment, attempt 1 of 3");
+        assertThat(retried.path("place").asText()).isEqualTo("ChargePayment (attempt 1 of 3)");
         assertThat(retried.path("request").path("stateName").asText()).isEqualTo("ChargePayment");
         assertThat(retried.path("request").path("mock").path("errorOutput").path("error").asText())
                 .isEqualTo("Lambda.TooManyRequestsException");
@@ -133,9 +133,16 @@ class VerifyModeTest {
 
     static EngineExecutionResults run(Path reports, Map<String, String> overrides, Class<?> fixture) {
         Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(VerifySettings.ENDPOINT, server.endpoint().toString());
+        parameters.putAll(overrides);
+        return runAgainst(reports, parameters, fixture);
+    }
+
+    /** The fixture in verify mode, for account 000000000000 unless {@code overrides} say otherwise. */
+    static EngineExecutionResults runAgainst(Path reports, Map<String, String> overrides, Class<?> fixture) {
+        Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(TestKitOnly.PARAMETER, "true");
         parameters.put("aslunit.report.dir", reports.toString());
-        parameters.put(VerifySettings.ENDPOINT, server.endpoint().toString());
         parameters.put(VerifySettings.ACCOUNT, "000000000000");
         parameters.putAll(overrides);
         return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
