@@ -11,9 +11,14 @@ import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.ReportWriter;
+import dev.aslunit.internal.verify.VerifyRun;
+import dev.aslunit.internal.verify.VerifySettings;
+import dev.aslunit.PreparedStateMachine;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
@@ -80,6 +85,29 @@ final class ScenarioContext {
     void recordCoverage(CoverageCollector collector) {
         if (sfn != null) {
             collector.recordTest(sfn);
+        }
+    }
+
+    /**
+     * Verify mode (docs/verify-on-aws.md), set by system properties: the scenario's executions, state by
+     * state, against the endpoint's TestState; a difference fails the scenario with both answers.
+     */
+    void verifyOnEndpoint() {
+        Optional<VerifySettings> settings = VerifySettings.from(k -> Optional.ofNullable(System.getProperty(k)));
+        if (settings.isEmpty() || sfn == null || sfn.executions().isEmpty()) {
+            return;
+        }
+        VerifyRun run = VerifyRun.inThisJvm(settings.get(), getClass().getClassLoader());
+        PreparedStateMachine prepared = PreparedMachines.SHARED.prepare(sfn.config());
+        Optional<String> failure;
+        try {
+            failure = run.verify(prepared.source(), prepared.json(), sfn.executions());
+        } finally {
+            run.writeReport(ReportWriter.defaultDirectory());
+        }
+        if (failure.isPresent()) {
+            throw new AssertionError(failure.get() + "\nReport: "
+                    + ReportWriter.defaultDirectory().resolve("verify.md").toAbsolutePath());
         }
     }
 

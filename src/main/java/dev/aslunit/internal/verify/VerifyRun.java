@@ -7,7 +7,9 @@ import dev.aslunit.internal.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,9 @@ import java.util.function.Supplier;
  * executions after the test; a test that failed on its own is not verified.
  */
 public final class VerifyRun {
+
+    /** The runs of front ends without a session of their own (the Cucumber steps): one per JVM and settings. */
+    private static final Map<VerifySettings, VerifyRun> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final VerifySettings settings;
     private final Supplier<Endpoint> opener;
@@ -41,6 +46,11 @@ public final class VerifyRun {
         this.settings = settings;
         this.opener = opener;
         this.report = new VerifyReport(settings);
+    }
+
+    /** The run of this JVM for {@code settings}: its calls count against one cap, and its report is one. */
+    public static VerifyRun inThisJvm(VerifySettings settings, ClassLoader loader) {
+        return IN_THIS_JVM.computeIfAbsent(settings, s -> new VerifyRun(s, loader));
     }
 
     public VerifySettings settings() {
