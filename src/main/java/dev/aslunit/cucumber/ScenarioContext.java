@@ -18,7 +18,6 @@ import dev.aslunit.PreparedStateMachine;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /**
  * One scenario's world: the configuration the Given steps collect, the sandbox built from it at the
@@ -93,22 +92,14 @@ final class ScenarioContext {
      * state, against the endpoint's TestState; a difference fails the scenario with both answers.
      */
     void verifyOnEndpoint() {
-        Optional<VerifySettings> settings = VerifySettings.from(k -> Optional.ofNullable(System.getProperty(k)));
-        if (settings.isEmpty() || sfn == null || sfn.executions().isEmpty()) {
+        if (sfn == null || System.getProperty(VerifySettings.ENDPOINT) == null) {
             return;
         }
-        VerifyRun run = VerifyRun.inThisJvm(settings.get(), getClass().getClassLoader());
         PreparedStateMachine prepared = PreparedMachines.SHARED.prepare(sfn.config());
-        Optional<String> failure;
-        try {
-            failure = run.verify(prepared.source(), prepared.json(), sfn.executions());
-        } finally {
-            run.writeReport(ReportWriter.defaultDirectory());
-        }
-        if (failure.isPresent()) {
-            throw new AssertionError(failure.get() + "\nReport: "
-                    + ReportWriter.defaultDirectory().resolve("verify.md").toAbsolutePath());
-        }
+        VerifyRun.bySystemProperties(prepared.source(), prepared.json(), sfn.executions(), ReportWriter.defaultDirectory())
+                .ifPresent(failure -> {
+                    throw new AssertionError(failure);
+                });
     }
 
     StateMachineUnderTest sfn() {

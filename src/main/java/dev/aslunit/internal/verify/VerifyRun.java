@@ -48,9 +48,27 @@ public final class VerifyRun {
         this.report = new VerifyReport(settings);
     }
 
-    /** The run of this JVM for {@code settings}: its calls count against one cap, and its report is one. */
-    public static VerifyRun inThisJvm(VerifySettings settings, ClassLoader loader) {
-        return IN_THIS_JVM.computeIfAbsent(settings, s -> new VerifyRun(s, loader));
+    /**
+     * For the front ends configured by system properties (the Cucumber steps, test files): when
+     * {@value VerifySettings#ENDPOINT} is set, verifies the executions with this JVM's run for the
+     * settings (one cap, one report) and rewrites the report into {@code reportDirectory}.
+     *
+     * @return the failure message, naming the report, when an answer differs; empty when none does or
+     *         verify mode is off
+     */
+    public static Optional<String> bySystemProperties(String workflow, JsonNode definition, List<Execution> executions,
+            Path reportDirectory) {
+        Optional<VerifySettings> settings = VerifySettings.from(k -> Optional.ofNullable(System.getProperty(k)));
+        if (settings.isEmpty() || executions.isEmpty()) {
+            return Optional.empty();
+        }
+        VerifyRun run = IN_THIS_JVM.computeIfAbsent(settings.get(), s -> new VerifyRun(s, VerifyRun.class.getClassLoader()));
+        try {
+            return run.verify(workflow, definition, executions)
+                    .map(m -> m + "\nReport: " + reportDirectory.resolve("verify.md").toAbsolutePath());
+        } finally {
+            run.writeReport(reportDirectory);
+        }
     }
 
     public VerifySettings settings() {
