@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * first call), the calls made against the cap, and the report. The front end hands it each test's
  * executions after the test; a test that failed on its own is not verified.
  */
-public final class VerifyRun {
+public final class VerifyRun implements AutoCloseable {
 
     /** The runs of front ends without a session of their own (the Cucumber steps): one per JVM and settings. */
     private static final Map<VerifySettings, VerifyRun> IN_THIS_JVM = new ConcurrentHashMap<>();
@@ -177,6 +177,8 @@ public final class VerifyRun {
         return entry;
     }
 
+    /** Closes the SDK client; JUnit calls it when the launcher session's store closes. */
+    @Override
     public synchronized void close() {
         if (endpoint != null) {
             endpoint.close();

@@ -52,6 +52,15 @@ final class VerifyFixtures {
             assertThat(sfn.run("{\"orderId\": \"o-1\", \"items\": [\"a\", \"b\"]}")).succeeded()
                     .hasOutputAt("$.both[1].label", "o-1 in EUR");
         }
+
+        @Test
+        void an_item_out_of_stock_fails_the_map_into_its_catcher(StateMachineUnderTest sfn) {
+            sfn.mock("Price").returns("{\"total\": 42}");
+            sfn.mock("Reserve").fails("Stock.Gone", "no more");
+
+            assertThat(sfn.run("{\"orderId\": \"o-2\", \"items\": [\"a\"]}")).succeeded()
+                    .tookPath("Prepare", "Stamp", "Both", "EachItem", "SoldOut");
+        }
     }
 
     @TestKitOnly

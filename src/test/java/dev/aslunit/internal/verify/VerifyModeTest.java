@@ -59,13 +59,15 @@ class VerifyModeTest {
             throws Exception {
         EngineExecutionResults results = run(reports, Map.of(), VerifyFixtures.FanOut.class);
 
-        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        // the second test's Map fails from inside (errorCausedByState "Reserve") into its catcher
+        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
         JsonNode report = Json.parse(Files.readString(reports.resolve("verify.json")));
         Map<String, String> status = statuses(report);
         assertThat(status).containsEntry("Prepare", "verified").containsEntry("Both", "verified")
                 .containsEntry("Price", "verified").containsEntry("Label", "verified")
                 .containsEntry("EachItem", "verified").containsEntry("Reserve", "verified")
-                .containsEntry("Done", "verified").containsEntry("Stamp", "not verified");
+                .containsEntry("Done", "verified").containsEntry("SoldOut", "verified")
+                .containsEntry("Stamp", "not verified");
         JsonNode stamp = report.path("workflows").get(0).path("states").get(1);
         assertThat(stamp.path("notVerified").get(0).asText())
                 .isEqualTo("it reads the context object, which TestState makes up ($$)");
@@ -89,6 +91,24 @@ class VerifyModeTest {
         assertThat(retried.path("request").path("stateConfiguration").path("retrierRetryCount").asInt()).isZero();
         assertThat(calls.get(3).path("request").path("stateConfiguration").path("retrierRetryCount").asInt()).isEqualTo(1);
         assertThat(Json.parse(Files.readString(reports.resolve("verify.json"))).path("calls").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void a_map_is_mocked_with_its_iterations_results_or_the_error_and_the_state_it_arose_in(@TempDir Path reports)
+            throws Exception {
+        run(reports, Map.of(VerifySettings.DRY_RUN, "true"), VerifyFixtures.FanOut.class);
+
+        List<JsonNode> maps = new java.util.ArrayList<>();
+        Json.parse(Files.readString(reports.resolve("verify-calls.json"))).forEach(c -> {
+            if (c.path("request").path("stateName").asText().equals("EachItem")) {
+                maps.add(c.path("request"));
+            }
+        });
+        assertThat(maps).hasSize(2);
+        assertThat(maps.get(0).path("mock").path("result").asText()).isEqualTo("[{\"reserved\":true},{\"reserved\":true}]");
+        assertThat(maps.get(0).path("variables").asText()).isEqualTo("{\"currency\":\"EUR\"}");
+        assertThat(maps.get(1).path("mock").path("errorOutput").path("error").asText()).isEqualTo("Stock.Gone");
+        assertThat(maps.get(1).path("stateConfiguration").path("errorCausedByState").asText()).isEqualTo("Reserve");
     }
 
     @Test
