@@ -41,10 +41,10 @@ final class VerifyMode {
         } catch (IllegalStateException refused) {
             throw new ExtensionConfigurationException(refused.getMessage(), refused);
         } finally {
-            Path report = run.writeReport(reportDirectory);
-            context.publishReportEntry("aslunit.verify", (run.settings().dryRun() ? "dry run, calls listed in "
-                    : "report: ") + report.toAbsolutePath().getParent().resolve(run.settings().dryRun()
-                    ? "verify-calls.json" : "verify.md"));
+            run.writeReport(reportDirectory);
+            context.publishReportEntry("aslunit.verify", run.settings().dryRun()
+                    ? "dry run, the calls are listed in " + reportDirectory.resolve("verify-calls.json").toAbsolutePath()
+                    : "report: " + reportDirectory.resolve("verify.md").toAbsolutePath());
         }
         if (failure.isPresent()) {
             throw new AssertionError(failure.get() + "\nReport: " + reportDirectory.resolve("verify.md").toAbsolutePath());

@@ -1,13 +1,13 @@
 package dev.aslunit.internal.verify;
 
-/** A Step Functions endpoint's TestState: {@link SdkEndpoint} over HTTP; a test may answer in Java. */
+/**
+ * A Step Functions endpoint's TestState. {@link SdkEndpoint} is its one implementation; this type keeps
+ * the SDK's classes out of {@link VerifyRun}, which must load when the SDK is absent.
+ */
 interface Endpoint extends AutoCloseable {
 
     /** @throws EndpointException when the endpoint refused the request or could not be reached */
     Answer testState(StateCall call);
-
-    /** The AWS account the run's credentials belong to, as STS's GetCallerIdentity tells it. */
-    String callerAccount();
 
     @Override
     void close();

@@ -72,11 +72,6 @@ final class SdkEndpoint implements Endpoint {
     }
 
     @Override
-    public String callerAccount() {
-        return StsAccount.callerAccount(settings.region(), null);
-    }
-
-    @Override
     public void close() {
         sfn.close();
     }

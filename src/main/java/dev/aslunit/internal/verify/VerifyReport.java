@@ -54,14 +54,18 @@ final class VerifyReport {
         tally(workflow, call.state()).differed.add(call.place() + ": " + String.join(", ", fields));
     }
 
-    void notVerified(String workflow, String state, String place, String reason) {
+    void notVerified(String workflow, String state, String reason) {
         tally(workflow, state).notVerified.add(reason);
     }
 
     void planned(String workflow, StateCall call) {
         tally(workflow, call.state()).planned++;
-        ObjectNode entry = VerifyRun.request(call);
+        // what the dry run would have sent, whole, and where in which execution
+        ObjectNode entry = Json.nodes().objectNode();
         entry.put("workflow", workflow);
+        entry.put("execution", call.execution());
+        entry.put("place", call.place());
+        entry.set("request", call.requestJson());
         plannedCalls.add(entry);
     }
 
@@ -73,19 +77,16 @@ final class VerifyReport {
         return workflows.computeIfAbsent(workflow, w -> new LinkedHashMap<>()).computeIfAbsent(state, s -> new StateTally());
     }
 
-    /** @return the Markdown report's path */
-    Path write(Path directory, int calls) {
+    void write(Path directory, int calls) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("verify.json"), Json.pretty(json(calls)));
-            Path markdown = directory.resolve("verify.md");
-            Files.writeString(markdown, markdown(calls));
+            Files.writeString(directory.resolve("verify.md"), markdown(calls));
             if (settings.dryRun()) {
                 ArrayNode list = Json.nodes().arrayNode();
                 plannedCalls.forEach(list::add);
                 Files.writeString(directory.resolve("verify-calls.json"), Json.pretty(list));
             }
-            return markdown;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the verify report into " + directory, e);
         }

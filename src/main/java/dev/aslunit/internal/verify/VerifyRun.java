@@ -1,16 +1,13 @@
 package dev.aslunit.internal.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.Execution;
-import dev.aslunit.internal.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * One test run in verify mode: its settings, the endpoint (opened, and the account checked, at the
@@ -19,32 +16,20 @@ import java.util.function.Supplier;
  */
 public final class VerifyRun implements AutoCloseable {
 
-    /** The runs of front ends without a session of their own (the Cucumber steps): one per JVM and settings. */
+    /** The runs of the front ends without a session of their own (Cucumber steps, test files): one per JVM and settings. */
     private static final Map<VerifySettings, VerifyRun> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final VerifySettings settings;
-    private final Supplier<Endpoint> opener;
+    private final ClassLoader loader;
     private final VerifyReport report;
     private Endpoint endpoint;
     private RuntimeException refused;
     private int calls;
 
-    /** A run against the endpoint the settings name, through the AWS SDK for Java v2. */
+    /** A run against the endpoint the settings name, through the AWS SDK for Java v2 that {@code loader} sees. */
     public VerifyRun(VerifySettings settings, ClassLoader loader) {
-        this(settings, () -> {
-            SdkCheck.require("sfn", "software.amazon.awssdk.services.sfn.SfnClient",
-                    "calls the TestState API of " + settings.endpoint(), loader);
-            if (settings.isAws()) {
-                SdkCheck.require("sts", "software.amazon.awssdk.services.sts.StsClient",
-                        "asks STS which account the credentials belong to before it calls AWS", loader);
-            }
-            return new SdkEndpoint(settings);
-        });
-    }
-
-    VerifyRun(VerifySettings settings, Supplier<Endpoint> opener) {
         this.settings = settings;
-        this.opener = opener;
+        this.loader = loader;
         this.report = new VerifyReport(settings);
     }
 
@@ -94,7 +79,7 @@ public final class VerifyRun implements AutoCloseable {
         long planned = steps.stream().filter(s -> s.call() != null).count();
         for (Walk.Step step : steps) {
             if (step.call() == null) {
-                report.notVerified(workflow, step.state(), step.place(), step.notVerified());
+                report.notVerified(workflow, step.state(), step.notVerified());
             }
         }
         if (settings.dryRun()) {
@@ -142,14 +127,14 @@ public final class VerifyRun implements AutoCloseable {
         }
         if (endpoint == null) {
             try {
-                Endpoint candidate = opener.get();
-                try {
-                    AccountGuard.check(settings, candidate::callerAccount);
-                } catch (RuntimeException e) {
-                    candidate.close();
-                    throw e;
-                }
-                endpoint = candidate;
+                AccountGuard.check(settings, () -> {
+                    SdkCheck.require("sts", "software.amazon.awssdk.services.sts.StsClient",
+                            "asks STS which account the credentials belong to before it calls AWS", loader);
+                    return StsAccount.callerAccount(settings.region(), null);
+                });
+                SdkCheck.require("sfn", "software.amazon.awssdk.services.sfn.SfnClient",
+                        "calls the TestState API of " + settings.endpoint(), loader);
+                endpoint = new SdkEndpoint(settings);
             } catch (RuntimeException e) {
                 refused = e;
                 throw e;
@@ -164,17 +149,8 @@ public final class VerifyRun implements AutoCloseable {
     }
 
     /** Writes {@code verify.json} and {@code verify.md} (and in a dry run {@code verify-calls.json}) into {@code directory}. */
-    public synchronized Path writeReport(Path directory) {
-        return report.write(directory, calls);
-    }
-
-    /** The request a dry run lists, as TestState's API takes it. */
-    static ObjectNode request(StateCall call) {
-        ObjectNode entry = Json.nodes().objectNode();
-        entry.put("execution", call.execution());
-        entry.put("place", call.place());
-        entry.set("request", call.requestJson());
-        return entry;
+    public synchronized void writeReport(Path directory) {
+        report.write(directory, calls);
     }
 
     /** Closes the SDK client; JUnit calls it when the launcher session's store closes. */
