@@ -216,6 +216,18 @@ class ArchitectureTest {
                     "dev.aslunit.internal.report..", "dev.aslunit.internal.sfnlocal..")
             .allowEmptyShould(true);
 
+    /**
+     * Verify on AWS reads what a test's executions recorded and asks an endpoint: it knows the results and
+     * the facts, not the engine, the mocks, the pass-through or any front end (the JUnit extension calls it).
+     */
+    @ArchTest
+    static final ArchRule verify_reads_results_and_knows_no_front_end = noClasses()
+            .that().resideInAPackage("dev.aslunit.internal.verify..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRONT_ENDS)
+            .orShould().dependOnClassesThat().resideInAnyPackage("dev.aslunit.mock..", "dev.aslunit.internal.engine..",
+                    "dev.aslunit.internal.passthrough..", "dev.aslunit.internal.report..", "dev.aslunit.internal.sfnlocal..")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule no_unseeded_randomness = noClasses()
             .that().resideOutsideOfPackage("dev.aslunit.server..")

@@ -12,6 +12,10 @@ import dev.aslunit.mock.TaskMock;
 import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.ReportWriter;
+import dev.aslunit.internal.verify.VerifyRun;
+import dev.aslunit.internal.verify.VerifySettings;
+import dev.aslunit.PreparedStateMachine;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -82,6 +86,21 @@ final class ScenarioContext {
         if (sfn != null) {
             collector.recordTest(sfn);
         }
+    }
+
+    /**
+     * Verify mode (docs/verify-on-aws.md), set by system properties: the scenario's executions, state by
+     * state, against the endpoint's TestState; a difference fails the scenario with both answers.
+     */
+    void verifyOnEndpoint() {
+        if (sfn == null || System.getProperty(VerifySettings.ENDPOINT) == null) {
+            return;
+        }
+        PreparedStateMachine prepared = PreparedMachines.SHARED.prepare(sfn.config());
+        VerifyRun.bySystemProperties(prepared.source(), prepared.json(), sfn.executions(), ReportWriter.defaultDirectory())
+                .ifPresent(failure -> {
+                    throw new AssertionError(failure);
+                });
     }
 
     StateMachineUnderTest sfn() {

@@ -76,6 +76,17 @@ public class StepFunctionSteps {
         CoverageCollector.active().ifPresent(world::recordCoverage);
     }
 
+    /**
+     * With {@code -Daslunit.verify.endpoint=...} a scenario that passed has its executions checked state by
+     * state by the endpoint's TestState (docs/verify-on-aws.md).
+     */
+    @After
+    public void verifyOnEndpoint(Scenario scenario) {
+        if (!scenario.isFailed()) {
+            world.verifyOnEndpoint();
+        }
+    }
+
     // ------------------------------------------------------------------ the state machine
 
     @Given("the state machine {string}")

@@ -124,6 +124,7 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
             }
             context.publishReportEntry("aslunit.unusedMocks", list);
         }
+        VerifyMode.afterTest(context, sfn, prepared(context, sfn.config()), reportDirectory(context));
     }
 
     /**

@@ -16,11 +16,15 @@ import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;
 import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.ReportWriter;
+import dev.aslunit.internal.verify.VerifyRun;
+import dev.aslunit.internal.verify.VerifySettings;
 import dev.aslunit.internal.validation.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +82,10 @@ public final class TestFileRunner {
                             started);
                 }
             }
+            Optional<String> difference = verifyOnEndpoint(sfn);
+            if (difference.isPresent()) {
+                return result(c, CaseResult.Outcome.FAILED, where(c.location()) + difference.get(), execution, started);
+            }
             return result(c, CaseResult.Outcome.PASSED, null, execution, started);
         } catch (AssertionError e) {
             return result(c, CaseResult.Outcome.FAILED, where(c.location()) + e.getMessage(), execution, started);
@@ -88,6 +96,19 @@ public final class TestFileRunner {
                 coverage.recordTest(sfn);
             }
         }
+    }
+
+    /**
+     * Verify mode (docs/verify-on-aws.md), set by system properties: a case that passed has its execution
+     * checked state by state by the endpoint's TestState.
+     */
+    private Optional<String> verifyOnEndpoint(StateMachineUnderTest sfn) {
+        if (System.getProperty(VerifySettings.ENDPOINT) == null) {
+            return Optional.empty();
+        }
+        PreparedStateMachine machine = PreparedStateMachine.prepare(sfn.config(), null, this::cached);
+        return VerifyRun.bySystemProperties(machine.source(), machine.json(), sfn.executions(),
+                ReportWriter.defaultDirectory());
     }
 
     private static CaseResult result(TestCase c, CaseResult.Outcome outcome, String message, Execution execution,

@@ -231,7 +231,7 @@ final class TaskStep extends Step implements Step.Retrying {
             }
             String text = run.frame.text(result);
             run.frame.emit(resource.succeededEvent(), () -> resource.succeededDetails(text));
-            ended(ExecutionStatus.SUCCEEDED, null, null);
+            ended(ExecutionStatus.SUCCEEDED, null, null, result);
             complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause()));
         }
 
@@ -259,9 +259,13 @@ final class TaskStep extends Step implements Step.Retrying {
         }
 
         private void ended(ExecutionStatus outcome, String error, String cause) {
+            ended(outcome, error, cause, null);
+        }
+
+        private void ended(ExecutionStatus outcome, String error, String cause, JsonNode result) {
             FactLog log = run.frame.facts();
             if (log != null) {
-                log.add(new Fact.AttemptEnded(run.visit, run.frame.run.now(), outcome, error, cause));
+                log.add(new Fact.AttemptEnded(run.visit, run.frame.run.now(), outcome, error, cause, result));
             }
         }
 

@@ -19,6 +19,7 @@ public final class AttemptRecord {
     Instant endedAt;
     String error;
     String cause;
+    JsonNode result;
     int retrier = -1;
     Duration retryDelay;
 
@@ -69,6 +70,11 @@ public final class AttemptRecord {
 
     public String cause() {
         return cause;
+    }
+
+    /** What a Task's resource answered when the attempt succeeded (before any selector), or {@code null}. */
+    public JsonNode result() {
+        return result;
     }
 
     /** The index of the retrier whose {@code ErrorEquals} matched this attempt's error, or -1 (none, or not known). */

@@ -125,6 +125,7 @@ public final class ExecutionRecord {
             AttemptRecord last = v.lastAttempt();
             if (last != null && last.outcome == ExecutionStatus.RUNNING) {
                 end(last, a.outcome(), a.at());
+                last.result = a.result();
                 if (a.error() != null) {
                     last.error = a.error();
                     last.cause = a.cause();

@@ -49,8 +49,16 @@ public sealed interface Fact {
     record AttemptStarted(int visit, Instant at, String resource, JsonNode parameters) implements Fact {
     }
 
-    /** The current attempt ended; a failed one with its error and cause ({@code null} when not known yet). */
-    record AttemptEnded(int visit, Instant at, ExecutionStatus outcome, String error, String cause) implements Fact {
+    /**
+     * The current attempt ended; a failed one with its error and cause ({@code null} when not known yet), a
+     * Task's that succeeded with the {@code result} its resource answered ({@code null} when not known).
+     */
+    record AttemptEnded(int visit, Instant at, ExecutionStatus outcome, String error, String cause, JsonNode result)
+            implements Fact {
+
+        public AttemptEnded(int visit, Instant at, ExecutionStatus outcome, String error, String cause) {
+            this(visit, at, outcome, error, cause, null);
+        }
     }
 
     /**
