@@ -8,6 +8,7 @@ import dev.aslunit.VirtualClock;
 import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.pipeline.AwsParameters;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.ExecutionPicture;
@@ -56,8 +57,8 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
     private static final String SOFTLY = "softly";
     private static final String PICTURES_DRAWN = "picturesDrawn";
     /** JUnit configuration parameters: the endpoint and region of passed-through Tasks for the whole run (docs/hybrid.md). */
-    static final String AWS_ENDPOINT = "aslunit.aws.endpoint";
-    static final String AWS_REGION = "aslunit.aws.region";
+    static final String AWS_ENDPOINT = AwsParameters.ENDPOINT;
+    static final String AWS_REGION = AwsParameters.REGION;
 
     /** The prefix of the configuration parameter that gives a mutant's text: see {@link #mutantParameter}. */
     public static final String MUTANT_DEFINITION = "aslunit.mutation.definition.";

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.verify;
 
+import dev.aslunit.internal.pipeline.AwsParameters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public record VerifySettings(URI endpoint, String region, String account, String
     public static final String DRY_RUN = "aslunit.verify.dryRun";
     public static final String MAX_CALLS = "aslunit.verify.maxCalls";
     /** The hybrid runs' region parameter (docs/hybrid.md), shared: one run has one region. */
-    public static final String REGION = "aslunit.aws.region";
+    public static final String REGION = AwsParameters.REGION;
     public static final int DEFAULT_MAX_CALLS = 200;
 
     private static final Pattern AWS_HOST = Pattern.compile("(?:sync-)?states(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
