@@ -185,6 +185,19 @@ class StateMachineUnderTestTest {
     }
 
     @Test
+    void input_over_aws_256_kib_quota_is_refused_as_start_execution_refuses_it() {
+        // the quota counts the UTF-8 bytes of the input's text: {"orderId":"o-17","total":250,"note":"..."}
+        String fits = "x".repeat(256 * 1024 - "{\"orderId\":\"o-17\",\"total\":250,\"note\":\"\"}".length());
+        // accepted: the execution starts (its first Task then passes the input on, within its own quota check)
+        org.assertj.core.api.Assertions.assertThatCode(() -> sfn.run(Map.of("orderId", "o-17", "total", 250, "note", fits)))
+                .doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> sfn.run(Map.of("orderId", "o-17", "total", 250, "note", fits + "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The execution input is 262145 bytes: AWS's StartExecution refuses input over 262144 bytes");
+    }
+
+    @Test
     void a_task_nobody_mocked_fails_the_test_with_the_near_miss_report() {
         assertThatThrownBy(() -> sfn.run(SMALL_ORDER))
                 .isInstanceOf(AssertionError.class)

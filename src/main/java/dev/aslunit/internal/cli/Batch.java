@@ -10,6 +10,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.CompiledStateMachine;
+import dev.aslunit.internal.engine.ExecutionInputException;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
@@ -173,6 +174,8 @@ final class Batch {
         }
         try {
             return run(request, id);
+        } catch (ExecutionInputException e) {
+            return requestError(id, "ValidationException", e.getMessage());
         } catch (IllegalArgumentException e) {
             return requestError(id, "InvalidDefinition", e.getMessage());
         } catch (MockConfigException e) {

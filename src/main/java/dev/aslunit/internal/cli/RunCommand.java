@@ -16,6 +16,7 @@ import dev.aslunit.internal.definition.load.cdk.CdkApp;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.DefinitionException;
 import dev.aslunit.internal.engine.EndedChild;
+import dev.aslunit.internal.engine.ExecutionInputException;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
@@ -207,7 +208,12 @@ public final class RunCommand implements Callable<Integer> {
                 return usage(e.getMessage());
             }
         }
-        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        ExecutionRun run;
+        try {
+            run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
+        } catch (ExecutionInputException e) {
+            return usage(e.getMessage() + " (" + (inputFile != null ? inputFile : "--input") + ")");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
         if (collector != null) {

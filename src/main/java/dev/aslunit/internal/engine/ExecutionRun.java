@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,8 +105,18 @@ public final class ExecutionRun {
     }
 
     void begin() {
+        String input = text(options.input());
+        // StartExecution refuses such input before an execution exists, so no history: AWS's
+        // ValidationException on the member's length, told as the caller's mistake.
+        if (input.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
+                && input.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES) {
+            throw new ExecutionInputException("The execution input is "
+                    + input.getBytes(StandardCharsets.UTF_8).length + " bytes: AWS's StartExecution refuses input over "
+                    + TaskStep.PAYLOAD_LIMIT_BYTES + " bytes (256 KiB) with a ValidationException. Pass a smaller input, "
+                    + "or a reference to the data (an S3 key) as AWS's quotas page advises.");
+        }
         ObjectNode d = Json.object();
-        d.put("input", text(options.input()));
+        d.put("input", input);
         d.set("inputDetails", Json.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);

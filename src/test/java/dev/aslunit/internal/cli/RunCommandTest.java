@@ -42,6 +42,17 @@ class RunCommandTest {
     }
 
     @Test
+    void an_input_over_the_256_kib_quota_is_refused_before_the_execution_starts() {
+        String big = "x".repeat(256 * 1024);
+        JsonNode r = Batch.answerLine("{\"id\":\"big\",\"definition\":{\"StartAt\":\"P\",\"States\":{\"P\":"
+                + "{\"Type\":\"Pass\",\"End\":true}}},\"input\":{\"note\":\"" + big + "\"}}", 1);
+        assertThat(r.get("status").isNull()).isTrue();
+        assertThat(r.at("/requestError/code").asText()).isEqualTo("ValidationException");
+        assertThat(r.at("/requestError/message").asText())
+                .startsWith("The execution input is 262155 bytes: AWS's StartExecution refuses input over 262144 bytes");
+    }
+
+    @Test
     void a_batch_line_with_a_mock_config_and_s3_objects() {
         JsonNode r = Batch.answerLine("""
                 {"id":"m","definition":{"StartAt":"T","States":{"T":{"Type":"Task",
