@@ -24,6 +24,7 @@ import dev.aslunit.internal.json.Glob;
 import dev.aslunit.internal.passthrough.AwsSettings;
 import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.mocks.MockAccess;
 import dev.aslunit.mock.TaskMocks;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,9 +83,9 @@ public final class StateMachineUnderTest {
         this.prepared = prepared;
         this.config = config;
         this.scheduler = new VirtualScheduler(config.startTime());
-        this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
+        this.mocks = MockAccess.forDefinition(prepared.definition(), prepared.source());
         // the test's mocks, then the mock file's test case, then real HTTP calls when the test allowed them
-        this.answers = TaskAnswers.of(mocks, prepared.mockConfigHandler(),
+        this.answers = TaskAnswers.of(MockAccess.handler(mocks), prepared.mockConfigHandler(),
                 invocation -> http == null ? Optional.empty() : http.answer(invocation));
         this.clock = new Clock();
     }
@@ -170,7 +171,7 @@ public final class StateMachineUnderTest {
      * @throws IllegalStateException when the service's SDK client is not on the classpath, naming the artifact
      */
     public StateMachineUnderTest passThrough(String stateName) {
-        String resource = mocks.taskState(stateName).resource();
+        String resource = MockAccess.taskState(mocks, stateName).resource();
         passThrough().passState(stateName, resource);
         return this;
     }
@@ -211,7 +212,7 @@ public final class StateMachineUnderTest {
         return clock;
     }
 
-    public StateMachineDefinition definition() {
+    StateMachineDefinition definition() {
         return prepared.definition();
     }
 
@@ -294,12 +295,12 @@ public final class StateMachineUnderTest {
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
         if (passThrough != null && passThrough.covers(invocation)) {
             // a Task the test sends to a real endpoint: recorded like any call, answered by the endpoint
-            mocks.record(invocation);
+            MockAccess.record(mocks, invocation);
             return passThrough.answer(invocation);
         }
         Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {
-            noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));
+            noMockMessages.putIfAbsent(invocation.executionArn(), MockAccess.noMockMessage(mocks, invocation));
         }
         return answer;
     }

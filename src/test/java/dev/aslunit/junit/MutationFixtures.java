@@ -1,5 +1,6 @@
 package dev.aslunit.junit;
 
+import dev.aslunit.internal.pipeline.Models;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
 import dev.aslunit.StateMachineUnderTest;
@@ -45,7 +46,7 @@ final class MutationFixtures {
 
         @Test
         void waits_forever_for_a_mutant(StateMachineUnderTest sfn) throws InterruptedException {
-            if (sfn.definition().location().file().endsWith(".mutant")) {
+            if (Models.definition(sfn).location().file().endsWith(".mutant")) {
                 new CountDownLatch(1).await();
             }
         }

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -254,7 +255,7 @@ final class Batch {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         if (coverage != null) {
-            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+            coverage.record(Models.fromHistory(run.name(), machine.definition(), run.history()));
         }
         return new Answer(id, run, null);
     }

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -209,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         PrintWriter out = spec.commandLine().getOut();
-        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        Execution execution = Models.fromHistory(run.name(), machine.definition(), run.history());
         if (collector != null) {
             collector.record(execution);
             ReportWriter.write(collector.report(), coverage);
@@ -221,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (format.equals("mermaid")) {
             out.print(ExecutionPicture.mermaid(execution));
         } else {
-            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), execution::stateDefinition,
+            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), name -> Models.stateDefinition(execution, name),
                     execution.statesWaitingForTaskToken()));
             HistoryEvent last = run.history().get(run.history().size() - 1);
             if (run.status() == ExecutionStatus.SUCCEEDED && last.details() != null) {
