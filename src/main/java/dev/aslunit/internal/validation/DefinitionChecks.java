@@ -35,36 +35,6 @@ import java.util.regex.Pattern;
 /** One validation run: walks the tree once, collecting every problem. */
 final class DefinitionChecks {
 
-    private static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
-            "QueryLanguage");
-    private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States");
-    private static final Set<String> PROCESSOR_FIELDS = Set.of("Comment", "StartAt", "States", "ProcessorConfig");
-
-    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
-    private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
-            "Task", Set.of("Resource", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
-                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds",
-                    "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"),
-            "Pass", Set.of("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Output",
-                    "Assign"),
-            "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign"),
-            "Wait", Set.of("Next", "End", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath",
-                    "OutputPath", "Output", "Assign"),
-            "Succeed", Set.of("InputPath", "OutputPath", "Output"),
-            "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
-            "Parallel", Set.of("Branches", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
-                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch"),
-            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
-                    "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-                    "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-                    "ToleratedFailureCountPath", "Label", "Next", "End", "InputPath", "OutputPath", "ResultSelector",
-                    "ResultPath", "Output", "Assign", "Retry", "Catch"));
-
-    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign",
-            "Comment");
-
     private static final int MAX_STATE_NAME = 80;
     private static final int MAX_LABEL = 40;
     private static final long MAX_SECONDS = 99_999_999L;
@@ -103,7 +73,7 @@ final class DefinitionChecks {
             report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
                     + "\"States\", not " + Json.describe(root));
         } else {
-            machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", TOP_FIELDS);
+            machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", StateFields.TOP_FIELDS);
         }
         return found;
     }
@@ -256,19 +226,19 @@ final class DefinitionChecks {
     private boolean state(String name, JsonNode s, String p, QueryLanguage machineQl, Scope scope) {
         if (!s.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "State \"" + name + "\" must be an object with a \"Type\", not "
-                    + Json.describe(s) + (TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
+                    + Json.describe(s) + (StateFields.TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
                             + "\"StartAt\", not inside \"States\"" : ""));
             return false;
         }
         JsonNode typeNode = s.get("Type");
         if (typeNode == null) {
             report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [Type]; state \"" + name
-                    + "\" needs one of " + String.join(", ", STATE_FIELDS.keySet().stream().sorted().toList()));
+                    + "\" needs one of " + String.join(", ", StateFields.STATE_FIELDS.keySet().stream().sorted().toList()));
             return false;
         }
         String stateType = typeNode.isTextual() ? typeNode.asText() : null;
-        if (stateType == null || !STATE_FIELDS.containsKey(stateType)) {
-            String guess = stateType == null ? null : Suggestions.closest(stateType, STATE_FIELDS.keySet());
+        if (stateType == null || !StateFields.STATE_FIELDS.containsKey(stateType)) {
+            String guess = stateType == null ? null : Suggestions.closest(stateType, StateFields.STATE_FIELDS.keySet());
             report(SCHEMA_VALIDATION_FAILED, p + "/Type", "Unknown state type " + typeNode
                     + (guess == null ? "" : " (did you mean \"" + guess + "\"?)")
                     + "; the types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map");
@@ -317,10 +287,10 @@ final class DefinitionChecks {
 
     /** Fields of another query language are {@link dev.aslunit.internal.jsonata.JsonataChecker}'s to report. */
     private void stateFields(String stateType, JsonNode s, String p) {
-        Set<String> allowed = STATE_FIELDS.get(stateType);
+        Set<String> allowed = StateFields.STATE_FIELDS.get(stateType);
         s.fieldNames().forEachRemaining(field -> {
-            if (!COMMON.contains(field) && !allowed.contains(field)) {
-                boolean elsewhere = STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
+            if (!StateFields.COMMON.contains(field) && !allowed.contains(field)) {
+                boolean elsewhere = StateFields.STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
                 report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
                         + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
                         + Suggestions.didYouMean(field, allowed));
@@ -330,7 +300,7 @@ final class DefinitionChecks {
 
     /** @return whether the state has {@code "End": true} */
     private boolean transition(String stateType, JsonNode s, String p, Scope scope) {
-        if (!STATE_FIELDS.get(stateType).contains("Next")) {
+        if (!StateFields.STATE_FIELDS.get(stateType).contains("Next")) {
             if (stateType.equals("Choice")) {
                 JsonNode dflt = s.get("Default");
                 transitionTarget(dflt, p + "/Default", "Default", scope);
@@ -579,7 +549,7 @@ final class DefinitionChecks {
         String name = lastToken(p);
         for (int i = 0; i < branches.size(); i++) {
             machine(branches.get(i), p + "/Branches/" + i, ql, scope,
-                    "Parallel branch " + i + " of \"" + name + "\"", BRANCH_FIELDS);
+                    "Parallel branch " + i + " of \"" + name + "\"", StateFields.BRANCH_FIELDS);
         }
     }
 
@@ -599,7 +569,7 @@ final class DefinitionChecks {
                 processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
             }
             machine(processor, p + "/" + field, ql, scope, "the item processor of Map \"" + lastToken(p) + "\"",
-                    PROCESSOR_FIELDS);
+                    StateFields.PROCESSOR_FIELDS);
         }
         pathField(s, p, "ItemsPath", ql);
         JsonNode items = s.get("Items");
@@ -742,7 +712,7 @@ final class DefinitionChecks {
                 wrongType(rp, "A retrier", "an object", r);
                 continue;
             }
-            unknownFields(r, rp, RETRIER_FIELDS, "a retrier");
+            unknownFields(r, rp, StateFields.RETRIER_FIELDS, "a retrier");
             boolean all = errorEquals(r, rp);
             if (all && i < retry.size() - 1) {
                 report(SCHEMA_VALIDATION_FAILED, rp + "/ErrorEquals", "A retrier with \"States.ALL\" must be the "
@@ -778,7 +748,7 @@ final class DefinitionChecks {
                 wrongType(cp, "A catcher", "an object", c);
                 continue;
             }
-            unknownFields(c, cp, CATCHER_FIELDS, "a catcher");
+            unknownFields(c, cp, StateFields.CATCHER_FIELDS, "a catcher");
             boolean all = errorEquals(c, cp);
             if (all && i < catchers.size() - 1) {
                 report(SCHEMA_VALIDATION_FAILED, cp + "/ErrorEquals", "A catcher with \"States.ALL\" must be the "
