@@ -40,12 +40,6 @@ final class DefinitionChecks {
     private static final long MAX_SECONDS = 99_999_999L;
     private static final long MAX_DELAY_SECONDS = 31_622_400L;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
-    private static final Pattern ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
-    private static final Pattern INTEGRATION = Pattern.compile("[a-zA-Z0-9-]+:[a-zA-Z0-9-]+(:[a-zA-Z0-9.:-]+)?"
-            + "(\\.sync(:2)?|\\.waitForTaskToken)?");
-    private static final Pattern LAMBDA = Pattern.compile("function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
-    private static final Pattern ACTIVITY = Pattern.compile("activity:[^\\s]+");
 
     private final SourceLocator locator;
     private final StateMachineType type;
@@ -414,19 +408,17 @@ final class DefinitionChecks {
         if (arn.contains("${")) {
             return; // an opaque substitution placeholder; the loader reports it unless allowed
         }
-        var m = ARN.matcher(arn);
+        ResourceArn.Written written = ResourceArn.written(arn);
         String hint = "; a Task's Resource is a service integration such as "
                 + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
-        if (!m.matches()) {
+        if (written.form() == ResourceArn.Form.NOT_AN_ARN) {
             report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
             return;
         }
-        String service = m.group(2);
-        String rest = m.group(5);
+        String rest = written.resourcePart();
         boolean ok;
-        if (service.equals("states")) {
-            // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
-            ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
+        if (written.service().equals("states")) {
+            ok = written.form() == ResourceArn.Form.STATES;
             String unknown = ok ? OptimizedIntegrations.unknownAction(rest) : null;
             if (unknown != null) {
                 report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": " + unknown);
@@ -441,8 +433,8 @@ final class DefinitionChecks {
                                         + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
                                         + "request-response pattern"));
             }
-        } else if (service.equals("lambda")) {
-            ok = LAMBDA.matcher(rest).matches();
+        } else if (written.service().equals("lambda")) {
+            ok = written.form() == ResourceArn.Form.LAMBDA_FUNCTION;
         } else {
             ok = false;
         }
