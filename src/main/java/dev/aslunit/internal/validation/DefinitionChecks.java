@@ -1,9 +1,7 @@
 package dev.aslunit.internal.validation;
 
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
-import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_LABEL_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
-import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_LABEL_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_END_STATE;
@@ -30,23 +28,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** One validation run: walks the tree once, collecting every problem. */
 final class DefinitionChecks {
 
     private static final int MAX_STATE_NAME = 80;
-    private static final int MAX_LABEL = 40;
     private static final long MAX_SECONDS = 99_999_999L;
     private static final long MAX_DELAY_SECONDS = 31_622_400L;
-    private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
 
     private final SourceLocator locator;
     private final StateMachineType type;
     final ExpressionChecks expressions;
+    private final MapChecks maps = new MapChecks(this);
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
-    private final Map<String, String> labels = new HashMap<>();
 
     /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
     record Scope(Scope outer, Set<String> names, String description) {
@@ -78,7 +73,7 @@ final class DefinitionChecks {
 
     // ---------------------------------------------------------------- machines
 
-    private void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
+    void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
             Set<String> allowed) {
         if (!m.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "Expected a state machine object with \"StartAt\" and \"States\", "
@@ -267,7 +262,7 @@ final class DefinitionChecks {
                 parallel(s, p, ql, scope);
                 break;
             case "Map":
-                map(s, p, ql, scope);
+                maps.map(s, p, ql, scope);
                 break;
             default:
                 break;
@@ -545,148 +540,6 @@ final class DefinitionChecks {
         }
     }
 
-    private void map(JsonNode s, String p, QueryLanguage ql, Scope scope) {
-        exclusive(s, p, "ItemProcessor", "Iterator");
-        exclusive(s, p, "ItemSelector", "Parameters");
-        exclusive(s, p, "MaxConcurrency", "MaxConcurrencyPath");
-        exclusive(s, p, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
-        exclusive(s, p, "ToleratedFailureCount", "ToleratedFailureCountPath");
-        String field = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        JsonNode processor = s.get(field);
-        if (processor == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ItemProcessor]; a Map state runs its "
-                    + "ItemProcessor for each item");
-        } else {
-            if (processor.isObject()) {
-                processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
-            }
-            machine(processor, p + "/" + field, ql, scope, "the item processor of Map \"" + lastToken(p) + "\"",
-                    StateFields.PROCESSOR_FIELDS);
-        }
-        pathField(s, p, "ItemsPath", ql);
-        JsonNode items = s.get("Items");
-        if (items != null && ql == QueryLanguage.JSONATA) {
-            if (!items.isArray() && !ExpressionChecks.isJsonata(items)) {
-                wrongType(p + "/Items", "Items", "an array or a {% %} expression", items);
-            }
-            expressions.jsonataTemplate(items, p + "/Items");
-        }
-        JsonNode selector = s.get("ItemSelector");
-        if (selector != null) {
-            if (ql == QueryLanguage.JSONPATH) {
-                objectOnly(selector, p + "/ItemSelector", "ItemSelector");
-                expressions.payloadTemplate(selector, p + "/ItemSelector");
-            } else {
-                expressions.jsonataTemplate(selector, p + "/ItemSelector");
-            }
-        }
-        for (String config : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
-            JsonNode v = s.get(config);
-            if (v != null) {
-                objectOnly(v, p + "/" + config, config);
-                if (ql == QueryLanguage.JSONPATH) {
-                    expressions.payloadTemplate(v, p + "/" + config);
-                } else {
-                    expressions.jsonataTemplate(v, p + "/" + config);
-                }
-            }
-        }
-        JsonNode writer = s.get("ResultWriter");
-        if (writer != null && writer.isObject()) {
-            resultWriter(writer, p + "/ResultWriter", ql);
-        }
-        number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
-        number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
-        number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
-        pathField(s, p, "MaxConcurrencyPath", ql);
-        pathField(s, p, "ToleratedFailureCountPath", ql);
-        pathField(s, p, "ToleratedFailurePercentagePath", ql);
-        JsonNode label = s.get("Label");
-        if (label != null) {
-            label(label, p + "/Label");
-        }
-    }
-
-    /**
-     * AWS's ResultWriter sets ("ResultWriter (Map)"): {@code WriterConfig} alone (the state's result
-     * shaped), {@code Resource} with {@code Parameters} ({@code Arguments} in JSONata) to write to S3,
-     * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
-     */
-    private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
-        String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
-        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
-            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
-                    + "Resource with " + parameters + " (to write the results to S3), or all three");
-        } else if (writer.has("Resource") != writer.has(parameters)) {
-            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs Resource and " + parameters + " together: "
-                    + "\"Resource\": \"arn:aws:states:::s3:putObject\" with " + parameters
-                    + " {\"Bucket\": ..., \"Prefix\": ...}");
-        }
-        JsonNode config = writer.get("WriterConfig");
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            wrongType(p + "/WriterConfig", "WriterConfig", "an object", config);
-            return;
-        }
-        unknownFields(config, p + "/WriterConfig", Set.of("Transformation", "OutputType"), "WriterConfig");
-        oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
-                Set.of("NONE", "COMPACT", "FLATTEN"));
-        oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
-    }
-
-    private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
-        JsonNode v = node.get(field);
-        if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
-            wrongType(p + "/" + field, field, expected, v);
-        }
-    }
-
-    private void processorConfig(JsonNode config, String p) {
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            wrongType(p, "ProcessorConfig", "an object", config);
-            return;
-        }
-        unknownFields(config, p, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
-        JsonNode mode = config.get("Mode");
-        if (mode != null && !(mode.isTextual() && Set.of("INLINE", "DISTRIBUTED").contains(mode.asText()))) {
-            wrongType(p + "/Mode", "Mode", "\"INLINE\" or \"DISTRIBUTED\"", mode);
-        }
-        JsonNode executionType = config.get("ExecutionType");
-        if (executionType != null
-                && !(executionType.isTextual() && Set.of("STANDARD", "EXPRESS").contains(executionType.asText()))) {
-            wrongType(p + "/ExecutionType", "ExecutionType", "\"STANDARD\" or \"EXPRESS\"", executionType);
-        }
-        if (mode != null && "DISTRIBUTED".equals(mode.asText()) && executionType == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ExecutionType]; a DISTRIBUTED Map "
-                    + "runs its items as STANDARD or EXPRESS child executions");
-        }
-    }
-
-    private void label(JsonNode label, String p) {
-        if (!label.isTextual()) {
-            wrongType(p, "Label", "a string", label);
-            return;
-        }
-        String text = label.asText();
-        if (text.isEmpty() || text.length() > MAX_LABEL) {
-            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" must be 1 to " + MAX_LABEL
-                    + " characters long, not " + text.length());
-        } else if (LABEL_FORBIDDEN.matcher(text).find()) {
-            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" may not contain whitespace, brackets, wildcards "
-                    + "or any of \" # % \\ ^ | ~ ` $ & , ; : /");
-        }
-        String first = labels.putIfAbsent(text, p);
-        if (first != null) {
-            report(DUPLICATE_LABEL_NAME, p, "Duplicate Label \"" + text + "\": also the label of " + where(first)
-                    + "; labels must be unique in the state machine");
-        }
-    }
-
     // ---------------------------------------------------------------- Retry and Catch
 
     private void retry(JsonNode retry, String p) {
@@ -828,7 +681,7 @@ final class DefinitionChecks {
         }
     }
 
-    private void exclusive(JsonNode node, String p, String a, String b) {
+    void exclusive(JsonNode node, String p, String a, String b) {
         if (node.has(a) && node.has(b)) {
             report(SCHEMA_VALIDATION_FAILED, p + "/" + b, "\"" + a + "\" and \"" + b + "\" are mutually exclusive; "
                     + "keep one");
@@ -842,13 +695,13 @@ final class DefinitionChecks {
         }
     }
 
-    private void objectOnly(JsonNode v, String p, String field) {
+    void objectOnly(JsonNode v, String p, String field) {
         if (!v.isObject()) {
             wrongType(p, field, "an object", v);
         }
     }
 
-    private void pathField(JsonNode s, String p, String field, QueryLanguage ql) {
+    void pathField(JsonNode s, String p, String field, QueryLanguage ql) {
         JsonNode v = s.get(field);
         if (v != null && ql == QueryLanguage.JSONPATH) {
             expressions.path(v, p + "/" + field, field, false);
@@ -879,7 +732,7 @@ final class DefinitionChecks {
         return value;
     }
 
-    private void number(JsonNode s, String p, String field, QueryLanguage ql, long min, long max, boolean integral) {
+    void number(JsonNode s, String p, String field, QueryLanguage ql, long min, long max, boolean integral) {
         JsonNode v = s.get(field);
         if (v == null) {
             return;
@@ -899,7 +752,7 @@ final class DefinitionChecks {
     }
 
 
-    private String where(String pointer) {
+    String where(String pointer) {
         var at = locator.locate(pointer);
         return pointer + (at.hasLineAndColumn() ? " (line " + at.line() + ")" : "");
     }
@@ -913,7 +766,7 @@ final class DefinitionChecks {
         }
     }
 
-    private static String lastToken(String pointer) {
+    static String lastToken(String pointer) {
         return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 }
