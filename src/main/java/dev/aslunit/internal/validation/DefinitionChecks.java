@@ -2,20 +2,15 @@ package dev.aslunit.internal.validation;
 
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
-import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
-import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
-import static dev.aslunit.internal.validation.DiagnosticCode.PASS_RESULT_IS_STATIC;
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.StateMachineType;
-import dev.aslunit.internal.integration.IntegrationPattern;
-import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.json.Json;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,17 +24,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One validation run: walks the tree once, collecting every problem. */
+/**
+ * One validation run: walks the tree once, collecting every problem. It checks what ties the states
+ * together (state names, transitions, reachability, a terminal state, Parallel branches as machines of
+ * their own) and the fields every state shares, and hands each state's own checks to
+ * {@link StateChecks}, {@link ChoiceChecks} and {@link MapChecks}; the allowed fields are
+ * {@link StateFields}'.
+ */
 final class DefinitionChecks {
 
     private static final int MAX_STATE_NAME = 80;
-    private static final long MAX_SECONDS = 99_999_999L;
-    private static final long MAX_DELAY_SECONDS = 31_622_400L;
+    static final long MAX_SECONDS = 99_999_999L;
 
     private final SourceLocator locator;
-    private final StateMachineType type;
     final ExpressionChecks expressions;
     private final MapChecks maps = new MapChecks(this);
+    private final StateChecks states;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
 
@@ -49,8 +49,8 @@ final class DefinitionChecks {
 
     DefinitionChecks(SourceLocator locator, StateMachineType type) {
         this.locator = locator;
-        this.type = type;
         this.expressions = new ExpressionChecks(this::report);
+        this.states = new StateChecks(this, type);
     }
 
     List<Diagnostic> run(JsonNode root) {
@@ -244,19 +244,19 @@ final class DefinitionChecks {
         commonDataFlow(s, p, ql);
         switch (stateType) {
             case "Task":
-                task(s, p, ql);
+                states.task(s, p, ql);
                 break;
             case "Pass":
-                pass(s, p, ql);
+                states.pass(s, p, ql);
                 break;
             case "Choice":
                 new ChoiceChecks(this).choice(s, p, ql, scope);
                 break;
             case "Wait":
-                waitState(s, p, ql);
+                states.waitState(s, p, ql);
                 break;
             case "Fail":
-                fail(s, p, ql);
+                states.fail(s, p, ql);
                 break;
             case "Parallel":
                 parallel(s, p, ql, scope);
@@ -268,8 +268,8 @@ final class DefinitionChecks {
                 break;
         }
         if (s.has("Retry") || s.has("Catch")) {
-            retry(s.get("Retry"), p + "/Retry");
-            catchers(s.get("Catch"), p + "/Catch", ql, scope);
+            states.retry(s.get("Retry"), p + "/Retry");
+            states.catchers(s.get("Catch"), p + "/Catch", ql, scope);
         }
         return terminal || stateType.equals("Succeed") || stateType.equals("Fail");
     }
@@ -360,169 +360,6 @@ final class DefinitionChecks {
         }
     }
 
-    private void task(JsonNode s, String p, QueryLanguage ql) {
-        required(s, p, "Resource");
-        JsonNode resource = s.get("Resource");
-        if (resource != null) {
-            if (resource.isTextual()) {
-                resource(resource.asText(), p + "/Resource");
-            } else {
-                wrongType(p + "/Resource", "Resource", "an ARN string", resource);
-            }
-        }
-        Long timeout = seconds(s, p, "TimeoutSeconds", ql);
-        Long heartbeat = seconds(s, p, "HeartbeatSeconds", ql);
-        if (timeout != null && heartbeat != null && heartbeat >= timeout) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/HeartbeatSeconds", "HeartbeatSeconds (" + heartbeat
-                    + ") must be smaller than TimeoutSeconds (" + timeout + ")");
-        }
-        exclusive(s, p, "TimeoutSeconds", "TimeoutSecondsPath");
-        exclusive(s, p, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        pathField(s, p, "TimeoutSecondsPath", ql);
-        pathField(s, p, "HeartbeatSecondsPath", ql);
-        JsonNode credentials = s.get("Credentials");
-        if (credentials != null) {
-            TaskCredentials.check(credentials, p + "/Credentials", ql, expressions, this::report);
-        }
-    }
-
-    /** @return the value when it is a literal number of seconds in range */
-    private Long seconds(JsonNode s, String p, String field, QueryLanguage ql) {
-        JsonNode v = s.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(v)) {
-            expressions.jsonataTemplate(v, p + "/" + field);
-            return null;
-        }
-        return integer(v, p + "/" + field, field, 1, MAX_SECONDS);
-    }
-
-    private void resource(String arn, String p) {
-        if (arn.contains("${")) {
-            return; // an opaque substitution placeholder; the loader reports it unless allowed
-        }
-        ResourceArn.Written written = ResourceArn.written(arn);
-        String hint = "; a Task's Resource is a service integration such as "
-                + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
-        if (written.form() == ResourceArn.Form.NOT_AN_ARN) {
-            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
-            return;
-        }
-        String rest = written.resourcePart();
-        boolean ok;
-        if (written.service().equals("states")) {
-            ok = written.form() == ResourceArn.Form.STATES;
-            String unknown = ok ? OptimizedIntegrations.unknownAction(rest) : null;
-            if (unknown != null) {
-                report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": " + unknown);
-                return;
-            }
-            if (ok && type == StateMachineType.EXPRESS) {
-                ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
-                        SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
-                                ? "Express state machines do not support activities (\"" + arn + "\")"
-                                : "Express state machines do not support the "
-                                        + (r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN ? ".waitForTaskToken" : ".sync")
-                                        + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
-                                        + "request-response pattern"));
-            }
-        } else if (written.service().equals("lambda")) {
-            ok = written.form() == ResourceArn.Form.LAMBDA_FUNCTION;
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\"" + hint);
-        }
-    }
-
-    private void pass(JsonNode s, String p, QueryLanguage ql) {
-        JsonNode result = s.get("Result");
-        if (result != null && ql == QueryLanguage.JSONPATH) {
-            staticResult(result, p + "/Result");
-        }
-    }
-
-    private void staticResult(JsonNode node, String p) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                String fp = p + "/" + escape(e.getKey());
-                if (e.getKey().endsWith(".$")) {
-                    report(PASS_RESULT_IS_STATIC, fp, "\"Result\" is static: \"" + e.getKey()
-                            + "\" is not evaluated in a Pass state's Result; use \"Parameters\" to build the "
-                            + "result from the input");
-                }
-                staticResult(e.getValue(), fp);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                staticResult(node.get(i), p + "/" + i);
-            }
-        }
-    }
-
-    private void waitState(JsonNode s, String p, QueryLanguage ql) {
-        List<String> present = new ArrayList<>();
-        for (String f : new String[] {"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}) {
-            if (s.has(f)) {
-                present.add(f);
-            }
-        }
-        if (present.size() != 1) {
-            report(SCHEMA_VALIDATION_FAILED, p, "A Wait state needs exactly one of Seconds, SecondsPath, Timestamp "
-                    + "and TimestampPath" + (present.isEmpty() ? "" : ", not " + present));
-        }
-        JsonNode seconds = s.get("Seconds");
-        if (seconds != null) {
-            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(seconds)) {
-                expressions.jsonataTemplate(seconds, p + "/Seconds");
-            } else {
-                integer(seconds, p + "/Seconds", "Seconds", 0, MAX_SECONDS);
-            }
-        }
-        JsonNode timestamp = s.get("Timestamp");
-        if (timestamp != null) {
-            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
-                expressions.jsonataTemplate(timestamp, p + "/Timestamp");
-            } else if (!timestamp.isTextual() || !isTimestamp(timestamp.asText())) {
-                report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
-                        + "\"2026-01-05T09:00:00Z\", not " + timestamp
-                        + (timestamp.isTextual() && ExpressionChecks.looksLikePath(timestamp.asText())
-                                ? "; to read it from the input use TimestampPath" : ""));
-            }
-        }
-        pathField(s, p, "SecondsPath", ql);
-        pathField(s, p, "TimestampPath", ql);
-    }
-
-    private void fail(JsonNode s, String p, QueryLanguage ql) {
-        exclusive(s, p, "Error", "ErrorPath");
-        exclusive(s, p, "Cause", "CausePath");
-        for (String field : new String[] {"Error", "Cause"}) {
-            JsonNode v = s.get(field);
-            if (v == null) {
-                continue;
-            }
-            if (!v.isTextual()) {
-                wrongType(p + "/" + field, field, "a string", v);
-            } else if (ql == QueryLanguage.JSONATA) {
-                expressions.jsonataTemplate(v, p + "/" + field);
-            } else if (ExpressionChecks.looksLikePath(v.asText()) || ExpressionChecks.looksLikeIntrinsic(v.asText())) {
-                report(NO_PATH, p + "/" + field, "\"" + v.asText() + "\" looks like a path but is used as a "
-                        + "literal " + field + ", because the field name does not end with 'Path'; did you mean \""
-                        + field + "Path\"?");
-            }
-        }
-        for (String field : new String[] {"ErrorPath", "CausePath"}) {
-            JsonNode v = s.get(field);
-            if (v != null && ql == QueryLanguage.JSONPATH) {
-                expressions.pathOrIntrinsic(v, p + "/" + field, field);
-            }
-        }
-    }
-
     private void parallel(JsonNode s, String p, QueryLanguage ql, Scope scope) {
         required(s, p, "Branches");
         JsonNode branches = s.get("Branches");
@@ -541,114 +378,6 @@ final class DefinitionChecks {
     }
 
     // ---------------------------------------------------------------- Retry and Catch
-
-    private void retry(JsonNode retry, String p) {
-        if (retry == null) {
-            return;
-        }
-        if (!retry.isArray()) {
-            wrongType(p, "Retry", "an array of retriers", retry);
-            return;
-        }
-        for (int i = 0; i < retry.size(); i++) {
-            JsonNode r = retry.get(i);
-            String rp = p + "/" + i;
-            if (!r.isObject()) {
-                wrongType(rp, "A retrier", "an object", r);
-                continue;
-            }
-            unknownFields(r, rp, StateFields.RETRIER_FIELDS, "a retrier");
-            boolean all = errorEquals(r, rp);
-            if (all && i < retry.size() - 1) {
-                report(SCHEMA_VALIDATION_FAILED, rp + "/ErrorEquals", "A retrier with \"States.ALL\" must be the "
-                        + "last one; the retriers after it could never apply");
-            }
-            optionalInteger(r, rp, "IntervalSeconds", 1, MAX_SECONDS);
-            optionalInteger(r, rp, "MaxAttempts", 0, MAX_SECONDS);
-            optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
-            JsonNode rate = r.get("BackoffRate");
-            if (rate != null && !ExpressionChecks.isPlaceholder(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
-                report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
-                        + "1.0, not " + rate);
-            }
-            JsonNode jitter = r.get("JitterStrategy");
-            if (jitter != null && !(jitter.isTextual() && Set.of("FULL", "NONE").contains(jitter.asText()))) {
-                wrongType(rp + "/JitterStrategy", "JitterStrategy", "\"FULL\" or \"NONE\"", jitter);
-            }
-        }
-    }
-
-    private void catchers(JsonNode catchers, String p, QueryLanguage ql, Scope scope) {
-        if (catchers == null) {
-            return;
-        }
-        if (!catchers.isArray()) {
-            wrongType(p, "Catch", "an array of catchers", catchers);
-            return;
-        }
-        for (int i = 0; i < catchers.size(); i++) {
-            JsonNode c = catchers.get(i);
-            String cp = p + "/" + i;
-            if (!c.isObject()) {
-                wrongType(cp, "A catcher", "an object", c);
-                continue;
-            }
-            unknownFields(c, cp, StateFields.CATCHER_FIELDS, "a catcher");
-            boolean all = errorEquals(c, cp);
-            if (all && i < catchers.size() - 1) {
-                report(SCHEMA_VALIDATION_FAILED, cp + "/ErrorEquals", "A catcher with \"States.ALL\" must be the "
-                        + "last one; the catchers after it could never apply");
-            }
-            required(c, cp, "Next");
-            transitionTarget(c.get("Next"), cp + "/Next", "Next", scope);
-            JsonNode resultPath = c.get("ResultPath");
-            if (resultPath != null) {
-                if (ql == QueryLanguage.JSONATA) {
-                    report(SCHEMA_VALIDATION_FAILED, cp + "/ResultPath", "The field \"ResultPath\" is not supported "
-                            + "in a JSONata state; use Output or Assign instead");
-                } else if (!resultPath.isNull()) {
-                    expressions.path(resultPath, cp + "/ResultPath", "ResultPath", true);
-                }
-            }
-            JsonNode output = c.get("Output");
-            if (output != null) {
-                if (ql == QueryLanguage.JSONPATH) {
-                    report(SCHEMA_VALIDATION_FAILED, cp + "/Output", "The field \"Output\" is only supported in "
-                            + "JSONata states; use ResultPath, or set \"QueryLanguage\": \"JSONata\"");
-                } else {
-                    expressions.jsonataTemplate(output, cp + "/Output");
-                }
-            }
-            assign(c.get("Assign"), cp + "/Assign", ql);
-        }
-    }
-
-    /** @return whether ErrorEquals holds {@code States.ALL} */
-    private boolean errorEquals(JsonNode owner, String p) {
-        JsonNode errors = owner.get("ErrorEquals");
-        if (errors == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ErrorEquals]");
-            return false;
-        }
-        if (!errors.isArray() || errors.isEmpty()) {
-            wrongType(p + "/ErrorEquals", "ErrorEquals", "a non-empty array of error names", errors);
-            return false;
-        }
-        boolean all = false;
-        for (int i = 0; i < errors.size(); i++) {
-            JsonNode e = errors.get(i);
-            if (!e.isTextual()) {
-                wrongType(p + "/ErrorEquals/" + i, "An error name", "a string", e);
-            } else if (e.asText().equals("States.ALL")) {
-                all = true;
-            }
-        }
-        if (all && errors.size() > 1) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/ErrorEquals", "\"States.ALL\" must appear alone in ErrorEquals; "
-                    + "it already matches every error");
-        }
-        return all;
-    }
 
     // ---------------------------------------------------------------- field helpers
 
@@ -708,7 +437,7 @@ final class DefinitionChecks {
         }
     }
 
-    private void optionalInteger(JsonNode node, String p, String field, long min, long max) {
+    void optionalInteger(JsonNode node, String p, String field, long min, long max) {
         JsonNode v = node.get(field);
         if (v != null) {
             integer(v, p + "/" + field, field, min, max);
@@ -716,7 +445,7 @@ final class DefinitionChecks {
     }
 
     /** @return the value when it is an integer in range, else {@code null} after reporting */
-    private Long integer(JsonNode v, String p, String field, long min, long max) {
+    Long integer(JsonNode v, String p, String field, long min, long max) {
         if (ExpressionChecks.isPlaceholder(v)) {
             return null; // left opaque on purpose; the loader reports it unless allowed
         }
