@@ -28,8 +28,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
     private MapItems items;
     private boolean batched;
     private final int maxConcurrency;
-    private final int toleratedCount;
-    private final double toleratedPercentage;
+    private final ToleratedFailures tolerance;
     private final int maxItems;
     private final ArrayList<JsonNode> results = new ArrayList<>();
     /** The iterations under way, by index: at most {@code MaxConcurrency} of them. */
@@ -71,8 +70,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
         this.effective = effective;
         int most = map.distributed ? MapStep.MAX_CHILD_EXECUTIONS : MapStep.MAX_INLINE_ITERATIONS;
         this.maxConcurrency = maxConcurrency <= 0 ? most : Math.min(maxConcurrency, most);
-        this.toleratedCount = toleratedCount;
-        this.toleratedPercentage = toleratedPercentage;
+        this.tolerance = new ToleratedFailures(toleratedCount, toleratedPercentage);
         this.children = map.writing == null ? null : new ArrayList<>();
     }
 
@@ -275,14 +273,14 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
         inFlight--;
         finished++;
         failures++;
-        if (tolerates()) {
+        if (tolerance.tolerates(failures, items::size)) {
             if (children == null) {
                 setResult(index, Json.errorOutput(error, cause));
             }
             launch();
             return;
         }
-        boolean tolerating = map.distributed || toleratedCount >= 0 || toleratedPercentage >= 0;
+        boolean tolerating = map.distributed || tolerance.set();
         fail(tolerating ? Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD : error,
                 tolerating ? "The specified tolerated failure threshold was exceeded" : cause, iteration.lastEventId);
     }
@@ -292,16 +290,6 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
             results.add(null);
         }
         results.set(index, result);
-    }
-
-    private boolean tolerates() {
-        if (toleratedCount < 0 && toleratedPercentage < 0) {
-            return false;
-        }
-        boolean byCount = toleratedCount >= 0 && failures <= toleratedCount;
-        boolean byPercentage = toleratedPercentage >= 0
-                && failures * 100.0 <= toleratedPercentage * items.size();
-        return byCount || byPercentage;
     }
 
     /** Fails the attempt; {@code failureEventId} is the failing iteration's last event, which the aborts follow. */
