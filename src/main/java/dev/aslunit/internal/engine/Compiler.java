@@ -35,8 +35,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Compiles a definition into steps: every path, template and expression once, problems collected. */
-final class Compiler {
+/**
+ * Compiles a definition into steps: every path, template and expression once, problems collected.
+ * It walks the machines, dispatches each state by its type to its query language's
+ * {@link StateCompiler}, and is the JSONPath one itself; {@link AtaCompiler} is the JSONata one.
+ */
+final class Compiler implements StateCompiler {
 
     /** Where compilation is, and what it found wrong. */
     static final class Context {
@@ -140,6 +144,7 @@ final class Compiler {
     }
 
     private final Context c = new Context();
+    private final AtaCompiler ata = new AtaCompiler(c, this);
 
     static CompiledMachine compile(StateMachineDefinition definition) {
         Compiler compiler = new Compiler();
@@ -209,42 +214,52 @@ final class Compiler {
     }
 
     private Step step(State s) {
-        if (s.queryLanguage() == QueryLanguage.JSONATA) {
-            return new AtaCompiler(c, this).step(s);
+        StateCompiler language = s.queryLanguage() == QueryLanguage.JSONATA ? ata : this;
+        if (s instanceof PassState p) {
+            return language.pass(p);
         }
-        if (s instanceof PassState) {
-            PassState p = (PassState) s;
-            return new PassStep(p.name(), new PathFlow(c, p.inputPath(), p.parameters(), null, p.resultPath(),
-                    p.outputPath(), p.assign()), p.result());
+        if (s instanceof TaskState t) {
+            return language.task(t);
         }
-        if (s instanceof TaskState) {
-            return task((TaskState) s);
+        if (s instanceof ChoiceState ch) {
+            return language.choice(ch);
         }
-        if (s instanceof ChoiceState) {
-            return choice((ChoiceState) s);
+        if (s instanceof WaitState w) {
+            return language.pause(w);
         }
-        if (s instanceof WaitState) {
-            return pathWait((WaitState) s);
+        if (s instanceof SucceedState p) {
+            return language.succeed(p);
         }
-        if (s instanceof SucceedState) {
-            SucceedState p = (SucceedState) s;
-            return new SucceedStep(p.name(), new PathFlow(c, p.inputPath(), null, null, "$", p.outputPath(), null));
+        if (s instanceof FailState f) {
+            return language.fail(f);
         }
-        if (s instanceof FailState) {
-            return fail((FailState) s);
-        }
-        if (s instanceof ParallelState) {
-            ParallelState p = (ParallelState) s;
+        if (s instanceof ParallelState p) {
             List<CompiledMachine> branches = new ArrayList<>();
             String where = c.where;
             for (int i = 0; i < p.branches().size(); i++) {
                 branches.add(machine(p.branches().get(i), where + "/Branches/" + i));
             }
             c.where = where;
-            return new ParallelStep(p.name(), branches, new PathFlow(c, p.inputPath(), p.parameters(),
-                    p.resultSelector(), p.resultPath(), p.outputPath(), p.assign()), recovery(p.retry(), p.catchers()));
+            return language.parallel(p, branches);
         }
-        return map((MapState) s);
+        return language.map((MapState) s);
+    }
+
+    @Override
+    public Step pass(PassState p) {
+        return new PassStep(p.name(), new PathFlow(c, p.inputPath(), p.parameters(), null, p.resultPath(),
+                p.outputPath(), p.assign()), p.result());
+    }
+
+    @Override
+    public Step succeed(SucceedState p) {
+        return new SucceedStep(p.name(), new PathFlow(c, p.inputPath(), null, null, "$", p.outputPath(), null));
+    }
+
+    @Override
+    public Step parallel(ParallelState p, List<CompiledMachine> branches) {
+        return new ParallelStep(p.name(), branches, new PathFlow(c, p.inputPath(), p.parameters(),
+                p.resultSelector(), p.resultPath(), p.outputPath(), p.assign()), recovery(p.retry(), p.catchers()));
     }
 
     Recovery recovery(List<dev.aslunit.internal.definition.Retrier> retriers, List<Catcher> catchers) {
@@ -287,7 +302,8 @@ final class Compiler {
         return new Recovery(retriers, out);
     }
 
-    private Step task(TaskState t) {
+    @Override
+    public Step task(TaskState t) {
         if (t.resource() == null) {
             c.problem("Resource", "a Task state needs a Resource");
             return null;
@@ -329,7 +345,8 @@ final class Compiler {
         };
     }
 
-    private Step choice(ChoiceState s) {
+    @Override
+    public Step choice(ChoiceState s) {
         List<ChoiceStep.Branch> branches = new ArrayList<>();
         String where = c.where;
         for (int i = 0; i < s.choices().size(); i++) {
@@ -343,7 +360,8 @@ final class Compiler {
                 new PathFlow(c, s.inputPath(), null, null, "$", s.outputPath(), s.assign()));
     }
 
-    private Step pathWait(WaitState w) {
+    @Override
+    public Step pause(WaitState w) {
         PathFlow flow = new PathFlow(c, w.inputPath(), null, null, "$", w.outputPath(), w.assign());
         WaitStep.Until until;
         if (w.seconds() != null) {
@@ -424,7 +442,8 @@ final class Compiler {
         }
     }
 
-    private Step fail(FailState f) {
+    @Override
+    public Step fail(FailState f) {
         return new FailStep(f.name(), text("Error", f.error(), f.errorPath()), text("Cause", f.cause(), f.causePath()));
     }
 
@@ -447,7 +466,8 @@ final class Compiler {
         };
     }
 
-    private Step map(MapState m) {
+    @Override
+    public Step map(MapState m) {
         String where = c.where;
         CompiledMachine processor = machine(m.itemProcessor(), where + "/ItemProcessor");
         c.where = where;
