@@ -11,8 +11,8 @@ import dev.aslunit.internal.definition.WaitState;
 import java.util.List;
 
 /**
- * How one query language compiles each type of state into its step: {@link Compiler} for JSONPath,
- * {@link AtaCompiler} for JSONata. {@link Compiler} walks the machines and dispatches on the state's
+ * How one query language compiles each type of state into its step: {@link PathCompiler} for
+ * JSONPath, {@link AtaCompiler} for JSONata. {@link Compiler} walks the machines and dispatches on the state's
  * type, once for both; a step that cannot be built returns {@code null} after reporting the problem.
  */
 interface StateCompiler {
