@@ -155,9 +155,7 @@ final class Batch {
         try {
             request = JsonReading.tree(line);
         } catch (JsonProcessingException e) {
-            // a request is one line: its column is all the place there is
-            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (column "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage() + ").");
+            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (" + JsonReading.problem(e) + ").");
         }
         JsonNode id = request.get("id");
         if (!request.isObject()) {
