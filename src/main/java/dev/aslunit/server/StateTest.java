@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
@@ -73,7 +74,7 @@ public final class StateTest {
     public static StateTest of(String machineDefinition, String stateName) {
         Objects.requireNonNull(stateName, "stateName");
         JsonNode machine = parse(machineDefinition, "state machine definition");
-        if (find(machine.get("States"), stateName) == null) {
+        if (StateNames.find(machine.get("States"), stateName) == null) {
             java.util.List<String> names = new java.util.ArrayList<>();
             machine.path("States").fieldNames().forEachRemaining(names::add);
             throw new IllegalArgumentException("State not found in definition: there is no state \"" + stateName
@@ -111,37 +112,11 @@ public final class StateTest {
         if (!errors.isEmpty()) {
             throw Definitions.invalid(errors);
         }
-        JsonNode found = find(root.get("States"), stateName);
+        JsonNode found = StateNames.find(root.get("States"), stateName);
         if (found == null) {
             throw ApiException.validation("State not found in definition");
         }
         return new StateTest(found, stateName, root.get("QueryLanguage"));
-    }
-
-    /** The state called {@code stateName}, looked for in nested branches and item processors too. */
-    private static JsonNode find(JsonNode states, String stateName) {
-        if (states == null || !states.isObject()) {
-            return null;
-        }
-        JsonNode direct = states.get(stateName);
-        if (direct != null && direct.isObject()) {
-            return direct;
-        }
-        for (JsonNode s : states) {
-            for (JsonNode branch : s.path("Branches")) {
-                JsonNode inBranch = find(branch.get("States"), stateName);
-                if (inBranch != null) {
-                    return inBranch;
-                }
-            }
-            for (String processor : new String[] {"ItemProcessor", "Iterator"}) {
-                JsonNode inMap = find(s.path(processor).get("States"), stateName);
-                if (inMap != null) {
-                    return inMap;
-                }
-            }
-        }
-        return null;
     }
 
     /** The tested state's {@code Type}. */
