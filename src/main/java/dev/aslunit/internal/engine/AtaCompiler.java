@@ -115,7 +115,7 @@ final class AtaCompiler implements StateCompiler {
         }
         return scope -> {
             JsonNode v = AtaFlow.evaluate(t, scope);
-            return v.isTextual() ? v.asText() : Json.text(v);
+            return v.isTextual() ? v.asText() : EngineJson.text(v);
         };
     }
 
@@ -173,7 +173,7 @@ final class AtaCompiler implements StateCompiler {
                 if (at == null || WaitStep.tooFar(entered, at)) {
                     QueryEvaluationException e = new QueryEvaluationException("Timestamp", "The Timestamp field cannot be "
                             + "parsed as an ISO-8601 extended offset date-time format string: "
-                            + (v.isTextual() ? v.asText() : Json.text(v)));
+                            + (v.isTextual() ? v.asText() : EngineJson.text(v)));
                     throw AtaFlow.rejected(scope, e);
                 }
                 return at;
@@ -211,7 +211,7 @@ final class AtaCompiler implements StateCompiler {
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public Iterator<JsonNode> read(Scope scope, JsonNode effective, int max) {
-                JsonNode parameters = readerArguments == null ? Json.object()
+                JsonNode parameters = readerArguments == null ? EngineJson.object()
                         : AtaFlow.evaluate(readerArguments, scope);
                 return reader.read(scope.state.frame.run.options.s3(), parameters, max);
             }

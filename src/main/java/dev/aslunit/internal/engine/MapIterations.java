@@ -83,7 +83,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
             names = new MapRunNames(run.frame.run.options.region(), run.frame.run.options.accountId(),
                     run.frame.run.machine.name() + "/" + (map.label != null ? map.label : map.name), mapRunId);
             run.frame.emit("MapRunStarted", () -> {
-                ObjectNode d = Json.object();
+                ObjectNode d = EngineJson.object();
                 d.put("mapRunArn", names.mapRunArn);
                 return d;
             });
@@ -133,7 +133,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
     private void startIteration(int index) {
         Frame frame = run.frame;
         Frame stopped = redriving != null ? startedFrames.get(index) : null;
-        ObjectNode item = Json.object();
+        ObjectNode item = EngineJson.object();
         item.put("Index", index);
         JsonNode input;
         if (map.distributed && stopped != null) {
@@ -160,7 +160,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
             long redriven = child.redriven();
             frame.run.childRedriven(child, map.name);
             if (children != null) {
-                record(index, new ResultWriting.Child(child.name(), Json.text(input), child.startTime(),
+                record(index, new ResultWriting.Child(child.name(), EngineJson.text(input), child.startTime(),
                         child.redriveCount()));
             }
             running.put(index, stopped);
@@ -170,7 +170,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
         // a new child, or an EXPRESS one that AWS starts again (StartExecution) under the same map.name
         ChildExecution child = map.distributed ? frame.run.childExecution(map.name, names, index, input) : null;
         if (children != null) {
-            record(index, new ResultWriting.Child(child.name(), Json.text(input), frame.run.now(), 0));
+            record(index, new ResultWriting.Child(child.name(), EngineJson.text(input), frame.run.now(), 0));
         }
         if (!map.distributed && stopped != null && stopped.canRedrive()) {
             running.put(index, stopped);
@@ -221,7 +221,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
     }
 
     private ObjectNode iterationDetails(int index) {
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         d.put("index", index);
         d.put("name", map.name);
         return d;
@@ -275,7 +275,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
         failures++;
         if (tolerance.tolerates(failures, items::size)) {
             if (children == null) {
-                setResult(index, Json.errorOutput(error, cause));
+                setResult(index, EngineJson.errorOutput(error, cause));
             }
             launch();
             return;
@@ -363,7 +363,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
     private void redriveMapRun() {
         mapRunRedrives++;
         run.frame.emit("MapRunRedriven", () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("mapRunArn", names.mapRunArn);
             d.put("redriveCount", mapRunRedrives);
             return d;
@@ -383,7 +383,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
     }
 
     private ArrayNode collect() {
-        ArrayNode result = Json.NODES.arrayNode(results.size());
+        ArrayNode result = EngineJson.NODES.arrayNode(results.size());
         for (JsonNode r : results) {
             result.add(r);
         }
@@ -396,7 +396,7 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
             return map.writing.shape(children, names);
         }
         JsonNode parameters = map.setup.resultWriter(scope, effective);
-        return map.writing.write(run.frame.run.options.s3(), parameters == null ? Json.object() : parameters,
+        return map.writing.write(run.frame.run.options.s3(), parameters == null ? EngineJson.object() : parameters,
                 mapRunId, names, children, release);
     }
 
@@ -424,11 +424,11 @@ final class MapIterations implements Frame.Listener, Frame.Redrivable {
         try {
             while (items.has(nextIndex)) {
                 int index = nextIndex++;
-                ObjectNode item = Json.object();
+                ObjectNode item = EngineJson.object();
                 item.put("Index", index);
                 JsonNode value = items.get(index);
                 keepUnstarted(index, value);
-                record(index, ResultWriting.Child.pending(Json.text(inputOf(item, index, value))));
+                record(index, ResultWriting.Child.pending(EngineJson.text(inputOf(item, index, value))));
             }
         } catch (StateFailure unreadable) {
             // an item that cannot be read never becomes a child, pending or not

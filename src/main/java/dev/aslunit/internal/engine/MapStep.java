@@ -101,7 +101,7 @@ final class MapStep extends Step implements Step.Retrying {
 
             @Override
             public JsonNode next() {
-                ObjectNode batch = Json.object();
+                ObjectNode batch = EngineJson.object();
                 if (shared != null) {
                     batch.set("BatchInput", shared);
                 }
@@ -109,7 +109,7 @@ final class MapStep extends Step implements Step.Retrying {
                 for (int n = 0; n < perBatch && items.hasNext(); n++, k++) {
                     JsonNode value = items.next();
                     Scope itemScope = new Scope(scope.state, effective);
-                    ObjectNode item = Json.object();
+                    ObjectNode item = EngineJson.object();
                     item.put("Index", k);
                     item.set("Value", value);
                     itemScope.mapItem = item;
@@ -141,7 +141,7 @@ final class MapStep extends Step implements Step.Retrying {
             return;
         }
         long started = run.frame.emit("MapStateStarted", () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("length", items == null ? 0 : items.size());
             return d;
         });

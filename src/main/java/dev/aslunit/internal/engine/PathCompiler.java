@@ -144,11 +144,11 @@ final class PathCompiler implements StateCompiler {
                 }
                 if (!v.isIntegralNumber() && !(v.isNumber() && isWhole(v.decimalValue())) || !v.canConvertToLong()) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "cannot be parsed as a long value: " + text
-                            + " == " + Json.text(v));
+                            + " == " + EngineJson.text(v));
                 }
                 if (v.longValue() < 0) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "references a negative value: " + text + " == "
-                            + Json.text(v));
+                            + EngineJson.text(v));
                 }
                 return WaitStep.after(entered, v.longValue());
             };
@@ -165,7 +165,7 @@ final class PathCompiler implements StateCompiler {
                 if (at == null || WaitStep.tooFar(entered, at)) {
                     throw new StateFailure(Errors.RUNTIME, prefix + "does not reference a valid ISO-8601 extended"
                             + " offset date-time format string: " + text + " == " + (v.isTextual() ? v.asText()
-                            : Json.text(v)));
+                            : EngineJson.text(v)));
                 }
                 return at;
             };
@@ -195,7 +195,7 @@ final class PathCompiler implements StateCompiler {
 
     private FailStep.Text text(String field, JsonNode literal, String path) {
         if (literal != null) {
-            String s = literal.isTextual() ? literal.asText() : Json.text(literal);
+            String s = literal.isTextual() ? literal.asText() : EngineJson.text(literal);
             return scope -> s;
         }
         ValueExpression v = c.value(field + "Path", path);
@@ -205,7 +205,7 @@ final class PathCompiler implements StateCompiler {
         return scope -> {
             try {
                 JsonNode r = v.evaluate(scope, field + "Path");
-                return r.isTextual() ? r.asText() : Json.text(r);
+                return r.isTextual() ? r.asText() : EngineJson.text(r);
             } catch (PathEvaluationException e) {
                 throw PathFlow.failure(scope, e);
             }
@@ -241,7 +241,7 @@ final class PathCompiler implements StateCompiler {
             @Override
             public Iterator<JsonNode> read(Scope scope, JsonNode effective, int maxItems) {
                 try {
-                    JsonNode parameters = readerParameters == null ? Json.object()
+                    JsonNode parameters = readerParameters == null ? EngineJson.object()
                             : readerParameters.evaluate(scope.at(effective));
                     return reader.read(scope.state.frame.run.options.s3(), parameters, maxItems);
                 } catch (PathEvaluationException e) {
@@ -265,7 +265,7 @@ final class PathCompiler implements StateCompiler {
                 if (!items.isArray()) {
                     throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "Invalid path '"
                             + (m.itemsPath() == null ? "$" : m.itemsPath()) + "': the value is not an array: "
-                            + Json.text(items));
+                            + EngineJson.text(items));
                 }
                 return (ArrayNode) items;
             }
