@@ -17,6 +17,7 @@ import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.Sandboxes;
+import dev.aslunit.internal.pipeline.StateTests;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.internal.definition.StateNames;
@@ -103,7 +104,7 @@ public final class StateMachineUnderTest {
      * test: by {@code mock("State")}, the mock file, {@code http()}.
      */
     public StateTest testState(String stateName) {
-        return StateTest.of(prepared.definitionJson(), stateName).taskHandler(this::answer);
+        return StateTests.taskHandler(StateTest.of(prepared.definitionJson(), stateName), this::answer);
     }
 
     // ------------------------------------------------------------------ mocks

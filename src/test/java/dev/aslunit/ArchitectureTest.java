@@ -264,7 +264,6 @@ class ArchitectureTest {
      */
     private static final Set<String> KNOWN_LEAKS = Set.of(
             "dev.aslunit.Execution.history()",
-            "dev.aslunit.server.StateTest.taskHandler(dev.aslunit.internal.engine.TaskHandler)",
             "dev.aslunit.testfile.TestCase.location()",
             "dev.aslunit.testfile.TestFileRunner.<init>(dev.aslunit.internal.report.CoverageCollector)",
             "dev.aslunit.testfile.TestRun.coverage()");

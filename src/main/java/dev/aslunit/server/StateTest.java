@@ -10,6 +10,7 @@ import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.pipeline.StateTests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,10 @@ public final class StateTest {
     private Integer mapIterationFailureCount;
     private String mapItemReaderData;
     private TaskHandler taskHandler;
+
+    static {
+        StateTests.grant(StateTest::taskHandler);
+    }
 
     private StateTest(JsonNode state, String name, JsonNode queryLanguage) {
         this.state = state;
@@ -215,8 +220,8 @@ public final class StateTest {
         return this;
     }
 
-    /** Who answers a Task state when no mock result or error is given. */
-    public StateTest taskHandler(TaskHandler handler) {
+    /** Who answers a Task state when no mock result or error is given (a test's sandbox, through {@link StateTests}). */
+    StateTest taskHandler(TaskHandler handler) {
         this.taskHandler = Objects.requireNonNull(handler, "handler");
         return this;
     }
