@@ -1,5 +1,7 @@
 package dev.aslunit.testfile;
 
+import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.internal.pipeline.TestFiles;
 import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.Execution;
@@ -34,8 +36,32 @@ public final class TestFileRunner {
     private final Map<Object, PreparedStateMachine> prepared = new HashMap<>();
     private final CoverageCollector coverage;
 
+    static {
+        TestFiles.grant(new TestFiles.Grant() {
+            @Override
+            public TestFileRunner runner(CoverageCollector coverage) {
+                return new TestFileRunner(coverage);
+            }
+
+            @Override
+            public CoverageReport coverage(TestRun run) {
+                return run.coverage();
+            }
+
+            @Override
+            public SourceLocation location(TestCase testCase) {
+                return testCase.location();
+            }
+        });
+    }
+
+    /** A runner whose executions count towards no coverage report. */
+    public TestFileRunner() {
+        this(null);
+    }
+
     /** @param coverage where the cases' executions count, or {@code null} */
-    public TestFileRunner(CoverageCollector coverage) {
+    TestFileRunner(CoverageCollector coverage) {
         this.coverage = coverage;
     }
 
