@@ -60,7 +60,7 @@ public final class ExecutedState {
     }
 
     /** The state as defined, or {@code null} when the definition has no state of this name. */
-    public State definition() {
+    State definition() {
         return definition;
     }
 

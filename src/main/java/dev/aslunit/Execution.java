@@ -12,6 +12,7 @@ import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.Trace;
 import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.json.UserJson;
+import dev.aslunit.internal.pipeline.Models;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,41 @@ public final class Execution {
     /** The trace's length in failure messages unless the system property {@code aslunit.trace.maxLines} says otherwise. */
     public static final int DEFAULT_TRACE_LINES = 40;
 
+    static {
+        // the model behind the API's objects, for the internals handed them (reports, assertions, CLI)
+        Models.grant(new Models.Grant() {
+            @Override
+            public StateMachineDefinition definition(PreparedStateMachine machine) {
+                return machine.definition();
+            }
+
+            @Override
+            public StateMachineDefinition definition(StateMachineUnderTest sfn) {
+                return sfn.definition();
+            }
+
+            @Override
+            public StateMachineDefinition definition(Execution execution) {
+                return execution.definition();
+            }
+
+            @Override
+            public State stateDefinition(Execution execution, String stateName) {
+                return execution.stateDefinition(stateName);
+            }
+
+            @Override
+            public State definition(ExecutedState state) {
+                return state.definition();
+            }
+
+            @Override
+            public Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
+                return Execution.fromHistory(name, definition, history);
+            }
+        });
+    }
+
     private final String name;
     private final StateMachineDefinition definition;
     private final ExecutionDriver driver;
@@ -56,7 +92,7 @@ public final class Execution {
      * An execution read from a history recorded elsewhere (by ASLUnit, or AWS's
      * {@code GetExecutionHistory} converted to {@link HistoryEvent}s), for assertions and traces.
      */
-    public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
+    static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
         return fromHistory(name, definition, history, Map.of());
     }
 
@@ -64,7 +100,7 @@ public final class Execution {
      * As {@link #fromHistory(String, StateMachineDefinition, List)}, with the histories of its Distributed
      * Maps' child executions per Map state name (as {@code ExecutionRun.childExecutions()} gives them).
      */
-    public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history,
+    static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history,
             Map<String, List<List<HistoryEvent>>> childExecutions) {
         return new Execution(name, definition, ExecutionDriver.recorded(definition, history,
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(childExecutions))), List::of);
@@ -76,7 +112,16 @@ public final class Execution {
      * a {@link java.nio.file.Path} or {@link java.io.File}, or a {@link JsonNode}; {@code {"events": [...]}}
      * or the bare array. The same assertions then apply to what really ran on AWS.
      */
-    public static Execution fromAwsHistory(String name, StateMachineDefinition definition, Object history) {
+    public static Execution fromAwsHistory(String name, PreparedStateMachine definition, Object history) {
+        return fromAwsHistory(name, definition.definition(), history);
+    }
+
+    /** As {@link #fromAwsHistory(String, PreparedStateMachine, Object)}, for the definition of a test's {@code sfn}. */
+    public static Execution fromAwsHistory(String name, StateMachineUnderTest definition, Object history) {
+        return fromAwsHistory(name, definition.definition(), history);
+    }
+
+    static Execution fromAwsHistory(String name, StateMachineDefinition definition, Object history) {
         return fromHistory(name, definition, AwsHistoryReader.read(UserJson.read(history, "The execution history")));
     }
 
@@ -89,7 +134,7 @@ public final class Execution {
         return driver.executionArn();
     }
 
-    public StateMachineDefinition definition() {
+    StateMachineDefinition definition() {
         return definition;
     }
 
@@ -204,7 +249,7 @@ public final class Execution {
     }
 
     /** The definition of a state at any depth, or {@code null}. */
-    public State stateDefinition(String stateName) {
+    State stateDefinition(String stateName) {
         return statesByName().get(stateName);
     }
 

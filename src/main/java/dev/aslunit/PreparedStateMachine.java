@@ -141,7 +141,7 @@ public final class PreparedStateMachine {
         return config;
     }
 
-    public StateMachineDefinition definition() {
+    StateMachineDefinition definition() {
         return compiled.definition();
     }
 

@@ -18,6 +18,7 @@ import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Sandboxes;
+import dev.aslunit.internal.pipeline.StateTests;
 import dev.aslunit.internal.pipeline.TaskAnswers;
 import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.internal.definition.StateNames;
@@ -25,6 +26,7 @@ import dev.aslunit.internal.json.Glob;
 import dev.aslunit.internal.passthrough.AwsSettings;
 import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.mock.TaskMock;
+import dev.aslunit.internal.mocks.MockAccess;
 import dev.aslunit.mock.TaskMocks;
 import java.net.URI;
 import java.time.Duration;
@@ -86,9 +88,9 @@ public final class StateMachineUnderTest {
         this.scheduler = new VirtualScheduler(config.startTime());
         MutantScope.current().ifPresent(scope -> scheduler.stopWhen(scope::stopped, "Stopped by mutation testing:"
                 + " this mutant's time is up, or a test already killed it."));
-        this.mocks = TaskMocks.forDefinition(prepared.definition(), prepared.source());
+        this.mocks = MockAccess.forDefinition(prepared.definition(), prepared.source());
         // the test's mocks, then the mock file's test case, then real HTTP calls when the test allowed them
-        this.answers = TaskAnswers.of(mocks, prepared.mockConfigHandler(),
+        this.answers = TaskAnswers.of(MockAccess.handler(mocks), prepared.mockConfigHandler(),
                 invocation -> http == null ? Optional.empty() : http.answer(invocation));
         this.clock = new Clock();
     }
@@ -106,7 +108,7 @@ public final class StateMachineUnderTest {
      * test: by {@code mock("State")}, the mock file, {@code http()}.
      */
     public StateTest testState(String stateName) {
-        return StateTest.of(prepared.definitionJson(), stateName).taskHandler(this::answer);
+        return StateTests.taskHandler(StateTest.of(prepared.definitionJson(), stateName), this::answer);
     }
 
     // ------------------------------------------------------------------ mocks
@@ -174,7 +176,7 @@ public final class StateMachineUnderTest {
      * @throws IllegalStateException when the service's SDK client is not on the classpath, naming the artifact
      */
     public StateMachineUnderTest passThrough(String stateName) {
-        String resource = mocks.taskState(stateName).resource();
+        String resource = MockAccess.taskState(mocks, stateName).resource();
         passThrough().passState(stateName, resource);
         return this;
     }
@@ -226,7 +228,7 @@ public final class StateMachineUnderTest {
         return clock;
     }
 
-    public StateMachineDefinition definition() {
+    StateMachineDefinition definition() {
         return prepared.definition();
     }
 
@@ -309,12 +311,12 @@ public final class StateMachineUnderTest {
     private Optional<TaskOutcome> answer(TaskInvocation invocation) {
         if (passThrough != null && passThrough.covers(invocation)) {
             // a Task the test sends to a real endpoint: recorded like any call, answered by the endpoint
-            mocks.record(invocation);
+            MockAccess.record(mocks, invocation);
             return passThrough.answer(invocation);
         }
         Optional<TaskOutcome> answer = answers.answer(invocation);
         if (answer.isEmpty()) {
-            noMockMessages.putIfAbsent(invocation.executionArn(), mocks.noMockMessage(invocation));
+            noMockMessages.putIfAbsent(invocation.executionArn(), MockAccess.noMockMessage(mocks, invocation));
         }
         return answer;
     }

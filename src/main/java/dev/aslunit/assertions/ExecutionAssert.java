@@ -1,5 +1,6 @@
 package dev.aslunit.assertions;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.ExecutedState;
 import dev.aslunit.Execution;
@@ -234,7 +235,7 @@ public class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execution> 
 
     private void requireStates(List<String> names) {
         for (String name : names) {
-            if (actual.stateDefinition(name) == null) {
+            if (Models.stateDefinition(actual, name) == null) {
                 throw failure("%s", ExecutionMessages.noSuchState(actual, name));
             }
         }

@@ -1,5 +1,6 @@
 package dev.aslunit.assertions;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.ExecutedState;
@@ -179,7 +180,7 @@ public class StateAssert extends AbstractAssert<StateAssert, ExecutedState> {
     public StateAssert hadIterations(int count) {
         return check("to have run iterations", v -> {
             requireType("Map");
-            if (actual.definition() instanceof MapState && ((MapState) actual.definition()).distributed()) {
+            if (Models.definition(actual) instanceof MapState && ((MapState) Models.definition(actual)).distributed()) {
                 // a Distributed Map's iterations are child executions, counted only where the test keeps them
                 List<Execution> children = actual.execution().childExecutions().get(actual.name());
                 if (children == null || children.size() != count) {

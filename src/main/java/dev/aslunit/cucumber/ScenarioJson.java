@@ -1,5 +1,6 @@
 package dev.aslunit.cucumber;
 
+import dev.aslunit.internal.json.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,9 +23,8 @@ final class ScenarioJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The DocString of " + where + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " of the DocString): "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("The DocString of " + where + " is not valid JSON ("
+                    + JsonReading.problem(e) + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aslunit.junit;
 
+import dev.aslunit.internal.pipeline.TestFiles;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.testfile.CaseResult;
 import dev.aslunit.testfile.TestCase;
@@ -43,7 +44,7 @@ public final class AslUnitTestFiles {
      */
     public static Stream<DynamicNode> from(String... paths) {
         List<Path> files = TestFileReader.find(Arrays.stream(paths).map(Path::of).toList());
-        TestFileRunner runner = new TestFileRunner(CoverageCollector.active().orElse(null));
+        TestFileRunner runner = TestFiles.runner(CoverageCollector.active().orElse(null));
         return files.stream().map(file -> container(file, runner));
     }
 
@@ -63,7 +64,7 @@ public final class AslUnitTestFiles {
     }
 
     private static URI caseSource(TestCase c) {
-        return URI.create(c.file().toUri() + "?line=" + c.location().line() + "&column=" + c.location().column());
+        return URI.create(c.file().toUri() + "?line=" + TestFiles.location(c).line() + "&column=" + TestFiles.location(c).column());
     }
 
     private static void check(CaseResult result) {

@@ -5,13 +5,13 @@ import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.internal.definition.TaskState;
-import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.integration.ServiceResponses;
 import dev.aslunit.internal.json.Glob;
+import dev.aslunit.internal.mocks.MockAccess;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +22,48 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The mocks of one test: a {@link TaskHandler} that answers Task states from scripts declared with
- * {@link #mock(String)} and {@link #mockResource(String)}, and records every call.
+ * The mocks of one test: answers Task states from scripts declared with {@link #mock(String)} and
+ * {@link #mockResource(String)}, and records every call.
  *
- * <p>Strict by default: a Task without a mock gets no answer here, so the execution fails;
- * {@link #noMockMessage(TaskInvocation)} says why, and how to mock it. In lenient mode such a Task
- * returns its input. When the registry knows the definition ({@link #forDefinition}), a mock of a
- * state that does not exist fails at the line that declared it, with the closest name.
+ * <p>Strict by default: a Task without a mock gets no answer here, so the execution fails with a
+ * message that says why, and how to mock it. In lenient mode such a Task returns its input. When the
+ * registry knows the definition (a test's {@code sfn}), a mock of a state that does not exist fails
+ * at the line that declared it, with the closest name. The engine's side (the task handler it is)
+ * is {@link MockAccess}, kept off this class.
  *
  * <p>A state mock wins over a resource mock; among resource mocks the latest declared wins; a
  * second {@code mock("X")} replaces the first.
  */
-public final class TaskMocks implements TaskHandler {
+public final class TaskMocks {
+
+    static {
+        MockAccess.grant(new MockAccess.Grant() {
+            @Override
+            public TaskMocks forDefinition(StateMachineDefinition definition, String definitionName) {
+                return new TaskMocks(definition, definitionName);
+            }
+
+            @Override
+            public Optional<TaskOutcome> answer(TaskMocks mocks, TaskInvocation invocation) {
+                return mocks.answer(invocation);
+            }
+
+            @Override
+            public void record(TaskMocks mocks, TaskInvocation invocation) {
+                mocks.record(invocation);
+            }
+
+            @Override
+            public String noMockMessage(TaskMocks mocks, TaskInvocation invocation) {
+                return mocks.noMockMessage(invocation);
+            }
+
+            @Override
+            public TaskState taskState(TaskMocks mocks, String stateName) {
+                return mocks.taskState(stateName);
+            }
+        });
+    }
 
     private final StateMachineDefinition definition;
     private final String definitionName;
@@ -43,7 +73,7 @@ public final class TaskMocks implements TaskHandler {
     private final List<TaskCall> calls = new ArrayList<>();
     private boolean lenient;
 
-    private TaskMocks(StateMachineDefinition definition, String definitionName) {
+    TaskMocks(StateMachineDefinition definition, String definitionName) {
         this.definition = definition;
         this.definitionName = definitionName;
         this.taskStates = definition == null ? Map.of() : StateNames.taskStates(definition);
@@ -52,14 +82,6 @@ public final class TaskMocks implements TaskHandler {
     /** Mocks that know nothing of the definition (state names are not checked). */
     public TaskMocks() {
         this(null, null);
-    }
-
-    /**
-     * Mocks for one definition: names are checked where they are typed, and messages point into
-     * {@code definitionName} (the file name, for messages).
-     */
-    public static TaskMocks forDefinition(StateMachineDefinition definition, String definitionName) {
-        return new TaskMocks(java.util.Objects.requireNonNull(definition, "definition"), definitionName);
     }
 
     /** Lenient mode: a Task without a mock returns its input instead of failing the execution. */
@@ -132,12 +154,12 @@ public final class TaskMocks implements TaskHandler {
     }
 
     /** The Task state of this name, failing as {@link #mock} fails for a name the definition lacks. */
-    public TaskState taskState(String stateName) {
+    TaskState taskState(String stateName) {
         return requireTaskState(stateName);
     }
 
     /** Records a call that another handler answered before the mocks were asked (a pass-through), for {@link #callsOf}. */
-    public synchronized void record(TaskInvocation invocation) {
+    synchronized void record(TaskInvocation invocation) {
         calls.add(toCall(invocation));
     }
 
@@ -146,8 +168,7 @@ public final class TaskMocks implements TaskHandler {
         return List.copyOf(calls);
     }
 
-    @Override
-    public synchronized Optional<TaskOutcome> answer(TaskInvocation invocation) {
+    synchronized Optional<TaskOutcome> answer(TaskInvocation invocation) {
         TaskCall call = toCall(invocation);
         calls.add(call);
         TaskMock mock = mockFor(invocation);
@@ -163,7 +184,7 @@ public final class TaskMocks implements TaskHandler {
      * Why a Task got no answer here, and the line of code that gives it one: for the execution's
      * failure message when no handler answered.
      */
-    public synchronized String noMockMessage(TaskInvocation invocation) {
+    synchronized String noMockMessage(TaskInvocation invocation) {
         TaskMock mock = mockFor(invocation);
         StringBuilder sb = new StringBuilder();
         if (mock != null) {

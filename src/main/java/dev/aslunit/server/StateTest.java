@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
+import dev.aslunit.internal.definition.StateNames;
 import dev.aslunit.internal.engine.CompiledStateMachine;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
+import dev.aslunit.internal.pipeline.StateTests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +56,10 @@ public final class StateTest {
     private String mapItemReaderData;
     private TaskHandler taskHandler;
 
+    static {
+        StateTests.grant(StateTest::taskHandler);
+    }
+
     private StateTest(JsonNode state, String name, JsonNode queryLanguage) {
         this.state = state;
         this.name = name;
@@ -73,7 +79,7 @@ public final class StateTest {
     public static StateTest of(String machineDefinition, String stateName) {
         Objects.requireNonNull(stateName, "stateName");
         JsonNode machine = parse(machineDefinition, "state machine definition");
-        if (find(machine.get("States"), stateName) == null) {
+        if (StateNames.find(machine.get("States"), stateName) == null) {
             java.util.List<String> names = new java.util.ArrayList<>();
             machine.path("States").fieldNames().forEachRemaining(names::add);
             throw new IllegalArgumentException("State not found in definition: there is no state \"" + stateName
@@ -111,37 +117,11 @@ public final class StateTest {
         if (!errors.isEmpty()) {
             throw Definitions.invalid(errors);
         }
-        JsonNode found = find(root.get("States"), stateName);
+        JsonNode found = StateNames.find(root.get("States"), stateName);
         if (found == null) {
             throw ApiException.validation("State not found in definition");
         }
         return new StateTest(found, stateName, root.get("QueryLanguage"));
-    }
-
-    /** The state called {@code stateName}, looked for in nested branches and item processors too. */
-    private static JsonNode find(JsonNode states, String stateName) {
-        if (states == null || !states.isObject()) {
-            return null;
-        }
-        JsonNode direct = states.get(stateName);
-        if (direct != null && direct.isObject()) {
-            return direct;
-        }
-        for (JsonNode s : states) {
-            for (JsonNode branch : s.path("Branches")) {
-                JsonNode inBranch = find(branch.get("States"), stateName);
-                if (inBranch != null) {
-                    return inBranch;
-                }
-            }
-            for (String processor : new String[] {"ItemProcessor", "Iterator"}) {
-                JsonNode inMap = find(s.path(processor).get("States"), stateName);
-                if (inMap != null) {
-                    return inMap;
-                }
-            }
-        }
-        return null;
     }
 
     /** The tested state's {@code Type}. */
@@ -240,8 +220,8 @@ public final class StateTest {
         return this;
     }
 
-    /** Who answers a Task state when no mock result or error is given. */
-    public StateTest taskHandler(TaskHandler handler) {
+    /** Who answers a Task state when no mock result or error is given (a test's sandbox, through {@link StateTests}). */
+    StateTest taskHandler(TaskHandler handler) {
         this.taskHandler = Objects.requireNonNull(handler, "handler");
         return this;
     }

@@ -7,7 +7,9 @@ import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.passthrough.AwsSettings;
 import dev.aslunit.internal.passthrough.PassThrough;
 import dev.aslunit.internal.pipeline.TaskAnswers;
+import dev.aslunit.internal.mocks.MockAccess;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
+import dev.aslunit.mock.TaskMocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -176,7 +178,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             return mockConfig(MockConfigFile.parse(file));
         }
 
-        public Builder mockConfig(MockConfigFile mockConfig) {
+        Builder mockConfig(MockConfigFile mockConfig) {
             this.mockConfig = Objects.requireNonNull(mockConfig, "mockConfig");
             return this;
         }
@@ -185,8 +187,8 @@ public final class StepFunctionsServer implements AutoCloseable {
          * Answers the Task states that no mock config test case answers, for every execution: Java
          * mocks when the server runs embedded in a test.
          */
-        public Builder taskHandler(TaskHandler taskHandler) {
-            this.taskHandler = Objects.requireNonNull(taskHandler, "taskHandler");
+        public Builder taskHandler(TaskMocks mocks) {
+            this.taskHandler = MockAccess.handler(mocks);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.aslunit.testfile;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -64,7 +65,7 @@ public final class StarterFile {
             config.logicalId(logicalId);
         }
         PreparedStateMachine prepared = PreparedStateMachine.prepare(config.build(), null);
-        StateMachineDefinition machine = prepared.definition();
+        StateMachineDefinition machine = Models.definition(prepared);
 
         ObjectNode file = JSON.objectNode();
         ObjectNode stateMachine = file.putObject("stateMachine");

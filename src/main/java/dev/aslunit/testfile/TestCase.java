@@ -59,7 +59,7 @@ public final class TestCase {
     }
 
     /** Where the case starts in its file (file, JSON pointer such as {@code /cases/2}, line and column). */
-    public SourceLocation location() {
+    SourceLocation location() {
         return location;
     }
 

@@ -1,5 +1,8 @@
 package dev.aslunit.testfile;
 
+import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.internal.pipeline.TestFiles;
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
@@ -38,8 +41,32 @@ public final class TestFileRunner {
     private final Map<Object, PreparedStateMachine> prepared = new HashMap<>();
     private final CoverageCollector coverage;
 
+    static {
+        TestFiles.grant(new TestFiles.Grant() {
+            @Override
+            public TestFileRunner runner(CoverageCollector coverage) {
+                return new TestFileRunner(coverage);
+            }
+
+            @Override
+            public CoverageReport coverage(TestRun run) {
+                return run.coverage();
+            }
+
+            @Override
+            public SourceLocation location(TestCase testCase) {
+                return testCase.location();
+            }
+        });
+    }
+
+    /** A runner whose executions count towards no coverage report. */
+    public TestFileRunner() {
+        this(null);
+    }
+
     /** @param coverage where the cases' executions count, or {@code null} */
-    public TestFileRunner(CoverageCollector coverage) {
+    TestFileRunner(CoverageCollector coverage) {
         this.coverage = coverage;
     }
 
@@ -157,7 +184,7 @@ public final class TestFileRunner {
 
     /** Every state name the case writes must be one of the definition's, else "did you mean" at its line. */
     private static List<String> checkNames(TestCase c, StateMachineUnderTest sfn) {
-        Map<String, State> states = StateNames.allStates(sfn.definition());
+        Map<String, State> states = StateNames.allStates(Models.definition(sfn));
         List<String> mistakes = new ArrayList<>();
         for (MockSpec mock : c.mocks) {
             if (mock.resource()) {
@@ -166,7 +193,7 @@ public final class TestFileRunner {
             State state = states.get(mock.target());
             if (state == null) {
                 mistakes.add(where(mock.at()) + "the state machine has no state \"" + mock.target() + "\" to mock"
-                        + StateNames.didYouMean(mock.target(), StateNames.taskStates(sfn.definition()).keySet()));
+                        + StateNames.didYouMean(mock.target(), StateNames.taskStates(Models.definition(sfn)).keySet()));
             } else if (!(state instanceof TaskState)) {
                 mistakes.add(where(mock.at()) + "\"" + mock.target() + "\" is a " + state.getClass().getSimpleName()
                         .replace("State", "") + " state; only Task states are mocked");

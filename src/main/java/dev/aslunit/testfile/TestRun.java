@@ -50,7 +50,7 @@ public final class TestRun {
     }
 
     /** The workflow coverage of every case's executions: the report the JUnit extension writes. */
-    public CoverageReport coverage() {
+    CoverageReport coverage() {
         return coverage;
     }
 

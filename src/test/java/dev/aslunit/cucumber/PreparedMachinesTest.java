@@ -1,5 +1,6 @@
 package dev.aslunit.cucumber;
 
+import dev.aslunit.internal.pipeline.Models;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class PreparedMachinesTest {
 
         first.mock("ValidateOrder").returns("{\"Payload\": {\"valid\": true}}");
 
-        assertThat(second.sfn().definition()).isSameAs(first.sfn().definition());
+        assertThat(Models.definition(second.sfn())).isSameAs(Models.definition(first.sfn()));
         assertThat(second.sfn()).isNotSameAs(first.sfn());
         assertThat(second.sfn().mocks()).isEmpty();
         assertThat(first.sfn().clock().now()).isEqualTo(StepFunctionsConfig.DEFAULT_START_TIME);
@@ -60,11 +61,11 @@ class PreparedMachinesTest {
         ScenarioContext happy = quote("HappyPath");
         ScenarioContext throttled = quote("Throttled");
 
-        assertThat(bonjour.sfn().definition()).isNotSameAs(hello.sfn().definition());
-        assertThat(scenario(ORDERS).sfn().definition()).isNotSameAs(hello.sfn().definition());
+        assertThat(Models.definition(bonjour.sfn())).isNotSameAs(Models.definition(hello.sfn()));
+        assertThat(Models.definition(scenario(ORDERS).sfn())).isNotSameAs(Models.definition(hello.sfn()));
         assertThat(hello.sfn().run("{}")).hasOutput("\"hello\"");
         assertThat(bonjour.sfn().run("{}")).hasOutput("\"bonjour\"");
-        assertThat(throttled.sfn().definition()).isNotSameAs(happy.sfn().definition());
+        assertThat(Models.definition(throttled.sfn())).isNotSameAs(Models.definition(happy.sfn()));
         assertThat(happy.sfn().run("{\"customer\": \"c-7\", \"parcels\": [{\"kg\": 4}]}")).hasOutputAt("$.price", 12.5);
         assertThat(throttled.sfn().run("{\"customer\": \"c-7\", \"parcels\": [{\"kg\": 4}]}")).hasOutputAt("$.price", 14);
     }

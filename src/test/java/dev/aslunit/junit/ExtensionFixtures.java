@@ -1,5 +1,6 @@
 package dev.aslunit.junit;
 
+import dev.aslunit.internal.pipeline.Models;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +110,7 @@ final class ExtensionFixtures {
 
         @RepeatedTest(8)
         void each_test_has_its_own_mocks_and_clock(StateMachineUnderTest sfn, org.junit.jupiter.api.RepetitionInfo info) {
-            DEFINITIONS.put("test " + info.getCurrentRepetition(), sfn.definition());
+            DEFINITIONS.put("test " + info.getCurrentRepetition(), Models.definition(sfn));
             sfn.mock("SendReminder").returns("{\"n\": " + info.getCurrentRepetition() + "}");
             sfn.clock().advanceBy(Duration.ofMinutes(info.getCurrentRepetition()));
 
@@ -127,7 +128,7 @@ final class ExtensionFixtures {
     static class SameRootResource {
         @Test
         void records_its_definition(StateMachineUnderTest sfn) {
-            SameRootResourceElsewhere.DEFINITIONS.put(getClass().getName(), sfn.definition());
+            SameRootResourceElsewhere.DEFINITIONS.put(getClass().getName(), Models.definition(sfn));
         }
     }
 

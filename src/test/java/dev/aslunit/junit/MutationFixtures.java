@@ -1,5 +1,6 @@
 package dev.aslunit.junit;
 
+import dev.aslunit.internal.pipeline.Models;
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
 import dev.aslunit.StateMachineUnderTest;
@@ -46,7 +47,7 @@ final class MutationFixtures {
 
         @Test
         void waits_forever_for_a_mutant(StateMachineUnderTest sfn) throws InterruptedException {
-            if (sfn.definition().location().file().endsWith(".mutant")) {
+            if (Models.definition(sfn).location().file().endsWith(".mutant")) {
                 new CountDownLatch(1).await();
             }
         }
@@ -60,7 +61,7 @@ final class MutationFixtures {
         @Test
         void runs_a_mutant_again_and_again(StateMachineUnderTest sfn) {
             sfn.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{}");
-            boolean mutant = sfn.definition().location().file().endsWith(".mutant");
+            boolean mutant = dev.aslunit.internal.pipeline.Models.definition(sfn).location().file().endsWith(".mutant");
             do {
                 sfn.run("{}");
             } while (mutant);

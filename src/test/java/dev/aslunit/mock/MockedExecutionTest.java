@@ -75,7 +75,7 @@ class MockedExecutionTest {
     }
 
     static TaskMocks servicesThatJustWork() {
-        TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "order-processing.asl.json");
+        TaskMocks mocks = new TaskMocks(ORDERS, "order-processing.asl.json");
         mocks.mock("ValidateOrder").returns("{\"valid\": true}");
         mocks.mock("ShipOrder").returns(TaskResults.httpResponse(201, "{\"trackingId\": \"TRK-9\"}"));
         return mocks;
@@ -88,7 +88,7 @@ class MockedExecutionTest {
                 .fails("Lambda.TooManyRequestsException", "Rate exceeded").times(2)
                 .thenReturns("{\"paymentId\": \"pay-1\"}");
 
-        ExecutionRun run = start(MACHINE, mocks, SMALL_ORDER);
+        ExecutionRun run = start(MACHINE, mocks::answer, SMALL_ORDER);
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.output().at("/validation/valid").booleanValue()).isTrue();
@@ -107,7 +107,7 @@ class MockedExecutionTest {
         mocks.mock("ChargePayment").returns("{\"paymentId\": \"too-late\"}").after(Duration.ofSeconds(45));
         TaskMock notify = mocks.mock("NotifyCustomer").returns("{}");
 
-        ExecutionRun run = start(MACHINE, mocks, SMALL_ORDER);
+        ExecutionRun run = start(MACHINE, mocks::answer, SMALL_ORDER);
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.error()).isEqualTo("PaymentFailed");
@@ -123,7 +123,7 @@ class MockedExecutionTest {
         mocks.mock("AwaitApproval").waitsForCallback();
         mocks.mock("ChargePayment").returns("{\"paymentId\": \"pay-2\"}");
         VirtualScheduler scheduler = new VirtualScheduler(T0);
-        ExecutionRun run = MACHINE.start(ExecutionOptions.builder().input(json(LARGE_ORDER)).taskHandler(mocks).build(),
+        ExecutionRun run = MACHINE.start(ExecutionOptions.builder().input(json(LARGE_ORDER)).taskHandler(mocks::answer).build(),
                 scheduler);
         while (run.pendingTaskTokens().isEmpty() && scheduler.runNext()) {
             // runs what happens without the test: up to the message that carries the token
@@ -147,7 +147,7 @@ class MockedExecutionTest {
         mocks.mock("AwaitApproval").sendsTaskSuccessAfter(Duration.ofHours(1), "{\"approvedBy\": \"auto\"}");
         mocks.mock("ChargePayment").returns("{\"paymentId\": \"pay-3\"}");
 
-        ExecutionRun run = start(MACHINE, mocks, LARGE_ORDER);
+        ExecutionRun run = start(MACHINE, mocks::answer, LARGE_ORDER);
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.output().at("/approval/approvedBy").textValue()).isEqualTo("auto");
@@ -159,7 +159,7 @@ class MockedExecutionTest {
         TaskMocks mocks = servicesThatJustWork();
         mocks.mock("AwaitApproval").neverAnswers();
 
-        ExecutionRun run = start(MACHINE, mocks, LARGE_ORDER);
+        ExecutionRun run = start(MACHINE, mocks::answer, LARGE_ORDER);
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.error()).isEqualTo("ApprovalExpired");
@@ -168,10 +168,10 @@ class MockedExecutionTest {
 
     @Test
     void an_unmocked_task_fails_the_execution_and_the_registry_explains_why() {
-        TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "order-processing.asl.json");
+        TaskMocks mocks = new TaskMocks(ORDERS, "order-processing.asl.json");
         mocks.mock("ValidateOrder").returns("{\"valid\": true}");
 
-        ExecutionRun run = start(MACHINE, mocks, SMALL_ORDER);
+        ExecutionRun run = start(MACHINE, mocks::answer, SMALL_ORDER);
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(mocks.calls()).extracting(TaskCall::stateName).containsExactly("ValidateOrder", "ChargePayment");
@@ -179,11 +179,11 @@ class MockedExecutionTest {
 
     @Test
     void a_lenient_registry_lets_unmocked_tasks_pass_their_input_on() {
-        TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "order-processing.asl.json").lenient(true);
+        TaskMocks mocks = new TaskMocks(ORDERS, "order-processing.asl.json").lenient(true);
         mocks.mock("ValidateOrder").returns("{\"valid\": true}");
         mocks.mock("ShipOrder").returns(TaskResults.httpResponse(200, "{\"trackingId\": \"T\"}"));
 
-        ExecutionRun run = start(MACHINE, mocks, "{\"orderId\": \"o-17\", \"total\": 250, \"paymentId\": \"echo\"}");
+        ExecutionRun run = start(MACHINE, mocks::answer, "{\"orderId\": \"o-17\", \"total\": 250, \"paymentId\": \"echo\"}");
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.output().at("/payment/paymentId").textValue()).isEqualTo("echo");

@@ -285,7 +285,7 @@ class TaskMocksTest {
 
         @Test
         void a_token_task_waits_for_the_test_or_gets_a_scripted_callback() {
-            TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "orders.asl.json");
+            TaskMocks mocks = new TaskMocks(ORDERS, "orders.asl.json");
             mocks.mock("AwaitApproval").waitsForCallback()
                     .sendsTaskSuccessAfter(Duration.ofHours(2), "{\"approvedBy\": \"maria\"}");
 
@@ -297,7 +297,7 @@ class TaskMocksTest {
 
         @Test
         void a_scripted_callback_can_fail() {
-            TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "orders.asl.json");
+            TaskMocks mocks = new TaskMocks(ORDERS, "orders.asl.json");
             mocks.mock("AwaitApproval").sendsTaskFailureAfter(Duration.ofMinutes(5), "Rejected", "too expensive");
 
             assertThat(answer(mocks, call("AwaitApproval", SQS_TOKEN, "{}", 0, 0)))
@@ -306,7 +306,7 @@ class TaskMocksTest {
 
         @Test
         void callbacks_are_refused_for_tasks_that_await_none() {
-            TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "orders.asl.json");
+            TaskMocks mocks = new TaskMocks(ORDERS, "orders.asl.json");
 
             assertThatThrownBy(() -> mocks.mock("ValidateOrder").waitsForCallback())
                     .hasMessage("waitsForCallback() on mock(\"ValidateOrder\"): task \"ValidateOrder\" uses"
@@ -486,7 +486,7 @@ class TaskMocksTest {
 
         @Test
         void the_no_mock_message_names_the_state_the_resource_the_place_the_fix_and_the_mocks() {
-            TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "orders.asl.json");
+            TaskMocks mocks = new TaskMocks(ORDERS, "orders.asl.json");
             mocks.mock("ValidateOrder").returns("{}");
             int line = Integer.parseInt(mocks.mocks().get(0).declaredAt().replaceAll(".*:", ""));
             TaskInvocation ship = call("ShipOrder", HTTP,
@@ -520,7 +520,7 @@ class TaskMocksTest {
 
         @Test
         void a_typo_fails_where_it_is_typed_with_the_closest_name() {
-            TaskMocks mocks = TaskMocks.forDefinition(ORDERS, "orders.asl.json");
+            TaskMocks mocks = new TaskMocks(ORDERS, "orders.asl.json");
 
             assertThatThrownBy(() -> mocks.mock("ShipOrdr"))
                     .isInstanceOf(IllegalArgumentException.class)

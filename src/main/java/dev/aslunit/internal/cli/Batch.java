@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -155,9 +156,7 @@ final class Batch {
         try {
             request = JsonReading.tree(line);
         } catch (JsonProcessingException e) {
-            // a request is one line: its column is all the place there is
-            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (column "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage() + ").");
+            return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (" + JsonReading.problem(e) + ").");
         }
         JsonNode id = request.get("id");
         if (!request.isObject()) {
@@ -257,7 +256,7 @@ final class Batch {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         if (coverage != null) {
-            coverage.record(Execution.fromHistory(run.name(), machine.definition(), run.history()));
+            coverage.record(Models.fromHistory(run.name(), machine.definition(), run.history()));
         }
         return new Answer(id, run, null);
     }

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.pipeline.Models;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -215,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
             return usage(e.getMessage() + " (" + (inputFile != null ? inputFile : "--input") + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Execution execution = Execution.fromHistory(run.name(), machine.definition(), run.history());
+        Execution execution = Models.fromHistory(run.name(), machine.definition(), run.history());
         if (collector != null) {
             collector.record(execution);
             ReportWriter.write(collector.report(), coverage);
@@ -227,7 +228,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (format.equals("mermaid")) {
             out.print(ExecutionPicture.mermaid(execution));
         } else {
-            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), execution::stateDefinition,
+            out.println(Trace.detailed(ExecutionRecord.of(run.facts()), name -> Models.stateDefinition(execution, name),
                     execution.statesWaitingForTaskToken()));
             HistoryEvent last = run.history().get(run.history().size() - 1);
             if (run.status() == ExecutionStatus.SUCCEEDED && last.details() != null) {

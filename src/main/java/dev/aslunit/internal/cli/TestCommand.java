@@ -1,5 +1,6 @@
 package dev.aslunit.internal.cli;
 
+import dev.aslunit.internal.pipeline.TestFiles;
 import dev.aslunit.internal.report.ReportWriter;
 import dev.aslunit.testfile.CaseResult;
 import dev.aslunit.testfile.FileResult;
@@ -80,8 +81,8 @@ final class TestCommand implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed, " + errors + (errors == 1 ? " error" : " errors")
                 + " (" + files.size() + (files.size() == 1 ? " file)" : " files)"));
         try {
-            if (!run.coverage().definitions().isEmpty()) {
-                ReportWriter.write(run.coverage(), reportDir);
+            if (!TestFiles.coverage(run).definitions().isEmpty()) {
+                ReportWriter.write(TestFiles.coverage(run), reportDir);
                 out.println("Workflow coverage: " + reportDir.resolve("index.html"));
             }
             if (junitXml != null) {
@@ -104,7 +105,7 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, CaseResult result) {
-        String where = result.testCase().location().file();
+        String where = TestFiles.location(result.testCase()).file();
         String line = switch (result.outcome()) {
             case PASSED -> "PASS  ";
             case FAILED -> "FAIL  ";

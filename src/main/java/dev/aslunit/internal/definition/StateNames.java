@@ -1,5 +1,6 @@
 package dev.aslunit.internal.definition;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,36 @@ public final class StateNames {
             }
         });
         return out;
+    }
+
+    /**
+     * In a definition's JSON, before it is read (TestState looks a state up in a definition it has
+     * not validated yet): the state called {@code stateName} among {@code states}, looked for in
+     * nested branches and item processors too; {@code null} when there is none.
+     */
+    public static JsonNode find(JsonNode states, String stateName) {
+        if (states == null || !states.isObject()) {
+            return null;
+        }
+        JsonNode direct = states.get(stateName);
+        if (direct != null && direct.isObject()) {
+            return direct;
+        }
+        for (JsonNode s : states) {
+            for (JsonNode branch : s.path("Branches")) {
+                JsonNode inBranch = find(branch.get("States"), stateName);
+                if (inBranch != null) {
+                    return inBranch;
+                }
+            }
+            for (String processor : new String[] {"ItemProcessor", "Iterator"}) {
+                JsonNode inMap = find(s.path(processor).get("States"), stateName);
+                if (inMap != null) {
+                    return inMap;
+                }
+            }
+        }
+        return null;
     }
 
     private static void collect(StateMachineDefinition machine, Map<String, State> out) {

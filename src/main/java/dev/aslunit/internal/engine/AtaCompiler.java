@@ -9,7 +9,6 @@ import dev.aslunit.internal.definition.FailState;
 import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.internal.definition.ParallelState;
 import dev.aslunit.internal.definition.PassState;
-import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.SucceedState;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.definition.WaitState;
@@ -23,8 +22,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Compiles JSONata states: every {@code {% %}} field once, into the same steps JSONPath states use. */
-final class AtaCompiler {
+/**
+ * Compiles JSONata states: every {@code {% %}} field once, into the same steps JSONPath states use;
+ * {@link Compiler} walks the machines and asks it for each JSONata state's step.
+ */
+final class AtaCompiler implements StateCompiler {
 
     private final Compiler.Context c;
     private final Compiler compiler;
@@ -34,49 +36,38 @@ final class AtaCompiler {
         this.compiler = compiler;
     }
 
-    Step step(State s) {
-        if (s instanceof PassState) {
-            PassState p = (PassState) s;
-            return new PassStep(p.name(), new AtaFlow(c, null, p.output(), p.assign(), "Assign"), null);
+    @Override
+    public Step pass(PassState p) {
+        return new PassStep(p.name(), new AtaFlow(c, null, p.output(), p.assign(), "Assign"), null);
+    }
+
+    @Override
+    public Step task(TaskState t) {
+        if (t.resource() == null) {
+            c.problem("Resource", "a Task state needs a Resource");
+            return null;
         }
-        if (s instanceof TaskState) {
-            TaskState t = (TaskState) s;
-            if (t.resource() == null) {
-                c.problem("Resource", "a Task state needs a Resource");
-                return null;
-            }
-            return new TaskStep(t.name(), Resource.of(t.resource()),
-                    new AtaFlow(c, t.arguments(), t.output(), t.assign(), "Assign"),
-                    seconds("TimeoutSeconds", t.timeoutSeconds()), seconds("HeartbeatSeconds", t.heartbeatSeconds()),
-                    t.credentials() == null ? null : new AtaFlow(c, t.credentials(), null, null, "Assign"),
-                    compiler.recovery(t.retry(), t.catchers(), true));
-        }
-        if (s instanceof ChoiceState) {
-            return choice((ChoiceState) s);
-        }
-        if (s instanceof WaitState) {
-            return pause((WaitState) s);
-        }
-        if (s instanceof SucceedState) {
-            SucceedState p = (SucceedState) s;
-            return new SucceedStep(p.name(), new AtaFlow(c, null, p.output(), null, "Assign"));
-        }
-        if (s instanceof FailState) {
-            FailState f = (FailState) s;
-            return new FailStep(f.name(), text("Error", f.error()), text("Cause", f.cause()));
-        }
-        if (s instanceof ParallelState) {
-            ParallelState p = (ParallelState) s;
-            String where = c.where;
-            List<CompiledMachine> branches = new ArrayList<>();
-            for (int i = 0; i < p.branches().size(); i++) {
-                branches.add(compiler.machine(p.branches().get(i), where + "/Branches/" + i));
-            }
-            c.where = where;
-            return new ParallelStep(p.name(), branches, new AtaFlow(c, p.arguments(), p.output(), p.assign(), "Assign"),
-                    compiler.recovery(p.retry(), p.catchers(), true));
-        }
-        return map((MapState) s);
+        return new TaskStep(t.name(), Resource.of(t.resource()),
+                new AtaFlow(c, t.arguments(), t.output(), t.assign(), "Assign"),
+                seconds("TimeoutSeconds", t.timeoutSeconds()), seconds("HeartbeatSeconds", t.heartbeatSeconds()),
+                t.credentials() == null ? null : new AtaFlow(c, t.credentials(), null, null, "Assign"),
+                compiler.recovery(t.retry(), t.catchers(), true));
+    }
+
+    @Override
+    public Step succeed(SucceedState p) {
+        return new SucceedStep(p.name(), new AtaFlow(c, null, p.output(), null, "Assign"));
+    }
+
+    @Override
+    public Step fail(FailState f) {
+        return new FailStep(f.name(), text("Error", f.error()), text("Cause", f.cause()));
+    }
+
+    @Override
+    public Step parallel(ParallelState p, List<CompiledMachine> branches) {
+        return new ParallelStep(p.name(), branches, new AtaFlow(c, p.arguments(), p.output(), p.assign(), "Assign"),
+                compiler.recovery(p.retry(), p.catchers(), true));
     }
 
     /** A catcher of a JSONata state: its {@code Output} (else the error output) and {@code Assign}. */
@@ -124,11 +115,12 @@ final class AtaCompiler {
         }
         return scope -> {
             JsonNode v = AtaFlow.evaluate(t, scope);
-            return v.isTextual() ? v.asText() : Json.text(v);
+            return v.isTextual() ? v.asText() : EngineJson.text(v);
         };
     }
 
-    private Step choice(ChoiceState s) {
+    @Override
+    public Step choice(ChoiceState s) {
         List<ChoiceStep.Branch> branches = new ArrayList<>();
         String where = c.where;
         for (int i = 0; i < s.choices().size(); i++) {
@@ -160,7 +152,8 @@ final class AtaCompiler {
         };
     }
 
-    private Step pause(WaitState w) {
+    @Override
+    public Step pause(WaitState w) {
         AtaFlow flow = new AtaFlow(c, null, w.output(), w.assign(), "Assign");
         WaitStep.Until until;
         if (w.seconds() != null) {
@@ -180,7 +173,7 @@ final class AtaCompiler {
                 if (at == null || WaitStep.tooFar(entered, at)) {
                     QueryEvaluationException e = new QueryEvaluationException("Timestamp", "The Timestamp field cannot be "
                             + "parsed as an ISO-8601 extended offset date-time format string: "
-                            + (v.isTextual() ? v.asText() : Json.text(v)));
+                            + (v.isTextual() ? v.asText() : EngineJson.text(v)));
                     throw AtaFlow.rejected(scope, e);
                 }
                 return at;
@@ -192,7 +185,8 @@ final class AtaCompiler {
         return new WaitStep(w.name(), flow, until);
     }
 
-    private Step map(MapState m) {
+    @Override
+    public Step map(MapState m) {
         String where = c.where;
         CompiledMachine processor = compiler.machine(m.itemProcessor(), where + "/ItemProcessor");
         c.where = where;
@@ -217,7 +211,7 @@ final class AtaCompiler {
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public Iterator<JsonNode> read(Scope scope, JsonNode effective, int max) {
-                JsonNode parameters = readerArguments == null ? Json.object()
+                JsonNode parameters = readerArguments == null ? EngineJson.object()
                         : AtaFlow.evaluate(readerArguments, scope);
                 return reader.read(scope.state.frame.run.options.s3(), parameters, max);
             }

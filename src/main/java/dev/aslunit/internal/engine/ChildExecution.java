@@ -60,7 +60,7 @@ final class ChildExecution {
      */
     ObjectNode executionContext() {
         if (executionContext == null) {
-            ObjectNode c = Json.object();
+            ObjectNode c = EngineJson.object();
             c.put("Id", names.childArn(name()));
             c.set("Input", input);
             c.put("Name", name());
@@ -100,7 +100,7 @@ final class ChildExecution {
             facts.add(new Fact.Redriven(redriveTime));
         }
         return emit(lastId, "ExecutionRedriven", () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("redriveCount", redriveCount);
             return d;
         });
@@ -148,9 +148,9 @@ final class ChildExecution {
             facts.add(new Fact.Started(startTime, input));
         }
         return emit(0, "ExecutionStarted", () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("input", text);
-            d.set("inputDetails", Json.notTruncated());
+            d.set("inputDetails", EngineJson.notTruncated());
             d.put("roleArn", run.options.roleArn());
             return d;
         });
@@ -160,9 +160,9 @@ final class ChildExecution {
         String text = text(output);
         ended(ExecutionStatus.SUCCEEDED, output, null, null);
         emit(previousEventId, "ExecutionSucceeded", () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("output", text);
-            d.set("outputDetails", Json.notTruncated());
+            d.set("outputDetails", EngineJson.notTruncated());
             return d;
         });
     }
@@ -190,7 +190,7 @@ final class ChildExecution {
     }
 
     static ObjectNode errorDetails(String error, String cause) {
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         if (error != null) {
             d.put("error", error);
         }

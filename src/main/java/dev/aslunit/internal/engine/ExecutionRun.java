@@ -92,14 +92,14 @@ public final class ExecutionRun {
                         ? "express:" + machine.name() + ":" + name + ":" + random.uuid()
                         : "execution:" + machine.name() + ":" + name);
         this.startTime = scheduler.now();
-        this.executionContext = Json.object();
+        this.executionContext = EngineJson.object();
         executionContext.put("Id", executionArn);
         executionContext.set("Input", options.input());
         executionContext.put("Name", name);
         executionContext.put("RoleArn", options.roleArn());
         executionContext.put("StartTime", CONTEXT_TIME.format(startTime));
         executionContext.put("RedriveCount", 0);
-        this.stateMachineContext = Json.object();
+        this.stateMachineContext = EngineJson.object();
         stateMachineContext.put("Id", smArn);
         stateMachineContext.put("Name", machine.name());
     }
@@ -115,9 +115,9 @@ public final class ExecutionRun {
                     + TaskStep.PAYLOAD_LIMIT_BYTES + " bytes (256 KiB) with a ValidationException. Pass a smaller input, "
                     + "or a reference to the data (an S3 key) as AWS's quotas page advises.");
         }
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         d.put("input", input);
-        d.set("inputDetails", Json.notTruncated());
+        d.set("inputDetails", EngineJson.notTruncated());
         d.put("roleArn", options.roleArn());
         emit(0, "ExecutionStarted", d);
         facts.add(new Fact.Started(startTime, options.input()));
@@ -125,9 +125,9 @@ public final class ExecutionRun {
         top = new Frame(this, null, machine.top(), VariableScope.root(), new Frame.Listener() {
             @Override
             public void succeeded(Frame frame, JsonNode out) {
-                ObjectNode details = Json.object();
+                ObjectNode details = EngineJson.object();
                 details.put("output", text(out));
-                details.set("outputDetails", Json.notTruncated());
+                details.set("outputDetails", EngineJson.notTruncated());
                 finish(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", details, out, frame.lastEventId);
             }
 
@@ -265,7 +265,7 @@ public final class ExecutionRun {
         if (isDone()) {
             throw new IllegalStateException("Execution " + name + " has already ended with status " + status);
         }
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         if (error != null) {
             d.put("error", error);
         }
@@ -341,7 +341,7 @@ public final class ExecutionRun {
         error = null;
         cause = null;
         stopTime = null;
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         d.put("redriveCount", redriveCount);
         long redriven = emit(lastEventId(), "ExecutionRedriven", d);
         facts.add(new Fact.Redriven(redriveTime));
@@ -402,16 +402,16 @@ public final class ExecutionRun {
      */
     String text(JsonNode node) {
         if (node != lastTextNode) {
-            lastText = Json.text(node);
+            lastText = EngineJson.text(node);
             lastTextNode = node;
         }
         return lastText;
     }
 
-    /** {@link Json#sizeBound}, like {@link #text} kept for the node that is a state's output and the next one's input. */
+    /** {@link EngineJson#sizeBound}, like {@link #text} kept for the node that is a state's output and the next one's input. */
     long sizeBound(JsonNode node) {
         if (node != lastBoundNode) {
-            lastBound = Json.sizeBound(node);
+            lastBound = EngineJson.sizeBound(node);
             lastBoundNode = node;
         }
         return lastBound;
@@ -468,7 +468,7 @@ public final class ExecutionRun {
      */
     ObjectNode contextObject(StateRun state, ObjectNode mapItem) {
         ChildExecution child = state.frame.child;
-        ObjectNode ctx = Json.object();
+        ObjectNode ctx = EngineJson.object();
         ctx.set("Execution", child != null ? child.executionContext() : executionContext);
         ObjectNode s = ctx.putObject("State");
         s.put("EnteredTime", enteredTime(state.enteredTime));

@@ -32,7 +32,7 @@ final class ItemReader {
 
     ItemReader(String resource, JsonNode readerConfig) {
         this.resource = resource;
-        this.readerConfig = readerConfig == null ? Json.object() : readerConfig;
+        this.readerConfig = readerConfig == null ? EngineJson.object() : readerConfig;
     }
 
     /** {@code MaxItems} as written (a number), or {@code null}. */
@@ -65,7 +65,7 @@ final class ItemReader {
             if ("LOAD_AND_FLATTEN".equals(readerConfig.path("Transformation").asText())) {
                 return limit(flattened(s3, bucket, s3.list(bucket, prefix)), maxItems);
             }
-            ArrayNode items = Json.NODES.arrayNode();
+            ArrayNode items = EngineJson.NODES.arrayNode();
             for (String key : s3.list(bucket, prefix)) {
                 if (maxItems > 0 && items.size() >= maxItems) {
                     break;
@@ -134,7 +134,7 @@ final class ItemReader {
             case "MANIFEST":
                 return new Lines(content, line -> {
                     String[] f = line.split(",");
-                    ObjectNode o = Json.object();
+                    ObjectNode o = EngineJson.object();
                     o.put("Bucket", unquote(f[0]));
                     o.put("Key", f.length > 1 ? unquote(f[1]) : "");
                     return o;
@@ -207,7 +207,7 @@ final class ItemReader {
             @Override
             public JsonNode next() {
                 List<String> row = rows.next();
-                ObjectNode o = Json.object();
+                ObjectNode o = EngineJson.object();
                 for (int i = 0; i < headers.size(); i++) {
                     o.put(headers.get(i), i < row.size() ? row.get(i) : "");
                 }

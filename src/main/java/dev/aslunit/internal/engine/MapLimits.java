@@ -156,6 +156,6 @@ final class MapLimits {
 
     private static StateFailure invalid(Scope scope, String field, JsonNode v, String kind, ReferencePath path) {
         return new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The " + field + " field refers to value \""
-                + (v.isTextual() ? v.asText() : Json.text(v)) + "\" which is not a valid " + kind + ": " + path.text());
+                + (v.isTextual() ? v.asText() : EngineJson.text(v)) + "\" which is not a valid " + kind + ": " + path.text());
     }
 }

@@ -45,7 +45,7 @@ final class MapRunNames {
 
     ObjectNode stateMachineContext() {
         if (stateMachineContext == null) {
-            stateMachineContext = Json.object();
+            stateMachineContext = EngineJson.object();
             stateMachineContext.put("Id", stateMachineArn());
             stateMachineContext.put("Name", path);
         }

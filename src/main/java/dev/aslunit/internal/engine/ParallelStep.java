@@ -134,7 +134,7 @@ final class ParallelStep extends Step implements Step.Retrying {
             frame.lastEventId = container.lastInnerEventId;
             frame.emitAside(container.lastInnerEventId, "ParallelStateSucceeded", null);
             record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.SUCCEEDED, null, null));
-            ArrayNode result = Json.NODES.arrayNode(outputs.length);
+            ArrayNode result = EngineJson.NODES.arrayNode(outputs.length);
             for (JsonNode o : outputs) {
                 result.add(o);
             }

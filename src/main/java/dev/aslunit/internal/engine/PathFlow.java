@@ -100,7 +100,7 @@ final class PathFlow implements Flow {
                 return new Selector() {
                     @Override
                     JsonNode select(Scope s) {
-                        return Json.object();
+                        return EngineJson.object();
                     }
                 };
             }

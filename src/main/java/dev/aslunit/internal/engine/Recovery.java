@@ -82,7 +82,7 @@ final class Recovery {
             Catch c = catchers.get(i);
             if (ErrorEquals.matches(c.errorEquals, error)) {
                 Step.record(run, new Fact.Caught(run.visit, i, c.nextName));
-                ObjectNode errorOutput = Json.errorOutput(error, cause);
+                ObjectNode errorOutput = EngineJson.errorOutput(error, cause);
                 Scope scope = new Scope(run, run.input);
                 scope.errorOutput = errorOutput;
                 try {

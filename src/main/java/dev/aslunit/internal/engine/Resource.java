@@ -59,7 +59,7 @@ final class Resource {
             return cause;
         }
         try {
-            return Json.text(JsonReading.tree(cause));
+            return EngineJson.text(JsonReading.tree(cause));
         } catch (java.io.IOException e) {
             return cause;
         }
@@ -129,7 +129,7 @@ final class Resource {
     /** {@code parameters}: the text of the call's parameters. */
     ObjectNode scheduledDetails(ExecutionRun run, String parameters, Integer timeout, Integer heartbeat,
             JsonNode credentials) {
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         if (kind == Kind.SERVICE) {
             d.put("resourceType", resourceType);
             d.put("resource", resource);
@@ -138,7 +138,7 @@ final class Resource {
         } else {
             d.put("resource", arn);
             d.put("input", parameters);
-            d.set("inputDetails", Json.notTruncated());
+            d.set("inputDetails", EngineJson.notTruncated());
         }
         if (timeout != null) {
             d.put("timeoutInSeconds", timeout);
@@ -162,7 +162,7 @@ final class Resource {
         }
         if (kind == Kind.ACTIVITY) {
             // workerName is what a worker gives GetActivityTask; a mock is no worker, and AWS writes none without one
-            return Json.object();
+            return EngineJson.object();
         }
         return null;
     }
@@ -171,20 +171,20 @@ final class Resource {
     ObjectNode submittedDetails(String response) {
         ObjectNode d = typed();
         d.put("output", response);
-        d.set("outputDetails", Json.notTruncated());
+        d.set("outputDetails", EngineJson.notTruncated());
         return d;
     }
 
     /** {@code result}: the text of the task's result. */
     ObjectNode succeededDetails(String result) {
-        ObjectNode d = kind == Kind.SERVICE ? typed() : Json.object();
+        ObjectNode d = kind == Kind.SERVICE ? typed() : EngineJson.object();
         d.put("output", result);
-        d.set("outputDetails", Json.notTruncated());
+        d.set("outputDetails", EngineJson.notTruncated());
         return d;
     }
 
     ObjectNode failedDetails(String error, String cause) {
-        ObjectNode d = kind == Kind.SERVICE ? typed() : Json.object();
+        ObjectNode d = kind == Kind.SERVICE ? typed() : EngineJson.object();
         if (error != null) {
             d.put("error", error);
         }
@@ -195,13 +195,13 @@ final class Resource {
     }
 
     ObjectNode timedOutDetails(String error) {
-        ObjectNode d = kind == Kind.SERVICE ? typed() : Json.object();
+        ObjectNode d = kind == Kind.SERVICE ? typed() : EngineJson.object();
         d.put("error", error);
         return d;
     }
 
     private ObjectNode typed() {
-        ObjectNode d = Json.object();
+        ObjectNode d = EngineJson.object();
         d.put("resourceType", resourceType);
         d.put("resource", resource);
         return d;

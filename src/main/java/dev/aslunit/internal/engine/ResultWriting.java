@@ -99,7 +99,7 @@ final class ResultWriting {
      * an item never started has only its input and {@code PENDING}.
      */
     static ObjectNode entry(Child c, MapRunNames names) {
-        ObjectNode e = Json.object();
+        ObjectNode e = EngineJson.object();
         if ("PENDING".equals(c.status)) {
             e.put("Input", c.input);
             e.set("InputDetails", included());
@@ -119,7 +119,7 @@ final class ResultWriting {
         e.set("InputDetails", included());
         e.put("Name", c.name);
         if (c.succeeded()) {
-            e.put("Output", Json.text(c.output));
+            e.put("Output", EngineJson.text(c.output));
         }
         e.set("OutputDetails", included());
         e.put("RedriveCount", c.redriveCount);
@@ -137,7 +137,7 @@ final class ResultWriting {
     }
 
     private static ObjectNode included() {
-        return Json.object().put("Included", true);
+        return EngineJson.object().put("Included", true);
     }
 
     /**
@@ -145,7 +145,7 @@ final class ResultWriting {
      * keeps its {@code NONE} entry whatever the transformation, as AWS documents.
      */
     ArrayNode shape(List<Child> children, MapRunNames names) {
-        ArrayNode out = Json.NODES.arrayNode();
+        ArrayNode out = EngineJson.NODES.arrayNode();
         for (Child c : children) {
             shape(c, names, out::add);
         }
@@ -180,15 +180,15 @@ final class ResultWriting {
                 (c.succeeded() ? succeeded : "PENDING".equals(c.status) ? pending : failed).add(c);
             }
         }
-        ObjectNode manifest = Json.object();
+        ObjectNode manifest = EngineJson.object();
         manifest.put("DestinationBucket", bucket);
         manifest.put("MapRunArn", names.mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
         writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"), release);
         writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"), release);
         writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"), release);
-        s3.put(bucket, base + "manifest.json", Json.text(manifest));
-        ObjectNode out = Json.object();
+        s3.put(bucket, base + "manifest.json", EngineJson.text(manifest));
+        ObjectNode out = EngineJson.object();
         out.put("MapRunArn", names.mapRunArn);
         ObjectNode details = out.putObject("ResultWriterDetails");
         details.put("Bucket", bucket);
@@ -221,7 +221,7 @@ final class ResultWriting {
                 if (!jsonLines && text.length() > 1) {
                     text.append(',');
                 }
-                text.append(Json.text(e));
+                text.append(EngineJson.text(e));
                 if (jsonLines) {
                     text.append('\n');
                 }

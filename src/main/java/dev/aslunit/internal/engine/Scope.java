@@ -54,7 +54,7 @@ final class Scope implements PathScope, JsonataScope {
     /** JSONata's {@code $states}: the state's input and context, and its result or error output where AWS has them. */
     @Override
     public JsonNode states() {
-        ObjectNode states = Json.object();
+        ObjectNode states = EngineJson.object();
         states.set("input", state.input);
         states.set("context", context());
         if (result != null) {

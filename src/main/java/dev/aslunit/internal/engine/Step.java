@@ -43,10 +43,10 @@ abstract class Step {
         String text = frame.text(input);
         long previous = frame.lastEventId;
         long id = frame.emit(enteredType, () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("name", name);
             d.put("input", text);
-            d.set("inputDetails", Json.notTruncated());
+            d.set("inputDetails", EngineJson.notTruncated());
             return d;
         });
         FactLog log = frame.facts();
@@ -82,10 +82,10 @@ abstract class Step {
             throw new StateFailure(e.error(), run.causePrefix() + e.cause());
         }
         frame.emit(exitedType, () -> {
-            ObjectNode d = Json.object();
+            ObjectNode d = EngineJson.object();
             d.put("name", name);
             d.put("output", text);
-            d.set("outputDetails", Json.notTruncated());
+            d.set("outputDetails", EngineJson.notTruncated());
             if (variables != null) {
                 variables.addTo(d);
             }

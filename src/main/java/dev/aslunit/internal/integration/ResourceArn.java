@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Task's {@code Resource}, taken apart the way Step Functions reads it:
@@ -38,6 +40,32 @@ public record ResourceArn(
 
     /** The three kinds of resource a Task can name. */
     public enum Kind { SERVICE, LAMBDA_FUNCTION, ACTIVITY }
+
+    /** How a Task's {@code Resource} is written, judged by its text alone, as AWS's definition validation does. */
+    public enum Form {
+        /** Not {@code arn:<partition>:<service>:<region>:<account>:<resource>} of a known partition. */
+        NOT_AN_ARN,
+        /** A Step Functions ARN of a service integration or an activity. */
+        STATES,
+        /** A Lambda function ARN, with an optional version or alias. */
+        LAMBDA_FUNCTION,
+        /** An ARN, but of no shape a Task's Resource has. */
+        MALFORMED
+    }
+
+    /**
+     * A Resource as written: its {@link Form}, and for an ARN its service and the part after the
+     * account ({@code lambda:invoke.waitForTaskToken}, {@code activity:name}, {@code function:name}).
+     */
+    public record Written(Form form, String service, String resourcePart) {
+    }
+
+    private static final Pattern ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
+    private static final Pattern INTEGRATION = Pattern.compile("[a-zA-Z0-9-]+:[a-zA-Z0-9-]+(:[a-zA-Z0-9.:-]+)?"
+            + "(\\.sync(:2)?|\\.waitForTaskToken)?");
+    private static final Pattern LAMBDA = Pattern.compile("function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+    private static final Pattern ACTIVITY = Pattern.compile("activity:[^\\s]+");
 
     private static final Set<IntegrationPattern> REQUEST_ONLY = EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
     private static final Set<IntegrationPattern> SYNC = EnumSet.of(IntegrationPattern.REQUEST_RESPONSE,
@@ -137,6 +165,24 @@ public record ResourceArn(
             return Optional.empty();
         }
         return Optional.of(new ResourceArn(resource, Kind.SERVICE, partition, region, account, service, action, pattern));
+    }
+
+    /**
+     * The {@link Form} of a Resource's text, for the validator, which judges the shape more strictly
+     * than {@link #tryParse} takes a resource apart (a partition AWS has, a 12-digit account, the
+     * characters of names). Exported definitions sometimes carry a region and account in an
+     * integration ARN; AWS accepts them.
+     */
+    public static Written written(String resource) {
+        Matcher m = ARN.matcher(resource);
+        if (!m.matches()) {
+            return new Written(Form.NOT_AN_ARN, null, null);
+        }
+        String service = m.group(2);
+        String rest = m.group(5);
+        boolean states = service.equals("states") && (ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches());
+        boolean lambda = service.equals("lambda") && LAMBDA.matcher(rest).matches();
+        return new Written(states ? Form.STATES : lambda ? Form.LAMBDA_FUNCTION : Form.MALFORMED, service, rest);
     }
 
     /** {@code aws-sdk:*} integrations: any service, request-response or token. */

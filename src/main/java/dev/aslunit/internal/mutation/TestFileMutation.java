@@ -45,7 +45,7 @@ public final class TestFileMutation {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         Map<String, Used> used = new LinkedHashMap<>();
-        TestFileRunner runner = new TestFileRunner(null);
+        TestFileRunner runner = new TestFileRunner();
         for (TestCase c : cases) {
             CaseResult result = MutantScope.recording(load -> {
                 List<TestCase> users = used.computeIfAbsent(load.identity(), k -> new Used(load, new ArrayList<>())).cases();
@@ -73,7 +73,7 @@ public final class TestFileMutation {
 
     /** Each case in its own sandbox (the mutant is compiled once, for this run), until one does not pass. */
     private static MutationRun.Outcome run(List<TestCase> cases, MutantScope scope) {
-        TestFileRunner runner = new TestFileRunner(null);
+        TestFileRunner runner = new TestFileRunner();
         for (TestCase c : cases) {
             CaseResult result = runner.run(c);
             if (!result.passed()) {

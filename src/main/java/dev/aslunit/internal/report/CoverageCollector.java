@@ -1,5 +1,6 @@
 package dev.aslunit.internal.report;
 
+import dev.aslunit.internal.pipeline.Models;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Sandboxes;
@@ -58,7 +59,7 @@ public final class CoverageCollector implements ChildExecutionListener {
      * child executions it keeps ({@link Execution#childExecutions()}).
      */
     public void record(Execution execution) {
-        tally(execution.definition()).add(execution);
+        tally(Models.definition(execution)).add(execution);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class CoverageCollector implements ChildExecutionListener {
      */
     @Override
     public void ended(Execution parent, String mapState, Execution child) {
-        tally(parent.definition()).addIteration(mapState, child);
+        tally(Models.definition(parent)).addIteration(mapState, child);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.report;
 
+import dev.aslunit.internal.pipeline.Models;
 import dev.aslunit.internal.history.Durations;
 import dev.aslunit.Execution;
 import dev.aslunit.StateVisit;
@@ -18,19 +19,19 @@ public final class ExecutionPicture {
 
     /** The graph as an SVG element. */
     public static String svg(Execution execution) {
-        WorkflowGraph graph = new WorkflowGraph(execution.definition());
+        WorkflowGraph graph = new WorkflowGraph(Models.definition(execution));
         return Svg.render(graph, new ExecutionPaint(execution, graph), execution.name());
     }
 
     /** The graph as a Mermaid {@code stateDiagram-v2}. */
     public static String mermaid(Execution execution) {
-        WorkflowGraph graph = new WorkflowGraph(execution.definition());
+        WorkflowGraph graph = new WorkflowGraph(Models.definition(execution));
         return Mermaid.render(graph, new ExecutionPaint(execution, graph));
     }
 
     /** A whole HTML page: the graph, then every visit with its virtual times. */
     public static String html(Execution execution) {
-        WorkflowGraph graph = new WorkflowGraph(execution.definition());
+        WorkflowGraph graph = new WorkflowGraph(Models.definition(execution));
         ExecutionPaint paint = new ExecutionPaint(execution, graph);
         StringBuilder b = new StringBuilder();
         b.append("<div class=\"card\"><h2>Execution ").append(Html.escape(execution.name()))
@@ -90,8 +91,8 @@ public final class ExecutionPicture {
      * over each other's picture even when their executions have the same name.
      */
     public static Path write(Execution execution, Path directory, String test) {
-        String definition = execution.definition().location() != null && execution.definition().location().file() != null
-                ? Path.of(execution.definition().location().file()).getFileName().toString() : "inline";
+        String definition = Models.definition(execution).location() != null && Models.definition(execution).location().file() != null
+                ? Path.of(Models.definition(execution).location().file()).getFileName().toString() : "inline";
         Path base = directory.resolve("executions").resolve(slug(definition));
         if (test != null) {
             base = base.resolve(slug(test));

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.report;
 
+import dev.aslunit.internal.pipeline.Models;
 import dev.aslunit.Execution;
 import dev.aslunit.MapIteration;
 import dev.aslunit.ParallelBranch;
@@ -71,7 +72,7 @@ final class Tally {
     synchronized void addChild(String mapState, List<HistoryEvent> history) {
         if (graph.state(mapState) instanceof MapState) {
             MapState map = (MapState) graph.state(mapState);
-            addIteration(mapState, Execution.fromHistory(mapState, map.itemProcessor(), history));
+            addIteration(mapState, Models.fromHistory(mapState, map.itemProcessor(), history));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.sfnlocal;
 
+import dev.aslunit.internal.mocks.MockAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aslunit.internal.definition.DefinitionReader;
@@ -206,7 +207,7 @@ public final class MockConfigFile {
         // the test case becomes mock scripts, answered by the same machinery as a test's own mocks
         TaskMocks mocks = new TaskMocks();
         byState.forEach((state, response) -> response.script(mocks.mock(state)));
-        return mocks;
+        return MockAccess.handler(mocks);
     }
 
     private void checkStates(JsonNode testCase, String casePointer, StateMachineDefinition definition,

@@ -1,23 +1,16 @@
 package dev.aslunit.internal.validation;
 
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
-import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_LABEL_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
-import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_LABEL_NAME;
-import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_END_STATE;
 import static dev.aslunit.internal.validation.DiagnosticCode.MISSING_TRANSITION_TARGET;
-import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
-import static dev.aslunit.internal.validation.DiagnosticCode.PASS_RESULT_IS_STATIC;
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.StateMachineType;
-import dev.aslunit.internal.integration.IntegrationPattern;
-import dev.aslunit.internal.integration.ResourceArn;
 import dev.aslunit.internal.json.Json;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,59 +23,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** One validation run: walks the tree once, collecting every problem. */
+/**
+ * One validation run: walks the tree once, collecting every problem. It checks what ties the states
+ * together (state names, transitions, reachability, a terminal state, Parallel branches as machines of
+ * their own) and the fields every state shares, and hands each state's own checks to
+ * {@link StateChecks}, {@link ChoiceChecks} and {@link MapChecks}; the allowed fields are
+ * {@link StateFields}'.
+ */
 final class DefinitionChecks {
 
-    private static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
-            "QueryLanguage");
-    private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States");
-    private static final Set<String> PROCESSOR_FIELDS = Set.of("Comment", "StartAt", "States", "ProcessorConfig");
-
-    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
-    private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
-            "Task", Set.of("Resource", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
-                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds",
-                    "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"),
-            "Pass", Set.of("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Output",
-                    "Assign"),
-            "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign"),
-            "Wait", Set.of("Next", "End", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath",
-                    "OutputPath", "Output", "Assign"),
-            "Succeed", Set.of("InputPath", "OutputPath", "Output"),
-            "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
-            "Parallel", Set.of("Branches", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector",
-                    "ResultPath", "Arguments", "Output", "Assign", "Retry", "Catch"),
-            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
-                    "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-                    "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-                    "ToleratedFailureCountPath", "Label", "Next", "End", "InputPath", "OutputPath", "ResultSelector",
-                    "ResultPath", "Output", "Assign", "Retry", "Catch"));
-
-    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign",
-            "Comment");
-
     private static final int MAX_STATE_NAME = 80;
-    private static final int MAX_LABEL = 40;
-    private static final long MAX_SECONDS = 99_999_999L;
-    private static final long MAX_DELAY_SECONDS = 31_622_400L;
-    private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
-    private static final Pattern ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
-    private static final Pattern INTEGRATION = Pattern.compile("[a-zA-Z0-9-]+:[a-zA-Z0-9-]+(:[a-zA-Z0-9.:-]+)?"
-            + "(\\.sync(:2)?|\\.waitForTaskToken)?");
-    private static final Pattern LAMBDA = Pattern.compile("function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
-    private static final Pattern ACTIVITY = Pattern.compile("activity:[^\\s]+");
+    static final long MAX_SECONDS = 99_999_999L;
 
     private final SourceLocator locator;
-    private final StateMachineType type;
     final ExpressionChecks expressions;
+    private final MapChecks maps = new MapChecks(this);
+    private final StateChecks states;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
-    private final Map<String, String> labels = new HashMap<>();
 
     /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
     record Scope(Scope outer, Set<String> names, String description) {
@@ -90,8 +49,8 @@ final class DefinitionChecks {
 
     DefinitionChecks(SourceLocator locator, StateMachineType type) {
         this.locator = locator;
-        this.type = type;
         this.expressions = new ExpressionChecks(this::report);
+        this.states = new StateChecks(this, type);
     }
 
     List<Diagnostic> run(JsonNode root) {
@@ -103,7 +62,7 @@ final class DefinitionChecks {
             report(SCHEMA_VALIDATION_FAILED, "", "The definition must be a JSON object with \"StartAt\" and "
                     + "\"States\", not " + Json.describe(root));
         } else {
-            machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", TOP_FIELDS);
+            machine(root, "", QueryLanguage.JSONPATH, null, "the state machine", StateFields.TOP_FIELDS);
         }
         return found;
     }
@@ -114,7 +73,7 @@ final class DefinitionChecks {
 
     // ---------------------------------------------------------------- machines
 
-    private void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
+    void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
             Set<String> allowed) {
         if (!m.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "Expected a state machine object with \"StartAt\" and \"States\", "
@@ -256,19 +215,19 @@ final class DefinitionChecks {
     private boolean state(String name, JsonNode s, String p, QueryLanguage machineQl, Scope scope) {
         if (!s.isObject()) {
             report(SCHEMA_VALIDATION_FAILED, p, "State \"" + name + "\" must be an object with a \"Type\", not "
-                    + Json.describe(s) + (TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
+                    + Json.describe(s) + (StateFields.TOP_FIELDS.contains(name) ? "; \"" + name + "\" belongs at the top level, next to "
                             + "\"StartAt\", not inside \"States\"" : ""));
             return false;
         }
         JsonNode typeNode = s.get("Type");
         if (typeNode == null) {
             report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [Type]; state \"" + name
-                    + "\" needs one of " + String.join(", ", STATE_FIELDS.keySet().stream().sorted().toList()));
+                    + "\" needs one of " + String.join(", ", StateFields.STATE_FIELDS.keySet().stream().sorted().toList()));
             return false;
         }
         String stateType = typeNode.isTextual() ? typeNode.asText() : null;
-        if (stateType == null || !STATE_FIELDS.containsKey(stateType)) {
-            String guess = stateType == null ? null : Suggestions.closest(stateType, STATE_FIELDS.keySet());
+        if (stateType == null || !StateFields.STATE_FIELDS.containsKey(stateType)) {
+            String guess = stateType == null ? null : Suggestions.closest(stateType, StateFields.STATE_FIELDS.keySet());
             report(SCHEMA_VALIDATION_FAILED, p + "/Type", "Unknown state type " + typeNode
                     + (guess == null ? "" : " (did you mean \"" + guess + "\"?)")
                     + "; the types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map");
@@ -285,42 +244,42 @@ final class DefinitionChecks {
         commonDataFlow(s, p, ql);
         switch (stateType) {
             case "Task":
-                task(s, p, ql);
+                states.task(s, p, ql);
                 break;
             case "Pass":
-                pass(s, p, ql);
+                states.pass(s, p, ql);
                 break;
             case "Choice":
                 new ChoiceChecks(this).choice(s, p, ql, scope);
                 break;
             case "Wait":
-                waitState(s, p, ql);
+                states.waitState(s, p, ql);
                 break;
             case "Fail":
-                fail(s, p, ql);
+                states.fail(s, p, ql);
                 break;
             case "Parallel":
                 parallel(s, p, ql, scope);
                 break;
             case "Map":
-                map(s, p, ql, scope);
+                maps.map(s, p, ql, scope);
                 break;
             default:
                 break;
         }
         if (s.has("Retry") || s.has("Catch")) {
-            retry(s.get("Retry"), p + "/Retry");
-            catchers(s.get("Catch"), p + "/Catch", ql, scope);
+            states.retry(s.get("Retry"), p + "/Retry");
+            states.catchers(s.get("Catch"), p + "/Catch", ql, scope);
         }
         return terminal || stateType.equals("Succeed") || stateType.equals("Fail");
     }
 
     /** Fields of another query language are {@link dev.aslunit.internal.jsonata.JsonataChecker}'s to report. */
     private void stateFields(String stateType, JsonNode s, String p) {
-        Set<String> allowed = STATE_FIELDS.get(stateType);
+        Set<String> allowed = StateFields.STATE_FIELDS.get(stateType);
         s.fieldNames().forEachRemaining(field -> {
-            if (!COMMON.contains(field) && !allowed.contains(field)) {
-                boolean elsewhere = STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
+            if (!StateFields.COMMON.contains(field) && !allowed.contains(field)) {
+                boolean elsewhere = StateFields.STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
                 report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
                         + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
                         + Suggestions.didYouMean(field, allowed));
@@ -330,7 +289,7 @@ final class DefinitionChecks {
 
     /** @return whether the state has {@code "End": true} */
     private boolean transition(String stateType, JsonNode s, String p, Scope scope) {
-        if (!STATE_FIELDS.get(stateType).contains("Next")) {
+        if (!StateFields.STATE_FIELDS.get(stateType).contains("Next")) {
             if (stateType.equals("Choice")) {
                 JsonNode dflt = s.get("Default");
                 transitionTarget(dflt, p + "/Default", "Default", scope);
@@ -401,171 +360,6 @@ final class DefinitionChecks {
         }
     }
 
-    private void task(JsonNode s, String p, QueryLanguage ql) {
-        required(s, p, "Resource");
-        JsonNode resource = s.get("Resource");
-        if (resource != null) {
-            if (resource.isTextual()) {
-                resource(resource.asText(), p + "/Resource");
-            } else {
-                wrongType(p + "/Resource", "Resource", "an ARN string", resource);
-            }
-        }
-        Long timeout = seconds(s, p, "TimeoutSeconds", ql);
-        Long heartbeat = seconds(s, p, "HeartbeatSeconds", ql);
-        if (timeout != null && heartbeat != null && heartbeat >= timeout) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/HeartbeatSeconds", "HeartbeatSeconds (" + heartbeat
-                    + ") must be smaller than TimeoutSeconds (" + timeout + ")");
-        }
-        exclusive(s, p, "TimeoutSeconds", "TimeoutSecondsPath");
-        exclusive(s, p, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        pathField(s, p, "TimeoutSecondsPath", ql);
-        pathField(s, p, "HeartbeatSecondsPath", ql);
-        JsonNode credentials = s.get("Credentials");
-        if (credentials != null) {
-            TaskCredentials.check(credentials, p + "/Credentials", ql, expressions, this::report);
-        }
-    }
-
-    /** @return the value when it is a literal number of seconds in range */
-    private Long seconds(JsonNode s, String p, String field, QueryLanguage ql) {
-        JsonNode v = s.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(v)) {
-            expressions.jsonataTemplate(v, p + "/" + field);
-            return null;
-        }
-        return integer(v, p + "/" + field, field, 1, MAX_SECONDS);
-    }
-
-    private void resource(String arn, String p) {
-        if (arn.contains("${")) {
-            return; // an opaque substitution placeholder; the loader reports it unless allowed
-        }
-        var m = ARN.matcher(arn);
-        String hint = "; a Task's Resource is a service integration such as "
-                + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
-        if (!m.matches()) {
-            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
-            return;
-        }
-        String service = m.group(2);
-        String rest = m.group(5);
-        boolean ok;
-        if (service.equals("states")) {
-            // Exported definitions sometimes carry a region and account in an integration ARN; AWS accepts them.
-            ok = ACTIVITY.matcher(rest).matches() || INTEGRATION.matcher(rest).matches();
-            String unknown = ok ? OptimizedIntegrations.unknownAction(rest) : null;
-            if (unknown != null) {
-                report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": " + unknown);
-                return;
-            }
-            if (ok && type == StateMachineType.EXPRESS) {
-                ResourceArn.tryParse(arn).filter(r -> !r.allowedInExpress()).ifPresent(r -> report(
-                        SCHEMA_VALIDATION_FAILED, p, r.kind() == ResourceArn.Kind.ACTIVITY
-                                ? "Express state machines do not support activities (\"" + arn + "\")"
-                                : "Express state machines do not support the "
-                                        + (r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN ? ".waitForTaskToken" : ".sync")
-                                        + " integration pattern (\"" + arn + "\"); use a STANDARD state machine or the "
-                                        + "request-response pattern"));
-            }
-        } else if (service.equals("lambda")) {
-            ok = LAMBDA.matcher(rest).matches();
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\"" + hint);
-        }
-    }
-
-    private void pass(JsonNode s, String p, QueryLanguage ql) {
-        JsonNode result = s.get("Result");
-        if (result != null && ql == QueryLanguage.JSONPATH) {
-            staticResult(result, p + "/Result");
-        }
-    }
-
-    private void staticResult(JsonNode node, String p) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                String fp = p + "/" + escape(e.getKey());
-                if (e.getKey().endsWith(".$")) {
-                    report(PASS_RESULT_IS_STATIC, fp, "\"Result\" is static: \"" + e.getKey()
-                            + "\" is not evaluated in a Pass state's Result; use \"Parameters\" to build the "
-                            + "result from the input");
-                }
-                staticResult(e.getValue(), fp);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                staticResult(node.get(i), p + "/" + i);
-            }
-        }
-    }
-
-    private void waitState(JsonNode s, String p, QueryLanguage ql) {
-        List<String> present = new ArrayList<>();
-        for (String f : new String[] {"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}) {
-            if (s.has(f)) {
-                present.add(f);
-            }
-        }
-        if (present.size() != 1) {
-            report(SCHEMA_VALIDATION_FAILED, p, "A Wait state needs exactly one of Seconds, SecondsPath, Timestamp "
-                    + "and TimestampPath" + (present.isEmpty() ? "" : ", not " + present));
-        }
-        JsonNode seconds = s.get("Seconds");
-        if (seconds != null) {
-            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(seconds)) {
-                expressions.jsonataTemplate(seconds, p + "/Seconds");
-            } else {
-                integer(seconds, p + "/Seconds", "Seconds", 0, MAX_SECONDS);
-            }
-        }
-        JsonNode timestamp = s.get("Timestamp");
-        if (timestamp != null) {
-            if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
-                expressions.jsonataTemplate(timestamp, p + "/Timestamp");
-            } else if (!timestamp.isTextual() || !isTimestamp(timestamp.asText())) {
-                report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
-                        + "\"2026-01-05T09:00:00Z\", not " + timestamp
-                        + (timestamp.isTextual() && ExpressionChecks.looksLikePath(timestamp.asText())
-                                ? "; to read it from the input use TimestampPath" : ""));
-            }
-        }
-        pathField(s, p, "SecondsPath", ql);
-        pathField(s, p, "TimestampPath", ql);
-    }
-
-    private void fail(JsonNode s, String p, QueryLanguage ql) {
-        exclusive(s, p, "Error", "ErrorPath");
-        exclusive(s, p, "Cause", "CausePath");
-        for (String field : new String[] {"Error", "Cause"}) {
-            JsonNode v = s.get(field);
-            if (v == null) {
-                continue;
-            }
-            if (!v.isTextual()) {
-                wrongType(p + "/" + field, field, "a string", v);
-            } else if (ql == QueryLanguage.JSONATA) {
-                expressions.jsonataTemplate(v, p + "/" + field);
-            } else if (ExpressionChecks.looksLikePath(v.asText()) || ExpressionChecks.looksLikeIntrinsic(v.asText())) {
-                report(NO_PATH, p + "/" + field, "\"" + v.asText() + "\" looks like a path but is used as a "
-                        + "literal " + field + ", because the field name does not end with 'Path'; did you mean \""
-                        + field + "Path\"?");
-            }
-        }
-        for (String field : new String[] {"ErrorPath", "CausePath"}) {
-            JsonNode v = s.get(field);
-            if (v != null && ql == QueryLanguage.JSONPATH) {
-                expressions.pathOrIntrinsic(v, p + "/" + field, field);
-            }
-        }
-    }
-
     private void parallel(JsonNode s, String p, QueryLanguage ql, Scope scope) {
         required(s, p, "Branches");
         JsonNode branches = s.get("Branches");
@@ -579,261 +373,11 @@ final class DefinitionChecks {
         String name = lastToken(p);
         for (int i = 0; i < branches.size(); i++) {
             machine(branches.get(i), p + "/Branches/" + i, ql, scope,
-                    "Parallel branch " + i + " of \"" + name + "\"", BRANCH_FIELDS);
-        }
-    }
-
-    private void map(JsonNode s, String p, QueryLanguage ql, Scope scope) {
-        exclusive(s, p, "ItemProcessor", "Iterator");
-        exclusive(s, p, "ItemSelector", "Parameters");
-        exclusive(s, p, "MaxConcurrency", "MaxConcurrencyPath");
-        exclusive(s, p, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
-        exclusive(s, p, "ToleratedFailureCount", "ToleratedFailureCountPath");
-        String field = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        JsonNode processor = s.get(field);
-        if (processor == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ItemProcessor]; a Map state runs its "
-                    + "ItemProcessor for each item");
-        } else {
-            if (processor.isObject()) {
-                processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
-            }
-            machine(processor, p + "/" + field, ql, scope, "the item processor of Map \"" + lastToken(p) + "\"",
-                    PROCESSOR_FIELDS);
-        }
-        pathField(s, p, "ItemsPath", ql);
-        JsonNode items = s.get("Items");
-        if (items != null && ql == QueryLanguage.JSONATA) {
-            if (!items.isArray() && !ExpressionChecks.isJsonata(items)) {
-                wrongType(p + "/Items", "Items", "an array or a {% %} expression", items);
-            }
-            expressions.jsonataTemplate(items, p + "/Items");
-        }
-        JsonNode selector = s.get("ItemSelector");
-        if (selector != null) {
-            if (ql == QueryLanguage.JSONPATH) {
-                objectOnly(selector, p + "/ItemSelector", "ItemSelector");
-                expressions.payloadTemplate(selector, p + "/ItemSelector");
-            } else {
-                expressions.jsonataTemplate(selector, p + "/ItemSelector");
-            }
-        }
-        for (String config : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
-            JsonNode v = s.get(config);
-            if (v != null) {
-                objectOnly(v, p + "/" + config, config);
-                if (ql == QueryLanguage.JSONPATH) {
-                    expressions.payloadTemplate(v, p + "/" + config);
-                } else {
-                    expressions.jsonataTemplate(v, p + "/" + config);
-                }
-            }
-        }
-        JsonNode writer = s.get("ResultWriter");
-        if (writer != null && writer.isObject()) {
-            resultWriter(writer, p + "/ResultWriter", ql);
-        }
-        number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
-        number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
-        number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
-        pathField(s, p, "MaxConcurrencyPath", ql);
-        pathField(s, p, "ToleratedFailureCountPath", ql);
-        pathField(s, p, "ToleratedFailurePercentagePath", ql);
-        JsonNode label = s.get("Label");
-        if (label != null) {
-            label(label, p + "/Label");
-        }
-    }
-
-    /**
-     * AWS's ResultWriter sets ("ResultWriter (Map)"): {@code WriterConfig} alone (the state's result
-     * shaped), {@code Resource} with {@code Parameters} ({@code Arguments} in JSONata) to write to S3,
-     * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
-     */
-    private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
-        String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
-        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
-            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
-                    + "Resource with " + parameters + " (to write the results to S3), or all three");
-        } else if (writer.has("Resource") != writer.has(parameters)) {
-            report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs Resource and " + parameters + " together: "
-                    + "\"Resource\": \"arn:aws:states:::s3:putObject\" with " + parameters
-                    + " {\"Bucket\": ..., \"Prefix\": ...}");
-        }
-        JsonNode config = writer.get("WriterConfig");
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            wrongType(p + "/WriterConfig", "WriterConfig", "an object", config);
-            return;
-        }
-        unknownFields(config, p + "/WriterConfig", Set.of("Transformation", "OutputType"), "WriterConfig");
-        oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
-                Set.of("NONE", "COMPACT", "FLATTEN"));
-        oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
-    }
-
-    private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
-        JsonNode v = node.get(field);
-        if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
-            wrongType(p + "/" + field, field, expected, v);
-        }
-    }
-
-    private void processorConfig(JsonNode config, String p) {
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            wrongType(p, "ProcessorConfig", "an object", config);
-            return;
-        }
-        unknownFields(config, p, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
-        JsonNode mode = config.get("Mode");
-        if (mode != null && !(mode.isTextual() && Set.of("INLINE", "DISTRIBUTED").contains(mode.asText()))) {
-            wrongType(p + "/Mode", "Mode", "\"INLINE\" or \"DISTRIBUTED\"", mode);
-        }
-        JsonNode executionType = config.get("ExecutionType");
-        if (executionType != null
-                && !(executionType.isTextual() && Set.of("STANDARD", "EXPRESS").contains(executionType.asText()))) {
-            wrongType(p + "/ExecutionType", "ExecutionType", "\"STANDARD\" or \"EXPRESS\"", executionType);
-        }
-        if (mode != null && "DISTRIBUTED".equals(mode.asText()) && executionType == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ExecutionType]; a DISTRIBUTED Map "
-                    + "runs its items as STANDARD or EXPRESS child executions");
-        }
-    }
-
-    private void label(JsonNode label, String p) {
-        if (!label.isTextual()) {
-            wrongType(p, "Label", "a string", label);
-            return;
-        }
-        String text = label.asText();
-        if (text.isEmpty() || text.length() > MAX_LABEL) {
-            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" must be 1 to " + MAX_LABEL
-                    + " characters long, not " + text.length());
-        } else if (LABEL_FORBIDDEN.matcher(text).find()) {
-            report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" may not contain whitespace, brackets, wildcards "
-                    + "or any of \" # % \\ ^ | ~ ` $ & , ; : /");
-        }
-        String first = labels.putIfAbsent(text, p);
-        if (first != null) {
-            report(DUPLICATE_LABEL_NAME, p, "Duplicate Label \"" + text + "\": also the label of " + where(first)
-                    + "; labels must be unique in the state machine");
+                    "Parallel branch " + i + " of \"" + name + "\"", StateFields.BRANCH_FIELDS);
         }
     }
 
     // ---------------------------------------------------------------- Retry and Catch
-
-    private void retry(JsonNode retry, String p) {
-        if (retry == null) {
-            return;
-        }
-        if (!retry.isArray()) {
-            wrongType(p, "Retry", "an array of retriers", retry);
-            return;
-        }
-        for (int i = 0; i < retry.size(); i++) {
-            JsonNode r = retry.get(i);
-            String rp = p + "/" + i;
-            if (!r.isObject()) {
-                wrongType(rp, "A retrier", "an object", r);
-                continue;
-            }
-            unknownFields(r, rp, RETRIER_FIELDS, "a retrier");
-            boolean all = errorEquals(r, rp);
-            if (all && i < retry.size() - 1) {
-                report(SCHEMA_VALIDATION_FAILED, rp + "/ErrorEquals", "A retrier with \"States.ALL\" must be the "
-                        + "last one; the retriers after it could never apply");
-            }
-            optionalInteger(r, rp, "IntervalSeconds", 1, MAX_SECONDS);
-            optionalInteger(r, rp, "MaxAttempts", 0, MAX_SECONDS);
-            optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
-            JsonNode rate = r.get("BackoffRate");
-            if (rate != null && !ExpressionChecks.isPlaceholder(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
-                report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
-                        + "1.0, not " + rate);
-            }
-            JsonNode jitter = r.get("JitterStrategy");
-            if (jitter != null && !(jitter.isTextual() && Set.of("FULL", "NONE").contains(jitter.asText()))) {
-                wrongType(rp + "/JitterStrategy", "JitterStrategy", "\"FULL\" or \"NONE\"", jitter);
-            }
-        }
-    }
-
-    private void catchers(JsonNode catchers, String p, QueryLanguage ql, Scope scope) {
-        if (catchers == null) {
-            return;
-        }
-        if (!catchers.isArray()) {
-            wrongType(p, "Catch", "an array of catchers", catchers);
-            return;
-        }
-        for (int i = 0; i < catchers.size(); i++) {
-            JsonNode c = catchers.get(i);
-            String cp = p + "/" + i;
-            if (!c.isObject()) {
-                wrongType(cp, "A catcher", "an object", c);
-                continue;
-            }
-            unknownFields(c, cp, CATCHER_FIELDS, "a catcher");
-            boolean all = errorEquals(c, cp);
-            if (all && i < catchers.size() - 1) {
-                report(SCHEMA_VALIDATION_FAILED, cp + "/ErrorEquals", "A catcher with \"States.ALL\" must be the "
-                        + "last one; the catchers after it could never apply");
-            }
-            required(c, cp, "Next");
-            transitionTarget(c.get("Next"), cp + "/Next", "Next", scope);
-            JsonNode resultPath = c.get("ResultPath");
-            if (resultPath != null) {
-                if (ql == QueryLanguage.JSONATA) {
-                    report(SCHEMA_VALIDATION_FAILED, cp + "/ResultPath", "The field \"ResultPath\" is not supported "
-                            + "in a JSONata state; use Output or Assign instead");
-                } else if (!resultPath.isNull()) {
-                    expressions.path(resultPath, cp + "/ResultPath", "ResultPath", true);
-                }
-            }
-            JsonNode output = c.get("Output");
-            if (output != null) {
-                if (ql == QueryLanguage.JSONPATH) {
-                    report(SCHEMA_VALIDATION_FAILED, cp + "/Output", "The field \"Output\" is only supported in "
-                            + "JSONata states; use ResultPath, or set \"QueryLanguage\": \"JSONata\"");
-                } else {
-                    expressions.jsonataTemplate(output, cp + "/Output");
-                }
-            }
-            assign(c.get("Assign"), cp + "/Assign", ql);
-        }
-    }
-
-    /** @return whether ErrorEquals holds {@code States.ALL} */
-    private boolean errorEquals(JsonNode owner, String p) {
-        JsonNode errors = owner.get("ErrorEquals");
-        if (errors == null) {
-            report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ErrorEquals]");
-            return false;
-        }
-        if (!errors.isArray() || errors.isEmpty()) {
-            wrongType(p + "/ErrorEquals", "ErrorEquals", "a non-empty array of error names", errors);
-            return false;
-        }
-        boolean all = false;
-        for (int i = 0; i < errors.size(); i++) {
-            JsonNode e = errors.get(i);
-            if (!e.isTextual()) {
-                wrongType(p + "/ErrorEquals/" + i, "An error name", "a string", e);
-            } else if (e.asText().equals("States.ALL")) {
-                all = true;
-            }
-        }
-        if (all && errors.size() > 1) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/ErrorEquals", "\"States.ALL\" must appear alone in ErrorEquals; "
-                    + "it already matches every error");
-        }
-        return all;
-    }
 
     // ---------------------------------------------------------------- field helpers
 
@@ -866,7 +410,7 @@ final class DefinitionChecks {
         }
     }
 
-    private void exclusive(JsonNode node, String p, String a, String b) {
+    void exclusive(JsonNode node, String p, String a, String b) {
         if (node.has(a) && node.has(b)) {
             report(SCHEMA_VALIDATION_FAILED, p + "/" + b, "\"" + a + "\" and \"" + b + "\" are mutually exclusive; "
                     + "keep one");
@@ -880,20 +424,20 @@ final class DefinitionChecks {
         }
     }
 
-    private void objectOnly(JsonNode v, String p, String field) {
+    void objectOnly(JsonNode v, String p, String field) {
         if (!v.isObject()) {
             wrongType(p, field, "an object", v);
         }
     }
 
-    private void pathField(JsonNode s, String p, String field, QueryLanguage ql) {
+    void pathField(JsonNode s, String p, String field, QueryLanguage ql) {
         JsonNode v = s.get(field);
         if (v != null && ql == QueryLanguage.JSONPATH) {
             expressions.path(v, p + "/" + field, field, false);
         }
     }
 
-    private void optionalInteger(JsonNode node, String p, String field, long min, long max) {
+    void optionalInteger(JsonNode node, String p, String field, long min, long max) {
         JsonNode v = node.get(field);
         if (v != null) {
             integer(v, p + "/" + field, field, min, max);
@@ -901,7 +445,7 @@ final class DefinitionChecks {
     }
 
     /** @return the value when it is an integer in range, else {@code null} after reporting */
-    private Long integer(JsonNode v, String p, String field, long min, long max) {
+    Long integer(JsonNode v, String p, String field, long min, long max) {
         if (ExpressionChecks.isPlaceholder(v)) {
             return null; // left opaque on purpose; the loader reports it unless allowed
         }
@@ -917,7 +461,7 @@ final class DefinitionChecks {
         return value;
     }
 
-    private void number(JsonNode s, String p, String field, QueryLanguage ql, long min, long max, boolean integral) {
+    void number(JsonNode s, String p, String field, QueryLanguage ql, long min, long max, boolean integral) {
         JsonNode v = s.get(field);
         if (v == null) {
             return;
@@ -937,7 +481,7 @@ final class DefinitionChecks {
     }
 
 
-    private String where(String pointer) {
+    String where(String pointer) {
         var at = locator.locate(pointer);
         return pointer + (at.hasLineAndColumn() ? " (line " + at.line() + ")" : "");
     }
@@ -951,7 +495,7 @@ final class DefinitionChecks {
         }
     }
 
-    private static String lastToken(String pointer) {
+    static String lastToken(String pointer) {
         return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 }

@@ -105,7 +105,7 @@ class RunCommandTest {
         JsonNode notJson = Batch.answerLine("{not json", 3).get("requestError");
         assertThat(notJson.get("code").asText()).isEqualTo("InvalidRequest");
         assertThat(notJson.get("message").asText())
-                .startsWith("Line 3 is not JSON (column 2: Unexpected character ('n'")
+                .startsWith("Line 3 is not JSON (line 1, column 2: Unexpected character ('n'")
                 .doesNotContain("REDACTED");
         assertThat(Batch.answerLine("{\"id\":\"t\",\"definition\":\"{\\\"StartAt\\\":\"}", 1)
                 .get("requestError").get("message").asText())

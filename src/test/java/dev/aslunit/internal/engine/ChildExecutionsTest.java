@@ -252,7 +252,7 @@ class ChildExecutionsTest {
     }
 
     static JsonNode limitExceeded(String task) {
-        return Json.errorOutput("States.DataLimitExceeded", "The state/task '" + task
+        return EngineJson.errorOutput("States.DataLimitExceeded", "The state/task '" + task
                 + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
@@ -266,7 +266,7 @@ class ChildExecutionsTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(r.output()).containsExactly(
                 json("\"ok\""),
-                Json.errorOutput("States.NoChoiceMatched", "An error occurred while executing the state 'C' "
+                EngineJson.errorOutput("States.NoChoiceMatched", "An error occurred while executing the state 'C' "
                         + "(entered at the event id #9). No Choice rule matched and no Default is set."),
                 // 200 KiB out of P: under the quota, which only the exact size of its text can tell
                 json("\"ok\""),
@@ -319,6 +319,6 @@ class ChildExecutionsTest {
                 ExecutionOptions.builder().input(json("{\"xs\":[{}]}")).keepChildExecutions(keep).build());
 
         assertThat(r.output()).containsExactly(
-                Json.errorOutput("States.DataLimitExceeded", "The payload is nested more than 1000 levels deep."));
+                EngineJson.errorOutput("States.DataLimitExceeded", "The payload is nested more than 1000 levels deep."));
     }
 }

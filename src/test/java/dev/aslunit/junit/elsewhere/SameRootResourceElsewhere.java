@@ -1,5 +1,6 @@
 package dev.aslunit.junit.elsewhere;
 
+import dev.aslunit.internal.pipeline.Models;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.junit.StepFunctionTest;
@@ -21,6 +22,6 @@ public class SameRootResourceElsewhere {
 
     @Test
     void records_its_definition(StateMachineUnderTest sfn) {
-        DEFINITIONS.put(getClass().getName(), sfn.definition());
+        DEFINITIONS.put(getClass().getName(), Models.definition(sfn));
     }
 }

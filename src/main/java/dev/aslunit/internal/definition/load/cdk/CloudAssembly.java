@@ -1,5 +1,6 @@
 package dev.aslunit.internal.definition.load.cdk;
 
+import dev.aslunit.internal.json.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.json.Json;
@@ -194,8 +195,7 @@ final class CloudAssembly {
         try {
             return Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new CdkLoadException(displayName + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());
+            throw new CdkLoadException(displayName + " is not JSON (" + JsonReading.problem(e) + ")");
         } catch (IOException e) {
             throw new CdkLoadException("Cannot read " + displayName + ": " + e.getMessage());
         }

@@ -11,12 +11,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The engine's JSON helpers: compact text as AWS writes it into history events. */
-final class Json {
+/**
+ * The engine's JSON helpers: compact text as AWS writes it into history events, failing the state
+ * as AWS does on a payload nested too deep, and the nodes of events and error outputs. Built on
+ * {@link dev.aslunit.internal.json.Json}, the one JSON toolbox.
+ */
+final class EngineJson {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
+    private EngineJson() {
     }
 
     /**

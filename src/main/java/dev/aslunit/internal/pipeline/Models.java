@@ -1,0 +1,95 @@
+package dev.aslunit.internal.pipeline;
+
+import dev.aslunit.ExecutedState;
+import dev.aslunit.Execution;
+import dev.aslunit.PreparedStateMachine;
+import dev.aslunit.StateMachineUnderTest;
+import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.definition.StateMachineDefinition;
+import dev.aslunit.internal.history.HistoryEvent;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The model behind the public API's objects, for the internals that are handed them (the reports,
+ * the assertions, the CLI, the test files): the definition a sandbox, a prepared machine or an
+ * execution runs, the state an {@link ExecutedState} is, and an {@link Execution} read from a
+ * history the engine wrote. Kept off the public classes so that a user depends on the API alone
+ * (docs/architecture.md, "The public surface"); {@link Execution} grants it when its class initialises.
+ */
+public final class Models {
+
+    /** The API's side of it. */
+    public interface Grant {
+
+        StateMachineDefinition definition(PreparedStateMachine machine);
+
+        StateMachineDefinition definition(StateMachineUnderTest sfn);
+
+        StateMachineDefinition definition(Execution execution);
+
+        State stateDefinition(Execution execution, String stateName);
+
+        State definition(ExecutedState state);
+
+        Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history);
+    }
+
+    private static volatile Grant grant;
+
+    private Models() {
+    }
+
+    /** Called once, by {@link Execution}'s static initialiser. */
+    public static synchronized void grant(Grant granted) {
+        if (grant != null) {
+            throw new IllegalStateException("Models.grant is called by Execution only");
+        }
+        grant = Objects.requireNonNull(granted, "grant");
+    }
+
+    private static Grant grant() {
+        Grant g = grant;
+        if (g == null) {
+            // a sandbox or a prepared machine may come before any Execution: initialising the class grants it
+            try {
+                MethodHandles.lookup().ensureInitialized(Execution.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            g = grant;
+        }
+        return g;
+    }
+
+    /** The definition a prepared machine runs. */
+    public static StateMachineDefinition definition(PreparedStateMachine machine) {
+        return grant().definition(machine);
+    }
+
+    /** The definition a test's sandbox runs. */
+    public static StateMachineDefinition definition(StateMachineUnderTest sfn) {
+        return grant().definition(sfn);
+    }
+
+    /** The definition an execution ran. */
+    public static StateMachineDefinition definition(Execution execution) {
+        return grant().definition(execution);
+    }
+
+    /** The definition of the state of this name at any depth (in a Map or Parallel too), or {@code null}. */
+    public static State stateDefinition(Execution execution, String stateName) {
+        return grant().stateDefinition(execution, stateName);
+    }
+
+    /** The state an executed state is. */
+    public static State definition(ExecutedState state) {
+        return grant().definition(state);
+    }
+
+    /** An execution read from a history the engine recorded, for assertions, traces and coverage. */
+    public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
+        return grant().fromHistory(name, definition, history);
+    }
+}

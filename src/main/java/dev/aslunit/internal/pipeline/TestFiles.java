@@ -1,0 +1,71 @@
+package dev.aslunit.internal.pipeline;
+
+import dev.aslunit.internal.definition.SourceLocation;
+import dev.aslunit.internal.report.CoverageCollector;
+import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.testfile.TestCase;
+import dev.aslunit.testfile.TestFileRunner;
+import dev.aslunit.testfile.TestRun;
+import java.lang.invoke.MethodHandles;
+import java.util.Objects;
+
+/**
+ * What {@code aslunit test} and {@code AslUnitTestFiles} need of the test files beyond their API: a
+ * runner that counts the cases' executions towards a coverage collector, a run's coverage report,
+ * and where a case is written. Kept off the public {@code dev.aslunit.testfile} classes;
+ * {@link TestFileRunner} grants it when its class initialises.
+ */
+public final class TestFiles {
+
+    /** The test files' side of it. */
+    public interface Grant {
+
+        TestFileRunner runner(CoverageCollector coverage);
+
+        CoverageReport coverage(TestRun run);
+
+        SourceLocation location(TestCase testCase);
+    }
+
+    private static volatile Grant grant;
+
+    private TestFiles() {
+    }
+
+    /** Called once, by {@link TestFileRunner}'s static initialiser. */
+    public static synchronized void grant(Grant granted) {
+        if (grant != null) {
+            throw new IllegalStateException("TestFiles.grant is called by TestFileRunner only");
+        }
+        grant = Objects.requireNonNull(granted, "grant");
+    }
+
+    private static Grant grant() {
+        Grant g = grant;
+        if (g == null) {
+            // a runner may be asked for before any exists: initialising the class grants it
+            try {
+                MethodHandles.lookup().ensureInitialized(TestFileRunner.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            g = grant;
+        }
+        return g;
+    }
+
+    /** A runner whose cases' executions count towards {@code coverage} ({@code null}: nowhere). */
+    public static TestFileRunner runner(CoverageCollector coverage) {
+        return grant().runner(coverage);
+    }
+
+    /** The workflow coverage of every case's executions in {@code run}: the report the JUnit extension writes. */
+    public static CoverageReport coverage(TestRun run) {
+        return grant().coverage(run);
+    }
+
+    /** Where {@code testCase} is written: file, line and column. */
+    public static SourceLocation location(TestCase testCase) {
+        return grant().location(testCase);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.aslunit.internal.validation;
+
+import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_LABEL_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_LABEL_NAME;
+import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.definition.QueryLanguage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of a Map state: its item processor (checked as a state machine of its own, with its
+ * ProcessorConfig), items, ItemSelector, ItemReader, ItemBatcher, ResultWriter, concurrency and
+ * tolerance, and its Label, unique across the whole state machine (so one instance per validation run).
+ */
+final class MapChecks {
+
+    private static final int MAX_LABEL = 40;
+    private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
+
+    private final DefinitionChecks checks;
+    private final Map<String, String> labels = new HashMap<>();
+
+    MapChecks(DefinitionChecks checks) {
+        this.checks = checks;
+    }
+
+    void map(JsonNode s, String p, QueryLanguage ql, DefinitionChecks.Scope scope) {
+        checks.exclusive(s, p, "ItemProcessor", "Iterator");
+        checks.exclusive(s, p, "ItemSelector", "Parameters");
+        checks.exclusive(s, p, "MaxConcurrency", "MaxConcurrencyPath");
+        checks.exclusive(s, p, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        checks.exclusive(s, p, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        String field = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        JsonNode processor = s.get(field);
+        if (processor == null) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ItemProcessor]; a Map state runs its "
+                    + "ItemProcessor for each item");
+        } else {
+            if (processor.isObject()) {
+                processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
+            }
+            checks.machine(processor, p + "/" + field, ql, scope,
+                    "the item processor of Map \"" + DefinitionChecks.lastToken(p) + "\"", StateFields.PROCESSOR_FIELDS);
+        }
+        checks.pathField(s, p, "ItemsPath", ql);
+        JsonNode items = s.get("Items");
+        if (items != null && ql == QueryLanguage.JSONATA) {
+            if (!items.isArray() && !ExpressionChecks.isJsonata(items)) {
+                checks.wrongType(p + "/Items", "Items", "an array or a {% %} expression", items);
+            }
+            checks.expressions.jsonataTemplate(items, p + "/Items");
+        }
+        JsonNode selector = s.get("ItemSelector");
+        if (selector != null) {
+            if (ql == QueryLanguage.JSONPATH) {
+                checks.objectOnly(selector, p + "/ItemSelector", "ItemSelector");
+                checks.expressions.payloadTemplate(selector, p + "/ItemSelector");
+            } else {
+                checks.expressions.jsonataTemplate(selector, p + "/ItemSelector");
+            }
+        }
+        for (String config : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
+            JsonNode v = s.get(config);
+            if (v != null) {
+                checks.objectOnly(v, p + "/" + config, config);
+                if (ql == QueryLanguage.JSONPATH) {
+                    checks.expressions.payloadTemplate(v, p + "/" + config);
+                } else {
+                    checks.expressions.jsonataTemplate(v, p + "/" + config);
+                }
+            }
+        }
+        JsonNode writer = s.get("ResultWriter");
+        if (writer != null && writer.isObject()) {
+            resultWriter(writer, p + "/ResultWriter", ql);
+        }
+        checks.number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
+        checks.number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
+        checks.number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
+        checks.pathField(s, p, "MaxConcurrencyPath", ql);
+        checks.pathField(s, p, "ToleratedFailureCountPath", ql);
+        checks.pathField(s, p, "ToleratedFailurePercentagePath", ql);
+        JsonNode label = s.get("Label");
+        if (label != null) {
+            label(label, p + "/Label");
+        }
+    }
+
+    /**
+     * AWS's ResultWriter sets ("ResultWriter (Map)"): {@code WriterConfig} alone (the state's result
+     * shaped), {@code Resource} with {@code Parameters} ({@code Arguments} in JSONata) to write to S3,
+     * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
+     */
+    private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
+        String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
+                    + "Resource with " + parameters + " (to write the results to S3), or all three");
+        } else if (writer.has("Resource") != writer.has(parameters)) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs Resource and " + parameters + " together: "
+                    + "\"Resource\": \"arn:aws:states:::s3:putObject\" with " + parameters
+                    + " {\"Bucket\": ..., \"Prefix\": ...}");
+        }
+        JsonNode config = writer.get("WriterConfig");
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            checks.wrongType(p + "/WriterConfig", "WriterConfig", "an object", config);
+            return;
+        }
+        checks.unknownFields(config, p + "/WriterConfig", Set.of("Transformation", "OutputType"), "WriterConfig");
+        oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
+                Set.of("NONE", "COMPACT", "FLATTEN"));
+        oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
+    }
+
+    private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
+        JsonNode v = node.get(field);
+        if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
+            checks.wrongType(p + "/" + field, field, expected, v);
+        }
+    }
+
+    private void processorConfig(JsonNode config, String p) {
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            checks.wrongType(p, "ProcessorConfig", "an object", config);
+            return;
+        }
+        checks.unknownFields(config, p, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
+        JsonNode mode = config.get("Mode");
+        if (mode != null && !(mode.isTextual() && Set.of("INLINE", "DISTRIBUTED").contains(mode.asText()))) {
+            checks.wrongType(p + "/Mode", "Mode", "\"INLINE\" or \"DISTRIBUTED\"", mode);
+        }
+        JsonNode executionType = config.get("ExecutionType");
+        if (executionType != null
+                && !(executionType.isTextual() && Set.of("STANDARD", "EXPRESS").contains(executionType.asText()))) {
+            checks.wrongType(p + "/ExecutionType", "ExecutionType", "\"STANDARD\" or \"EXPRESS\"", executionType);
+        }
+        if (mode != null && "DISTRIBUTED".equals(mode.asText()) && executionType == null) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "These fields are required: [ExecutionType]; a DISTRIBUTED Map "
+                    + "runs its items as STANDARD or EXPRESS child executions");
+        }
+    }
+
+    private void label(JsonNode label, String p) {
+        if (!label.isTextual()) {
+            checks.wrongType(p, "Label", "a string", label);
+            return;
+        }
+        String text = label.asText();
+        if (text.isEmpty() || text.length() > MAX_LABEL) {
+            checks.report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" must be 1 to " + MAX_LABEL
+                    + " characters long, not " + text.length());
+        } else if (LABEL_FORBIDDEN.matcher(text).find()) {
+            checks.report(INVALID_LABEL_NAME, p, "Label \"" + text + "\" may not contain whitespace, brackets, wildcards "
+                    + "or any of \" # % \\ ^ | ~ ` $ & , ; : /");
+        }
+        String first = labels.putIfAbsent(text, p);
+        if (first != null) {
+            checks.report(DUPLICATE_LABEL_NAME, p, "Duplicate Label \"" + text + "\": also the label of "
+                    + checks.where(first) + "; labels must be unique in the state machine");
+        }
+    }
+}
