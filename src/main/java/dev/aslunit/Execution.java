@@ -10,7 +10,6 @@ import dev.aslunit.internal.facts.ExecutionDriver;
 import dev.aslunit.internal.facts.ExecutionRecord;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.Trace;
-import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.json.UserJson;
 import dev.aslunit.internal.pipeline.Models;
 import java.time.Duration;

@@ -10,7 +10,6 @@ import dev.aslunit.internal.definition.ParallelState;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.definition.TaskState;
-import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.mock.TaskResults;

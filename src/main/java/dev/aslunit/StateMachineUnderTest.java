@@ -13,7 +13,6 @@ import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.internal.facts.ExecutionDriver;
 import dev.aslunit.internal.facts.Fact;
-import dev.aslunit.internal.history.HistoryEvent;
 import dev.aslunit.internal.integration.http.HttpTaskClient;
 import dev.aslunit.internal.pipeline.ChildExecutionListener;
 import dev.aslunit.internal.pipeline.MutantScope;

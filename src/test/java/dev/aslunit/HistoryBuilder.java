@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.definition.DefinitionReader;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -205,7 +205,7 @@ public class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execution> 
      */
     public ExecutionAssert recordedEvents(String... eventTypes) {
         return check(() -> {
-            List<String> types = actual.history().stream().map(dev.aslunit.internal.history.HistoryEvent::type).toList();
+            List<String> types = actual.history().stream().map(dev.aslunit.HistoryEvent::type).toList();
             int position = 0;
             for (int i = 0; i < eventTypes.length; i++) {
                 int found = types.subList(position, types.size()).indexOf(eventTypes[i]);

@@ -10,7 +10,7 @@ import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.pipeline.TaskAnswers;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.sfnlocal.MockConfigException;
 import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskOutcome;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.jsonata.JsonataScope;
 import dev.aslunit.internal.jsonata.JsonataTemplate;
 import dev.aslunit.internal.path.PathScope;

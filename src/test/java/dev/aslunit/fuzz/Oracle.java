@@ -11,7 +11,7 @@ import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.engine.S3ObjectStore;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.json.Json;
 import dev.aslunit.internal.validation.Diagnostic;
 import java.io.PrintWriter;

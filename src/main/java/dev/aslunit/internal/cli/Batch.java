@@ -15,7 +15,7 @@ import dev.aslunit.internal.engine.ExecutionInputException;
 import dev.aslunit.internal.engine.ExecutionOptions;
 import dev.aslunit.internal.engine.ExecutionRun;
 import dev.aslunit.internal.engine.S3ObjectStore;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.history.HistoryJson;
 import dev.aslunit.internal.json.JsonReading;
 import dev.aslunit.internal.json.JsonWriting;

@@ -25,7 +25,7 @@ import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.engine.S3ObjectStore;
 import dev.aslunit.internal.facts.ExecutionRecord;
 import dev.aslunit.internal.facts.Trace;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.history.HistoryJson;
 import dev.aslunit.internal.json.JsonReading;
 import dev.aslunit.internal.sfnlocal.MockConfigException;

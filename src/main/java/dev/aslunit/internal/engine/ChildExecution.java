@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.FactLog;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.history.HistoryRecorder;
 import java.time.Instant;
 import java.util.List;

@@ -137,7 +137,7 @@ final class EngineJson {
     /**
      * {@code {"truncated": false}}: AWS's {@code inputDetails}/{@code outputDetails}. Every event
      * shares the one node, as nothing changes an event's details once it is written
-     * ({@link dev.aslunit.internal.history.HistoryEvent}); a node each was a quarter of a Choice loop's garbage.
+     * ({@link dev.aslunit.HistoryEvent}); a node each was a quarter of a Choice loop's garbage.
      */
     static ObjectNode notTruncated() {
         return NOT_TRUNCATED;

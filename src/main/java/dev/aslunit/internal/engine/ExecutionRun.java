@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.clock.SeededRandom;
 import dev.aslunit.internal.clock.VirtualScheduler;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.history.HistoryRecorder;
 import dev.aslunit.internal.jsonata.VariableScope;
 import java.time.Duration;

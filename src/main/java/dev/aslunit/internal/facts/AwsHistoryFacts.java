@@ -10,7 +10,7 @@ import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.definition.Retrier;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import dev.aslunit.internal.path.ChoiceRuleEvaluator;
 import dev.aslunit.internal.path.PathScope;
 import java.time.Duration;

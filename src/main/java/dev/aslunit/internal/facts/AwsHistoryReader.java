@@ -2,7 +2,7 @@ package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

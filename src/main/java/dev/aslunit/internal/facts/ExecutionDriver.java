@@ -2,7 +2,7 @@ package dev.aslunit.internal.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.util.List;
 import java.util.Map;
 

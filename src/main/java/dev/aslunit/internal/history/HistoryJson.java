@@ -1,5 +1,6 @@
 package dev.aslunit.internal.history;
 
+import dev.aslunit.HistoryEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.history;
 
+import dev.aslunit.HistoryEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;

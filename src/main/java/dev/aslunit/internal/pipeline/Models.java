@@ -6,7 +6,7 @@ import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

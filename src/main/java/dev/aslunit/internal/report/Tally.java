@@ -8,7 +8,7 @@ import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.internal.definition.MapState;
 import dev.aslunit.internal.definition.State;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aslunit.internal.clock.VirtualScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

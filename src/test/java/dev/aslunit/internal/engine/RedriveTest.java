@@ -222,7 +222,7 @@ class RedriveTest {
         assertThat(last(run, "MapRunSucceeded").previousEventId()).isEqualTo(redriven.id());
 
         // the same child execution goes on from the state it failed in: Prep is not run again
-        List<List<dev.aslunit.internal.history.HistoryEvent>> children = run.childExecutions().get("Each");
+        List<List<dev.aslunit.HistoryEvent>> children = run.childExecutions().get("Each");
         assertThat(children).hasSize(5);
         List<String> second = children.get(1).stream().map(e -> e.type()).toList();
         assertThat(second).containsExactly("ExecutionStarted", "PassStateEntered", "PassStateExited",

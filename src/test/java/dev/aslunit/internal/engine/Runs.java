@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.internal.definition.DefinitionReader;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.clock.VirtualScheduler;
 import dev.aslunit.StateMachineType;
-import dev.aslunit.internal.history.HistoryEvent;
+import dev.aslunit.HistoryEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.history;
 
+import dev.aslunit.HistoryEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

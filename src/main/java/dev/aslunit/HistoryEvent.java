@@ -1,4 +1,4 @@
-package dev.aslunit.internal.history;
+package dev.aslunit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
