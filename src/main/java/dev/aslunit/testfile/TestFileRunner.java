@@ -20,11 +20,13 @@ import dev.aslunit.internal.report.ReportWriter;
 import dev.aslunit.internal.verify.VerifyRun;
 import dev.aslunit.internal.verify.VerifySettings;
 import dev.aslunit.internal.validation.Diagnostic;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +39,22 @@ public final class TestFileRunner {
 
     private final Map<Object, PreparedStateMachine> prepared = new HashMap<>();
     private final CoverageCollector coverage;
+    private final Function<String, Optional<String>> parameters;
+    private final Path reportDirectory;
 
     /** @param coverage where the cases' executions count, or {@code null} */
     public TestFileRunner(CoverageCollector coverage) {
+        this(coverage, k -> Optional.ofNullable(System.getProperty(k)), ReportWriter.defaultDirectory());
+    }
+
+    /**
+     * @param parameters      the run's configuration parameters (verify mode's {@code aslunit.verify.*})
+     * @param reportDirectory where verify mode's report goes
+     */
+    TestFileRunner(CoverageCollector coverage, Function<String, Optional<String>> parameters, Path reportDirectory) {
         this.coverage = coverage;
+        this.parameters = parameters;
+        this.reportDirectory = reportDirectory;
     }
 
     /** Runs one case; never throws for a mistake of the case, which is its {@link CaseResult.Outcome#ERROR}. */
@@ -99,16 +113,15 @@ public final class TestFileRunner {
     }
 
     /**
-     * Verify mode (docs/verify-on-aws.md), set by system properties: a case that passed has its execution
+     * Verify mode (docs/verify-on-aws.md), set by the parameters: a case that passed has its execution
      * checked state by state by the endpoint's TestState.
      */
     private Optional<String> verifyOnEndpoint(StateMachineUnderTest sfn) {
-        if (System.getProperty(VerifySettings.ENDPOINT) == null) {
+        if (parameters.apply(VerifySettings.ENDPOINT).isEmpty()) {
             return Optional.empty();
         }
         PreparedStateMachine machine = PreparedStateMachine.prepare(sfn.config(), null, this::cached);
-        return VerifyRun.bySystemProperties(machine.source(), machine.json(), sfn.executions(),
-                ReportWriter.defaultDirectory());
+        return VerifyRun.byParameters(parameters, machine.source(), machine.json(), sfn.executions(), reportDirectory);
     }
 
     private static CaseResult result(TestCase c, CaseResult.Outcome outcome, String message, Execution execution,
