@@ -108,6 +108,11 @@ final class TestCommand implements Callable<Integer> {
             err.println("aslunit test: " + asOptions(e.getMessage(), options.keySet()));
             return Main.USAGE;
         }
+        if (verify.isEmpty() && !options.isEmpty()) {
+            err.println("aslunit test: " + String.join(", ", options.keySet().stream().map(OPTIONS::get).sorted().toList())
+                    + " set up verify mode, which only --verify-endpoint URL turns on: add it, or leave them out.");
+            return Main.USAGE;
+        }
         if (verify.isPresent() && verify.get().account() == null && !verify.get().dryRun()) {
             err.println("aslunit test: verify mode calls the TestState API of " + verify.get().endpoint() + " only when"
                     + " the run names the AWS account it may call: add --verify-account 123456789012 (your sandbox"

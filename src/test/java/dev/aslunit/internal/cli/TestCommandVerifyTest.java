@@ -94,6 +94,13 @@ class TestCommandVerifyTest {
     }
 
     @Test
+    void verify_options_without_the_endpoint_are_a_mistake_not_ignored() {
+        assertThat(run("test", "--verify-account", "000000000000", "--verify-dry-run", FILE)).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("aslunit test: --verify-account, --verify-dry-run set up verify mode, which"
+                + " only --verify-endpoint URL turns on");
+    }
+
+    @Test
     void a_bad_value_is_named_by_its_option() {
         assertThat(run("test", "--verify-endpoint", "http://127.0.0.1:9", "--verify-account", "12", FILE))
                 .isEqualTo(Main.USAGE);
