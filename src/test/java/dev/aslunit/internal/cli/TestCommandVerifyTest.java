@@ -76,6 +76,26 @@ class TestCommandVerifyTest {
     }
 
     @Test
+    void an_earlier_runs_report_is_not_passed_off_as_this_ones() throws Exception {
+        Files.writeString(reports.resolve("verify.md"), "an earlier run");
+        Files.writeString(reports.resolve("greet.asl.json"), """
+                {"StartAt": "Greet", "States": {"Greet": {"Type": "Pass", "Result": {"hello": "world"}, "End": true}}}""");
+        Path failing = Files.writeString(reports.resolve("greet.aslunit.yaml"), """
+                stateMachine: {definition: greet.asl.json}
+                cases:
+                  - name: expects the wrong greeting, so nothing is verified
+                    expect: {output: {hello: moon}}
+                """);
+
+        int exit = run("test", "--report-dir", reports.toString(), "--verify-endpoint", "http://127.0.0.1:9",
+                "--verify-dry-run", failing.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(reports.resolve("verify.md")).doesNotExist();
+        assertThat(out.toString()).doesNotContain("Verify on");
+    }
+
+    @Test
     void the_cap_is_an_option_too() {
         int exit = run("test", "--report-dir", reports.toString(), "--verify-endpoint", "http://127.0.0.1:9",
                 "--verify-account", "000000000000", "--verify-max-calls", "2", FILE);
