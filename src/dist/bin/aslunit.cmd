@@ -3,7 +3,9 @@ rem aslunit: runs the ASLUnit CLI (lib\aslunit.jar) with the JVM options that su
 rem C1 only and the serial collector, and on JDK 19 and later a class-data sharing archive that
 rem the first run makes (next to the jar when that folder is writable, else in
 rem %LOCALAPPDATA%\aslunit). See bin/aslunit for the reasons. JAVA_HOME chooses the JDK (else java
-rem on the PATH), ASLUNIT_OPTS adds JVM options, ASLUNIT_CDS=off runs without the archive.
+rem on the PATH), ASLUNIT_OPTS adds JVM options, ASLUNIT_CDS=off runs without the archive, and
+rem ASLUNIT_CLASSPATH puts jars beside the CLI's (the AWS SDK clients of pass-through and verify
+rem mode; docs/cli.md), e.g. set "ASLUNIT_CLASSPATH=C:\aws-sdk\*".
 setlocal
 set "HOME_DIR=%~dp0.."
 set "JAR=%HOME_DIR%\lib\aslunit.jar"
@@ -38,5 +40,7 @@ set "DIR=%HOME_DIR%\lib"
 set CDS="-XX:SharedArchiveFile=%DIR%\aslunit-jdk%VERSION%.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
 
 :run
-"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %ASLUNIT_OPTS% -jar "%JAR%" %*
+set "LAUNCH=-jar "%JAR%""
+if defined ASLUNIT_CLASSPATH set LAUNCH=-cp "%JAR%;%ASLUNIT_CLASSPATH%" dev.aslunit.internal.cli.Main
+"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %ASLUNIT_OPTS% %LAUNCH% %*
 exit /b %ERRORLEVEL%

@@ -23,11 +23,14 @@ import dev.aslunit.internal.report.ReportWriter;
 import dev.aslunit.internal.verify.VerifyRun;
 import dev.aslunit.internal.verify.VerifySettings;
 import dev.aslunit.internal.validation.Diagnostic;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,8 @@ public final class TestFileRunner {
 
     private final Map<Object, PreparedStateMachine> prepared = new HashMap<>();
     private final CoverageCollector coverage;
+    private final Function<String, Optional<String>> parameters;
+    private final Path reportDirectory;
 
     static {
         TestFiles.grant(new TestFiles.Grant() {
@@ -51,6 +56,12 @@ public final class TestFileRunner {
             @Override
             public CoverageReport coverage(TestRun run) {
                 return run.coverage();
+            }
+
+            @Override
+            public TestRun run(List<Path> testFiles, Consumer<CaseResult> progress,
+                    Function<String, Optional<String>> parameters, Path reportDirectory) {
+                return TestRun.run(testFiles, progress, parameters, reportDirectory);
             }
 
             @Override
@@ -67,7 +78,17 @@ public final class TestFileRunner {
 
     /** @param coverage where the cases' executions count, or {@code null} */
     TestFileRunner(CoverageCollector coverage) {
+        this(coverage, k -> Optional.ofNullable(System.getProperty(k)), ReportWriter.defaultDirectory());
+    }
+
+    /**
+     * @param parameters      the run's configuration parameters (verify mode's {@code aslunit.verify.*})
+     * @param reportDirectory where verify mode's report goes
+     */
+    TestFileRunner(CoverageCollector coverage, Function<String, Optional<String>> parameters, Path reportDirectory) {
         this.coverage = coverage;
+        this.parameters = parameters;
+        this.reportDirectory = reportDirectory;
     }
 
     /** Runs one case; never throws for a mistake of the case, which is its {@link CaseResult.Outcome#ERROR}. */
@@ -126,16 +147,15 @@ public final class TestFileRunner {
     }
 
     /**
-     * Verify mode (docs/verify-on-aws.md), set by system properties: a case that passed has its execution
+     * Verify mode (docs/verify-on-aws.md), set by the parameters: a case that passed has its execution
      * checked state by state by the endpoint's TestState.
      */
     private Optional<String> verifyOnEndpoint(StateMachineUnderTest sfn) {
-        if (System.getProperty(VerifySettings.ENDPOINT) == null) {
+        if (parameters.apply(VerifySettings.ENDPOINT).isEmpty()) {
             return Optional.empty();
         }
         PreparedStateMachine machine = PreparedStateMachine.prepare(sfn.config(), null, this::cached);
-        return VerifyRun.bySystemProperties(machine.source(), machine.json(), sfn.executions(),
-                ReportWriter.defaultDirectory());
+        return VerifyRun.byParameters(parameters, machine.source(), machine.json(), sfn.executions(), reportDirectory);
     }
 
     private static CaseResult result(TestCase c, CaseResult.Outcome outcome, String message, Execution execution,

@@ -2,10 +2,13 @@ package dev.aslunit.testfile;
 
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.internal.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A run of test files, as {@code aslunit test} makes it: every case of every file, and the coverage of them all. */
 public final class TestRun {
@@ -23,8 +26,18 @@ public final class TestRun {
      * of its own. {@code progress} hears of each case as it ends.
      */
     public static TestRun run(List<Path> testFiles, Consumer<CaseResult> progress) {
+        return run(testFiles, progress, k -> Optional.ofNullable(System.getProperty(k)), ReportWriter.defaultDirectory());
+    }
+
+    /**
+     * As {@link #run(List, Consumer)}, with the run's configuration parameters given rather than read from
+     * the system properties: {@code aslunit test}'s options for verify mode (docs/verify-on-aws.md), whose
+     * report goes into {@code reportDirectory}. Reached through {@code internal.pipeline.TestFiles}.
+     */
+    static TestRun run(List<Path> testFiles, Consumer<CaseResult> progress,
+            Function<String, Optional<String>> parameters, Path reportDirectory) {
         CoverageCollector collector = new CoverageCollector();
-        TestFileRunner runner = new TestFileRunner(collector);
+        TestFileRunner runner = new TestFileRunner(collector, parameters, reportDirectory);
         List<FileResult> results = new ArrayList<>();
         for (Path file : testFiles) {
             TestFile read;

@@ -65,10 +65,11 @@ final class SdkClasses {
 
     private static String missing(String sdkPackage, String resource) {
         return "Passing " + resource + " through to AWS needs the AWS SDK for Java v2 client of '" + sdkPackage
-                + "' on the test classpath, and it is not there. Add the artifact software.amazon.awssdk:" + sdkPackage
-                + " (e.g. <dependency><groupId>software.amazon.awssdk</groupId><artifactId>" + sdkPackage
-                + "</artifactId><version>2.40.2</version><scope>test</scope></dependency>), or mock the Task"
-                + " instead of passing it through.";
+                + "' on the classpath, and it is not there. Add the artifact software.amazon.awssdk:" + sdkPackage
+                + " (to a Maven build: <dependency><groupId>software.amazon.awssdk</groupId><artifactId>" + sdkPackage
+                + "</artifactId><version>2.40.2</version><scope>test</scope></dependency>; to the aslunit CLI: its jars"
+                + " with their dependencies in ASLUNIT_CLASSPATH, see docs/cli.md), or mock the Task instead of passing"
+                + " it through.";
     }
 
     private Optional<Class<?>> load(String name) {

@@ -3,11 +3,17 @@ package dev.aslunit.internal.pipeline;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.CoverageReport;
+import dev.aslunit.testfile.CaseResult;
 import dev.aslunit.testfile.TestCase;
 import dev.aslunit.testfile.TestFileRunner;
 import dev.aslunit.testfile.TestRun;
 import java.lang.invoke.MethodHandles;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What {@code aslunit test} and {@code AslUnitTestFiles} need of the test files beyond their API: a
@@ -23,6 +29,9 @@ public final class TestFiles {
         TestFileRunner runner(CoverageCollector coverage);
 
         CoverageReport coverage(TestRun run);
+
+        TestRun run(List<Path> testFiles, Consumer<CaseResult> progress, Function<String, Optional<String>> parameters,
+                Path reportDirectory);
 
         SourceLocation location(TestCase testCase);
     }
@@ -62,6 +71,16 @@ public final class TestFiles {
     /** The workflow coverage of every case's executions in {@code run}: the report the JUnit extension writes. */
     public static CoverageReport coverage(TestRun run) {
         return grant().coverage(run);
+    }
+
+    /**
+     * Runs test files as {@code TestRun.run} does, with the run's configuration parameters given rather
+     * than read from the system properties: {@code aslunit test}'s verify options, whose report goes into
+     * {@code reportDirectory}.
+     */
+    public static TestRun run(List<Path> testFiles, Consumer<CaseResult> progress,
+            Function<String, Optional<String>> parameters, Path reportDirectory) {
+        return grant().run(testFiles, progress, parameters, reportDirectory);
     }
 
     /** Where {@code testCase} is written: file, line and column. */

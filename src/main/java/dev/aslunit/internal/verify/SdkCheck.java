@@ -15,10 +15,11 @@ final class SdkCheck {
             Class.forName(clientClass, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException("Verify mode (" + VerifySettings.ENDPOINT + ") " + what
-                    + " through the AWS SDK for Java v2, and its client is not on the test classpath. Add the artifact"
-                    + " software.amazon.awssdk:" + artifact + " (e.g. <dependency><groupId>software.amazon.awssdk</groupId>"
-                    + "<artifactId>" + artifact + "</artifactId><version>2.40.2</version><scope>test</scope></dependency>),"
-                    + " or unset " + VerifySettings.ENDPOINT + " to run the tests on ASLUnit alone.");
+                    + " through the AWS SDK for Java v2, and its client is not on the classpath. Add the artifact"
+                    + " software.amazon.awssdk:" + artifact + " (to a Maven build: <dependency><groupId>software.amazon.awssdk"
+                    + "</groupId><artifactId>" + artifact + "</artifactId><version>2.40.2</version><scope>test</scope>"
+                    + "</dependency>; to the aslunit CLI: its jars with their dependencies in ASLUNIT_CLASSPATH, see"
+                    + " docs/cli.md), or unset " + VerifySettings.ENDPOINT + " to run the tests on ASLUnit alone.");
         }
     }
 }

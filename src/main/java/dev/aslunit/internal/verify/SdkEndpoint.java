@@ -46,6 +46,9 @@ final class SdkEndpoint implements Endpoint {
         if (call.roleArn() != null) {
             request.roleArn(call.roleArn());
         }
+        if (call.context() != null) {
+            request.context(call.context());
+        }
         if (call.mocked()) {
             MockInput.Builder mock = MockInput.builder()
                     .fieldValidationMode(MockResponseValidationMode.fromValue(StateCall.FIELD_VALIDATION_MODE));
@@ -56,9 +59,10 @@ final class SdkEndpoint implements Endpoint {
             }
             request.mock(mock.build());
         }
-        if (call.retrierRetryCount() != null || call.errorCausedByState() != null) {
+        if (call.configured()) {
             request.stateConfiguration(TestStateConfiguration.builder().retrierRetryCount(call.retrierRetryCount())
-                    .errorCausedByState(call.errorCausedByState()).build());
+                    .errorCausedByState(call.errorCausedByState())
+                    .mapIterationFailureCount(call.mapIterationFailureCount()).build());
         }
         TestStateResponse response;
         try {

@@ -14,10 +14,12 @@ import dev.aslunit.internal.json.Json;
  * @param mockError    the error a Task's resource (or a Map's or Parallel's run) raised, or {@code null}
  * @param retrierRetryCount how often the retrier matching this attempt's error retried before, or {@code null}
  * @param errorCausedByState the state inside a Map or Parallel where {@code mockError} arose, or {@code null}
+ * @param mapIterationFailureCount how many of a Map's iterations failed within its tolerance, or {@code null}
+ * @param context    the context object as the run gave it to the state (JSON text), for a state that reads it; or {@code null}
  */
 record StateCall(String execution, String state, String place, String definition, String input, String variables,
         String mockResult, String mockError, String mockCause, Integer retrierRetryCount, String errorCausedByState,
-        String roleArn, Answer expected) {
+        Integer mapIterationFailureCount, String context, String roleArn, Answer expected) {
 
     /** Always DEBUG: the endpoint then also says how it got there ({@code inspectionData}), for the report. */
     static final String INSPECTION_LEVEL = "DEBUG";
@@ -31,6 +33,10 @@ record StateCall(String execution, String state, String place, String definition
         return mockResult != null || mockError != null;
     }
 
+    boolean configured() {
+        return retrierRetryCount != null || errorCausedByState != null || mapIterationFailureCount != null;
+    }
+
     /** The request body as TestState's API reference spells it: what the dry-run lists and the SDK sends. */
     ObjectNode requestJson() {
         ObjectNode body = Json.nodes().objectNode();
@@ -42,6 +48,9 @@ record StateCall(String execution, String state, String place, String definition
         }
         if (roleArn != null) {
             body.put("roleArn", roleArn);
+        }
+        if (context != null) {
+            body.put("context", context);
         }
         body.put("inspectionLevel", INSPECTION_LEVEL);
         if (mocked()) {
@@ -57,13 +66,16 @@ record StateCall(String execution, String state, String place, String definition
             }
             mock.put("fieldValidationMode", FIELD_VALIDATION_MODE);
         }
-        if (retrierRetryCount != null || errorCausedByState != null) {
+        if (configured()) {
             ObjectNode configuration = body.putObject("stateConfiguration");
             if (retrierRetryCount != null) {
                 configuration.put("retrierRetryCount", retrierRetryCount);
             }
             if (errorCausedByState != null) {
                 configuration.put("errorCausedByState", errorCausedByState);
+            }
+            if (mapIterationFailureCount != null) {
+                configuration.put("mapIterationFailureCount", mapIterationFailureCount);
             }
         }
         return body;

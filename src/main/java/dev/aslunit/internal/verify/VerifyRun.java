@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One test run in verify mode: its settings, the endpoint (opened, and the account checked, at the
@@ -43,7 +44,17 @@ public final class VerifyRun implements AutoCloseable {
      */
     public static Optional<String> bySystemProperties(String workflow, JsonNode definition, List<Execution> executions,
             Path reportDirectory) {
-        Optional<VerifySettings> settings = VerifySettings.from(k -> Optional.ofNullable(System.getProperty(k)));
+        return byParameters(k -> Optional.ofNullable(System.getProperty(k)), workflow, definition, executions,
+                reportDirectory);
+    }
+
+    /**
+     * As {@link #bySystemProperties}, with the settings the {@code parameters} give (e.g. {@code aslunit test}'s
+     * {@code --verify-*} options, falling back to the system properties).
+     */
+    public static Optional<String> byParameters(Function<String, Optional<String>> parameters, String workflow,
+            JsonNode definition, List<Execution> executions, Path reportDirectory) {
+        Optional<VerifySettings> settings = VerifySettings.from(parameters);
         if (settings.isEmpty() || executions.isEmpty()) {
             return Optional.empty();
         }

@@ -30,8 +30,8 @@ final class Walk {
 
     /** Text in a state's own fields that TestState would evaluate otherwise than the run did. */
     private static final String[][] UNREPEATABLE = {
-        {"$$", "it reads the context object, which TestState makes up"},
-        {"$states.context", "it reads the context object, which TestState makes up"},
+        {"$$.Map", "it reads the Map's item from the context object, which TestState cannot be given"},
+        {"$states.context.Map", "it reads the Map's item from the context object, which TestState cannot be given"},
         {"States.UUID", "it draws random values"},
         {"States.MathRandom", "it draws random values"},
         {"$uuid(", "it draws random values"},
@@ -72,16 +72,27 @@ final class Walk {
     List<Step> steps(Execution execution) {
         List<Step> out = new ArrayList<>();
         for (StateVisit visit : execution.visits()) {
-            steps(execution.name(), Records.of(visit), out);
+            steps(execution, Records.of(visit), out);
         }
         return out;
     }
 
-    private void steps(String execution, VisitRecord v, List<Step> out) {
+    private void steps(Execution run, VisitRecord v, List<Step> out) {
+        String execution = run.name();
         String scope = v.scope().label().isEmpty() ? "" : "in " + v.scope().label();
         String place = place(v.state(), scope, "");
         JsonNode state = states.get(v.state());
         String reason = notVerified(v, state);
+        boolean readsContext = false;
+        if (reason == null && state != null) {
+            String own = ownFields(state);
+            readsContext = own.contains("$$") || own.contains("$states.context");
+            if (readsContext && ContextObject.redriven(run)) {
+                reason = "it reads the context object, which a redrive changed during the run";
+            } else if (readsContext && requestless(state).contains("Task.Token")) {
+                reason = "it reads the task token beyond its request, and the run keeps no spent token";
+            }
+        }
         if (reason != null) {
             out.add(new Step(v.state(), place, null, reason));
             return;
@@ -89,9 +100,15 @@ final class Walk {
         String input = Json.write(v.input());
         String variables = variables(v);
         boolean retried = "Task".equals(v.type()) || "Map".equals(v.type()) || "Parallel".equals(v.type());
+        if (!retried && readsContext) {
+            // TestState takes a context only together with a mock (API reference, TestState "context")
+            out.add(new Step(v.state(), place, null, "it reads the context object, which TestState takes only with"
+                    + " a mocked Task, Map or Parallel"));
+            return;
+        }
         if (!retried) {
             out.add(new Step(v.state(), place, new StateCall(execution, v.state(), place, definitionText, input,
-                    variables, null, null, null, null, null, roleArn, outcome(v)), null));
+                    variables, null, null, null, null, null, null, null, roleArn, outcome(v)), null));
             return;
         }
         List<AttemptRecord> attempts = v.attempts();
@@ -111,12 +128,13 @@ final class Walk {
             }
             Integer retryCount = a.failed() && a.retrier() >= 0 ? retriesBefore(attempts, k) : null;
             String causedBy = a.failed() && last ? causedBy(v, a) : null;
+            Integer mapFailures = "Map".equals(v.type()) && !a.failed() && last ? toleratedFailures(v) : null;
             Answer expected = a.retried()
                     ? new Answer("RETRIABLE", null, null, a.error(), a.cause())
                     : outcome(v);
             out.add(new Step(v.state(), at, new StateCall(execution, v.state(), at, definitionText, input, variables,
                     result, a.failed() ? a.error() : null, a.failed() ? a.cause() : null, retryCount, causedBy,
-                    roleArn, expected), null));
+                    mapFailures, readsContext ? ContextObject.of(run, v, k) : null, roleArn, expected), null));
         }
     }
 
@@ -148,9 +166,6 @@ final class Walk {
                     || "DISTRIBUTED".equals(state.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
                 return "a Distributed Map runs its items as child executions, which TestState does not";
             }
-            if (!v.failed() && v.iterations().stream().anyMatch(s -> s.outcome() == ExecutionStatus.FAILED)) {
-                return "iterations failed within the Map's tolerance, which is not verified yet";
-            }
         }
         return null;
     }
@@ -163,6 +178,19 @@ final class Walk {
         ObjectNode own = ((ObjectNode) state).deepCopy();
         own.remove(List.of("ItemProcessor", "Iterator", "Branches"));
         return own.toString();
+    }
+
+    /** The state's own fields less its request ({@code Parameters}, {@code Arguments}), which a mocked answer makes moot. */
+    private static String requestless(JsonNode state) {
+        ObjectNode own = ((ObjectNode) state).deepCopy();
+        own.remove(List.of("ItemProcessor", "Iterator", "Branches", "Parameters", "Arguments"));
+        return own.toString();
+    }
+
+    /** How many of a Map's iterations failed within its tolerance; {@code null} for none. */
+    private static Integer toleratedFailures(VisitRecord v) {
+        long failed = v.iterations().stream().filter(s -> s.outcome() == ExecutionStatus.FAILED).count();
+        return failed == 0 ? null : (int) failed;
     }
 
     /** How the visit ended, as TestState reports a state's end. */
@@ -189,6 +217,15 @@ final class Walk {
         for (ScopeRecord s : scopes) {
             List<VisitRecord> visits = s.visits();
             VisitRecord end = visits.isEmpty() ? null : visits.get(visits.size() - 1);
+            if (end != null && s.isMapIteration() && s.outcome() == ExecutionStatus.FAILED) {
+                // a failure the Map tolerated stands in its results as the error output
+                ObjectNode error = results.addObject();
+                if (end.error() != null) {
+                    error.put("Error", end.error());
+                }
+                error.put("Cause", end.cause() == null ? "" : end.cause());
+                continue;
+            }
             if (end == null || !end.exited() || end.output() == null) {
                 return null;
             }

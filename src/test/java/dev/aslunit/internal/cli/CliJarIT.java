@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,7 +136,7 @@ class CliJarIT {
         assertThat(version.out).matches("aslunit \\S+ \\(commit ([0-9a-f]{12}|unknown)\\)\\R");
     }
 
-    private static Path unzip(Path archive, Path into) throws IOException {
+    static Path unzip(Path archive, Path into) throws IOException {
         Path home = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -154,23 +155,28 @@ class CliJarIT {
         return home;
     }
 
-    private record Result(int exit, String out, String err) {
+    record Result(int exit, String out, String err) {
     }
 
-    private static Result run(String... args) throws Exception {
+    static Result run(String... args) throws Exception {
         assertThat(JAR).as("the CLI jar (mvn package makes it)").exists();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return runCommand(command);
     }
 
-    private static Result runCommand(List<String> command) throws Exception {
+    static Result runCommand(List<String> command) throws Exception {
+        return runCommand(command, Map.of());
+    }
+
+    static Result runCommand(List<String> command, Map<String, String> environment) throws Exception {
         Path out = Files.createTempFile("aslunit-out", ".txt");
         Path err = Files.createTempFile("aslunit-err", ".txt");
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             // the launcher runs the JDK that runs the tests
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().putAll(environment);
             Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command ended").isTrue();
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -180,7 +186,7 @@ class CliJarIT {
         }
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -325,10 +325,11 @@ class PassThroughTest {
         assertThatThrownBy(() -> sfn("sdk-athena").passThrough("Call"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Passing arn:aws:states:::aws-sdk:athena:getQueryExecution through to AWS needs the AWS SDK"
-                        + " for Java v2 client of 'athena' on the test classpath, and it is not there. Add the artifact"
-                        + " software.amazon.awssdk:athena (e.g. <dependency><groupId>software.amazon.awssdk</groupId>"
-                        + "<artifactId>athena</artifactId><version>2.40.2</version><scope>test</scope></dependency>),"
-                        + " or mock the Task instead of passing it through.");
+                        + " for Java v2 client of 'athena' on the classpath, and it is not there. Add the artifact"
+                        + " software.amazon.awssdk:athena (to a Maven build: <dependency><groupId>software.amazon.awssdk"
+                        + "</groupId><artifactId>athena</artifactId><version>2.40.2</version><scope>test</scope>"
+                        + "</dependency>; to the aslunit CLI: its jars with their dependencies in ASLUNIT_CLASSPATH, see"
+                        + " docs/cli.md), or mock the Task instead of passing it through.");
     }
 
     @Test

@@ -98,7 +98,8 @@ class AccountGuardTest {
         assertThatIllegalStateException().isThrownBy(() -> SdkCheck.require("sfn", "software.amazon.awssdk.services.sfn.NoSuchClient",
                 "calls the TestState API of http://127.0.0.1:8083", getClass().getClassLoader()))
                 .withMessageStartingWith("Verify mode (aslunit.verify.endpoint) calls the TestState API of"
-                        + " http://127.0.0.1:8083 through the AWS SDK for Java v2, and its client is not on the test"
-                        + " classpath. Add the artifact software.amazon.awssdk:sfn (e.g. <dependency>");
+                        + " http://127.0.0.1:8083 through the AWS SDK for Java v2, and its client is not on the"
+                        + " classpath. Add the artifact software.amazon.awssdk:sfn (to a Maven build: <dependency>")
+                .withMessageContaining("to the aslunit CLI: its jars with their dependencies in ASLUNIT_CLASSPATH");
     }
 }

@@ -2,7 +2,9 @@ package dev.aslunit.internal.verify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -126,6 +128,22 @@ class TestStateRequestTest {
         assertThat(VerifyModeTest.failure(results))
                 .contains("The endpoint refused the TestState request for state \"Charge\" (attempt 1 of 2) in execution")
                 .contains("not today");
+    }
+
+    @Test
+    void the_sdk_sends_the_context_and_the_tolerated_map_failures(@TempDir Path reports) {
+        SFN.stubFor(post(urlEqualTo("/")).atPriority(1).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.0")
+                .withBody("{\"__type\": \"ValidationException\", \"message\": \"only the requests matter here\"}")));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(VerifySettings.ENDPOINT, SFN.baseUrl());
+
+        VerifyModeTest.runAgainst(reports, parameters, VerifyFixtures.Context.class);
+
+        SFN.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"stateName\": \"Charge\"}", true, true))
+                .withRequestBody(matchingJsonPath("$.context", containing("\"RetryCount\":"))));
+        SFN.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
+                "{\"stateName\": \"Tolerant\", \"stateConfiguration\": {\"mapIterationFailureCount\": 1}}", true, true)));
     }
 
     private static String execution(String message) {

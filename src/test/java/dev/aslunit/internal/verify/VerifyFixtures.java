@@ -74,4 +74,20 @@ final class VerifyFixtures {
             assertThat(sfn.run("{\"id\": 1}")).succeeded().tookPath("Charge", "Done");
         }
     }
+
+    @TestKitOnly
+    @StepFunctionTest(definition = "verify/context.asl.json")
+    static class Context {
+
+        @Test
+        void the_context_object_is_read_on_a_retry_and_a_failed_check_is_tolerated(StateMachineUnderTest sfn) {
+            sfn.mock("Charge").fails("Card.Busy", "try later").thenReturns("{\"ok\": true}");
+            sfn.mock("Check").fails("Check.Failed", "item 0 is bad").thenReturns("{\"fine\": true}");
+            sfn.mock("Named").returns("\"hello\"");
+
+            assertThat(sfn.run("{\"items\": [\"a\", \"b\", \"c\"]}")).succeeded()
+                    .hasOutputAt("$.charge.retries", 1)
+                    .hasOutputAt("$.checked[0].Error", "Check.Failed");
+        }
+    }
 }

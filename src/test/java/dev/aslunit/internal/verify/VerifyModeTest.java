@@ -55,7 +55,7 @@ class VerifyModeTest {
     }
 
     @Test
-    void nested_states_and_variables_are_verified_and_a_state_reading_the_context_object_is_not(@TempDir Path reports)
+    void nested_states_and_variables_are_verified_and_a_pass_state_reading_the_context_object_is_not(@TempDir Path reports)
             throws Exception {
         EngineExecutionResults results = run(reports, Map.of(), VerifyFixtures.FanOut.class);
 
@@ -69,10 +69,52 @@ class VerifyModeTest {
                 .containsEntry("Done", "verified").containsEntry("SoldOut", "verified")
                 .containsEntry("Stamp", "not verified");
         JsonNode stamp = report.path("workflows").get(0).path("states").get(1);
-        assertThat(stamp.path("notVerified").get(0).asText())
-                .isEqualTo("it reads the context object, which TestState makes up ($$)");
+        assertThat(stamp.path("notVerified").get(0).asText()).isEqualTo("it reads the context object, which TestState"
+                + " takes only with a mocked Task, Map or Parallel");
         assertThat(Files.readString(reports.resolve("verify.md")))
                 .contains("| Stamp | not verified | 0 | not verified: it reads the context object");
+    }
+
+    @Test
+    void the_context_object_goes_with_the_states_that_read_it_and_a_tolerated_failure_with_the_map(
+            @TempDir Path reports) throws Exception {
+        EngineExecutionResults results = run(reports, Map.of(), VerifyFixtures.Context.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        JsonNode report = Json.parse(Files.readString(reports.resolve("verify.json")));
+        assertThat(statuses(report)).containsEntry("Stamp", "not verified").containsEntry("Charge", "verified")
+                .containsEntry("Tolerant", "verified").containsEntry("Named", "verified")
+                .containsEntry("Check", "not verified");
+        JsonNode check = report.path("workflows").get(0).path("states").get(3);
+        assertThat(check.path("notVerified").get(0).asText()).isEqualTo(
+                "it reads the Map's item from the context object, which TestState cannot be given ($$.Map)");
+    }
+
+    @Test
+    void the_context_and_the_tolerated_failures_are_sent_as_the_run_saw_them(@TempDir Path reports) throws Exception {
+        run(reports, Map.of(VerifySettings.DRY_RUN, "true"), VerifyFixtures.Context.class);
+
+        JsonNode calls = Json.parse(Files.readString(reports.resolve("verify-calls.json")));
+        Map<String, JsonNode> byPlace = new java.util.LinkedHashMap<>();
+        calls.forEach(c -> byPlace.put(c.path("place").asText(), c.path("request")));
+        assertThat(byPlace).doesNotContainKey("Stamp");
+        JsonNode charge = Json.parse(byPlace.get("Charge (attempt 2 of 2)").path("context").asText());
+        String execution = calls.get(0).path("execution").asText();
+        assertThat(charge.path("Execution").path("Name").asText()).isEqualTo(execution);
+        assertThat(charge.path("Execution").path("Id").asText()).endsWith(":execution:context:" + execution);
+        assertThat(charge.path("Execution").path("Input")).isEqualTo(Json.parse("{\"items\": [\"a\", \"b\", \"c\"]}"));
+        assertThat(charge.path("Execution").path("StartTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z");
+        assertThat(charge.path("StateMachine").path("Id").asText()).endsWith(":stateMachine:context");
+        assertThat(charge.path("State").path("Name").asText()).isEqualTo("Charge");
+        assertThat(charge.path("State").path("RetryCount").asInt()).isEqualTo(1);
+        assertThat(charge.has("Task")).isFalse();
+        assertThat(Json.parse(byPlace.get("Charge (attempt 1 of 2)").path("context").asText())
+                .path("State").path("RetryCount").asInt()).isZero();
+        JsonNode tolerant = byPlace.get("Tolerant");
+        assertThat(tolerant.path("stateConfiguration").path("mapIterationFailureCount").asInt()).isEqualTo(1);
+        assertThat(Json.parse(tolerant.path("mock").path("result").asText())).isEqualTo(Json.parse(
+                "[{\"Error\": \"Check.Failed\", \"Cause\": \"item 0 is bad\"}, {\"fine\": true}, {\"fine\": true}]"));
+        assertThat(tolerant.has("context")).isFalse();
     }
 
     @Test
