@@ -51,6 +51,19 @@ final class Batch {
     private static final int MACHINES_KEPT = 32;
 
     private record Key(JsonNode definition, String name, StateMachineType type) {
+
+        // Written out: a record's generated hashCode and equals bootstrap through method handles at
+        // their first call, a dozen classes spun at every CLI start that JDK 17's class-data archive
+        // cannot keep.
+        @Override
+        public int hashCode() {
+            return (definition.hashCode() * 31 + name.hashCode()) * 31 + type.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && definition.equals(k.definition) && name.equals(k.name) && type == k.type;
+        }
     }
 
     private final CoverageCollector coverage;
