@@ -1,9 +1,10 @@
 @echo off
 rem aslunit: runs the ASLUnit CLI (lib\aslunit.jar) with the JVM options that suit a short run:
-rem C1 only and the serial collector, and on JDK 19 and later a class-data sharing archive that
-rem the first run makes (next to the jar when that folder is writable, else in
-rem %LOCALAPPDATA%\aslunit). See bin/aslunit for the reasons. JAVA_HOME chooses the JDK (else java
-rem on the PATH), ASLUNIT_OPTS adds JVM options, ASLUNIT_CDS=off runs without the archive.
+rem C1 only, the serial collector with a 32 MiB young generation to start with, and on JDK 19 and
+rem later a class-data sharing archive that the first run makes, with the CLI's training requests
+rem (next to the jar when that folder is writable, else in %LOCALAPPDATA%\aslunit). See bin/aslunit
+rem for the reasons. JAVA_HOME chooses the JDK (else java on the PATH), ASLUNIT_OPTS adds JVM
+rem options, ASLUNIT_CDS=off runs without the archive.
 setlocal
 set "HOME_DIR=%~dp0.."
 set "JAR=%HOME_DIR%\lib\aslunit.jar"
@@ -36,7 +37,8 @@ set "DIR=%HOME_DIR%\lib"
   if not exist "%LOCALAPPDATA%\aslunit" mkdir "%LOCALAPPDATA%\aslunit" >nul 2>&1
 )
 set CDS="-XX:SharedArchiveFile=%DIR%\aslunit-jdk%VERSION%.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
+if not exist "%DIR%\aslunit-jdk%VERSION%.jsa" set CDS=%CDS% -Daslunit.train=true
 
 :run
-"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %ASLUNIT_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewSize=32m %ASLUNIT_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -87,16 +87,7 @@ final class Batch {
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         Batch requests = new Batch(collector);
         try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                requests.answer(line, lineNo).write(g);
-                g.writeRaw('\n');
-            }
+            requests.answerAll(reader, g);
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
             return 1;
@@ -110,6 +101,20 @@ final class Batch {
             ReportWriter.write(collector.report(), coverage);
         }
         return 0;
+    }
+
+    /** Writes the answer of each request {@code reader} gives to {@code g}, one line each. */
+    void answerAll(BufferedReader reader, JsonGenerator g) throws IOException {
+        String line;
+        int lineNo = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            answer(line, lineNo).write(g);
+            g.writeRaw('\n');
+        }
     }
 
     static ObjectNode answerLine(String line, int lineNo) {
