@@ -26,6 +26,7 @@ import dev.aslunit.internal.sfnlocal.MockConfigFile;
 import dev.aslunit.internal.validation.Diagnostic;
 import dev.aslunit.internal.definition.StateNames;
 import java.util.List;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,7 +83,10 @@ final class Batch {
     static int run(Path batch, Path coverage, PrintWriter err) throws IOException {
         // Results are streamed to standard output as they are made: a batch of long histories never
         // sits in memory as one tree or one string.
-        JsonGenerator g = JsonWriting.factory().createGenerator(System.out, JsonEncoding.UTF8);
+        // System.out hands each of the generator's 8 KB chunks to its own write call (its buffer is
+        // 128 bytes) and flushes after each: 6,000 system calls for the benchmark suite's 45 MB.
+        JsonGenerator g = JsonWriting.factory().createGenerator(new BufferedOutputStream(System.out, 1 << 16),
+                JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         Batch requests = new Batch(collector);
