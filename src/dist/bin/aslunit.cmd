@@ -1,11 +1,12 @@
 @echo off
 rem aslunit: runs the ASLUnit CLI (lib\aslunit.jar) with the JVM options that suit a short run:
-rem C1 only and the serial collector, and on JDK 19 and later a class-data sharing archive that
-rem the first run makes (next to the jar when that folder is writable, else in
-rem %LOCALAPPDATA%\aslunit). See bin/aslunit for the reasons. JAVA_HOME chooses the JDK (else java
-rem on the PATH), ASLUNIT_OPTS adds JVM options, ASLUNIT_CDS=off runs without the archive, and
-rem ASLUNIT_CLASSPATH puts jars beside the CLI's (the AWS SDK clients of pass-through and verify
-rem mode; docs/cli.md), e.g. set "ASLUNIT_CLASSPATH=C:\aws-sdk\*".
+rem C1 only, the serial collector with a 32 MiB young generation to start with, and on JDK 19 and
+rem later a class-data sharing archive that the first run makes, with the CLI's training requests
+rem (next to the jar when that folder is writable, else in %LOCALAPPDATA%\aslunit). See bin/aslunit
+rem for the reasons. JAVA_HOME chooses the JDK (else java on the PATH), ASLUNIT_OPTS adds JVM
+rem options, ASLUNIT_CDS=off runs without the archive, and ASLUNIT_CLASSPATH puts jars beside the
+rem CLI's (the AWS SDK clients of pass-through and verify mode; docs/cli.md), e.g.
+rem set "ASLUNIT_CLASSPATH=C:\aws-sdk\*".
 setlocal
 set "HOME_DIR=%~dp0.."
 set "JAR=%HOME_DIR%\lib\aslunit.jar"
@@ -38,9 +39,10 @@ set "DIR=%HOME_DIR%\lib"
   if not exist "%LOCALAPPDATA%\aslunit" mkdir "%LOCALAPPDATA%\aslunit" >nul 2>&1
 )
 set CDS="-XX:SharedArchiveFile=%DIR%\aslunit-jdk%VERSION%.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
+if not exist "%DIR%\aslunit-jdk%VERSION%.jsa" set CDS=%CDS% -Daslunit.train=true
 
 :run
 set "LAUNCH=-jar "%JAR%""
 if defined ASLUNIT_CLASSPATH set LAUNCH=-cp "%JAR%;%ASLUNIT_CLASSPATH%" dev.aslunit.internal.cli.Main
-"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %ASLUNIT_OPTS% %LAUNCH% %*
+"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewSize=32m %ASLUNIT_OPTS% %LAUNCH% %*
 exit /b %ERRORLEVEL%

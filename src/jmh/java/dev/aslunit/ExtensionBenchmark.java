@@ -2,6 +2,7 @@ package dev.aslunit;
 
 import static dev.aslunit.assertions.StepFunctionAssertions.assertThat;
 
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +61,7 @@ public class ExtensionBenchmark {
     @Benchmark
     public Execution oneTest() {
         StateMachineUnderTest sfn = prepared.newTest();
-        sfn.onChildExecutionEnd(coverage);
+        Sandboxes.onChildExecutionEnd(sfn, coverage);
         sfn.mock("Validate").returns("{\"valid\": true}");
         sfn.mock("Charge").fails("Lambda.TooManyRequestsException", "Rate exceeded").times(1)
                 .thenReturns("{\"paymentId\": \"pay-1\"}");

@@ -12,13 +12,17 @@ import java.util.Map;
 final class ExecutionView {
 
     final ExecutionRecord record;
-    private final Map<VisitRecord, StateVisit> visits = new IdentityHashMap<>();
+    private final Map<VisitRecord, StateVisit> visits;
     final List<StateVisit> inOrder;
-    final Map<String, List<StateVisit>> byState = new LinkedHashMap<>();
+    final Map<String, List<StateVisit>> byState;
     final List<String> entered;
 
     ExecutionView(ExecutionRecord record) {
         this.record = record;
+        // sized for the visits: a view is made for each Distributed Map child the coverage counts,
+        // most of them a visit or two, where the default tables are 32 and 16 entries
+        this.visits = new IdentityHashMap<>(record.visits().size());
+        this.byState = new LinkedHashMap<>(Math.max(4, record.visits().size() * 2));
         List<StateVisit> all = new ArrayList<>(record.visits().size());
         List<String> names = new ArrayList<>(record.visits().size());
         for (VisitRecord v : record.visits()) {

@@ -1,6 +1,7 @@
 package dev.aslunit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StateMachineUnderTest;
@@ -97,7 +98,7 @@ public class EngineBenchmarks {
     @Benchmark
     public Execution distributedMap10k() {
         StateMachineUnderTest sfn = distributedMapTests.newTest();
-        sfn.onChildExecutionEnd(coverage);
+        Sandboxes.onChildExecutionEnd(sfn, coverage);
         sfn.mock("Work").returns("{\"ok\": true}");
         Execution execution = sfn.run(tenThousandItems);
         coverage.recordTest(sfn);

@@ -269,8 +269,9 @@ public final class TaskMocks {
 
     private static JsonNode effectiveInput(TaskInvocation invocation) {
         JsonNode parameters = invocation.parameters();
-        boolean lambdaInvoke = ResourceArn.tryParse(invocation.resource()).map(ResourceArn::isLambdaInvoke).orElse(false);
-        if (lambdaInvoke && parameters != null && parameters.has("Payload")) {
+        // the resource is parsed only when there is a Payload to unwrap: this runs on every call
+        if (parameters != null && parameters.has("Payload")
+                && ResourceArn.tryParse(invocation.resource()).map(ResourceArn::isLambdaInvoke).orElse(false)) {
             return parameters.get("Payload");
         }
         return parameters;

@@ -27,7 +27,9 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(isPlainBatch(args) ? batch(Path.of(args[2]), err) : run(out, err, args));
+        int code = isPlainBatch(args) ? batch(Path.of(args[2]), err) : run(out, err, args);
+        ArchiveTraining.runIfAsked();
+        System.exit(code);
     }
 
     /**

@@ -216,9 +216,9 @@ public final class ExecutionRecord {
         v.output = e.output();
         if (e.assigned() != null) {
             v.assignedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(e.assigned()));
-            v.scope.variables.putAll(e.assigned());
+            v.scope.assign(e.assigned());
         }
-        v.variablesAfter = Collections.unmodifiableMap(new LinkedHashMap<>(v.scope.variables));
+        v.variablesAfter = v.scope.snapshot();
         if (v.scope.open == v) {
             v.scope.open = null;
         }

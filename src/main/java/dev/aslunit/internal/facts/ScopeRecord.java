@@ -19,6 +19,8 @@ public final class ScopeRecord {
     final int index;
     final List<VisitRecord> visits = new ArrayList<>();
     final Map<String, JsonNode> variables;
+    /** {@link #variables} as it stands, shared by the visits that exit before the next assignment. */
+    private Map<String, JsonNode> snapshot;
     VisitRecord open;
     ExecutionStatus outcome = ExecutionStatus.RUNNING;
 
@@ -27,6 +29,23 @@ public final class ScopeRecord {
         this.container = container;
         this.index = index;
         this.variables = parent == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parent.variables);
+    }
+
+    /** Adds the variables a state of this scope assigned. */
+    void assign(Map<String, JsonNode> assigned) {
+        variables.putAll(assigned);
+        snapshot = null;
+    }
+
+    /**
+     * The variables as they stand, unmodifiable. Every visit records them as it exits; one copy
+     * serves all the visits between two assignments instead of a copy per visit.
+     */
+    Map<String, JsonNode> snapshot() {
+        if (snapshot == null) {
+            snapshot = variables.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        }
+        return snapshot;
     }
 
     /** The scope around this one, or {@code null} at the top level. */

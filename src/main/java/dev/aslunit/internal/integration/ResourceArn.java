@@ -111,11 +111,27 @@ public record ResourceArn(
                 + " or arn:aws:states:<region>:<account>:activity:<name>."));
     }
 
+    /** The last resource parsed and its result: a state's resource is parsed again at each of its calls. */
+    private record Parsed(String resource, Optional<ResourceArn> arn) {
+    }
+
+    private static volatile Parsed last;
+
     /** As {@link #parse}, empty when the resource has none of the shapes. */
     public static Optional<ResourceArn> tryParse(String resource) {
         if (resource == null) {
             return Optional.empty();
         }
+        Parsed known = last;
+        if (known != null && known.resource().equals(resource)) {
+            return known.arn();
+        }
+        Optional<ResourceArn> arn = read(resource);
+        last = new Parsed(resource, arn);
+        return arn;
+    }
+
+    private static Optional<ResourceArn> read(String resource) {
         String[] part = resource.split(":", 6);
         if (part.length < 6 || !part[0].equals("arn") || part[1].isEmpty()) {
             return Optional.empty();

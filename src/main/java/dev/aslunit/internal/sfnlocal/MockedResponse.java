@@ -85,32 +85,33 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
             problems.add(location.apply(pointer).describe() + ": mocked response \"" + name + "\" has no entries."
                     + "\n    Fix: add \"0\": {\"Return\": ...} for the first invocation.");
         }
+        // A file may hold thousands of entries and a batch reads it at every request: places are
+        // looked up and described only for a problem.
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String entryPointer = pointer + "/" + DefinitionReader.escape(e.getKey());
-            SourceLocation at = location.apply(entryPointer);
             Matcher m = KEY.matcher(e.getKey());
             if (!m.matches()) {
-                problems.add(at.describe() + ": \"" + e.getKey() + "\" is not an invocation key."
+                problems.add(location.apply(entryPointer).describe() + ": \"" + e.getKey() + "\" is not an invocation key."
                         + "\n    Fix: use \"0\" for one invocation or \"1-2\" for invocations 1 to 2 (0-based, inclusive).");
                 continue;
             }
             int from = Integer.parseInt(m.group(1));
             int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
             if (to < from) {
-                problems.add(at.describe() + ": range \"" + e.getKey() + "\" ends before it starts."
+                problems.add(location.apply(entryPointer).describe() + ": range \"" + e.getKey() + "\" ends before it starts."
                         + "\n    Fix: write it as \"" + to + "-" + from + "\".");
                 continue;
             }
             TaskResult outcome = outcome(e.getValue(), entryPointer, location, problems);
             if (outcome != null) {
-                responses.add(new Response(from, to, outcome, at));
+                responses.add(new Response(from, to, outcome, entryPointer));
             }
         }
         responses.sort(Comparator.comparingInt(Response::from));
         int expected = 0;
         for (Response r : responses) {
             if (r.from() > expected) {
-                problems.add(r.location().describe() + ": mocked response \"" + name + "\" has no "
+                problems.add(location.apply(r.pointer()).describe() + ": mocked response \"" + name + "\" has no "
                         + (r.from() - 1 == expected ? "entry for invocation " + expected
                                 : "entries for invocations " + expected + "-" + (r.from() - 1))
                         + " (keys count calls from 0, with no gaps)."
@@ -118,7 +119,7 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
                         + "\", or renumber \"" + r.key() + "\".");
             } else if (r.from() < expected) {
                 int overlapEnd = Math.min(expected - 1, r.to());
-                problems.add(r.location().describe() + ": key \"" + r.key() + "\" of mocked response \"" + name
+                problems.add(location.apply(r.pointer()).describe() + ": key \"" + r.key() + "\" of mocked response \"" + name
                         + "\" overlaps invocation" + (overlapEnd == r.from() ? " " + r.from() : "s " + r.from() + "-"
                         + overlapEnd) + ", already answered by an earlier key."
                         + "\n    Fix: give each invocation exactly one entry.");
@@ -130,9 +131,8 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
 
     private static TaskResult outcome(JsonNode entry, String pointer, Function<String, SourceLocation> location,
             List<String> problems) {
-        String at = location.apply(pointer).describe();
         if (!entry.isObject()) {
-            problems.add(at + ": expected an object with \"Return\" or \"Throw\", found " + Json.describe(entry) + ".");
+            problems.add(location.apply(pointer).describe() + ": expected an object with \"Return\" or \"Throw\", found " + Json.describe(entry) + ".");
             return null;
         }
         for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
@@ -146,7 +146,7 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
         boolean returns = entry.has("Return");
         boolean throwsError = entry.has("Throw");
         if (returns == throwsError) {
-            problems.add(at + ": " + (returns ? "both \"Return\" and \"Throw\"" : "neither \"Return\" nor \"Throw\"")
+            problems.add(location.apply(pointer).describe() + ": " + (returns ? "both \"Return\" and \"Throw\"" : "neither \"Return\" nor \"Throw\"")
                     + "\n    Fix: an entry has exactly one of \"Return\" (the task's result) or \"Throw\" (its error).");
             return null;
         }
@@ -155,9 +155,8 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
             return TaskResults.wholeResponse(result == null ? JsonNodeFactory.instance.nullNode() : result);
         }
         JsonNode thrown = entry.get("Throw");
-        String throwAt = location.apply(pointer + "/Throw").describe();
         if (!thrown.isObject()) {
-            problems.add(throwAt + ": \"Throw\" must be an object such as {\"Error\": \"Lambda.ServiceException\","
+            problems.add(location.apply(pointer + "/Throw").describe() + ": \"Throw\" must be an object such as {\"Error\": \"Lambda.ServiceException\","
                     + " \"Cause\": \"...\"}, found " + Json.describe(thrown) + ".");
             return null;
         }
@@ -165,7 +164,7 @@ record MockedResponse(String name, List<Response> responses, SourceLocation loca
         JsonNode cause = thrown.get("Cause");
         int before = problems.size();
         if (error == null || !error.isTextual()) {
-            problems.add(throwAt + ": \"Throw\" needs \"Error\" as a string (the error name that Retry and Catch match),"
+            problems.add(location.apply(pointer + "/Throw").describe() + ": \"Throw\" needs \"Error\" as a string (the error name that Retry and Catch match),"
                     + (error == null ? " but has none." : " found " + Json.describe(error) + "."));
         }
         if (cause != null && !cause.isTextual() && !cause.isNull()) {

@@ -1,6 +1,7 @@
 package dev.aslunit.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +27,26 @@ class JsonWritingTest {
 
         assertThat(JsonWriting.text(tree)).isEqualTo(mapper.writeValueAsString(tree));
         assertThat(JsonWriting.text(JsonNodeFactory.instance.textNode("x"))).isEqualTo("\"x\"");
+    }
+
+    @Test
+    void each_text_is_its_value_alone_also_after_one_that_could_not_be_written() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.ArrayNode deep = nodes.arrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode inner = deep;
+        for (int i = 0; i < 1100; i++) {
+            inner = inner.addArray();
+        }
+        ObjectNode big = nodes.objectNode();
+        big.put("s", "x".repeat(100_000));
+
+        assertThat(JsonWriting.text(nodes.numberNode(1))).isEqualTo("1");
+        assertThat(JsonWriting.text(nodes.numberNode(2))).isEqualTo("2");
+        assertThat(JsonWriting.text(big)).hasSize(100_008);
+        assertThatThrownBy(() -> JsonWriting.text(deep)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasCauseInstanceOf(com.fasterxml.jackson.core.exc.StreamConstraintsException.class);
+        assertThat(JsonWriting.text(nodes.objectNode().put("k", "v"))).isEqualTo("{\"k\":\"v\"}");
+        assertThat(JsonWriting.text(nodes.arrayNode().add(true))).isEqualTo("[true]");
     }
 
     @Test
