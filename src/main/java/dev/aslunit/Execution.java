@@ -66,8 +66,9 @@ public final class Execution {
             }
 
             @Override
-            public Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
-                return Execution.fromHistory(name, definition, history);
+            public Execution ended(String name, StateMachineDefinition definition, List<HistoryEvent> history,
+                    List<Fact> facts) {
+                return new Execution(name, definition, ExecutionDriver.ended(history, facts, Map.of()), List::of);
             }
         });
     }

@@ -278,7 +278,7 @@ final class Batch {
         }
         ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
         if (coverage != null) {
-            coverage.record(Models.fromHistory(run.name(), machine.definition(), run.history()));
+            coverage.record(Models.ended(run.name(), machine.definition(), run.history(), run.facts()));
         }
         return new Answer(id, run, null);
     }

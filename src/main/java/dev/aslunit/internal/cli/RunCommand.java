@@ -216,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
             return usage(e.getMessage() + " (" + (inputFile != null ? inputFile : "--input") + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Execution execution = Models.fromHistory(run.name(), machine.definition(), run.history());
+        Execution execution = Models.ended(run.name(), machine.definition(), run.history(), run.facts());
         if (collector != null) {
             collector.record(execution);
             ReportWriter.write(collector.report(), coverage);
@@ -291,7 +291,7 @@ public final class RunCommand implements Callable<Integer> {
     static BiConsumer<String, EndedChild> childCoverage(CoverageCollector collector,
             CompiledStateMachine machine) {
         return collector == null ? null
-                : (mapState, child) -> collector.recordChildExecution(machine.definition(), mapState, child.history());
+                : (mapState, child) -> collector.recordChildExecution(machine.definition(), mapState, child);
     }
 
     /** The result object of the CLI contract: status, output, error, cause and the AWS-format events. */

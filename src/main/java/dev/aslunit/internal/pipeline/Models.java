@@ -5,6 +5,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.State;
+import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.HistoryEvent;
 import java.lang.invoke.MethodHandles;
@@ -33,7 +34,7 @@ public final class Models {
 
         State definition(ExecutedState state);
 
-        Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history);
+        Execution ended(String name, StateMachineDefinition definition, List<HistoryEvent> history, List<Fact> facts);
     }
 
     private static volatile Grant grant;
@@ -88,8 +89,12 @@ public final class Models {
         return grant().definition(state);
     }
 
-    /** An execution read from a history the engine recorded, for assertions, traces and coverage. */
-    public static Execution fromHistory(String name, StateMachineDefinition definition, List<HistoryEvent> history) {
-        return grant().fromHistory(name, definition, history);
+    /**
+     * An execution the engine ran and ended, with what it recorded ({@code facts}): for the CLI and the
+     * coverage, which hold an engine run rather than a sandbox's {@code Execution}.
+     */
+    public static Execution ended(String name, StateMachineDefinition definition, List<HistoryEvent> history,
+            List<Fact> facts) {
+        return grant().ended(name, definition, history, facts);
     }
 }

@@ -8,7 +8,7 @@ import dev.aslunit.Execution;
 import dev.aslunit.StateMachineUnderTest;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.StateMachineDefinition;
-import dev.aslunit.HistoryEvent;
+import dev.aslunit.internal.engine.EndedChild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +64,14 @@ public final class CoverageCollector implements ChildExecutionListener {
 
     /**
      * Adds one child execution of the Distributed Map state {@code mapState} of {@code definition},
-     * given by its history as it ended, as one iteration of that Map: its states count as those of
+     * as the engine ended it (its history and facts), as one iteration of that Map: its states count as those of
      * the item processor. For the children an execution does not keep, handed over one by one
      * ({@link Sandboxes#onChildExecutionEnd}) so that none has to stay in
      * memory; a kept child counts through {@link #record} instead, and must not be given here too.
      * (The CLI, which runs the engine itself, hands them over here.)
      */
-    public void recordChildExecution(StateMachineDefinition definition, String mapState, List<HistoryEvent> history) {
-        tally(definition).addChild(mapState, history);
+    public void recordChildExecution(StateMachineDefinition definition, String mapState, EndedChild child) {
+        tally(definition).addChild(mapState, child);
     }
 
     /**

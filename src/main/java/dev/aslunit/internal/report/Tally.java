@@ -7,8 +7,8 @@ import dev.aslunit.ParallelBranch;
 import dev.aslunit.StateVisit;
 import dev.aslunit.TaskAttempt;
 import dev.aslunit.internal.definition.MapState;
+import dev.aslunit.internal.engine.EndedChild;
 import dev.aslunit.internal.definition.State;
-import dev.aslunit.HistoryEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,10 +69,10 @@ final class Tally {
     }
 
     /** One child execution of the Distributed Map state {@code mapState} that its parent did not keep. */
-    synchronized void addChild(String mapState, List<HistoryEvent> history) {
+    synchronized void addChild(String mapState, EndedChild child) {
         if (graph.state(mapState) instanceof MapState) {
             MapState map = (MapState) graph.state(mapState);
-            addIteration(mapState, Models.fromHistory(mapState, map.itemProcessor(), history));
+            addIteration(mapState, Models.ended(mapState, map.itemProcessor(), child.history(), child.facts()));
         }
     }
 
