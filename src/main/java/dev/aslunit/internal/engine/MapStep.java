@@ -7,10 +7,11 @@ import dev.aslunit.internal.facts.Fact;
 import java.util.Iterator;
 
 /**
- * Map (inline): runs the item processor once per item, at most {@code MaxConcurrency} at a time
+ * Map: runs the item processor once per item, at most {@code MaxConcurrency} at a time
  * (0: all), in index order; an iteration runs until it waits, then the next one starts. Results
  * keep the items' order. A failed iteration stops the others, unless the failures stay within the
- * tolerated count or percentage.
+ * tolerated count or percentage. Each attempt's iterations are an {@link InlineIterations} or, for
+ * a Distributed Map, a {@link MapRun} of child executions.
  */
 final class MapStep extends Step implements Step.Retrying {
 
@@ -58,18 +59,19 @@ final class MapStep extends Step implements Step.Retrying {
     final CompiledMachine processor;
     final Flow flow;
     final Setup setup;
-    final boolean distributed;
+    /** Which iterations an attempt makes: the one place that tells an inline Map from a Distributed Map. */
+    private final boolean distributed;
     /** A Distributed Map's {@code ProcessorConfig.ExecutionType} is {@code EXPRESS}: a redrive starts its children anew. */
     final boolean expressChildren;
     final String label;
-    /** The {@code ResultWriter}, or {@code null} without one. */
+    /** The {@code ResultWriter}, or {@code null} without one; only a {@link MapRun} writes results. */
     final ResultWriting writing;
     final Recovery recovery;
 
     MapStep(String name, CompiledMachine processor, Flow flow, Setup setup, boolean distributed,
             boolean expressChildren, String label, ResultWriting writing, Recovery recovery) {
         super(name, "Map");
-        this.writing = distributed ? writing : null;
+        this.writing = writing;
         this.processor = processor;
         this.distributed = distributed;
         this.expressChildren = expressChildren;
@@ -135,37 +137,20 @@ final class MapStep extends Step implements Step.Retrying {
                     : () -> run.frame.emit("MapStateFailed", null));
             return;
         }
-        // AWS checks an inline Map's limits before it starts, a Distributed Map's once its run has started
-        MapIterations iterations = distributed ? null : limits(run, scope, effective);
-        if (!distributed && iterations == null) {
-            return;
-        }
+        MapIterations iterations = distributed ? new MapRun(this, run, scope, effective)
+                : new InlineIterations(this, run, scope, effective);
+        iterations.begin(items);
+    }
+
+    /** Writes {@code MapStateStarted} and the attempt's fact; returns the event's id. */
+    long started(StateRun run, ArrayNode items) {
         long started = run.frame.emit("MapStateStarted", () -> {
             ObjectNode d = EngineJson.object();
             d.put("length", items == null ? 0 : items.size());
             return d;
         });
         record(run, new Fact.AttemptStarted(run.visit, run.frame.run.now(), null, null));
-        if (distributed) {
-            iterations = limits(run, scope, effective);
-            if (iterations == null) {
-                return;
-            }
-        }
-        iterations.start(started, items);
-    }
-
-    private MapIterations limits(StateRun run, Scope scope, JsonNode effective) {
-        try {
-            int max = setup.maxConcurrency(scope, effective);
-            int count = setup.toleratedFailureCount(scope, effective);
-            double percentage = setup.toleratedFailurePercentage(scope, effective);
-            int maxItems = setup.readsItems() ? setup.maxItems(scope, effective) : 0;
-            return new MapIterations(this, run, scope, effective, max, count, percentage, maxItems);
-        } catch (StateFailure f) {
-            recovery.handle(this, run, f.error(), f.cause(), () -> attempt(run), null);
-            return null;
-        }
+        return started;
     }
 
 }
