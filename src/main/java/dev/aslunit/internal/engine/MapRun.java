@@ -204,13 +204,13 @@ final class MapRun extends MapIterations {
     }
 
     /** The state's result with a ResultWriter: where the files went, or the results as WriterConfig shapes them. */
-    private JsonNode writtenResults(boolean release) {
+    private JsonNode writtenResults() {
         if (!map.writing.exports()) {
             return map.writing.shape(children, names);
         }
         JsonNode parameters = map.setup.resultWriter(scope, effective);
         return map.writing.write(run.frame.run.options.s3(), parameters == null ? EngineJson.object() : parameters,
-                mapRunId, names, children, release);
+                mapRunId, names, children);
     }
 
     /**
@@ -222,7 +222,7 @@ final class MapRun extends MapIterations {
         if (map.writing != null && map.writing.exports() && !children.isEmpty()) {
             readPending();
             try {
-                writtenResults(false);
+                writtenResults();
             } catch (StateFailure ignored) {
                 // the Map state fails with the Map Run's error either way
             }
@@ -255,6 +255,6 @@ final class MapRun extends MapIterations {
 
     @Override
     JsonNode result() {
-        return children != null ? writtenResults(true) : collect();
+        return children != null ? writtenResults() : collect();
     }
 }

@@ -54,10 +54,9 @@ final class ResultWriting {
     static final class Child {
         final String name;
         /**
-         * The input as text: the files hold it so, and text keeps less than a tree while the Map runs;
-         * let go once its file has it.
+         * The input as text: the files hold it so, and text keeps less than a tree while the Map runs.
          */
-        String input;
+        final String input;
         final Instant start;
         final int redriveCount;
         Instant stop;
@@ -164,11 +163,10 @@ final class ResultWriting {
 
     /**
      * Writes the result files and the manifest and returns the state's result: the Map Run's ARN and
-     * where the manifest is. {@code release} lets the children's inputs go once written: not after a
-     * failed Map Run, which a redrive writes again.
+     * where the manifest is. The children keep their inputs: a redrive writes the files again, after
+     * a failed Map Run and after a Map Run that succeeded but whose state then failed.
      */
-    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, MapRunNames names, List<Child> children,
-            boolean release) {
+    JsonNode write(S3ObjectStore s3, JsonNode parameters, String mapRunId, MapRunNames names, List<Child> children) {
         String bucket = parameters.path("Bucket").asText();
         String prefix = parameters.path("Prefix").asText("");
         String base = (prefix.isEmpty() ? "" : prefix + "/") + mapRunId + "/";
@@ -184,9 +182,9 @@ final class ResultWriting {
         manifest.put("DestinationBucket", bucket);
         manifest.put("MapRunArn", names.mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
-        writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"), release);
-        writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"), release);
-        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"), release);
+        writeFile(s3, bucket, base + "FAILED_0.json", failed, names, files.putArray("FAILED"));
+        writeFile(s3, bucket, base + "PENDING_0.json", pending, names, files.putArray("PENDING"));
+        writeFile(s3, bucket, base + "SUCCEEDED_0.json", succeeded, names, files.putArray("SUCCEEDED"));
         s3.put(bucket, base + "manifest.json", EngineJson.text(manifest));
         ObjectNode out = EngineJson.object();
         out.put("MapRunArn", names.mapRunArn);
@@ -199,11 +197,11 @@ final class ResultWriting {
     /**
      * A file for a status that has entries, listed in the manifest with its size in bytes. Written an
      * entry at a time: the file can hold every item's input (a million items' worth), so it is made
-     * into a buffer sized for the inputs, each child's input let go once appended, with no tree of
-     * all its entries and no second copy to count its bytes.
+     * into a buffer sized for the inputs, with no tree of all its entries and no second copy to count
+     * its bytes.
      */
     private void writeFile(S3ObjectStore s3, String bucket, String key, List<Child> children, MapRunNames names,
-            ArrayNode listed, boolean release) {
+            ArrayNode listed) {
         if (children.isEmpty()) {
             return;
         }
@@ -226,9 +224,6 @@ final class ResultWriting {
                     text.append('\n');
                 }
             });
-            if (release) {
-                c.input = null;
-            }
         }
         if (!jsonLines) {
             text.append(']');

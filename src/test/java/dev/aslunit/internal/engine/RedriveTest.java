@@ -286,6 +286,35 @@ class RedriveTest {
     }
 
     @Test
+    void a_map_run_that_wrote_its_results_and_then_failed_its_state_writes_them_again_when_redriven() {
+        // the Map Run succeeds and writes its results, then the state's OutputPath fails it: a redrive
+        // enters the same Map Run again, with every child already succeeded, and writes the files again
+        String map = """
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"OutputPath":"$.missing",
+                  "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work",
+                    "States":{"Work":{"Type":"Pass","End":true}}}}}}""";
+        S3ObjectStore s3 = new S3ObjectStore();
+        ExecutionRun run = compile(map).start(with("[{\"n\":1},{\"n\":2}]", inv -> Optional.empty()).s3(s3).build(),
+                new VirtualScheduler(Runs.T0)).awaitCompletion();
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).isEqualTo("States.Runtime");
+        String manifestKey = s3.list("out", "runs/").stream().filter(k -> k.endsWith("/manifest.json")).findFirst()
+                .orElseThrow();
+        String succeededKey = manifestKey.replace("manifest.json", "SUCCEEDED_0.json");
+        JsonNode before = json(s3.get("out", succeededKey));
+
+        run.redrive();
+        run.awaitCompletion();
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).isEqualTo("States.Runtime");
+        JsonNode after = json(s3.get("out", succeededKey));
+        assertThat(after.findValuesAsText("Input")).containsExactly("{\"n\":1}", "{\"n\":2}")
+                .isEqualTo(before.findValuesAsText("Input"));
+    }
+
+    @Test
     void enters_a_distributed_map_again_when_its_last_attempt_could_not_read_its_items() {
         String map = """
                 {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,
