@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * What docs/engine.md promises of any valid workflow, checked on one {@link FuzzCase}: the loader
  * accepts it, and three runs (the same twice, then once with a Distributed Map's child executions
- * kept) each end within {@link #TIME_LIMIT} as AWS would end one, with identical histories.
+ * kept) each end within {@link #TIME_LIMIT} as AWS would end one, with identical histories; the
+ * second, when it failed or timed out, ends as AWS would after a redrive too.
  */
 final class Oracle {
 
@@ -108,6 +109,19 @@ final class Oracle {
         Optional<String> difference = firstDifference(first.history(), second.history());
         if (difference.isPresent()) {
             return failed("nondeterministic", "the second run's history differs from the first's:\n" + difference.get());
+        }
+        // a failed or timed-out run may be redriven (docs/engine.md): from the state that failed, to
+        // an end AWS could give too
+        if (second.status() != ExecutionStatus.SUCCEEDED && second.notRedrivableReason() == null) {
+            second.redrive();
+            second.awaitCompletion();
+            Optional<String> redriven = endsAsAwsWould(second, c.definition());
+            if (redriven.isPresent()) {
+                List<HistoryEvent> history = second.history();
+                return failed("redrive: " + redriven.get(), "after a redrive, " + redriven.get()
+                        + "\nthe history's last events:\n" + render(history.subList(Math.max(0, history.size() - 20),
+                        history.size())));
+            }
         }
         // a Distributed Map's children build their events only when kept: the parent must not notice
         // (nothing else reads the option, so without one the third run would repeat the second)

@@ -290,7 +290,7 @@ public final class ExecutionRun {
     /**
      * Why {@link #redrive()} would refuse, in AWS's words ({@code redriveStatusReason}), or
      * {@code null} when the execution may be redriven: a STANDARD execution that ended FAILED,
-     * TIMED_OUT or ABORTED at most 14 days ago and started at most a year ago, with room left in its
+     * TIMED_OUT or ABORTED at most 14 days ago and started less than a year ago, with room left in its
      * history, redriven fewer than 1,000 times.
      */
     public String notRedrivableReason() {
@@ -303,7 +303,7 @@ public final class ExecutionRun {
         if (history.size() >= HISTORY_LIMIT - 1) {
             return "Execution history event limit exceeded";
         }
-        if (Duration.between(startTime, scheduler.now()).compareTo(MAX_OPEN_TIME) > 0) {
+        if (Duration.between(startTime, scheduler.now()).compareTo(MAX_OPEN_TIME) >= 0) {
             return "Execution has exceeded the max execution time";
         }
         if (Duration.between(stopTime, scheduler.now()).compareTo(REDRIVE_PERIOD) > 0) {

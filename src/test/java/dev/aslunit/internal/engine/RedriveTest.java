@@ -363,6 +363,13 @@ class RedriveTest {
         scheduler.advanceBy(Duration.ofDays(365));
         assertThat(failed.notRedrivableReason()).isEqualTo("Execution has exceeded the max execution time");
 
+        // timed out by the 1-year maximum itself: the max execution time is reached, so no redrive
+        ExecutionRun silent = compile(CHAIN).start(with("{}", inv -> Optional.of(new TaskOutcome.NoAnswer())).build(),
+                new VirtualScheduler(Runs.T0)).awaitCompletion();
+        assertThat(silent.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(silent.stopTime()).isEqualTo(Runs.T0.plus(Duration.ofDays(365)));
+        assertThat(silent.notRedrivableReason()).isEqualTo("Execution has exceeded the max execution time");
+
         ExecutionRun express = compile(CHAIN).start(with("{}", inv -> Optional.of(TaskOutcome.failed("E", null)))
                 .type(StateMachineType.EXPRESS).build(), new VirtualScheduler(Runs.T0)).awaitCompletion();
         assertThat(express.status()).isEqualTo(ExecutionStatus.FAILED);
