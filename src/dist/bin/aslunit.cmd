@@ -1,6 +1,6 @@
 @echo off
 rem aslunit: runs the ASLUnit CLI (lib\aslunit.jar) with the JVM options that suit a short run:
-rem C1 only, the serial collector with a 32 MiB young generation to start with, and on JDK 19 and
+rem C1 only, the serial collector with a 64 MiB young generation to start with, and on JDK 19 and
 rem later a class-data sharing archive that the first run makes, with the CLI's training requests
 rem (next to the jar when that folder is writable, else in %LOCALAPPDATA%\aslunit). See bin/aslunit
 rem for the reasons. JAVA_HOME chooses the JDK (else java on the PATH), ASLUNIT_OPTS adds JVM
@@ -44,5 +44,5 @@ if not exist "%DIR%\aslunit-jdk%VERSION%.jsa" set CDS=%CDS% -Daslunit.train=true
 :run
 set "LAUNCH=-jar "%JAR%""
 if defined ASLUNIT_CLASSPATH set LAUNCH=-cp "%JAR%;%ASLUNIT_CLASSPATH%" dev.aslunit.internal.cli.Main
-"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewSize=32m %ASLUNIT_OPTS% %LAUNCH% %*
+"%JAVA_EXE%" %CDS% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewSize=64m %ASLUNIT_OPTS% %LAUNCH% %*
 exit /b %ERRORLEVEL%
