@@ -69,7 +69,12 @@ final class MapChecks {
             if (v != null) {
                 checks.objectOnly(v, p + "/" + config, config);
                 if (ql == QueryLanguage.JSONPATH) {
-                    checks.expressions.payloadTemplate(v, p + "/" + config);
+                    // of an ItemBatcher only BatchInput is a payload template: its *Path fields are paths
+                    boolean batcher = config.equals("ItemBatcher");
+                    JsonNode template = batcher ? v.get("BatchInput") : v;
+                    if (template != null) {
+                        checks.expressions.payloadTemplate(template, p + "/" + config + (batcher ? "/BatchInput" : ""));
+                    }
                 } else {
                     checks.expressions.jsonataTemplate(v, p + "/" + config);
                 }
@@ -132,6 +137,7 @@ final class MapChecks {
         checks.exclusive(batcher, p, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
         checks.number(batcher, p, "MaxInputBytesPerBatch", ql, 0, MAX_INPUT_BYTES_PER_BATCH, true);
         checks.pathField(batcher, p, "MaxInputBytesPerBatchPath", ql);
+        checks.pathField(batcher, p, "MaxItemsPerBatchPath", ql);
     }
 
     private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
