@@ -7,8 +7,8 @@ import dev.aslunit.internal.path.ReferencePath;
 
 /**
  * A JSONPath Map state's {@code MaxConcurrency}, {@code ToleratedFailureCount} and
- * {@code ToleratedFailurePercentage} (and the ItemReader's and ItemBatcher's limits), literal or read through their {@code *Path}, checked with
- * AWS's failure texts.
+ * {@code ToleratedFailurePercentage} (and the ItemReader's and ItemBatcher's limits), literal or read
+ * through their {@code *Path}, checked with AWS's failure texts.
  */
 final class MapLimits {
 
@@ -157,9 +157,11 @@ final class MapLimits {
         if (literal) {
             return literalBytes((int) d);
         }
-        if (d != Math.rint(d) || d < 1 || d > MAX_INPUT_BYTES_PER_BATCH) {
+        boolean integral = d == Math.rint(d);
+        if (!integral || d < 1 || d > MAX_INPUT_BYTES_PER_BATCH) {
+            String value = integral && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
             throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The MaxInputBytesPerBatch field's value "
-                    + (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d)) + " is not a valid integer from 1 to " + MAX_INPUT_BYTES_PER_BATCH + ".");
+                    + value + " is not a valid integer from 1 to " + MAX_INPUT_BYTES_PER_BATCH + ".");
         }
         return (int) d;
     }
