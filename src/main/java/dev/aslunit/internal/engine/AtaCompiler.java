@@ -205,6 +205,8 @@ final class AtaCompiler implements StateCompiler {
         JsonNode batcher = m.itemBatcher();
         JsonataTemplate perBatchTemplate = batcher == null ? null
                 : c.ata("ItemBatcher/MaxItemsPerBatch", batcher.get("MaxItemsPerBatch"));
+        JsonataTemplate maxBytesTemplate = batcher == null ? null
+                : c.ata("ItemBatcher/MaxInputBytesPerBatch", batcher.get("MaxInputBytesPerBatch"));
         JsonataTemplate batchInput = batcher == null ? null : c.ata("ItemBatcher/BatchInput", batcher.get("BatchInput"));
         JsonataTemplate writer = m.resultWriter() == null ? null
                 : c.ata("ResultWriter/Arguments", m.resultWriter().get("Arguments"));
@@ -260,8 +262,11 @@ final class AtaCompiler implements StateCompiler {
                 }
                 int perBatch = perBatchTemplate == null ? Integer.MAX_VALUE
                         : Math.max(1, (int) number(perBatchTemplate, scope, 1));
+                int maxBytes = maxBytesTemplate == null ? Integer.MAX_VALUE
+                        : MapLimits.maxInputBytesPerBatch(scope, number(maxBytesTemplate, scope, 0),
+                                m.itemBatcher().get("MaxInputBytesPerBatch").isNumber());
                 JsonNode shared = batchInput == null ? null : AtaFlow.evaluate(batchInput, scope);
-                return MapStep.batch(this, scope, effective, all, perBatch, shared);
+                return MapStep.batch(this, scope, effective, all, perBatch, maxBytes, shared);
             }
 
             @Override

@@ -7,8 +7,8 @@ import dev.aslunit.internal.path.ReferencePath;
 
 /**
  * A JSONPath Map state's {@code MaxConcurrency}, {@code ToleratedFailureCount} and
- * {@code ToleratedFailurePercentage}, literal or read through their {@code *Path}, checked with
- * AWS's failure texts.
+ * {@code ToleratedFailurePercentage} (and the ItemReader's and ItemBatcher's limits), literal or read
+ * through their {@code *Path}, checked with AWS's failure texts.
  */
 final class MapLimits {
 
@@ -115,6 +115,59 @@ final class MapLimits {
             throw invalid(scope, "MaxItemsPerBatchPath", v, "positive integer", path);
         }
         return n;
+    }
+
+    /** AWS's bound on {@code MaxInputBytesPerBatch}: "up to 256 KiB" (ItemBatcher (Map)). */
+    static final int MAX_INPUT_BYTES_PER_BATCH = TaskStep.PAYLOAD_LIMIT_BYTES;
+
+    /**
+     * An ItemBatcher's {@code MaxInputBytesPerBatchPath} (or its literal {@code MaxInputBytesPerBatch}):
+     * no byte bound when neither is set, nor for a literal 0 (the validator keeps a literal within 0 to
+     * 256 KiB). A value read through the path must be an integer from 1 to 262144, or the state fails
+     * as {@code MaxItemsPerBatchPath} does.
+     */
+    static int maxInputBytesPerBatch(Scope scope, ReferencePath path, JsonNode literal) {
+        JsonNode v = path != null ? read(scope, path) : literal;
+        if (v == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (path == null) {
+            return literalBytes(v.asInt());
+        }
+        String field = "MaxInputBytesPerBatchPath";
+        boolean huge = v.isIntegralNumber() && !v.canConvertToInt();
+        Integer n = huge ? null : integer(v);
+        if (n == null && !huge) {
+            throw invalid(scope, field, v, "integer", path);
+        }
+        if (huge ? v.bigIntegerValue().signum() < 1 : n < 1) {
+            throw invalid(scope, field, v, "positive integer", path);
+        }
+        if (huge || n > MAX_INPUT_BYTES_PER_BATCH) {
+            throw invalid(scope, field, v, "batch size of at most " + MAX_INPUT_BYTES_PER_BATCH + " bytes", path);
+        }
+        return n;
+    }
+
+    /**
+     * A JSONata {@code MaxInputBytesPerBatch}: a literal number as {@link #maxInputBytesPerBatch}'s
+     * literal; an expression's number must be an integer from 1 to 262144.
+     */
+    static int maxInputBytesPerBatch(Scope scope, double d, boolean literal) {
+        if (literal) {
+            return literalBytes((int) d);
+        }
+        boolean integral = d == Math.rint(d);
+        if (!integral || d < 1 || d > MAX_INPUT_BYTES_PER_BATCH) {
+            String value = integral && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+            throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The MaxInputBytesPerBatch field's value "
+                    + value + " is not a valid integer from 1 to " + MAX_INPUT_BYTES_PER_BATCH + ".");
+        }
+        return (int) d;
+    }
+
+    private static int literalBytes(int n) {
+        return n < 1 ? Integer.MAX_VALUE : Math.min(n, MAX_INPUT_BYTES_PER_BATCH);
     }
 
     /** AWS reads these limits from numbers and from strings holding numbers. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.facts.Fact;
+import dev.aslunit.internal.json.JsonWriting;
 import java.util.Iterator;
 
 /**
@@ -88,17 +89,23 @@ final class MapStep extends Step implements Step.Retrying {
 
     /**
      * ItemBatcher: groups the items' inputs (each built with its own {@code $$.Map.Item}) into batches
-     * of {@code perBatch}, each {@code {"Items": [...]}} plus the shared {@code BatchInput} if any; a
-     * batch is made when its iteration starts.
+     * of at most {@code perBatch} items and, when {@code maxBytes} bounds them, at most that many bytes
+     * of the child's whole input, {@code {"BatchInput": ..., "Items": [...]}} as UTF-8 JSON text: AWS
+     * "reduces the number of items in a batch" to stay within it. An item that exceeds the bound on its
+     * own fails the Map Run (ASLUnit's choice: AWS documents no case). A batch is made when its
+     * iteration starts.
      */
     static Iterator<JsonNode> batch(Setup setup, Scope scope, JsonNode effective, Iterator<JsonNode> items,
-            int perBatch, JsonNode shared) {
+            int perBatch, int maxBytes, JsonNode shared) {
+        boolean bounded = maxBytes != Integer.MAX_VALUE;
         return new Iterator<>() {
             private int k;
+            /** The input made for the previous batch that did not fit in it: the next batch's first. */
+            private JsonNode pending;
 
             @Override
             public boolean hasNext() {
-                return items.hasNext();
+                return pending != null || items.hasNext();
             }
 
             @Override
@@ -108,16 +115,37 @@ final class MapStep extends Step implements Step.Retrying {
                     batch.set("BatchInput", shared);
                 }
                 ArrayNode inBatch = batch.putArray("Items");
-                for (int n = 0; n < perBatch && items.hasNext(); n++, k++) {
-                    JsonNode value = items.next();
-                    Scope itemScope = new Scope(scope.state, effective);
-                    ObjectNode item = EngineJson.object();
-                    item.put("Index", k);
-                    item.set("Value", value);
-                    itemScope.mapItem = item;
-                    inBatch.add(setup.itemInput(itemScope, effective, value, k));
+                long size = bounded ? JsonWriting.utf8Length(EngineJson.text(batch)) : 0;
+                while (inBatch.size() < perBatch && hasNext()) {
+                    JsonNode input = pending != null ? pending : input();
+                    pending = null;
+                    if (bounded) {
+                        // the item's text, and a comma after the first
+                        long added = JsonWriting.utf8Length(EngineJson.text(input)) + (inBatch.isEmpty() ? 0 : 1);
+                        if (size + added > maxBytes) {
+                            if (inBatch.isEmpty()) {
+                                throw new StateFailure(Errors.RUNTIME, scope.state.causePrefix() + "The item at index "
+                                        + (k - 1) + " does not fit in a batch of MaxInputBytesPerBatch " + maxBytes
+                                        + " bytes: the batch holding it alone is " + (size + added) + " bytes.");
+                            }
+                            pending = input;
+                            break;
+                        }
+                        size += added;
+                    }
+                    inBatch.add(input);
                 }
                 return batch;
+            }
+
+            private JsonNode input() {
+                JsonNode value = items.next();
+                Scope itemScope = new Scope(scope.state, effective);
+                ObjectNode item = EngineJson.object();
+                item.put("Index", k);
+                item.set("Value", value);
+                itemScope.mapItem = item;
+                return setup.itemInput(itemScope, effective, value, k++);
             }
         };
     }

@@ -238,6 +238,8 @@ final class PathCompiler implements StateCompiler {
                 batcher.get("BatchInput"));
         ReferencePath maxPerBatchPath = batcher == null ? null : c.path("ItemBatcher/MaxItemsPerBatchPath",
                 batcher.path("MaxItemsPerBatchPath").asText(null));
+        ReferencePath maxBytesPath = batcher == null ? null : c.path("ItemBatcher/MaxInputBytesPerBatchPath",
+                batcher.path("MaxInputBytesPerBatchPath").asText(null));
         return new MapStep(m.name(), processor, flow, new MapStep.Setup() {
             @Override
             public Iterator<JsonNode> read(Scope scope, JsonNode effective, int maxItems) {
@@ -304,9 +306,11 @@ final class PathCompiler implements StateCompiler {
                 }
                 int perBatch = MapLimits.maxItemsPerBatch(scope.at(effective), maxPerBatchPath,
                         batcher.get("MaxItemsPerBatch"));
+                int maxBytes = MapLimits.maxInputBytesPerBatch(scope.at(effective), maxBytesPath,
+                        batcher.get("MaxInputBytesPerBatch"));
                 try {
                     JsonNode shared = batchInput == null ? null : batchInput.evaluate(scope.at(effective));
-                    return MapStep.batch(this, scope, effective, items, perBatch, shared);
+                    return MapStep.batch(this, scope, effective, items, perBatch, maxBytes, shared);
                 } catch (PathEvaluationException e) {
                     throw PathFlow.failure(scope, e);
                 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class MapChecks {
 
     private static final int MAX_LABEL = 40;
+    private static final int MAX_INPUT_BYTES_PER_BATCH = 256 * 1024;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
 
     private final DefinitionChecks checks;
@@ -68,11 +69,20 @@ final class MapChecks {
             if (v != null) {
                 checks.objectOnly(v, p + "/" + config, config);
                 if (ql == QueryLanguage.JSONPATH) {
-                    checks.expressions.payloadTemplate(v, p + "/" + config);
+                    // of an ItemBatcher only BatchInput is a payload template: its *Path fields are paths
+                    boolean batcher = config.equals("ItemBatcher");
+                    JsonNode template = batcher ? v.get("BatchInput") : v;
+                    if (template != null) {
+                        checks.expressions.payloadTemplate(template, p + "/" + config + (batcher ? "/BatchInput" : ""));
+                    }
                 } else {
                     checks.expressions.jsonataTemplate(v, p + "/" + config);
                 }
             }
+        }
+        JsonNode batcher = s.get("ItemBatcher");
+        if (batcher != null && batcher.isObject()) {
+            itemBatcher(batcher, p + "/ItemBatcher", ql);
         }
         JsonNode writer = s.get("ResultWriter");
         if (writer != null && writer.isObject()) {
@@ -117,6 +127,17 @@ final class MapChecks {
         oneOf(config, p + "/WriterConfig", "Transformation", "\"NONE\", \"COMPACT\" or \"FLATTEN\"",
                 Set.of("NONE", "COMPACT", "FLATTEN"));
         oneOf(config, p + "/WriterConfig", "OutputType", "\"JSON\" or \"JSONL\"", Set.of("JSON", "JSONL"));
+    }
+
+    /**
+     * "ItemBatcher (Map)": {@code MaxInputBytesPerBatch} is "up to 256 KiB"; 0 is accepted, as the
+     * ASL's own validator (statelint) accepts it, and bounds nothing.
+     */
+    private void itemBatcher(JsonNode batcher, String p, QueryLanguage ql) {
+        checks.exclusive(batcher, p, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+        checks.number(batcher, p, "MaxInputBytesPerBatch", ql, 0, MAX_INPUT_BYTES_PER_BATCH, true);
+        checks.pathField(batcher, p, "MaxInputBytesPerBatchPath", ql);
+        checks.pathField(batcher, p, "MaxItemsPerBatchPath", ql);
     }
 
     private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {
