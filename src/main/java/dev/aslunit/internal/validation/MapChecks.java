@@ -69,16 +69,21 @@ final class MapChecks {
             if (v != null) {
                 checks.objectOnly(v, p + "/" + config, config);
                 if (ql == QueryLanguage.JSONPATH) {
-                    // of an ItemBatcher only BatchInput is a payload template: its *Path fields are paths
-                    boolean batcher = config.equals("ItemBatcher");
-                    JsonNode template = batcher ? v.get("BatchInput") : v;
+                    // only an ItemBatcher's BatchInput and an ItemReader's or ResultWriter's Parameters are
+                    // payload templates: the *Path fields beside them (ReaderConfig's MaxItemsPath too) are paths
+                    String templateField = config.equals("ItemBatcher") ? "BatchInput" : "Parameters";
+                    JsonNode template = v.get(templateField);
                     if (template != null) {
-                        checks.expressions.payloadTemplate(template, p + "/" + config + (batcher ? "/BatchInput" : ""));
+                        checks.expressions.payloadTemplate(template, p + "/" + config + "/" + templateField);
                     }
                 } else {
                     checks.expressions.jsonataTemplate(v, p + "/" + config);
                 }
             }
+        }
+        JsonNode readerConfig = s.path("ItemReader").path("ReaderConfig");
+        if (readerConfig.isObject()) {
+            checks.pathField(readerConfig, p + "/ItemReader/ReaderConfig", "MaxItemsPath", ql);
         }
         JsonNode batcher = s.get("ItemBatcher");
         if (batcher != null && batcher.isObject()) {

@@ -63,6 +63,20 @@ class ItemBatcherChecksTest {
     }
 
     @Test
+    void an_item_readers_max_items_path_is_a_path_and_its_parameters_the_payload_template() {
+        String reader = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON",
+                    "MaxItemsPath": "%s"}, "Parameters": {"Bucket.$": "$.bucket", "Key": "items.json"}},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "P", "States": {"P": {"Type": "Succeed"}}}}}}""";
+        // MaxItemsPath used to be read as a payload template's field and warned of as a literal string
+        assertThat(diagnostics(reader.formatted("$.max"))).isEmpty();
+        assertThat(diagnostics(reader.formatted("max"))).extracting(Diagnostic::pointer)
+                .containsExactly("/States/M/ItemReader/ReaderConfig/MaxItemsPath");
+    }
+
+    @Test
     void a_path_that_is_no_reference_path_is_rejected() {
         assertThat(withBatcher("JSONPath", "{\"MaxInputBytesPerBatchPath\": \"bytes\"}"))
                 .extracting(Diagnostic::pointer).containsExactly("/States/M/ItemBatcher/MaxInputBytesPerBatchPath");
