@@ -70,6 +70,7 @@ final class Batch {
     }
 
     private final CoverageCollector coverage;
+    private final RepeatedDefinitions definitions = new RepeatedDefinitions();
     private final Map<Key, CompiledStateMachine> machines = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, CompiledStateMachine> eldest) {
@@ -176,7 +177,7 @@ final class Batch {
     Answer answer(String line, int lineNo) {
         JsonNode request;
         try {
-            request = JsonReading.tree(line);
+            request = definitions.read(line);
         } catch (JsonProcessingException e) {
             return requestError(null, "InvalidRequest", "Line " + lineNo + " is not JSON (" + JsonReading.problem(e) + ").");
         }

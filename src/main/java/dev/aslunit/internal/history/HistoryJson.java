@@ -60,12 +60,16 @@ public final class HistoryJson {
                 lastTimestamp = lastInstant.toString();
             }
             g.writeStartObject();
-            g.writeStringField("timestamp", lastTimestamp);
-            g.writeStringField("type", e.type());
-            g.writeNumberField("id", e.id());
-            g.writeNumberField("previousEventId", e.previousEventId());
+            JsonWriting.fieldName(g, "timestamp");
+            g.writeString(lastTimestamp);
+            JsonWriting.fieldName(g, "type");
+            g.writeString(e.type());
+            JsonWriting.fieldName(g, "id");
+            g.writeNumber(e.id());
+            JsonWriting.fieldName(g, "previousEventId");
+            g.writeNumber(e.previousEventId());
             if (e.details() != null) {
-                g.writeFieldName(e.detailsField());
+                JsonWriting.fieldName(g, e.detailsField());
                 JsonWriting.write(g, e.details());
             }
             g.writeEndObject();

@@ -30,6 +30,24 @@ class JsonWritingTest {
     }
 
     @Test
+    void field_names_are_written_as_jackson_writes_them_also_once_kept() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree("""
+                {"plain": 1, "quote \\"": 2, "back\\\\slash": 3, "tab\\t": 4, "\\u0001": 5, "é": 6, "😀": 7,
+                 "</script>": 8, "nested": {"plain": {"quote \\"": "😀"}}}""");
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(JsonWriting.text(tree)).isEqualTo(mapper.writeValueAsString(tree));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (com.fasterxml.jackson.core.JsonGenerator g = JsonWriting.factory().createGenerator(bytes,
+                    com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+                JsonWriting.write(g, tree);
+            }
+            assertThat(bytes.toByteArray()).isEqualTo(mapper.writeValueAsBytes(tree));
+        }
+    }
+
+    @Test
     void each_text_is_its_value_alone_also_after_one_that_could_not_be_written() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         com.fasterxml.jackson.databind.node.ArrayNode deep = nodes.arrayNode();
