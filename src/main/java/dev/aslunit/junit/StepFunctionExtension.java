@@ -9,6 +9,7 @@ import dev.aslunit.assertions.StepFunctionSoftAssertions;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.mock.TaskMock;
 import dev.aslunit.internal.pipeline.AwsParameters;
+import dev.aslunit.internal.pipeline.MutantScope;
 import dev.aslunit.internal.pipeline.Sandboxes;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.ExecutionPicture;
@@ -159,8 +160,16 @@ public class StepFunctionExtension implements BeforeAllCallback, BeforeEachCallb
         return named;
     }
 
-    /** Draws each execution of the test once; a picture that cannot be written must not hide the failure. */
+    /**
+     * Draws each execution of the test once; a picture that cannot be written must not hide the
+     * failure. None in a mutation run: a test a mutant fails is a kill to count, not a failure to
+     * look at, and drawing its executions (thousands, for a test stopped in a loop) would keep the
+     * mutant's thread busy long after its time is up.
+     */
     private static String pictures(ExtensionContext context, StateMachineUnderTest sfn) {
+        if (MutantScope.current().isPresent()) {
+            return "";
+        }
         context.getStore(NAMESPACE).put(PICTURES_DRAWN, Boolean.TRUE);
         summary(context).ifPresent(s -> s.pictures(context.getUniqueId(),
                 sfn.executions().stream().map(ExecutionPicture::mermaid).toList()));
