@@ -1,7 +1,6 @@
 package dev.aslunit.cucumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The Then steps must fail when the execution disagrees, with a message a reader of the CI log
@@ -23,22 +20,9 @@ class StepFailureMessagesTest {
 
     @BeforeAll
     static void runTheFailingFeature() {
-        EngineTestKit.engine("cucumber")
-                .selectors(selectClasspathResource("dev/aslunit/cucumber/failing/failing-steps.feature"))
-                .configurationParameter("cucumber.glue", "dev.aslunit.cucumber")
-                .configurationParameter("cucumber.plugin", "summary")
-                .execute()
-                .testEvents()
-                .finished()
-                .stream()
-                .forEach(StepFailureMessagesTest::record);
-    }
-
-    private static void record(Event event) {
-        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
-        String message = result.getStatus() == TestExecutionResult.Status.FAILED
-                ? result.getThrowable().map(Throwable::getMessage).orElse("(no message)") : "(passed)";
-        failures.put(event.getTestDescriptor().getDisplayName(), message);
+        FeatureRuns.run("dev/aslunit/cucumber/failing/failing-steps.feature").forEach((scenario, result) ->
+                failures.put(scenario, result.getStatus() == TestExecutionResult.Status.FAILED
+                        ? result.getThrowable().map(Throwable::getMessage).orElse("(no message)") : "(passed)"));
     }
 
     @ParameterizedTest(name = "{0}")
