@@ -108,8 +108,7 @@ public final class ExecutionRun {
         String input = text(options.input());
         // StartExecution refuses such input before an execution exists, so no history: AWS's
         // ValidationException on the member's length, told as the caller's mistake.
-        if (input.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
-                && input.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES) {
+        if (TaskStep.exceedsPayloadLimit(input)) {
             throw new ExecutionInputException("The execution input is "
                     + input.getBytes(StandardCharsets.UTF_8).length + " bytes: AWS's StartExecution refuses input over "
                     + TaskStep.PAYLOAD_LIMIT_BYTES + " bytes (256 KiB) with a ValidationException. Pass a smaller input, "

@@ -6,7 +6,6 @@ import dev.aslunit.internal.facts.ExecutionStatus;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.jsonata.VariableScope;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -204,8 +203,7 @@ final class Frame {
             }
             text = run.text(payload);
         }
-        return text.length() > TaskStep.PAYLOAD_LIMIT_BYTES / 4
-                && text.getBytes(StandardCharsets.UTF_8).length > TaskStep.PAYLOAD_LIMIT_BYTES;
+        return TaskStep.exceedsPayloadLimit(text);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.facts.FactLog;
 import dev.aslunit.internal.integration.ServiceRequests;
 import dev.aslunit.internal.integration.ServiceResponses;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ final class TaskStep extends Step implements Step.Retrying {
 
     /** AWS's payload quota: a task result or state output over 256 KiB fails with {@code States.DataLimitExceeded}. */
     static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+    /**
+     * Whether {@code text} is over {@link #PAYLOAD_LIMIT_BYTES} as UTF-8; text too short to be (a char
+     * is at most 4 bytes) is not encoded to count.
+     */
+    static boolean exceedsPayloadLimit(String text) {
+        return text.length() > PAYLOAD_LIMIT_BYTES / 4
+                && text.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES;
+    }
 
     /** AWS's default task timeout when none is set. */
     static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
