@@ -1,12 +1,12 @@
 package dev.aslunit.internal.mocks;
 
+import dev.aslunit.internal.seam.Granted;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.internal.definition.TaskState;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.internal.engine.TaskInvocation;
 import dev.aslunit.internal.engine.TaskOutcome;
 import dev.aslunit.mock.TaskMocks;
-import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,31 +31,14 @@ public final class MockAccess {
         TaskState taskState(TaskMocks mocks, String stateName);
     }
 
-    private static volatile Grant grant;
+    private static final Granted<Grant> GRANT = new Granted<>("MockAccess", TaskMocks.class);
 
     private MockAccess() {
     }
 
     /** Called once, by {@link TaskMocks}'s static initialiser. */
-    public static synchronized void grant(Grant granted) {
-        if (grant != null) {
-            throw new IllegalStateException("MockAccess.grant is called by TaskMocks only");
-        }
-        grant = Objects.requireNonNull(granted, "grant");
-    }
-
-    private static Grant grant() {
-        Grant g = grant;
-        if (g == null) {
-            // forDefinition may come before any TaskMocks exists: initialising the class grants it
-            try {
-                MethodHandles.lookup().ensureInitialized(TaskMocks.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-            g = grant;
-        }
-        return g;
+    public static void grant(Grant granted) {
+        GRANT.grant(granted);
     }
 
     /**
@@ -63,19 +46,19 @@ public final class MockAccess {
      * {@code definitionName} (the file name, for messages).
      */
     public static TaskMocks forDefinition(StateMachineDefinition definition, String definitionName) {
-        return grant().forDefinition(Objects.requireNonNull(definition, "definition"), definitionName);
+        return GRANT.get().forDefinition(Objects.requireNonNull(definition, "definition"), definitionName);
     }
 
     /** {@code mocks} as a link of a chain of Task answers: it answers from its scripts and records every call. */
     public static TaskHandler handler(TaskMocks mocks) {
         Objects.requireNonNull(mocks, "mocks");
-        Grant g = grant();
+        Grant g = GRANT.get();
         return invocation -> g.answer(mocks, invocation);
     }
 
     /** Records a call that another handler answered before the mocks were asked (a pass-through), for {@code callsOf}. */
     public static void record(TaskMocks mocks, TaskInvocation invocation) {
-        grant().record(mocks, invocation);
+        GRANT.get().record(mocks, invocation);
     }
 
     /**
@@ -83,11 +66,11 @@ public final class MockAccess {
      * execution's failure message when no handler answered.
      */
     public static String noMockMessage(TaskMocks mocks, TaskInvocation invocation) {
-        return grant().noMockMessage(mocks, invocation);
+        return GRANT.get().noMockMessage(mocks, invocation);
     }
 
     /** The Task state of this name, failing as {@code mock} fails for a name the definition lacks. */
     public static TaskState taskState(TaskMocks mocks, String stateName) {
-        return grant().taskState(mocks, stateName);
+        return GRANT.get().taskState(mocks, stateName);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.pipeline;
 
+import dev.aslunit.internal.seam.Granted;
 import dev.aslunit.ExecutedState;
 import dev.aslunit.Execution;
 import dev.aslunit.PreparedStateMachine;
@@ -8,9 +9,7 @@ import dev.aslunit.internal.definition.State;
 import dev.aslunit.internal.facts.Fact;
 import dev.aslunit.internal.definition.StateMachineDefinition;
 import dev.aslunit.HistoryEvent;
-import java.lang.invoke.MethodHandles;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The model behind the public API's objects, for the internals that are handed them (the reports,
@@ -37,56 +36,39 @@ public final class Models {
         Execution ended(String name, StateMachineDefinition definition, List<HistoryEvent> history, List<Fact> facts);
     }
 
-    private static volatile Grant grant;
+    private static final Granted<Grant> GRANT = new Granted<>("Models", Execution.class);
 
     private Models() {
     }
 
     /** Called once, by {@link Execution}'s static initialiser. */
-    public static synchronized void grant(Grant granted) {
-        if (grant != null) {
-            throw new IllegalStateException("Models.grant is called by Execution only");
-        }
-        grant = Objects.requireNonNull(granted, "grant");
-    }
-
-    private static Grant grant() {
-        Grant g = grant;
-        if (g == null) {
-            // a sandbox or a prepared machine may come before any Execution: initialising the class grants it
-            try {
-                MethodHandles.lookup().ensureInitialized(Execution.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-            g = grant;
-        }
-        return g;
+    public static void grant(Grant granted) {
+        GRANT.grant(granted);
     }
 
     /** The definition a prepared machine runs. */
     public static StateMachineDefinition definition(PreparedStateMachine machine) {
-        return grant().definition(machine);
+        return GRANT.get().definition(machine);
     }
 
     /** The definition a test's sandbox runs. */
     public static StateMachineDefinition definition(StateMachineUnderTest sfn) {
-        return grant().definition(sfn);
+        return GRANT.get().definition(sfn);
     }
 
     /** The definition an execution ran. */
     public static StateMachineDefinition definition(Execution execution) {
-        return grant().definition(execution);
+        return GRANT.get().definition(execution);
     }
 
     /** The definition of the state of this name at any depth (in a Map or Parallel too), or {@code null}. */
     public static State stateDefinition(Execution execution, String stateName) {
-        return grant().stateDefinition(execution, stateName);
+        return GRANT.get().stateDefinition(execution, stateName);
     }
 
     /** The state an executed state is. */
     public static State definition(ExecutedState state) {
-        return grant().definition(state);
+        return GRANT.get().definition(state);
     }
 
     /**
@@ -95,6 +77,6 @@ public final class Models {
      */
     public static Execution ended(String name, StateMachineDefinition definition, List<HistoryEvent> history,
             List<Fact> facts) {
-        return grant().ended(name, definition, history, facts);
+        return GRANT.get().ended(name, definition, history, facts);
     }
 }

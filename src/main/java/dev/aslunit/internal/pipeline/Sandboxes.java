@@ -1,5 +1,6 @@
 package dev.aslunit.internal.pipeline;
 
+import dev.aslunit.internal.seam.Granted;
 import dev.aslunit.StateMachineUnderTest;
 import java.util.Objects;
 
@@ -19,22 +20,14 @@ public final class Sandboxes {
         void handOverRunningChildExecutions(StateMachineUnderTest sfn);
     }
 
-    private static Plumbing plumbing;
+    private static final Granted<Plumbing> GRANT = new Granted<>("Sandboxes", StateMachineUnderTest.class);
 
     private Sandboxes() {
     }
 
     /** Called once, by {@link StateMachineUnderTest}'s static initialiser. */
-    public static synchronized void grant(Plumbing granted) {
-        if (plumbing != null) {
-            throw new IllegalStateException("Sandboxes.grant is called by StateMachineUnderTest only");
-        }
-        plumbing = Objects.requireNonNull(granted, "plumbing");
-    }
-
-    private static synchronized Plumbing plumbing() {
-        // a sandbox exists, so its class has initialised and granted this
-        return plumbing;
+    public static void grant(Plumbing granted) {
+        GRANT.grant(granted);
     }
 
     /**
@@ -44,7 +37,7 @@ public final class Sandboxes {
      * over: {@link dev.aslunit.Execution#childExecutions()} has them, so no child reaches both.
      */
     public static void onChildExecutionEnd(StateMachineUnderTest sfn, ChildExecutionListener listener) {
-        plumbing().onChildExecutionEnd(sfn, Objects.requireNonNull(listener, "listener"));
+        GRANT.get().onChildExecutionEnd(sfn, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -53,6 +46,6 @@ public final class Sandboxes {
      * ends does; for when the test is over. A child handed over is not handed over again.
      */
     public static void handOverRunningChildExecutions(StateMachineUnderTest sfn) {
-        plumbing().handOverRunningChildExecutions(sfn);
+        GRANT.get().handOverRunningChildExecutions(sfn);
     }
 }

@@ -1,8 +1,8 @@
 package dev.aslunit.internal.pipeline;
 
+import dev.aslunit.internal.seam.Granted;
 import dev.aslunit.internal.engine.TaskHandler;
 import dev.aslunit.server.StateTest;
-import java.util.Objects;
 
 /**
  * Who answers the Task of a {@link StateTest} given no mock result: a test's sandbox hands it its
@@ -17,22 +17,18 @@ public final class StateTests {
         StateTest taskHandler(StateTest test, TaskHandler handler);
     }
 
-    private static volatile Grant grant;
+    private static final Granted<Grant> GRANT = new Granted<>("StateTests", StateTest.class);
 
     private StateTests() {
     }
 
     /** Called once, by {@link StateTest}'s static initialiser. */
-    public static synchronized void grant(Grant granted) {
-        if (grant != null) {
-            throw new IllegalStateException("StateTests.grant is called by StateTest only");
-        }
-        grant = Objects.requireNonNull(granted, "grant");
+    public static void grant(Grant granted) {
+        GRANT.grant(granted);
     }
 
     /** {@code test}, its Tasks without a mock result answered by {@code handler}. */
     public static StateTest taskHandler(StateTest test, TaskHandler handler) {
-        // a StateTest exists, so its class has initialised and granted this
-        return grant.taskHandler(test, handler);
+        return GRANT.get().taskHandler(test, handler);
     }
 }

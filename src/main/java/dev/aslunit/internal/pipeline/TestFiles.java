@@ -1,5 +1,6 @@
 package dev.aslunit.internal.pipeline;
 
+import dev.aslunit.internal.seam.Granted;
 import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.report.CoverageCollector;
 import dev.aslunit.internal.report.CoverageReport;
@@ -7,10 +8,8 @@ import dev.aslunit.testfile.CaseResult;
 import dev.aslunit.testfile.TestCase;
 import dev.aslunit.testfile.TestFileRunner;
 import dev.aslunit.testfile.TestRun;
-import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,41 +35,24 @@ public final class TestFiles {
         SourceLocation location(TestCase testCase);
     }
 
-    private static volatile Grant grant;
+    private static final Granted<Grant> GRANT = new Granted<>("TestFiles", TestFileRunner.class);
 
     private TestFiles() {
     }
 
     /** Called once, by {@link TestFileRunner}'s static initialiser. */
-    public static synchronized void grant(Grant granted) {
-        if (grant != null) {
-            throw new IllegalStateException("TestFiles.grant is called by TestFileRunner only");
-        }
-        grant = Objects.requireNonNull(granted, "grant");
-    }
-
-    private static Grant grant() {
-        Grant g = grant;
-        if (g == null) {
-            // a runner may be asked for before any exists: initialising the class grants it
-            try {
-                MethodHandles.lookup().ensureInitialized(TestFileRunner.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-            g = grant;
-        }
-        return g;
+    public static void grant(Grant granted) {
+        GRANT.grant(granted);
     }
 
     /** A runner whose cases' executions count towards {@code coverage} ({@code null}: nowhere). */
     public static TestFileRunner runner(CoverageCollector coverage) {
-        return grant().runner(coverage);
+        return GRANT.get().runner(coverage);
     }
 
     /** The workflow coverage of every case's executions in {@code run}: the report the JUnit extension writes. */
     public static CoverageReport coverage(TestRun run) {
-        return grant().coverage(run);
+        return GRANT.get().coverage(run);
     }
 
     /**
@@ -80,11 +62,11 @@ public final class TestFiles {
      */
     public static TestRun run(List<Path> testFiles, Consumer<CaseResult> progress,
             Function<String, Optional<String>> parameters, Path reportDirectory) {
-        return grant().run(testFiles, progress, parameters, reportDirectory);
+        return GRANT.get().run(testFiles, progress, parameters, reportDirectory);
     }
 
     /** Where {@code testCase} is written: file, line and column. */
     public static SourceLocation location(TestCase testCase) {
-        return grant().location(testCase);
+        return GRANT.get().location(testCase);
     }
 }
