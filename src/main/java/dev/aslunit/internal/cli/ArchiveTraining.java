@@ -35,7 +35,12 @@ final class ArchiveTraining {
         try (InputStream in = ArchiveTraining.class.getResourceAsStream("training.jsonl");
              JsonGenerator g = JsonWriting.factory().createGenerator(OutputStream.nullOutputStream(), JsonEncoding.UTF8)) {
             if (in != null) {
-                new Batch(new CoverageCollector()).answerAll(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), g);
+                AnswerWriter writer = new AnswerWriter(g);
+                try {
+                    new Batch(new CoverageCollector()).answerAll(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), writer);
+                } finally {
+                    writer.finish();
+                }
             }
         } catch (IOException | RuntimeException e) {
             // an archive made without the training is only smaller; the user's command already ran

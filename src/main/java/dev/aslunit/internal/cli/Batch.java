@@ -93,8 +93,9 @@ final class Batch {
         g.setRootValueSeparator(null);
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         Batch requests = new Batch(collector);
+        AnswerWriter writer = new AnswerWriter(g);
         try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
-            requests.answerAll(reader, g);
+            requests.answerAll(reader, writer);
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
             return 1;
@@ -102,7 +103,7 @@ final class Batch {
             err.println("Cannot read " + batch + ": " + e);
             return 1;
         } finally {
-            g.flush();
+            writer.finish();
         }
         if (collector != null) {
             ReportWriter.write(collector.report(), coverage);
@@ -110,17 +111,16 @@ final class Batch {
         return 0;
     }
 
-    /** Writes the answer of each request {@code reader} gives to {@code g}, one line each. */
-    void answerAll(BufferedReader reader, JsonGenerator g) throws IOException {
+    /** Hands the answer of each request {@code reader} gives to {@code writer}, in order. */
+    void answerAll(BufferedReader reader, AnswerWriter writer) throws IOException {
         String line;
         int lineNo = 0;
-        while ((line = reader.readLine()) != null) {
+        while ((line = reader.readLine()) != null && !writer.failed()) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
             }
-            answer(line, lineNo).write(g);
-            g.writeRaw('\n');
+            writer.add(answer(line, lineNo));
         }
     }
 
