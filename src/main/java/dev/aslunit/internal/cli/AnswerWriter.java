@@ -2,7 +2,7 @@ package dev.aslunit.internal.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -10,11 +10,17 @@ import java.util.concurrent.BlockingQueue;
  * Writes a batch's answers, in the order they were made, on a thread of its own while the next
  * request runs. Writing a history as JSON costs about as much as running the execution that made
  * it (the benchmark suite's 326 answers are 45 MB), so on a machine with two cores or more the two
- * overlap instead of adding up. Only a few answers wait at a time, so a batch of long histories
- * still never sits in memory whole.
+ * overlap instead of adding up.
+ *
+ * <p>Overlapping keeps two histories alive at once, the one being written and the one being made.
+ * That is nothing for most answers, but two histories of tens of thousands of events are a tenth
+ * more peak memory for a batch of them; so after a history of more than {@link #LONG_HISTORY}
+ * events the next request waits until it is written, and a batch of long histories never holds
+ * more than one.
  */
 final class AnswerWriter {
 
+    static final int LONG_HISTORY = 4096;
     private static final int WAITING = 2;
     private static final Batch.Answer END = new Batch.Answer(null, null, null);
 
@@ -22,6 +28,8 @@ final class AnswerWriter {
     private final BlockingQueue<Batch.Answer> queue = new ArrayBlockingQueue<>(WAITING);
     private final Thread thread;
     private volatile IOException failure;
+    private long added;
+    private long written;
 
     AnswerWriter(JsonGenerator g) {
         this.g = g;
@@ -30,11 +38,14 @@ final class AnswerWriter {
         thread.start();
     }
 
-    void add(Batch.Answer answer) {
+    void add(Batch.Answer answer) throws IOException {
         put(answer);
+        if (answer.run() != null && answer.run().history().size() > LONG_HISTORY) {
+            awaitWritten();
+        }
     }
 
-    /** Standard output is gone (a closed pipe): the requests left are not worth running. */
+    /** Writing failed (a bug of ours, or an output that throws): the requests left are not worth running. */
     boolean failed() {
         return failure != null;
     }
@@ -46,37 +57,43 @@ final class AnswerWriter {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the batch's answers", e);
+            throw new InterruptedIOException("interrupted while writing the batch's answers");
         }
         if (failure != null) {
             throw failure;
         }
     }
 
-    private void put(Batch.Answer answer) {
+    private void put(Batch.Answer answer) throws IOException {
+        if (answer != END) {
+            synchronized (this) {
+                added++;
+            }
+        }
         try {
             queue.put(answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while queueing an answer", e));
+            throw new InterruptedIOException("interrupted while queueing an answer");
+        }
+    }
+
+    private synchronized void awaitWritten() throws IOException {
+        try {
+            while (written < added) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an answer to be written");
         }
     }
 
     private void writeAll() {
         try {
-            for (Batch.Answer a = queue.take(); a != END; a = queue.take()) {
-                if (failure != null) {
-                    continue; // keeps taking, so that the running side never waits on a full queue
-                }
-                try {
-                    a.write(g);
-                    g.writeRaw('\n');
-                } catch (IOException e) {
-                    failure = e;
-                } catch (RuntimeException e) {
-                    // a bug of ours; the running side must hear of it, not wait on a queue nobody empties
-                    failure = new IOException("aslunit failed writing an answer: " + e, e);
-                }
+            while (writeNext()) {
+                // each answer in a call of its own: no local of this loop keeps the last history alive
+                // (and in memory) while the next request runs
             }
             if (failure == null) {
                 g.flush();
@@ -86,5 +103,28 @@ final class AnswerWriter {
         } catch (IOException e) {
             failure = e;
         }
+    }
+
+    private boolean writeNext() throws InterruptedException {
+        Batch.Answer a = queue.take();
+        if (a == END) {
+            return false;
+        }
+        if (failure == null) { // after a failure it keeps taking, so that adding never blocks
+            try {
+                a.write(g);
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                // a bug of ours; the running side must hear of it, not wait on a queue nobody empties
+                failure = new IOException("aslunit failed writing an answer: " + e, e);
+            }
+        }
+        synchronized (this) {
+            written++;
+            notifyAll();
+        }
+        return true;
     }
 }

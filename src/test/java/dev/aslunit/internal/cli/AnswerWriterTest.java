@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class AnswerWriterTest {
@@ -72,5 +73,45 @@ class AnswerWriterTest {
             assertThat(writer.failed()).as("the running side learns that the output is gone").isTrue();
             assertThatThrownBy(writer::finish).isInstanceOf(IOException.class).hasMessageContaining("Broken pipe");
         });
+    }
+
+    @Test
+    void after_a_long_history_the_next_request_waits_until_it_is_written() throws IOException {
+        // a Choice loop of 1,500 turns: 6,000 state events, more than a long history's bound
+        String line = """
+                {"id": 1, "input": {"n": 0}, "definition": {"StartAt": "Inc", "States": {
+                  "Inc": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "Check"},
+                  "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 1500, "Next": "Inc"}],
+                            "Default": "Done"},
+                  "Done": {"Type": "Succeed"}}}}
+                """.replace("\n", " ");
+        Batch.Answer longAnswer = new Batch(null).answer(line, 1);
+        assertThat(longAnswer.run().history()).hasSizeGreaterThan(AnswerWriter.LONG_HISTORY);
+
+        long[] writtenBeforeAddReturned = {0};
+        long[] total = {0};
+        AtomicBoolean addReturned = new AtomicBoolean();
+        OutputStream watched = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                total[0] += len;
+                if (!addReturned.get()) {
+                    writtenBeforeAddReturned[0] += len;
+                }
+            }
+        };
+        AnswerWriter writer = new AnswerWriter(generator(watched));
+        writer.add(longAnswer);
+        addReturned.set(true);
+        writer.finish();
+
+        // all but what the generator still buffers (8,000 bytes) was out before add returned
+        assertThat(total[0]).isGreaterThan(100_000);
+        assertThat(writtenBeforeAddReturned[0]).isGreaterThan(total[0] - 8_000);
     }
 }
