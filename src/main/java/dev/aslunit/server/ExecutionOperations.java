@@ -159,6 +159,7 @@ final class ExecutionOperations {
                     .accountId(accountId)
                     .roleArn(machine.roleArn())
                     .taskHandler(handler)
+                    .contextObject(sync ? ExecutionOperations::withoutRedriveCount : null)
                     .build();
             ExecutionRun run = machine.compiled().start(options, scheduler);
             ExecutionRecord record = new ExecutionRecord(resources.nextSequence(), machine, inputText, express, run,
@@ -168,6 +169,23 @@ final class ExecutionOperations {
             driver.add(record);
             return record;
         }
+    }
+
+    /**
+     * A synchronous Express execution cannot be redriven, and AWS leaves {@code RedriveCount} out of
+     * its {@code $$.Execution} (recorded: StartSyncExecution of a machine that reads {@code $$}); an
+     * asynchronous one has {@code RedriveCount: 0}. The engine's {@code Execution} object is shared by
+     * every state, so the field is left out of a copy that shares its values.
+     */
+    private static ObjectNode withoutRedriveCount(ObjectNode context) {
+        ObjectNode execution = Wire.object();
+        context.get("Execution").fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("RedriveCount")) {
+                execution.set(f.getKey(), f.getValue());
+            }
+        });
+        context.set("Execution", execution);
+        return context;
     }
 
     /**

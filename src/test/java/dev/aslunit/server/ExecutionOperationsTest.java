@@ -443,4 +443,20 @@ class ExecutionOperationsTest {
         assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard)))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
+
+    @Test
+    void a_synchronous_express_execution_has_no_redrive_count_in_its_context_object() throws Exception {
+        String express = sfn.createStateMachine(b -> b.name("context").roleArn(ROLE).type(StateMachineType.EXPRESS)
+                .definition("{\"StartAt\":\"Q\",\"States\":{\"Q\":{\"Type\":\"Pass\","
+                        + "\"Parameters\":{\"execution.$\":\"$$.Execution\"},\"End\":true}}}")).stateMachineArn();
+
+        StartSyncExecutionResponse sync = sfn.startSyncExecution(b -> b.stateMachineArn(express));
+        String async = sfn.startExecution(b -> b.stateMachineArn(express)).executionArn();
+
+        // AWS recorded StartSyncExecution's $$.Execution with Id, Input, Name, RoleArn and StartTime only
+        assertThat(Wire.MAPPER.readTree(sync.output()).get("execution").fieldNames())
+                .toIterable().containsExactlyInAnyOrder("Id", "Input", "Name", "RoleArn", "StartTime");
+        DescribeExecutionResponse started = awaitEnd(sfn, async);
+        assertThat(Wire.MAPPER.readTree(started.output()).at("/execution/RedriveCount").asInt(-1)).isZero();
+    }
 }
