@@ -6,6 +6,7 @@ import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +37,10 @@ final class Expression {
     private static final String MARK_1 = "\u0001current\u0001";
     private static final String MARK_2 = "\u0001expected\u0001";
 
+    /** jsonata-js's names of a typed array's element types, by signature letter. */
+    private static final Map<String, String> ARRAY_TYPES = Map.of("a", "arrays", "b", "booleans", "f", "functions",
+            "n", "numbers", "o", "objects", "s", "strings");
+
     final String text;
     final String location;
     private final Jsonata compiled;
@@ -58,9 +63,10 @@ final class Expression {
         } catch (JException e) {
             throw new JsonataSyntaxException(text, location, render(e).message, e.getLocation());
         }
-        Jsonata wrapped = Jsonata.jsonata("$" + AwsFunctions.CAPTURE + "((" + text + "\n))");
+        Jsonata wrapped = Jsonata.jsonata(wrapped(text));
         wrapped.setValidateInput(false);
         AwsFunctions.register(wrapped);
+        JsLibraryFunctions.register(wrapped);
         // jsonata-java 0.9.9 makes the instance built last on a thread that thread's evaluation
         // context, and evaluating that very instance then stacks one more frame per call (it writes
         // its own environment field), until a lookup overflows the stack. Building a throwaway
@@ -103,7 +109,7 @@ final class Expression {
             compiled.evaluate(null, frame);
             return evaluation.result;
         } catch (JException e) {
-            Rendered r = render(e);
+            Rendered r = "T0412".equals(e.getError()) ? arrayArgument(e, wrapped(text)) : render(e);
             throw QueryEvaluationException.threw(text, location, r.coded ? r.code + ": " + r.message : r.message,
                     r.coded);
         } catch (StackOverflowError e) {
@@ -151,6 +157,44 @@ final class Expression {
                 depth--;
             }
         }
+    }
+
+    /** The text compiled: the expression inside a call of the capture function. */
+    private static String wrapped(String text) {
+        return "$" + AwsFunctions.CAPTURE + "((" + text + "\n))";
+    }
+
+    /**
+     * T0412 as jsonata-js words it, {@code Argument 1 of function "join" must be an array of "strings"}.
+     * jsonata-java's exception holds the argument's value and the element type's signature letter, not
+     * the function or the argument's position: the function is the name called at the error's position
+     * in {@code source}, and the position is 1, the typed array of every library function that has one
+     * ({@code $join}, {@code $sum}, {@code $max}, {@code $min}, {@code $average}, {@code $merge}).
+     */
+    static Rendered arrayArgument(JException e, String source) {
+        String type = ARRAY_TYPES.get(String.valueOf(e.getExpected()));
+        String function = functionCalledAt(source, e.getLocation());
+        if (type == null || function == null) {
+            return render(e);
+        }
+        return new Rendered("T0412", "Argument 1 of function " + json(function) + " must be an array of "
+                + json(type), true);
+    }
+
+    /** The name of the function whose call's opening parenthesis ends just before {@code position}. */
+    private static String functionCalledAt(String source, int position) {
+        int i = Math.min(position, source.length()) - 1;
+        while (i >= 0 && Character.isWhitespace(source.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || source.charAt(i) != '(') {
+            return null;
+        }
+        int end = i--;
+        while (i >= 0 && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_')) {
+            i--;
+        }
+        return i >= 0 && source.charAt(i) == '$' && i + 1 < end ? source.substring(i + 1, end) : null;
     }
 
     /** A JSONata error as jsonata-js words it: {@code code} and {@code message}, or an uncoded message. */
