@@ -37,6 +37,11 @@ final class Expression {
     private static final String MARK_1 = "\u0001current\u0001";
     private static final String MARK_2 = "\u0001expected\u0001";
 
+    /** Messages jsonata-java raises without the code jsonata-js gives them. */
+    private static final Map<String, String> UNCODED = Map.of(
+            "Second argument of replace function cannot be an empty string", "D3010",
+            "Fourth argument of replace function must evaluate to a positive number", "D3011");
+
     /** jsonata-js's names of a typed array's element types, by signature letter. */
     private static final Map<String, String> ARRAY_TYPES = Map.of("a", "arrays", "b", "booleans", "f", "functions",
             "n", "numbers", "o", "objects", "s", "strings");
@@ -214,6 +219,10 @@ final class Expression {
         }
         String template = JException.msg(code, -1, MARK_1, MARK_2);
         if (template.startsWith("JSonataException ")) {
+            String coded = UNCODED.get(code);
+            if (coded != null) {
+                return new Rendered(coded, code, true);
+            }
             // jsonata-java writes two spaces after a full stop in its own messages; AWS has one.
             return new Rendered(null, code.replace(".  ", ". "), false);
         }
@@ -221,6 +230,8 @@ final class Expression {
             return new Rendered(code, String.valueOf(e.getCurrent()), true);
         }
         String message = template.replace("Object", "function")
+                // jsonata-js writes a function's name bare after "$" ({{{functionName}}}), D3140.
+                .replace("${\"" + MARK_1 + "\"}", "$" + e.getCurrent())
                 .replace('"' + MARK_1 + '"', json(e.getCurrent()))
                 .replace('"' + MARK_2 + '"', json(e.getExpected()));
         return new Rendered(code, message, true);

@@ -5,9 +5,13 @@ import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +34,11 @@ import java.util.regex.Pattern;
  *       ISO 8601 timestamp, instead of a Java parse exception.</li>
  *   <li>{@code $sort(array)} without a comparator fails with {@code D3070} unless the array holds
  *       only numbers or only strings, instead of a Java cast exception.</li>
+ *   <li>{@code $encodeUrl}, {@code $encodeUrlComponent}, {@code $decodeUrl} and
+ *       {@code $decodeUrlComponent} are JavaScript's {@code encodeURI}, {@code encodeURIComponent},
+ *       {@code decodeURI} and {@code decodeURIComponent}, a malformed text failing with {@code D3140};
+ *       jsonata-java encodes and decodes HTML form style ({@code +} for a blank) and {@code $encodeUrl}
+ *       escapes the URL's own delimiters.</li>
  * </ul>
  */
 final class JsLibraryFunctions {
@@ -46,12 +55,27 @@ final class JsLibraryFunctions {
 
     private static final String ASSERT_FAILED = "$assert() statement failed";
 
+    /** What {@code encodeURIComponent} leaves as it is, besides ASCII letters and digits. */
+    private static final String COMPONENT_KEPT = "-_.!~*'()";
+
+    /** What {@code decodeURI} leaves escaped: the characters that delimit a URL's parts. */
+    private static final String URI_RESERVED = ";/?:@&=+$,#";
+
+    /** What {@code encodeURI} leaves as it is, besides ASCII letters and digits. */
+    private static final String URI_KEPT = COMPONENT_KEPT + URI_RESERVED;
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private static final Map<String, JFunction> FUNCTIONS = Map.of(
             "number", new JFunction((in, args) -> number(args.get(0)), "<(nsb)-:n>"),
             "substring", new JFunction((in, args) -> substring(args), "<s-nn?:s>"),
             "assert", new JFunction((in, args) -> assertion(args), "<bs?:x>"),
             "toMillis", new JFunction((in, args) -> toMillis(args), "<s-s?:n>"),
-            "sort", new JFunction((in, args) -> sort(args), "<af?:a>"));
+            "sort", new JFunction((in, args) -> sort(args), "<af?:a>"),
+            "encodeUrl", url("encodeUrl", text -> encode(text, "encodeUrl", URI_KEPT)),
+            "encodeUrlComponent", url("encodeUrlComponent", text -> encode(text, "encodeUrlComponent", COMPONENT_KEPT)),
+            "decodeUrl", url("decodeUrl", text -> decode(text, "decodeUrl", URI_RESERVED)),
+            "decodeUrlComponent", url("decodeUrlComponent", text -> decode(text, "decodeUrlComponent", "")));
 
     private JsLibraryFunctions() {
     }
@@ -172,6 +196,104 @@ final class JsLibraryFunctions {
             throw new JException("D3070", -1);
         }
         return Functions.sort(array, comparator);
+    }
+
+    /** A function of one string, undefined for undefined. */
+    private static JFunction url(String function, UnaryOperator<String> body) {
+        return new JFunction((in, args) -> args.get(0) == null ? null
+                : body.apply(typed(args.get(0), String.class, 1, function)), "<s-:s>");
+    }
+
+    /** JavaScript's {@code Encode}: each character not kept as the UTF-8 bytes of its code point, as {@code %XX}. */
+    private static String encode(String text, String function, String kept) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || kept.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                throw malformed(function, text);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * JavaScript's {@code Decode}: each {@code %XX} sequence that forms the UTF-8 bytes of one code point
+     * becomes that character, unless it is one of {@code reserved}, which stays escaped.
+     */
+    private static String decode(String text, String function, String reserved) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            int first = escapedByte(text, i, function);
+            i += 3;
+            if (first < 0x80) {
+                if (reserved.indexOf(first) >= 0) {
+                    out.append(text, start, i);
+                } else {
+                    out.append((char) first);
+                }
+                continue;
+            }
+            int more = (first & 0xE0) == 0xC0 ? 1 : (first & 0xF0) == 0xE0 ? 2 : (first & 0xF8) == 0xF0 ? 3 : -1;
+            if (more < 0) {
+                throw malformed(function, text);
+            }
+            byte[] bytes = new byte[more + 1];
+            bytes[0] = (byte) first;
+            for (int k = 1; k <= more; k++) {
+                int next = text.startsWith("%", i) ? escapedByte(text, i, function) : -1;
+                if ((next & 0xC0) != 0x80) {
+                    throw malformed(function, text);
+                }
+                bytes[k] = (byte) next;
+                i += 3;
+            }
+            String decoded = strictUtf8(bytes);
+            if (decoded == null) {
+                throw malformed(function, text);
+            }
+            out.append(decoded);
+        }
+        return out.toString();
+    }
+
+    private static int escapedByte(String text, int at, String function) {
+        if (at + 2 >= text.length()) {
+            throw malformed(function, text);
+        }
+        int high = Character.digit(text.charAt(at + 1), 16);
+        int low = Character.digit(text.charAt(at + 2), 16);
+        if (high < 0 || low < 0) {
+            throw malformed(function, text);
+        }
+        return high << 4 | low;
+    }
+
+    private static JException malformed(String function, String text) {
+        return new JException("D3140", -1, function, text);
+    }
+
+    /** The one code point of a UTF-8 sequence, or {@code null} for an overlong form or a surrogate. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean allOf(List<?> array, Class<?> type) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Standard JSONata functions where jsonata-java departs from jsonata-js, the implementation whose
  * results and error codes Step Functions gives. Expectations follow the JSONata function library
  * (docs.jsonata.org: {@code $number}, {@code $substring}, {@code $assert}, {@code $toMillis},
- * {@code $sort}) and, for the error texts, jsonata-js's error catalogue.
+ * {@code $sort}, {@code $encodeUrl} and its siblings with the library's own examples, which are
+ * JavaScript's {@code encodeURI} family) and, for the error texts, jsonata-js's error catalogue.
  */
 class JsLibraryFunctionsTest {
 
@@ -33,7 +34,8 @@ class JsLibraryFunctionsTest {
     }
 
     @ParameterizedTest(name = "$number({0}) = {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"'12'|12", "'-1.5e2'|-150", "'0.25'|0.25", "'0x1A'|26", "'0X1a'|26",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"'12'|12",
+        "'-1.5e2'|-150", "'0.25'|0.25", "'0x1A'|26", "'0X1a'|26",
         "'0o17'|15", "'0b101'|5", "true|1", "false|0", "7|7"})
     void number_reads_json_numbers_and_radix_literals(String argument, String expected) {
         assertThat(eval("$number(" + argument + ")").toString()).isEqualTo(expected);
@@ -105,5 +107,37 @@ class JsLibraryFunctionsTest {
             String type) {
         assertThat(failure(expression)).isEqualTo(threw(expression,
                 "T0412: Argument 1 of function \"" + function + "\" must be an array of \"" + type + "\""));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "$encodeUrl('https://mozilla.org/?x=шеллы')|https://mozilla.org/?x=%D1%88%D0%B5%D0%BB%D0%BB%D1%8B",
+        "$encodeUrl('http://x.com/a b?q=1&r=[2]')|http://x.com/a%20b?q=1&r=%5B2%5D",
+        "$encodeUrl(';,/?:@&=+$-_.!~*()#%')|;,/?:@&=+$-_.!~*()#%25",
+        "$encodeUrlComponent('?x=test')|%3Fx%3Dtest",
+        "$encodeUrlComponent('a b;/é👍')|a%20b%3B%2F%C3%A9%F0%9F%91%8D",
+        "$decodeUrl('https://mozilla.org/?x=%D1%88%D0%B5%D0%BB%D0%BB%D1%8B')|https://mozilla.org/?x=шеллы",
+        "$decodeUrl('a%20b%2Fc%3F+d')|a b%2Fc%3F+d",
+        "$decodeUrlComponent('%3Fx%3Dtest')|?x=test",
+        "$decodeUrlComponent('a%20b%2Fc%3F+d%F0%9F%91%8D')|a b/c?+d👍"})
+    void url_functions_are_javascripts_uri_functions(String expression, String expected) {
+        assertThat(eval(expression).textValue()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} fails")
+    @CsvSource(delimiter = '|', value = {"decodeUrl|%", "decodeUrlComponent|%E0%A4%A", "decodeUrlComponent|%C0%AF",
+        "decodeUrlComponent|%ZZ", "decodeUrlComponent|%80"})
+    void malformed_escapes_fail_with_D3140(String function, String text) {
+        String expression = "$" + function + "('" + text + "')";
+        assertThat(failure(expression)).isEqualTo(threw(expression,
+                "D3140: Malformed URL passed to $" + function + "(): \"" + text + "\""));
+    }
+
+    @Test
+    void replace_argument_errors_carry_their_codes() {
+        assertThat(failure("$replace('abc', '', 'x')"))
+                .endsWith("D3010: Second argument of replace function cannot be an empty string");
+        assertThat(failure("$replace('abc', 'b', 'x', -1)"))
+                .endsWith("D3011: Fourth argument of replace function must evaluate to a positive number");
     }
 }
