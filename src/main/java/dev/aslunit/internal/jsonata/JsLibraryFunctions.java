@@ -9,9 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code $assert(false, message)} fails with {@code D3141} and the message given
  *       ({@code $assert() statement failed} only without one); jsonata-java drops the message.</li>
  *   <li>{@code $toMillis(text)} without a picture fails with {@code D3110} when the text is not an
- *       ISO 8601 timestamp, instead of a Java parse exception.</li>
+ *       ISO 8601 timestamp, instead of a Java parse exception, and reads a bare year or year-month
+ *       ({@code 2024-06}) as its first day, as JavaScript's {@code Date.parse} does.</li>
  *   <li>{@code $sort(array)} without a comparator fails with {@code D3070} unless the array holds
  *       only numbers or only strings, instead of a Java cast exception.</li>
  *   <li>{@code $encodeUrl}, {@code $encodeUrlComponent}, {@code $decodeUrl} and
@@ -52,6 +56,8 @@ final class JsLibraryFunctions {
     /** jsonata-js's test of {@code $toMillis}'s argument when no picture is given. */
     private static final Pattern ISO_8601 = Pattern.compile(
             "\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?");
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})(?:-(\\d{2}))?");
 
     private static final String ASSERT_FAILED = "$assert() statement failed";
 
@@ -176,6 +182,13 @@ final class JsLibraryFunctions {
         Object picture = arg(args, 1);
         if (picture == null && !ISO_8601.matcher(timestamp).matches()) {
             throw new JException("D3110", -1, timestamp);
+        }
+        Matcher yearMonth = YEAR_MONTH.matcher(timestamp);
+        if (picture == null && yearMonth.matches()) {
+            // JavaScript's Date.parse reads a bare year or year-month as its first day, UTC; jsonata-java cannot.
+            int month = yearMonth.group(2) == null ? 1 : Integer.parseInt(yearMonth.group(2));
+            return LocalDate.of(Integer.parseInt(yearMonth.group(1)), month, 1).atStartOfDay()
+                    .toInstant(ZoneOffset.UTC).toEpochMilli();
         }
         try {
             return Functions.dateTimeToMillis(timestamp,

@@ -81,6 +81,8 @@ class JsLibraryFunctionsTest {
         assertThat(eval("$toMillis('2024-01-01T00:00:00.123Z')").longValue()).isEqualTo(1704067200123L);
         assertThat(eval("$toMillis('2024-01-01T01:00:00+01:00')").longValue()).isEqualTo(1704067200000L);
         assertThat(eval("$toMillis('01/02/2024', '[M01]/[D01]/[Y0001]')").longValue()).isEqualTo(1704153600000L);
+        assertThat(eval("$toMillis('2024-06')").longValue()).isEqualTo(1717200000000L);
+        assertThat(eval("$toMillis('2024')").longValue()).isEqualTo(1704067200000L);
         assertThat(failure("$toMillis('yesterday')")).isEqualTo(threw("$toMillis('yesterday')",
                 "D3110: The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given"
                         + " \"yesterday\""));
