@@ -37,6 +37,8 @@ final class Expression {
     private static final String MARK_1 = "\u0001current\u0001";
     private static final String MARK_2 = "\u0001expected\u0001";
 
+    private static final String NULL_ARGUMENT = "Argument error calling function ";
+
     /** Messages jsonata-java raises without the code jsonata-js gives them. */
     private static final Map<String, String> UNCODED = Map.of(
             "Second argument of replace function cannot be an empty string", "D3010",
@@ -123,6 +125,11 @@ final class Expression {
         } catch (OutOfMemoryError e) {
             throw QueryEvaluationException.threw(text, location, AwsFunctions.MEMORY_LIMIT, false);
         } catch (RuntimeException e) {
+            String function = nullArgumentOf(e);
+            if (function != null) {
+                throw QueryEvaluationException.threw(text, location, "T0410: Argument 1 of function \"" + function
+                        + "\" does not match function signature", true);
+            }
             throw new QueryEvaluationException(location, "The JSONata expression '" + text
                     + "' specified for the field '" + location + "' threw an internal error during evaluation.");
         } finally {
@@ -162,6 +169,26 @@ final class Expression {
                 depth--;
             }
         }
+    }
+
+    /**
+     * The library function a JSON null was passed to where it takes a string, a number or a function:
+     * jsonata-java's signature check lets null through, and calling the Java method then fails with
+     * {@code Argument error calling function <method>}; jsonata-js refuses it in the signature check
+     * ({@code T0410}). {@code null} for any other failure.
+     */
+    static String nullArgumentOf(RuntimeException e) {
+        Throwable cause = e.getCause();
+        String message = cause == null ? null : cause.getMessage();
+        if (message == null || !message.startsWith(NULL_ARGUMENT)) {
+            return null;
+        }
+        String method = message.substring(NULL_ARGUMENT.length());
+        return switch (method) {
+            case "dateTimeFromMillis" -> "fromMillis";
+            case "dateTimeToMillis" -> "toMillis";
+            default -> method;
+        };
     }
 
     /** The text compiled: the expression inside a call of the capture function. */

@@ -142,4 +142,13 @@ class JsLibraryFunctionsTest {
         assertThat(failure("$replace('abc', 'b', 'x', -1)"))
                 .endsWith("D3011: Fourth argument of replace function must evaluate to a positive number");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"$uppercase(null)|uppercase", "$substringBefore(null, 'a')|substringBefore",
+        "$fromMillis(null)|fromMillis", "$round(null)|round", "$replace(null, 'a', 'b')|replace"})
+    void a_json_null_where_a_string_or_number_is_taken_does_not_match_the_signature(String expression,
+            String function) {
+        assertThat(failure(expression)).isEqualTo(threw(expression,
+                "T0410: Argument 1 of function \"" + function + "\" does not match function signature"));
+    }
 }
