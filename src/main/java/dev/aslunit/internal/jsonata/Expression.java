@@ -6,6 +6,7 @@ import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +37,17 @@ final class Expression {
     private static final String MARK_1 = "\u0001current\u0001";
     private static final String MARK_2 = "\u0001expected\u0001";
 
+    private static final String NULL_ARGUMENT = "Argument error calling function ";
+
+    /** Messages jsonata-java raises without the code jsonata-js gives them. */
+    private static final Map<String, String> UNCODED = Map.of(
+            "Second argument of replace function cannot be an empty string", "D3010",
+            "Fourth argument of replace function must evaluate to a positive number", "D3011");
+
+    /** jsonata-js's names of a typed array's element types, by signature letter. */
+    private static final Map<String, String> ARRAY_TYPES = Map.of("a", "arrays", "b", "booleans", "f", "functions",
+            "n", "numbers", "o", "objects", "s", "strings");
+
     final String text;
     final String location;
     private final Jsonata compiled;
@@ -58,9 +70,10 @@ final class Expression {
         } catch (JException e) {
             throw new JsonataSyntaxException(text, location, render(e).message, e.getLocation());
         }
-        Jsonata wrapped = Jsonata.jsonata("$" + AwsFunctions.CAPTURE + "((" + text + "\n))");
+        Jsonata wrapped = Jsonata.jsonata(wrapped(text));
         wrapped.setValidateInput(false);
         AwsFunctions.register(wrapped);
+        JsLibraryFunctions.register(wrapped);
         // jsonata-java 0.9.9 makes the instance built last on a thread that thread's evaluation
         // context, and evaluating that very instance then stacks one more frame per call (it writes
         // its own environment field), until a lookup overflows the stack. Building a throwaway
@@ -103,7 +116,7 @@ final class Expression {
             compiled.evaluate(null, frame);
             return evaluation.result;
         } catch (JException e) {
-            Rendered r = render(e);
+            Rendered r = "T0412".equals(e.getError()) ? arrayArgument(e, wrapped(text)) : render(e);
             throw QueryEvaluationException.threw(text, location, r.coded ? r.code + ": " + r.message : r.message,
                     r.coded);
         } catch (StackOverflowError e) {
@@ -112,6 +125,11 @@ final class Expression {
         } catch (OutOfMemoryError e) {
             throw QueryEvaluationException.threw(text, location, AwsFunctions.MEMORY_LIMIT, false);
         } catch (RuntimeException e) {
+            String function = nullArgumentOf(e);
+            if (function != null) {
+                throw QueryEvaluationException.threw(text, location, "T0410: Argument 1 of function \"" + function
+                        + "\" does not match function signature", true);
+            }
             throw new QueryEvaluationException(location, "The JSONata expression '" + text
                     + "' specified for the field '" + location + "' threw an internal error during evaluation.");
         } finally {
@@ -153,6 +171,64 @@ final class Expression {
         }
     }
 
+    /**
+     * The library function a JSON null was passed to where it takes a string, a number or a function:
+     * jsonata-java's signature check lets null through, and calling the Java method then fails with
+     * {@code Argument error calling function <method>}; jsonata-js refuses it in the signature check
+     * ({@code T0410}). {@code null} for any other failure.
+     */
+    static String nullArgumentOf(RuntimeException e) {
+        Throwable cause = e.getCause();
+        String message = cause == null ? null : cause.getMessage();
+        if (message == null || !message.startsWith(NULL_ARGUMENT)) {
+            return null;
+        }
+        String method = message.substring(NULL_ARGUMENT.length());
+        return switch (method) {
+            case "dateTimeFromMillis" -> "fromMillis";
+            case "dateTimeToMillis" -> "toMillis";
+            default -> method;
+        };
+    }
+
+    /** The text compiled: the expression inside a call of the capture function. */
+    private static String wrapped(String text) {
+        return "$" + AwsFunctions.CAPTURE + "((" + text + "\n))";
+    }
+
+    /**
+     * T0412 as jsonata-js words it, {@code Argument 1 of function "join" must be an array of "strings"}.
+     * jsonata-java's exception holds the argument's value and the element type's signature letter, not
+     * the function or the argument's position: the function is the name called at the error's position
+     * in {@code source}, and the position is 1, the typed array of every library function that has one
+     * ({@code $join}, {@code $sum}, {@code $max}, {@code $min}, {@code $average}, {@code $merge}).
+     */
+    static Rendered arrayArgument(JException e, String source) {
+        String type = ARRAY_TYPES.get(String.valueOf(e.getExpected()));
+        String function = functionCalledAt(source, e.getLocation());
+        if (type == null || function == null) {
+            return render(e);
+        }
+        return new Rendered("T0412", "Argument 1 of function " + json(function) + " must be an array of "
+                + json(type), true);
+    }
+
+    /** The name of the function whose call's opening parenthesis ends just before {@code position}. */
+    private static String functionCalledAt(String source, int position) {
+        int i = Math.min(position, source.length()) - 1;
+        while (i >= 0 && Character.isWhitespace(source.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || source.charAt(i) != '(') {
+            return null;
+        }
+        int end = i--;
+        while (i >= 0 && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_')) {
+            i--;
+        }
+        return i >= 0 && source.charAt(i) == '$' && i + 1 < end ? source.substring(i + 1, end) : null;
+    }
+
     /** A JSONata error as jsonata-js words it: {@code code} and {@code message}, or an uncoded message. */
     record Rendered(String code, String message, boolean coded) {
     }
@@ -170,6 +246,10 @@ final class Expression {
         }
         String template = JException.msg(code, -1, MARK_1, MARK_2);
         if (template.startsWith("JSonataException ")) {
+            String coded = UNCODED.get(code);
+            if (coded != null) {
+                return new Rendered(coded, code, true);
+            }
             // jsonata-java writes two spaces after a full stop in its own messages; AWS has one.
             return new Rendered(null, code.replace(".  ", ". "), false);
         }
@@ -177,6 +257,8 @@ final class Expression {
             return new Rendered(code, String.valueOf(e.getCurrent()), true);
         }
         String message = template.replace("Object", "function")
+                // jsonata-js writes a function's name bare after "$" ({{{functionName}}}), D3140.
+                .replace("${\"" + MARK_1 + "\"}", "$" + e.getCurrent())
                 .replace('"' + MARK_1 + '"', json(e.getCurrent()))
                 .replace('"' + MARK_2 + '"', json(e.getExpected()));
         return new Rendered(code, message, true);

@@ -11,9 +11,13 @@ import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.definition.QueryLanguage;
 import dev.aslunit.internal.integration.IntegrationPattern;
 import dev.aslunit.internal.integration.ResourceArn;
+import dev.aslunit.internal.path.PathSyntaxException;
+import dev.aslunit.internal.path.ValueExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks of one state by its type (a Task's Resource, timeouts and credentials; a Pass state's
@@ -24,6 +28,12 @@ import java.util.Set;
 final class StateChecks {
 
     private static final long MAX_DELAY_SECONDS = 31_622_400L;
+
+    /** The intrinsic functions AWS's Fail state guide allows in ErrorPath and CausePath. */
+    private static final List<String> STRING_INTRINSICS = List.of("States.Format", "States.JsonToString",
+            "States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.UUID");
+
+    private static final Pattern INTRINSIC_CALL = Pattern.compile("(States\\.[A-Za-z0-9]+)\\s*\\(");
 
     private final DefinitionChecks checks;
     private final StateMachineType type;
@@ -192,8 +202,31 @@ final class StateChecks {
             JsonNode v = s.get(field);
             if (v != null && ql == QueryLanguage.JSONPATH) {
                 checks.expressions.pathOrIntrinsic(v, p + "/" + field, field);
+                stringIntrinsic(v, p + "/" + field, field);
             }
         }
+    }
+
+    /**
+     * AWS's Fail state guide: ErrorPath and CausePath take "an intrinsic function that returns a string.
+     * These intrinsics are: States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode,
+     * States.Base64Decode, States.Hash, and States.UUID."
+     */
+    private void stringIntrinsic(JsonNode v, String p, String field) {
+        if (!v.isTextual()) {
+            return;
+        }
+        Matcher call = INTRINSIC_CALL.matcher(v.asText());
+        if (!call.lookingAt() || STRING_INTRINSICS.contains(call.group(1))) {
+            return;
+        }
+        try {
+            ValueExpression.compile(v.asText());
+        } catch (PathSyntaxException e) {
+            return; // an unknown function or a bad call: pathOrIntrinsic has said so
+        }
+        checks.report(SCHEMA_VALIDATION_FAILED, p, field + " may only call an intrinsic function that returns a "
+                + "string (" + String.join(", ", STRING_INTRINSICS) + "), not " + call.group(1));
     }
 
     void retry(JsonNode retry, String p) {

@@ -45,6 +45,15 @@ class CliJarIT {
     }
 
     @Test
+    void a_batch_reads_json_path_existence_and_list_filters_which_jayway_evaluates_with_json_smart() throws Exception {
+        Result r = run("run", "--batch", FILES.resolve("filters.jsonl").toString());
+
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).contains("\"status\":\"SUCCEEDED\",\"output\":{\"present\":[{\"sku\":\"a\"},{\"sku\":\"c\"},"
+                + "{\"sku\":\"b\"}],\"picked\":[{\"sku\":\"a\"},{\"sku\":\"c\"}]}");
+    }
+
+    @Test
     void validate_and_run_read_yaml_with_substitutions_and_print_json() throws Exception {
         String yaml = FILES.resolve("greeting.asl.yaml").toString();
 

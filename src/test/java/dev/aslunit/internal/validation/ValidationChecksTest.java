@@ -209,6 +209,28 @@ class ValidationChecksTest {
     }
 
     @Test
+    void fail_paths_may_only_call_the_intrinsics_that_return_a_string() {
+        // AWS's Fail state guide lists them: Format, JsonToString, ArrayGetItem, Base64Encode, Base64Decode,
+        // Hash and UUID.
+        List<Diagnostic> found = diagnostics(machine("""
+                "S": {"Type": "Pass", "Next": "F"},
+                "F": {"Type": "Fail", "ErrorPath": "States.Format('E{}', $.code)", "CausePath": "States.MathAdd(1, 2)"},
+                "G": {"Type": "Fail", "ErrorPath": "States.Array($.e)", "CausePath": "States.JsonToString($)"},
+                "H": {"Type": "Fail", "ErrorPath": "$.error", "CausePath": "States.UUID()"}"""));
+
+        assertThat(found).filteredOn(d -> d.code() == DiagnosticCode.SCHEMA_VALIDATION_FAILED)
+                .extracting(Diagnostic::pointer, Diagnostic::message).containsExactly(
+                        tuple("/States/F/CausePath", "CausePath may only call an intrinsic function that returns a "
+                                + "string (States.Format, States.JsonToString, States.ArrayGetItem, "
+                                + "States.Base64Encode, States.Base64Decode, States.Hash, States.UUID), not "
+                                + "States.MathAdd"),
+                        tuple("/States/G/ErrorPath", "ErrorPath may only call an intrinsic function that returns a "
+                                + "string (States.Format, States.JsonToString, States.ArrayGetItem, "
+                                + "States.Base64Encode, States.Base64Decode, States.Hash, States.UUID), not "
+                                + "States.Array"));
+    }
+
+    @Test
     void variable_names_follow_awss_rules() {
         List<Diagnostic> found = diagnostics(machine("""
                 "S": {"Type": "Pass", "End": true, "Assign": {"ok.$": "$.a", "states": 1, "1st": 2}}"""));
