@@ -139,8 +139,14 @@ final class TaskStep extends Step implements Step.Retrying {
                     + " line, answer it with --mock-config MockConfigFile.json --test-case NAME.");
             return;
         }
-        frame.emit(resource.startedEvent(), resource::startedDetails);
-        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
+        TaskOutcome outcome = answer.get();
+        // the resource acknowledges after the scheduling: what else starts at this instant schedules first
+        frame.run.afterStep(() -> {
+            if (frame.isLive()) {
+                frame.emit(resource.startedEvent(), resource::startedDetails);
+                new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, outcome);
+            }
+        });
     }
 
     /** The handler's answer, or {@code null} when it threw and the execution has failed with its reason. */
