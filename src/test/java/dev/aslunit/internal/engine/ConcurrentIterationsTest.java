@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The order of the events of iterations and branches that run at the same virtual instant, as AWS
  * recorded it for an inline Map without {@code MaxConcurrency}: every {@code MapIterationStarted}
  * first, each following {@code MapStateStarted}; then each iteration up to its {@code TaskScheduled};
- * then the {@code TaskStarted}s.
+ * then the {@code TaskStarted}s; later, every task end due at one instant before the states react.
  */
 class ConcurrentIterationsTest {
 
@@ -47,15 +47,17 @@ class ConcurrentIterationsTest {
                 "12 6 TaskStateEntered", "13 12 TaskScheduled", "14 7 TaskStateEntered", "15 14 TaskScheduled",
                 "16 9 TaskStarted", "17 11 TaskStarted", "18 13 TaskStarted", "19 15 TaskStarted",
                 "20 16 TaskTimedOut");
-        // the first timeout fails the Map at once: the others are aborted, linked to it
+        // as AWS: every timeout of the instant is written, then the first fails the Map and the others are
+        // aborted, linked to it (AWS wrote the timeouts in the order 0, 2, 1, 3, and one more TaskStateAborted)
         assertThat(links(r).subList(20, r.history().size())).containsExactly(
-                "21 20 MapIterationFailed", "22 20 TaskStateAborted", "23 20 MapIterationAborted",
-                "24 20 TaskStateAborted", "25 20 MapIterationAborted", "26 20 TaskStateAborted",
-                "27 20 MapIterationAborted", "28 20 MapStateFailed", "29 28 ExecutionFailed");
+                "21 17 TaskTimedOut", "22 18 TaskTimedOut", "23 19 TaskTimedOut",
+                "24 20 MapIterationFailed", "25 20 TaskStateAborted", "26 20 MapIterationAborted",
+                "27 20 TaskStateAborted", "28 20 MapIterationAborted", "29 20 TaskStateAborted",
+                "30 20 MapIterationAborted", "31 23 MapStateFailed", "32 31 ExecutionFailed");
     }
 
     @Test
-    void iterations_that_succeed_together_end_in_index_order_each_after_its_own_events() {
+    void tasks_that_answer_together_are_all_written_before_their_states_go_on() {
         ExecutionRun r = run(LAMBDA_MAP.formatted("\"MaxConcurrency\":0,"), with("[1,2,3]",
                 inv -> Optional.of(new TaskOutcome.Succeeded(inv.parameters(), Duration.ofSeconds(1)))).build());
         assertThat(r.output()).isEqualTo(json("[1,2,3]"));
@@ -65,10 +67,25 @@ class ConcurrentIterationsTest {
                 "7 4 TaskStateEntered", "8 7 TaskScheduled", "9 5 TaskStateEntered", "10 9 TaskScheduled",
                 "11 6 TaskStateEntered", "12 11 TaskScheduled",
                 "13 8 TaskStarted", "14 10 TaskStarted", "15 12 TaskStarted",
-                "16 13 TaskSucceeded", "17 16 TaskStateExited", "18 17 MapIterationSucceeded",
-                "19 14 TaskSucceeded", "20 19 TaskStateExited", "21 20 MapIterationSucceeded",
-                "22 15 TaskSucceeded", "23 22 TaskStateExited", "24 23 MapIterationSucceeded",
+                "16 13 TaskSucceeded", "17 14 TaskSucceeded", "18 15 TaskSucceeded",
+                "19 16 TaskStateExited", "20 19 MapIterationSucceeded",
+                "21 17 TaskStateExited", "22 21 MapIterationSucceeded",
+                "23 18 TaskStateExited", "24 23 MapIterationSucceeded",
                 "25 24 MapStateSucceeded", "26 24 MapStateExited", "27 26 ExecutionSucceeded");
+    }
+
+    @Test
+    void a_branch_that_fails_as_another_answers_aborts_it_after_both_answers_are_written() {
+        ExecutionRun r = run("""
+                {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+                  {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}},
+                  {"StartAt":"B","States":{"B":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}
+                ]}}}""", with("{}", inv -> Optional.of(inv.stateName().equals("A")
+                ? new TaskOutcome.Failed("Boom", "x", Duration.ofSeconds(1))
+                : new TaskOutcome.Succeeded(json("\"b\""), Duration.ofSeconds(1)))).build());
+        assertThat(r.error()).isEqualTo("Boom");
+        assertThat(Runs.types(r).subList(7, r.history().size())).containsExactly("TaskStarted", "TaskStarted",
+                "TaskFailed", "TaskSucceeded", "TaskStateAborted", "ParallelStateFailed", "ExecutionFailed");
     }
 
     @Test
