@@ -242,6 +242,8 @@ abstract sealed class MapIterations implements Frame.Listener, Frame.Redrivable 
             iterationAborted(r.getKey(), r.getValue(), failureEventId);
         }
         running.clear();
+        // what follows links to the failure, not to what other iterations wrote at its instant after it (AWS's MapStateFailed)
+        container.lastInnerEventId = failureEventId;
         runFailed(error, cause);
         frame.lastEventId = container.lastInnerEventId;
         Step.record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.FAILED, error, cause));

@@ -53,7 +53,7 @@ class ConcurrentIterationsTest {
                 "21 17 TaskTimedOut", "22 18 TaskTimedOut", "23 19 TaskTimedOut",
                 "24 20 MapIterationFailed", "25 20 TaskStateAborted", "26 20 MapIterationAborted",
                 "27 20 TaskStateAborted", "28 20 MapIterationAborted", "29 20 TaskStateAborted",
-                "30 20 MapIterationAborted", "31 23 MapStateFailed", "32 31 ExecutionFailed");
+                "30 20 MapIterationAborted", "31 20 MapStateFailed", "32 31 ExecutionFailed");
     }
 
     @Test
