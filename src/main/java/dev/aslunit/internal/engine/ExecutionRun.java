@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ public final class ExecutionRun {
     private final ObjectNode executionContext;
     private final ObjectNode stateMachineContext;
     private final Map<String, TaskCallback> callbacks = new LinkedHashMap<>();
+    /** What the action under way left for when it has done everything it does at once: see {@link #afterStep}. */
+    private final ArrayDeque<Runnable> afterStep = new ArrayDeque<>();
     private final Map<String, Integer> invocations = new HashMap<>();
     /** Per Distributed Map state, its child executions in the order they started, when the options keep them. */
     private final Map<String, List<ChildExecution>> children = new LinkedHashMap<>();
@@ -247,11 +250,13 @@ public final class ExecutionRun {
     /** {@code SendTaskSuccess}: the waiting task succeeds with {@code result} at the current virtual time. */
     public void sendTaskSuccess(String token, JsonNode result) {
         callback(token).succeed(result);
+        runAfterStep();
     }
 
     /** {@code SendTaskFailure}. */
     public void sendTaskFailure(String token, String error, String cause) {
         callback(token).fail(error, cause);
+        runAfterStep();
     }
 
     /** {@code SendTaskHeartbeat}: restarts the task's {@code HeartbeatSeconds} timer. */
@@ -387,8 +392,30 @@ public final class ExecutionRun {
         scheduler.schedule(at, () -> {
             if (!isDone() && scheduledIn == attempt) {
                 action.run();
+                runAfterStep();
             }
         });
+    }
+
+    /**
+     * Runs {@code action} at this instant once the action under way (a scheduled one or a callback)
+     * has done everything it does at once, so that what it made runnable meanwhile comes first: the
+     * other iterations of a Map and branches of a Parallel reach their {@code TaskScheduled} before
+     * any {@code TaskStarted}, as AWS's histories show. Nothing goes on the clock for it, so whoever
+     * runs the scheduler until a task token is pending sees the whole instant.
+     */
+    void afterStep(Runnable action) {
+        afterStep.add(action);
+    }
+
+    private void runAfterStep() {
+        for (Runnable action = afterStep.poll(); action != null; action = afterStep.poll()) {
+            if (isDone()) {
+                afterStep.clear();
+                return;
+            }
+            action.run();
+        }
     }
 
     Instant now() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aslunit.internal.facts.ExecutionStatus;
+import java.util.ArrayDeque;
 
 /**
  * The iterations of one attempt of an inline Map, in this execution: each writes its
@@ -11,6 +12,15 @@ import dev.aslunit.internal.facts.ExecutionStatus;
  * reads the outer variables.
  */
 final class InlineIterations extends MapIterations {
+
+    /** An iteration whose {@code MapIterationStarted} is written, and how it starts running. */
+    private record Announced(int index, Frame frame, Runnable start) {
+    }
+
+    /** The iterations starting at this instant, announced and not yet running, in index order. */
+    private final ArrayDeque<Announced> announced = new ArrayDeque<>();
+    /** The event that the {@code MapIterationStarted} of every iteration in {@link #announced} follows. */
+    private long announcedAfter;
 
     InlineIterations(MapStep map, StateRun run, Scope scope, JsonNode effective) {
         super(map, run, scope, effective, MapStep.MAX_INLINE_ITERATIONS, true);
@@ -46,23 +56,44 @@ final class InlineIterations extends MapIterations {
             return;
         }
         inFlight++;
+        if (announced.isEmpty()) {
+            announcedAfter = container.lastInnerEventId;
+        }
         if (stopped != null && stopped.canRedrive()) {
             running.put(index, stopped);
-            long iterationStarted = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                    () -> iterationDetails(index));
-            container.lastInnerEventId = iterationStarted;
+            long iterationStarted = announce(index);
             stopped.opened(run, index);
-            stopped.redrive(iterationStarted);
+            announced.add(new Announced(index, stopped, () -> stopped.redrive(iterationStarted)));
             return;
         }
         Frame iteration = new Frame(frame.run, frame, map.processor, frame.variables.child(), this, container, item, 0);
         running.put(index, iteration);
         startedFrames.put(index, iteration);
-        iteration.lastEventId = frame.emitAside(container.lastInnerEventId, "MapIterationStarted",
-                () -> iterationDetails(index));
-        container.lastInnerEventId = iteration.lastEventId;
+        iteration.lastEventId = announce(index);
         iteration.opened(run, index);
-        iteration.start(input);
+        announced.add(new Announced(index, iteration, () -> iteration.start(input)));
+    }
+
+    /**
+     * AWS writes the {@code MapIterationStarted} of the iterations starting together first, each
+     * following the same event, then runs them.
+     */
+    private long announce(int index) {
+        long id = run.frame.emitAside(announcedAfter, "MapIterationStarted", () -> iterationDetails(index));
+        container.lastInnerEventId = id;
+        return id;
+    }
+
+    @Override
+    boolean startAnnounced() {
+        boolean any = !announced.isEmpty();
+        for (Announced a = announced.poll(); a != null; a = announced.poll()) {
+            // an earlier one may have failed the Map, aborting the others before they ran
+            if (running.get(a.index()) == a.frame() && run.frame.isLive()) {
+                a.start().run();
+            }
+        }
+        return any;
     }
 
     private ObjectNode iterationDetails(int index) {

@@ -115,9 +115,12 @@ abstract sealed class MapIterations implements Frame.Listener, Frame.Redrivable 
         }
         launching = true;
         try {
-            while (!failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart()) {
-                startIteration(redriving != null && !redriving.isEmpty() ? redriving.poll() : nextIndex++);
-            }
+            do {
+                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart()) {
+                    startIteration(redriving != null && !redriving.isEmpty() ? redriving.poll() : nextIndex++);
+                }
+                // an iteration that ends at once frees its place for the next
+            } while (startAnnounced() && !failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart());
         } finally {
             launching = false;
         }
@@ -149,6 +152,12 @@ abstract sealed class MapIterations implements Frame.Listener, Frame.Redrivable 
      * or, on a redrive, resumes {@code stopped}, the frame it stopped in, when there is one.
      */
     abstract void startIteration(int index, ObjectNode item, Frame stopped);
+
+    /**
+     * Runs the iterations that {@link #startIteration} only announced, once all those starting at this
+     * instant are announced; whether there were any.
+     */
+    abstract boolean startAnnounced();
 
     /** An iteration's input from its item ({@code item} gets the value): the batch itself when batched. */
     final JsonNode inputOf(ObjectNode item, int index, JsonNode value) {
@@ -233,6 +242,8 @@ abstract sealed class MapIterations implements Frame.Listener, Frame.Redrivable 
             iterationAborted(r.getKey(), r.getValue(), failureEventId);
         }
         running.clear();
+        // what follows links to the failure, not to what other iterations wrote at its instant after it (AWS's MapStateFailed)
+        container.lastInnerEventId = failureEventId;
         runFailed(error, cause);
         frame.lastEventId = container.lastInnerEventId;
         Step.record(run, new Fact.AttemptEnded(run.visit, frame.run.now(), ExecutionStatus.FAILED, error, cause));

@@ -108,6 +108,12 @@ final class MapRun extends MapIterations {
         iteration.start(input);
     }
 
+    /** A child execution writes nothing into this history: each one runs as it starts. */
+    @Override
+    boolean startAnnounced() {
+        return false;
+    }
+
     private void keepUnstarted(int index, JsonNode value) {
         if (unstarted == null) {
             unstarted = new TreeMap<>();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Task: asks the execution's {@link TaskHandler} for the resource's answer and writes the events AWS
@@ -139,8 +140,14 @@ final class TaskStep extends Step implements Step.Retrying {
                     + " line, answer it with --mock-config MockConfigFile.json --test-case NAME.");
             return;
         }
-        frame.emit(resource.startedEvent(), resource::startedDetails);
-        new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, answer.get());
+        TaskOutcome outcome = answer.get();
+        // the resource acknowledges after the scheduling: what else starts at this instant schedules first
+        frame.run.afterStep(() -> {
+            if (frame.isLive()) {
+                frame.emit(resource.startedEvent(), resource::startedDetails);
+                new Attempt(run, scope, timeoutSeconds, heartbeatSeconds).begin(invocation, outcome);
+            }
+        });
     }
 
     /** The handler's answer, or {@code null} when it threw and the execution has failed with its reason. */
@@ -184,19 +191,33 @@ final class TaskStep extends Step implements Step.Retrying {
             boolean waitsForever = outcome instanceof TaskOutcome.NoAnswer;
             if (timeoutSeconds != null || (waitsForever && !resource.waitsForToken())) {
                 int seconds = timeoutSeconds != null ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
-                execution.at(now.plusSeconds(seconds), () -> timedOut(Errors.TIMEOUT));
+                execution.at(now.plusSeconds(seconds), () -> timedOut(Errors.TIMEOUT, this::afterTheInstant));
             }
             armHeartbeat();
             if (outcome instanceof TaskOutcome.Succeeded) {
                 TaskOutcome.Succeeded s = (TaskOutcome.Succeeded) outcome;
-                execution.at(now.plus(s.latency()), () -> succeed(s.result()));
+                execution.at(now.plus(s.latency()), () -> succeed(s.result(), this::afterTheInstant));
             } else if (outcome instanceof TaskOutcome.Failed) {
                 TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
                 // AWS omits an empty cause rather than writing "", and so an empty error (SendTaskFailure without one)
                 String cause = f.cause() == null || f.cause().isEmpty() ? null : resource.cause(f.cause());
                 String error = f.error() == null || f.error().isEmpty() ? null : f.error();
-                execution.at(now.plus(f.latency()), () -> fail(error, cause));
+                execution.at(now.plus(f.latency()), () -> fail(error, cause, this::afterTheInstant));
             }
+        }
+
+        /**
+         * The state's reaction to an end that fell due on the clock (an answer after its latency, a
+         * timeout), once everything else due at this instant has run: AWS wrote the {@code TaskTimedOut}
+         * of four Map iterations that timed out together before the first of them failed the Map.
+         */
+        private void afterTheInstant(Runnable reaction) {
+            ExecutionRun execution = run.frame.run;
+            execution.at(execution.now(), () -> {
+                if (run.frame.isLive()) {
+                    reaction.run();
+                }
+            });
         }
 
         private void armHeartbeat() {
@@ -207,7 +228,7 @@ final class TaskStep extends Step implements Step.Retrying {
             ExecutionRun execution = run.frame.run;
             execution.at(execution.now().plusSeconds(heartbeatSeconds), () -> {
                 if (generation == heartbeatGeneration) {
-                    timedOut(Errors.HEARTBEAT_TIMEOUT);
+                    timedOut(Errors.HEARTBEAT_TIMEOUT, this::afterTheInstant);
                 }
             });
         }
@@ -228,12 +249,18 @@ final class TaskStep extends Step implements Step.Retrying {
             return name;
         }
 
+        /** A callback from outside: the state reacts at once. */
         @Override
         public void succeed(JsonNode result) {
+            succeed(result, Runnable::run);
+        }
+
+        /** Writes the task's success; {@code then} runs the state's reaction to it. */
+        private void succeed(JsonNode result, Consumer<Runnable> then) {
             boolean overLimit = run.frame.exceedsPayloadLimit(result);
             if (!settled && run.frame.isLive() && overLimit) {
                 fail(Errors.DATA_LIMIT_EXCEEDED, "The state/task '" + resource.limitName()
-                        + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                        + "' returned a result with a size exceeding the maximum number of bytes service limit.", then);
                 return;
             }
             if (!settle()) {
@@ -242,22 +269,26 @@ final class TaskStep extends Step implements Step.Retrying {
             String text = run.frame.text(result);
             run.frame.emit(resource.succeededEvent(), () -> resource.succeededDetails(text));
             ended(ExecutionStatus.SUCCEEDED, null, null, result);
-            complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause()));
+            then.accept(() -> complete(run, flow, scope, result, f -> TaskStep.this.fail(run, f.error(), f.cause())));
         }
 
         @Override
         public void fail(String error, String cause) {
+            fail(error, cause, Runnable::run);
+        }
+
+        private void fail(String error, String cause, Consumer<Runnable> then) {
             if (Errors.TIMEOUT.equals(error) || Errors.HEARTBEAT_TIMEOUT.equals(error)) {
                 // an answer that is a timeout (a mock's Throw of States.Timeout) is written as one
                 if (settle()) {
                     run.frame.emit(resource.timedOutEvent(), () -> resource.failedDetails(error, cause));
                     ended(ExecutionStatus.TIMED_OUT, error, cause);
-                    TaskStep.this.fail(run, error, cause);
+                    then.accept(() -> TaskStep.this.fail(run, error, cause));
                 }
             } else if (settle()) {
                 run.frame.emit(resource.failedEvent(), () -> resource.failedDetails(error, cause));
                 ended(ExecutionStatus.FAILED, error, cause);
-                TaskStep.this.fail(run, error, cause);
+                then.accept(() -> TaskStep.this.fail(run, error, cause));
             }
         }
 
@@ -279,11 +310,11 @@ final class TaskStep extends Step implements Step.Retrying {
             }
         }
 
-        private void timedOut(String error) {
+        private void timedOut(String error, Consumer<Runnable> then) {
             if (settle()) {
                 run.frame.emit(resource.timedOutEvent(), () -> resource.timedOutDetails(error));
                 ended(ExecutionStatus.TIMED_OUT, error, null);
-                TaskStep.this.fail(run, error, null);
+                then.accept(() -> TaskStep.this.fail(run, error, null));
             }
         }
     }
