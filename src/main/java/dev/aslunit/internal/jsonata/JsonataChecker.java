@@ -144,7 +144,8 @@ public final class JsonataChecker {
             });
             String type = text(e.getValue(), "Type");
             if ("Parallel".equals(type) || "Map".equals(type)) {
-                nested(e.getValue(), type, info.pointer, language(e.getValue(), inherited), seen,
+                // a nested state without its own QueryLanguage takes the state machine's, not its container's
+                nested(e.getValue(), type, info.pointer, machineLanguage, seen,
                         definedBefore(infos, info.name, definedAtEntry));
             }
         }

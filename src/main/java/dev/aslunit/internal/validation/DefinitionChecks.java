@@ -43,6 +43,11 @@ final class DefinitionChecks {
     private final StateChecks states;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
+    /**
+     * The top-level QueryLanguage: a state without its own takes this one, also inside a Parallel or
+     * Map whose own QueryLanguage differs (a JSONata Map does not make its item processor JSONata).
+     */
+    QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
 
     /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
     record Scope(Scope outer, Set<String> names, String description) {
@@ -104,6 +109,9 @@ final class DefinitionChecks {
         if (m.has("QueryLanguage") && allowed.contains("QueryLanguage")) {
             QueryLanguage own = queryLanguage(m.get("QueryLanguage"), p + "/QueryLanguage");
             ql = own == null ? inherited : own;
+        }
+        if (p.isEmpty()) {
+            machineLanguage = ql;
         }
         unknownFields(m, p, allowed, description);
         required(m, p, "StartAt", "States");
@@ -392,7 +400,7 @@ final class DefinitionChecks {
         }
         String name = lastToken(p);
         for (int i = 0; i < branches.size(); i++) {
-            machine(branches.get(i), p + "/Branches/" + i, ql, scope,
+            machine(branches.get(i), p + "/Branches/" + i, machineLanguage, scope,
                     "Parallel branch " + i + " of \"" + name + "\"", StateFields.BRANCH_FIELDS);
         }
     }

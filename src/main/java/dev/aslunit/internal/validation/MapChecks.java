@@ -50,7 +50,7 @@ final class MapChecks {
             if (processor.isObject()) {
                 processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
             }
-            checks.machine(processor, p + "/" + field, ql, scope,
+            checks.machine(processor, p + "/" + field, checks.machineLanguage, scope,
                     "the item processor of Map \"" + DefinitionChecks.lastToken(p) + "\"", StateFields.PROCESSOR_FIELDS);
         }
         checks.pathField(s, p, "ItemsPath", ql);

@@ -171,4 +171,27 @@ class AwsLocationsTest {
 
         assertThat(diagnostics(definition)).isEmpty();
     }
+
+    @Test
+    void a_jsonata_map_or_parallel_does_not_make_its_nested_states_jsonata() {
+        List<Diagnostic> found = diagnostics("{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", "
+                + "\"QueryLanguage\": \"JSONata\", \"ItemProcessor\": {\"StartAt\": \"P\", \"States\": {\"P\": "
+                + "{\"Type\": \"Pass\", \"Output\": \"{% 1 %}\", \"End\": true}}}, \"Next\": \"A\"}, "
+                + "\"A\": {\"Type\": \"Parallel\", \"QueryLanguage\": \"JSONata\", \"Branches\": [{\"StartAt\": \"B\", "
+                + "\"States\": {\"B\": {\"Type\": \"Pass\", \"Output\": \"{% 1 %}\", \"End\": true}}}], \"End\": true}}}");
+
+        assertThat(found).extracting(Diagnostic::code, Diagnostic::pointer).containsExactly(
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/M/ItemProcessor/States/P"),
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/A/Branches/0/States/B"));
+        assertThat(found.get(0).message()).isEqualTo("The QueryLanguage is set to 'JSONPath', but field 'Output' is "
+                + "only supported for the 'JSONata' QueryLanguage");
+    }
+
+    @Test
+    void nested_states_that_say_jsonata_themselves_are_jsonata() {
+        assertThat(diagnostics("{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", "
+                + "\"QueryLanguage\": \"JSONata\", \"ItemProcessor\": {\"StartAt\": \"P\", \"States\": {\"P\": "
+                + "{\"Type\": \"Pass\", \"QueryLanguage\": \"JSONata\", \"Output\": \"{% 1 %}\", \"End\": true}}}, "
+                + "\"End\": true}}}")).isEmpty();
+    }
 }
