@@ -102,9 +102,9 @@ final class MapChecks {
         checks.number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
         checks.number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
         checks.number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
-        checks.pathField(s, p, "MaxConcurrencyPath", ql);
-        checks.pathField(s, p, "ToleratedFailureCountPath", ql);
-        checks.pathField(s, p, "ToleratedFailurePercentagePath", ql);
+        numberPath(s, p, "MaxConcurrencyPath", ql);
+        numberPath(s, p, "ToleratedFailureCountPath", ql);
+        numberPath(s, p, "ToleratedFailurePercentagePath", ql);
         JsonNode label = s.get("Label");
         if (label != null) {
             label(label, p + "/Label");
@@ -151,8 +151,8 @@ final class MapChecks {
         checks.number(batcher, p, "MaxItemsPerBatch", ql, 0, Integer.MAX_VALUE, true);
         checks.exclusive(batcher, p, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
         checks.number(batcher, p, "MaxInputBytesPerBatch", ql, 0, MAX_INPUT_BYTES_PER_BATCH, true);
-        checks.pathField(batcher, p, "MaxInputBytesPerBatchPath", ql);
-        checks.pathField(batcher, p, "MaxItemsPerBatchPath", ql);
+        numberPath(batcher, p, "MaxInputBytesPerBatchPath", ql);
+        numberPath(batcher, p, "MaxItemsPerBatchPath", ql);
     }
 
     /**
@@ -175,7 +175,21 @@ final class MapChecks {
         }
         checks.exclusive(config, p + "/ReaderConfig", "MaxItems", "MaxItemsPath");
         checks.number(config, p + "/ReaderConfig", "MaxItems", ql, 0, MAX_READER_ITEMS, true);
-        checks.pathField(config, p + "/ReaderConfig", "MaxItemsPath", ql);
+        numberPath(config, p + "/ReaderConfig", "MaxItemsPath", ql);
+    }
+
+    /**
+     * A Map's number read from the input is a reference path into the input or a variable: AWS refuses
+     * the context object there ("Value is not a Reference Path", floci-io/floci#3733, measured on AWS),
+     * which only ItemsPath may read.
+     */
+    private void numberPath(JsonNode node, String p, String field, QueryLanguage ql) {
+        checks.pathField(node, p, field, ql);
+        JsonNode v = node.get(field);
+        if (ql == QueryLanguage.JSONPATH && v != null && v.isTextual() && v.asText().startsWith("$$")) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p + "/" + field, "Value is not a Reference Path: " + field
+                    + " reads the state's input (\"$.count\") or a variable (\"$count\"), not the context object");
+        }
     }
 
     private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {

@@ -194,4 +194,25 @@ class AwsLocationsTest {
                 + "{\"Type\": \"Pass\", \"QueryLanguage\": \"JSONata\", \"Output\": \"{% 1 %}\", \"End\": true}}}, "
                 + "\"End\": true}}}")).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"MaxConcurrencyPath\": \"$$.Execution.Input.n\"",
+            "\"ToleratedFailureCountPath\": \"$$.Execution.Input.n\"",
+            "\"ItemBatcher\": {\"MaxItemsPerBatchPath\": \"$$.Execution.Input.n\"}"})
+    void a_maps_number_path_may_not_read_the_context_object(String field) {
+        List<Diagnostic> found = diagnostics(one("{\"Type\": \"Map\", " + DISTRIBUTED + ", " + field + ", \"End\": true}"));
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.SCHEMA_VALIDATION_FAILED);
+            assertThat(d.message()).startsWith("Value is not a Reference Path");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"MaxConcurrencyPath\": \"$.n\"", "\"MaxConcurrencyPath\": \"$n\"",
+            "\"ItemsPath\": \"$$.Execution.Input.items\""})
+    void a_maps_number_path_reads_the_input_or_a_variable_and_items_path_the_context_too(String field) {
+        assertThat(diagnostics(one("{\"Type\": \"Map\", " + INLINE + ", " + field + ", \"End\": true}")))
+                .noneMatch(Diagnostic::isError);
+    }
 }
