@@ -215,4 +215,16 @@ class AwsLocationsTest {
         assertThat(diagnostics(one("{\"Type\": \"Map\", " + INLINE + ", " + field + ", \"End\": true}")))
                 .noneMatch(Diagnostic::isError);
     }
+
+    @Test
+    void a_workflow_with_no_terminal_state_has_no_aws_location_but_its_text_names_the_machine() {
+        List<Diagnostic> found = diagnostics("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", "
+                + "\"Next\": \"B\"}, \"B\": {\"Type\": \"Pass\", \"Next\": \"A\"}}}");
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.MISSING_END_STATE);
+            assertThat(d.awsLocation()).isNull();
+            assertThat(d.format()).endsWith("(/States)");
+        });
+    }
 }
