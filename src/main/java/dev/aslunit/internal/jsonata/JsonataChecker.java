@@ -48,8 +48,8 @@ import java.util.Set;
  * <p>Field rules follow "Transforming data with JSONata in Step Functions"
  * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html) and "Passing data
  * between states with variables" (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
- * A state's language is its own {@code QueryLanguage}, else that of the state machine or enclosing
- * state around it, as {@link DefinitionReader} reads it.
+ * A state's language is its own {@code QueryLanguage}, else the state machine's, also inside a Map or
+ * Parallel that sets its own, as {@link DefinitionReader} reads it.
  */
 public final class JsonataChecker {
 
