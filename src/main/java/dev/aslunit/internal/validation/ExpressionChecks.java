@@ -76,7 +76,10 @@ final class ExpressionChecks {
         }
     }
 
-    /** A {@code .$} value outside a payload template (Credentials' RoleArn.$), ErrorPath or CausePath: a path or an intrinsic function call. */
+    /**
+     * A {@code .$} value outside a payload template (Credentials' {@code RoleArn.$}), ErrorPath or
+     * CausePath: a path or an intrinsic function call, located at the field.
+     */
     void pathOrIntrinsic(JsonNode v, String p, String field) {
         pathOrIntrinsic(v, p, field, p);
     }
