@@ -44,7 +44,7 @@ final class Definitions {
 
     static ApiException invalid(List<Problem> errors) {
         return new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + errors.stream()
-                .map(p -> p.code() + ": " + p.message() + (p.location().isEmpty() ? "" : " at " + p.location()))
+                .map(p -> p.code() + ": " + p.message() + " at " + p.location())
                 .collect(Collectors.joining(", ")) + "'");
     }
 

@@ -157,8 +157,11 @@ final class MachineOperations {
             if (shown++ == maxResults) {
                 break;
             }
-            list.addObject().put("severity", p.severity()).put("code", p.code()).put("message", p.message())
-                    .put("location", p.location());
+            ObjectNode diagnostic = list.addObject().put("severity", p.severity()).put("code", p.code())
+                    .put("message", p.message());
+            if (p.location() != null) {
+                diagnostic.put("location", p.location());
+            }
         }
         out.put("truncated", shown > maxResults);
         return out;

@@ -162,4 +162,19 @@ class MachineOperationsTest {
             assertThat(d.severityAsString()).isEqualTo("ERROR");
         });
     }
+
+    @Test
+    void a_workflow_with_no_terminal_state_is_located_nowhere_as_aws_does() {
+        String loop = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},"
+                + "\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
+        var fail = local.sfn().validateStateMachineDefinition(b -> b.definition(loop));
+        assertThat(fail.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("MISSING_END_STATE");
+            assertThat(d.location()).isNull();
+        });
+        assertThatThrownBy(() -> local.sfn().createStateMachine(b -> b.name("loop").definition(loop).roleArn(ROLE)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("'MISSING_END_STATE: Workflow has no terminal state")
+                .hasMessageContaining(" at null'");
+    }
 }

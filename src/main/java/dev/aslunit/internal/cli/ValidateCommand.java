@@ -138,7 +138,9 @@ final class ValidateCommand implements Callable<Integer> {
                 o.put("severity", d.severity().name());
                 o.put("code", d.code().name());
                 o.put("message", d.message());
-                o.put("location", d.awsLocation());
+                if (d.awsLocation() != null) {
+                    o.put("location", d.awsLocation());
+                }
                 if (d.location().hasLineAndColumn()) {
                     o.put("line", d.location().line());
                     o.put("column", d.location().column());

@@ -15,6 +15,11 @@ import java.util.Map;
 public final class DefinitionReader {
 
     private final SourceLocator locator;
+    /**
+     * The top-level QueryLanguage, which a state without its own takes, also inside a Parallel or Map
+     * whose own QueryLanguage differs (floci-io/floci#2968, measured on AWS; the CDK's QueryLanguage docs).
+     */
+    private QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
 
     private DefinitionReader(SourceLocator locator) {
         this.locator = locator;
@@ -33,6 +38,9 @@ public final class DefinitionReader {
             throw new IllegalArgumentException("Expected a state machine object at " + at(pointer));
         }
         QueryLanguage ql = language(node, inherited);
+        if (top) {
+            machineLanguage = ql;
+        }
         JsonNode statesNode = node.get("States");
         if (statesNode == null || !statesNode.isObject()) {
             throw new IllegalArgumentException("Expected an object of states at " + at(pointer + "/States"));
@@ -91,7 +99,7 @@ public final class DefinitionReader {
                 JsonNode b = n.get("Branches");
                 if (b != null && b.isArray()) {
                     for (int i = 0; i < b.size(); i++) {
-                        branches.add(machine(b.get(i), p + "/Branches/" + i, ql, false));
+                        branches.add(machine(b.get(i), p + "/Branches/" + i, machineLanguage, false));
                     }
                 }
                 return new ParallelState(name, comment, ql, loc, transition(n), branches, path(n, "InputPath"),
@@ -102,7 +110,8 @@ public final class DefinitionReader {
             case "Map": {
                 String processorField = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
                 JsonNode processor = n.get(processorField);
-                StateMachineDefinition itemProcessor = machine(processor, p + "/" + processorField, ql, false);
+                StateMachineDefinition itemProcessor = machine(processor, p + "/" + processorField, machineLanguage,
+                        false);
                 JsonNode config = processor.get("ProcessorConfig");
                 String mode = config != null && config.hasNonNull("Mode") ? config.get("Mode").asText() : "INLINE";
                 String executionType = config != null && config.hasNonNull("ExecutionType")

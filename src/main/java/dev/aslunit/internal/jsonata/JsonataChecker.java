@@ -48,8 +48,8 @@ import java.util.Set;
  * <p>Field rules follow "Transforming data with JSONata in Step Functions"
  * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html) and "Passing data
  * between states with variables" (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
- * A state's language is its own {@code QueryLanguage}, else that of the state machine or enclosing
- * state around it, as {@link DefinitionReader} reads it.
+ * A state's language is its own {@code QueryLanguage}, else the state machine's, also inside a Map or
+ * Parallel that sets its own, as {@link DefinitionReader} reads it.
  */
 public final class JsonataChecker {
 
@@ -144,7 +144,8 @@ public final class JsonataChecker {
             });
             String type = text(e.getValue(), "Type");
             if ("Parallel".equals(type) || "Map".equals(type)) {
-                nested(e.getValue(), type, info.pointer, language(e.getValue(), inherited), seen,
+                // a nested state without its own QueryLanguage takes the state machine's, not its container's
+                nested(e.getValue(), type, info.pointer, machineLanguage, seen,
                         definedBefore(infos, info.name, definedAtEntry));
             }
         }

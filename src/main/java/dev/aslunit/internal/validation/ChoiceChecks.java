@@ -85,7 +85,7 @@ final class ChoiceChecks {
                 operators.add(field);
             } else if (field.equals("Next") || field.equals("Assign")) {
                 if (!top) {
-                    checks.report(SCHEMA_VALIDATION_FAILED, fp, "\"" + field + "\" is only allowed in a top-level Choice "
+                    checks.reportField(p, field, "\"" + field + "\" is only allowed in a top-level Choice "
                             + "rule, not inside And, Or or Not");
                 }
             } else if (field.equals("Condition")) {
@@ -96,7 +96,7 @@ final class ChoiceChecks {
                 for (ComparisonOperator op : ComparisonOperator.values()) {
                     known.add(op.aslName());
                 }
-                checks.report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in a Choice rule"
+                checks.reportField(p, field, "The field \"" + field + "\" is not supported in a Choice rule"
                         + Suggestions.didYouMean(field, known));
             }
         }

@@ -9,6 +9,7 @@ import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_F
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.QueryLanguage;
+import dev.aslunit.internal.definition.SourceLocation;
 import dev.aslunit.internal.definition.SourceLocator;
 import dev.aslunit.StateMachineType;
 import dev.aslunit.internal.json.Json;
@@ -42,6 +43,11 @@ final class DefinitionChecks {
     private final StateChecks states;
     private final List<Diagnostic> found = new ArrayList<>();
     private final Map<String, String> stateNames = new HashMap<>();
+    /**
+     * The top-level QueryLanguage: a state without its own takes this one, also inside a Parallel or
+     * Map whose own QueryLanguage differs (a JSONata Map does not make its item processor JSONata).
+     */
+    QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
 
     /** The states of one machine, and of the machines around it (to explain a Next that leaves its scope). */
     record Scope(Scope outer, Set<String> names, String description) {
@@ -49,7 +55,7 @@ final class DefinitionChecks {
 
     DefinitionChecks(SourceLocator locator, StateMachineType type) {
         this.locator = locator;
-        this.expressions = new ExpressionChecks(this::report);
+        this.expressions = new ExpressionChecks(this::reportAt);
         this.states = new StateChecks(this, type);
     }
 
@@ -71,6 +77,25 @@ final class DefinitionChecks {
         found.add(new Diagnostic(code, message, locator.locate(pointer)));
     }
 
+    /**
+     * A problem AWS locates at {@code pointer} (an object) although it is written at {@code at} (one
+     * of its fields): the diagnostic carries AWS's pointer and the field's line and column.
+     */
+    void reportAt(DiagnosticCode code, String pointer, String at, String message) {
+        SourceLocation field = locator.locate(at);
+        found.add(new Diagnostic(code, message,
+                new SourceLocation(field.file(), pointer, field.line(), field.column())));
+    }
+
+    /**
+     * A field the object at {@code p} may not have (unknown, of another state type, or one of two
+     * exclusive fields): AWS's schema validation reports it at the object, {@code /States/A} for a
+     * state, {@code /} for the top level.
+     */
+    void reportField(String p, String field, String message) {
+        reportAt(SCHEMA_VALIDATION_FAILED, p, p + "/" + escape(field), message);
+    }
+
     // ---------------------------------------------------------------- machines
 
     void machine(JsonNode m, String p, QueryLanguage inherited, Scope outer, String description,
@@ -84,6 +109,9 @@ final class DefinitionChecks {
         if (m.has("QueryLanguage") && allowed.contains("QueryLanguage")) {
             QueryLanguage own = queryLanguage(m.get("QueryLanguage"), p + "/QueryLanguage");
             ql = own == null ? inherited : own;
+        }
+        if (p.isEmpty()) {
+            machineLanguage = ql;
         }
         unknownFields(m, p, allowed, description);
         required(m, p, "StartAt", "States");
@@ -280,7 +308,7 @@ final class DefinitionChecks {
         s.fieldNames().forEachRemaining(field -> {
             if (!StateFields.COMMON.contains(field) && !allowed.contains(field)) {
                 boolean elsewhere = StateFields.STATE_FIELDS.values().stream().anyMatch(f -> f.contains(field));
-                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field + "\" is not supported "
+                reportField(p, field, "The field \"" + field + "\" is not supported "
                         + (elsewhere ? "in a " + stateType + " state" : "by Step Functions")
                         + Suggestions.didYouMean(field, allowed));
             }
@@ -372,7 +400,7 @@ final class DefinitionChecks {
         }
         String name = lastToken(p);
         for (int i = 0; i < branches.size(); i++) {
-            machine(branches.get(i), p + "/Branches/" + i, ql, scope,
+            machine(branches.get(i), p + "/Branches/" + i, machineLanguage, scope,
                     "Parallel branch " + i + " of \"" + name + "\"", StateFields.BRANCH_FIELDS);
         }
     }
@@ -392,7 +420,7 @@ final class DefinitionChecks {
     void unknownFields(JsonNode node, String p, Set<String> allowed, String what) {
         node.fieldNames().forEachRemaining(field -> {
             if (!allowed.contains(field)) {
-                report(SCHEMA_VALIDATION_FAILED, p + "/" + escape(field), "The field \"" + field
+                reportField(p, field, "The field \"" + field
                         + "\" is not supported in " + what + Suggestions.didYouMean(field, allowed));
             }
         });
@@ -412,8 +440,7 @@ final class DefinitionChecks {
 
     void exclusive(JsonNode node, String p, String a, String b) {
         if (node.has(a) && node.has(b)) {
-            report(SCHEMA_VALIDATION_FAILED, p + "/" + b, "\"" + a + "\" and \"" + b + "\" are mutually exclusive; "
-                    + "keep one");
+            reportField(p, b, "\"" + a + "\" and \"" + b + "\" are mutually exclusive; keep one");
         }
     }
 

@@ -19,8 +19,15 @@ public record Diagnostic(DiagnosticCode code, String message, SourceLocation loc
         return location.pointer();
     }
 
-    /** The {@code location} as AWS reports it: the pointer, with {@code /} for the whole definition. */
+    /**
+     * The {@code location} as AWS reports it: the pointer, with {@code /} for the whole definition;
+     * {@code null} for a workflow with no terminal state, which AWS locates nowhere ("MISSING_END_STATE:
+     * Workflow has no terminal state at null", floci-io/floci#2735).
+     */
     public String awsLocation() {
+        if (code == DiagnosticCode.MISSING_END_STATE) {
+            return null;
+        }
         return pointer().isEmpty() ? "/" : pointer();
     }
 
@@ -41,8 +48,9 @@ public record Diagnostic(DiagnosticCode code, String message, SourceLocation loc
             }
             sb.append(": ");
         }
+        // where AWS gives no location, the pointer still tells the reader which machine or branch it is
         sb.append(severity().name().toLowerCase(Locale.ROOT)).append(' ').append(code).append(' ').append(message)
-                .append(" (").append(awsLocation()).append(')');
+                .append(" (").append(awsLocation() != null ? awsLocation() : pointer()).append(')');
         return sb.toString();
     }
 

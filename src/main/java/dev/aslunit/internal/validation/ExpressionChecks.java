@@ -20,9 +20,13 @@ import java.util.Map;
  */
 final class ExpressionChecks {
 
-    /** Where diagnostics go: (code, pointer, message). */
+    /** Where diagnostics go: (code, AWS's pointer, the pointer of the text it is about, message). */
     interface Sink {
-        void report(DiagnosticCode code, String pointer, String message);
+        void report(DiagnosticCode code, String pointer, String at, String message);
+
+        default void report(DiagnosticCode code, String pointer, String message) {
+            report(code, pointer, pointer, message);
+        }
     }
 
     private final Sink sink;
@@ -72,30 +76,35 @@ final class ExpressionChecks {
         }
     }
 
-    /** A {@code .$} value, ErrorPath or CausePath: a path or an intrinsic function call. */
+    /**
+     * A {@code .$} value outside a payload template (Credentials' {@code RoleArn.$}), ErrorPath or
+     * CausePath: a path or an intrinsic function call, located at the field.
+     */
     void pathOrIntrinsic(JsonNode v, String p, String field) {
         pathOrIntrinsic(v, p, field, p);
     }
 
-    /** @param template the payload template holding the field, where AWS locates a bad escape in a string literal */
+    /**
+     * @param template where AWS locates the problem: the payload template holding the field (AWS answers
+     *     "The value for the field 'outputPath.$' must be a valid JSONPath or a valid intrinsic function
+     *     call at /States/TestTask/Parameters", serverless-step-functions#399), else the field itself
+     */
     private void pathOrIntrinsic(JsonNode v, String p, String field, String template) {
         if (!v.isTextual()) {
-            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a path or an intrinsic "
-                    + "function string, not " + Json.describe(v));
+            sink.report(SCHEMA_VALIDATION_FAILED, template, p, "The value of \"" + field + "\" must be a path or an "
+                    + "intrinsic function string, not " + Json.describe(v));
             return;
         }
         String text = v.asText();
         if (!text.startsWith("$") && !text.startsWith("States.")) {
-            sink.report(SCHEMA_VALIDATION_FAILED, p, "The value of \"" + field + "\" must be a JSONPath starting with "
-                    + "\"$\" or an intrinsic function such as States.Format(...), not \"" + text + "\"");
+            sink.report(SCHEMA_VALIDATION_FAILED, template, p, "The value of \"" + field + "\" must be a JSONPath "
+                    + "starting with \"$\" or an intrinsic function such as States.Format(...), not \"" + text + "\"");
             return;
         }
         try {
             ValueExpression.compile(text);
         } catch (PathSyntaxException e) {
-            boolean escape = e.getMessage().contains(PathSyntaxException.BAD_ESCAPE);
-            sink.report(SCHEMA_VALIDATION_FAILED, escape ? template : p, "Invalid \"" + field + "\": "
-                    + e.getMessage());
+            sink.report(SCHEMA_VALIDATION_FAILED, template, p, "Invalid \"" + field + "\": " + e.getMessage());
         }
     }
 

@@ -20,6 +20,12 @@ final class MapChecks {
 
     private static final int MAX_LABEL = 40;
     private static final int MAX_INPUT_BYTES_PER_BATCH = 256 * 1024;
+    private static final int MAX_READER_ITEMS = 100_000_000;
+    private static final Set<String> ITEM_READER_FIELDS = Set.of("Resource", "ReaderConfig", "Parameters", "Arguments");
+    private static final Set<String> ITEM_BATCHER_FIELDS = Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath",
+            "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput");
+    private static final Set<String> RESULT_WRITER_FIELDS = Set.of("Resource", "Parameters", "Arguments",
+            "WriterConfig");
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
 
     private final DefinitionChecks checks;
@@ -44,7 +50,7 @@ final class MapChecks {
             if (processor.isObject()) {
                 processorConfig(processor.get("ProcessorConfig"), p + "/" + field + "/ProcessorConfig");
             }
-            checks.machine(processor, p + "/" + field, ql, scope,
+            checks.machine(processor, p + "/" + field, checks.machineLanguage, scope,
                     "the item processor of Map \"" + DefinitionChecks.lastToken(p) + "\"", StateFields.PROCESSOR_FIELDS);
         }
         checks.pathField(s, p, "ItemsPath", ql);
@@ -81,9 +87,9 @@ final class MapChecks {
                 }
             }
         }
-        JsonNode readerConfig = s.path("ItemReader").path("ReaderConfig");
-        if (readerConfig.isObject()) {
-            checks.pathField(readerConfig, p + "/ItemReader/ReaderConfig", "MaxItemsPath", ql);
+        JsonNode reader = s.get("ItemReader");
+        if (reader != null && reader.isObject()) {
+            itemReader(reader, p + "/ItemReader", ql);
         }
         JsonNode batcher = s.get("ItemBatcher");
         if (batcher != null && batcher.isObject()) {
@@ -96,9 +102,9 @@ final class MapChecks {
         checks.number(s, p, "MaxConcurrency", ql, 0, Integer.MAX_VALUE, true);
         checks.number(s, p, "ToleratedFailureCount", ql, 0, Integer.MAX_VALUE, true);
         checks.number(s, p, "ToleratedFailurePercentage", ql, 0, 100, false);
-        checks.pathField(s, p, "MaxConcurrencyPath", ql);
-        checks.pathField(s, p, "ToleratedFailureCountPath", ql);
-        checks.pathField(s, p, "ToleratedFailurePercentagePath", ql);
+        numberPath(s, p, "MaxConcurrencyPath", ql);
+        numberPath(s, p, "ToleratedFailureCountPath", ql);
+        numberPath(s, p, "ToleratedFailurePercentagePath", ql);
         JsonNode label = s.get("Label");
         if (label != null) {
             label(label, p + "/Label");
@@ -111,6 +117,7 @@ final class MapChecks {
      * or all three; {@code Transformation} and {@code OutputType} take AWS's values only.
      */
     private void resultWriter(JsonNode writer, String p, QueryLanguage ql) {
+        checks.unknownFields(writer, p, RESULT_WRITER_FIELDS, "ResultWriter");
         String parameters = ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
         if (!writer.has("Resource") && !writer.has("WriterConfig")) {
             checks.report(SCHEMA_VALIDATION_FAILED, p, "ResultWriter needs WriterConfig (to shape the state's result), "
@@ -139,10 +146,50 @@ final class MapChecks {
      * ASL's own validator (statelint) accepts it, and bounds nothing.
      */
     private void itemBatcher(JsonNode batcher, String p, QueryLanguage ql) {
+        checks.unknownFields(batcher, p, ITEM_BATCHER_FIELDS, "ItemBatcher");
+        checks.exclusive(batcher, p, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+        checks.number(batcher, p, "MaxItemsPerBatch", ql, 0, Integer.MAX_VALUE, true);
         checks.exclusive(batcher, p, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
         checks.number(batcher, p, "MaxInputBytesPerBatch", ql, 0, MAX_INPUT_BYTES_PER_BATCH, true);
-        checks.pathField(batcher, p, "MaxInputBytesPerBatchPath", ql);
-        checks.pathField(batcher, p, "MaxItemsPerBatchPath", ql);
+        numberPath(batcher, p, "MaxInputBytesPerBatchPath", ql);
+        numberPath(batcher, p, "MaxItemsPerBatchPath", ql);
+    }
+
+    /**
+     * "ItemReader (Map)": the reader names its source with {@code Resource}; {@code ReaderConfig}'s
+     * {@code MaxItems} is "up to 100,000,000" and exclusive with {@code MaxItemsPath}. The fields of
+     * {@code ReaderConfig} itself are not closed here: AWS added four in 2025 and may add more.
+     */
+    private void itemReader(JsonNode reader, String p, QueryLanguage ql) {
+        checks.unknownFields(reader, p, ITEM_READER_FIELDS, "ItemReader");
+        checks.required(reader, p, "Resource");
+        JsonNode config = reader.get("ReaderConfig");
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            if (!(ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(config))) {
+                checks.wrongType(p + "/ReaderConfig", "ReaderConfig", "an object", config);
+            }
+            return;
+        }
+        checks.exclusive(config, p + "/ReaderConfig", "MaxItems", "MaxItemsPath");
+        checks.number(config, p + "/ReaderConfig", "MaxItems", ql, 0, MAX_READER_ITEMS, true);
+        numberPath(config, p + "/ReaderConfig", "MaxItemsPath", ql);
+    }
+
+    /**
+     * A Map's number read from the input is a reference path into the input or a variable: AWS refuses
+     * the context object there ("Value is not a Reference Path", floci-io/floci#3733, measured on AWS),
+     * which only ItemsPath may read.
+     */
+    private void numberPath(JsonNode node, String p, String field, QueryLanguage ql) {
+        checks.pathField(node, p, field, ql);
+        JsonNode v = node.get(field);
+        if (ql == QueryLanguage.JSONPATH && v != null && v.isTextual() && v.asText().startsWith("$$")) {
+            checks.report(SCHEMA_VALIDATION_FAILED, p + "/" + field, "Value is not a Reference Path: " + field
+                    + " reads the state's input (\"$.count\") or a variable (\"$count\"), not the context object");
+        }
     }
 
     private void oneOf(JsonNode node, String p, String field, String expected, Set<String> values) {

@@ -65,7 +65,7 @@ final class StateChecks {
         checks.pathField(s, p, "HeartbeatSecondsPath", ql);
         JsonNode credentials = s.get("Credentials");
         if (credentials != null) {
-            TaskCredentials.check(credentials, p + "/Credentials", ql, checks.expressions, checks::report);
+            TaskCredentials.check(credentials, p + "/Credentials", ql, checks.expressions, checks::reportAt);
         }
     }
 

@@ -46,7 +46,7 @@ final class TaskCredentials {
                 roles++;
                 expressions.pathOrIntrinsic(value, fp, field);
             } else {
-                sink.report(SCHEMA_VALIDATION_FAILED, fp, "The field \"" + field + "\" is not supported in "
+                sink.report(SCHEMA_VALIDATION_FAILED, p, fp, "The field \"" + field + "\" is not supported in "
                         + "Credentials; it holds only " + (jsonPath ? "\"RoleArn\" or \"RoleArn.$\"" : "\"RoleArn\""));
             }
         }

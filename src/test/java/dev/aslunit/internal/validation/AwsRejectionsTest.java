@@ -94,11 +94,11 @@ class AwsRejectionsTest {
     }
 
     @Test
-    void other_intrinsic_problems_stay_at_their_field() {
+    void other_intrinsic_problems_in_a_payload_template_are_located_at_it_too() {
         String definition = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Parameters\": "
                 + "{\"a.$\": \"States.Frobnicate($.x)\"}, \"End\": true}}}";
 
-        assertThat(diagnostics(definition)).extracting(Diagnostic::pointer).containsExactly("/States/P/Parameters/a.$");
+        assertThat(diagnostics(definition)).extracting(Diagnostic::pointer).containsExactly("/States/P/Parameters");
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ class DiagnosticCodesTest {
                    "B": {"Type": "Succeed"}}}""");
         // B is unreachable too, since the misspelt Nxt leads nowhere.
         assertThat(found).hasSize(2);
-        assertOnly(found.subList(0, 1), DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/A/Nxt", 3, 26);
+        assertOnly(found.subList(0, 1), DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/A", 3, 26);
         assertThat(found.get(0).message()).isEqualTo("The field \"Nxt\" is not supported by Step Functions; "
                 + "did you mean \"Next\"?");
     }

@@ -50,7 +50,7 @@ class ItemBatcherChecksTest {
         List<Diagnostic> found = withBatcher("JSONPath",
                 "{\"MaxInputBytesPerBatch\": 1024, \"MaxInputBytesPerBatchPath\": \"$.bytes\"}");
         assertThat(found).singleElement().satisfies(d -> {
-            assertThat(d.pointer()).isEqualTo("/States/M/ItemBatcher/MaxInputBytesPerBatchPath");
+            assertThat(d.pointer()).isEqualTo("/States/M/ItemBatcher");
             assertThat(d.message()).contains("mutually exclusive");
         });
     }

@@ -58,7 +58,7 @@ class ResultWriterChecksTest {
         List<Diagnostic> found = withWriter("JSONPath", "{\"WriterConfig\": {\"Transform\": \"NONE\"}}");
         assertThat(found).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(DiagnosticCode.SCHEMA_VALIDATION_FAILED);
-            assertThat(d.pointer()).isEqualTo("/States/M/ResultWriter/WriterConfig/Transform");
+            assertThat(d.pointer()).isEqualTo("/States/M/ResultWriter/WriterConfig");
         });
     }
 
