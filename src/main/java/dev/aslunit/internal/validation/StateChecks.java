@@ -159,7 +159,8 @@ final class StateChecks {
         if (timestamp != null) {
             if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
                 checks.expressions.jsonataTemplate(timestamp, p + "/Timestamp");
-            } else if (!timestamp.isTextual() || !DefinitionChecks.isTimestamp(timestamp.asText())) {
+            } else if (!ExpressionChecks.isPlaceholder(timestamp)
+                    && (!timestamp.isTextual() || !DefinitionChecks.isTimestamp(timestamp.asText()))) {
                 checks.report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
                         + "\"2026-01-05T09:00:00Z\", not " + timestamp
                         + (timestamp.isTextual() && ExpressionChecks.looksLikePath(timestamp.asText())
