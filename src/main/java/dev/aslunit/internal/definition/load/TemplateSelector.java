@@ -60,7 +60,10 @@ final class TemplateSelector {
                 : null;
         String properties0 = resource + "/Properties";
         if (properties.has("Definition")) {
-            return DefinitionLoader.Selected.in(template, properties0 + "/Definition", substitutions, type);
+            DefinitionLoader.Selected inline = DefinitionLoader.Selected.in(template, properties0 + "/Definition",
+                    substitutions, type);
+            return new DefinitionLoader.Selected(InlineIntrinsics.resolve(inline.json()), inline.locator(),
+                    inline.duplicates(), substitutions, type);
         }
         if (!sam && properties.has("DefinitionString")) {
             return definitionString(properties.get("DefinitionString"), properties0 + "/DefinitionString",
