@@ -70,7 +70,7 @@ final class TemplateSelector {
                     substitutions, type, diagnostics);
         }
         JsonNode uri = properties.get("DefinitionUri");
-        if (sam && uri != null && uri.isTextual()) {
+        if (sam && uri != null && uri.isTextual() && !uri.asText().startsWith("s3://")) {
             String file = source.name() == null ? uri.asText()
                     : Path.of(source.name()).resolveSibling(uri.asText()).normalize().toString();
             SourceText text = source.origin().sibling(uri.asText()).read(file);
