@@ -80,7 +80,10 @@ final class StateChecks {
         String hint = "; a Task's Resource is a service integration such as "
                 + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
         if (written.form() == ResourceArn.Form.NOT_AN_ARN) {
-            checks.report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
+            // AWS's CreateStateMachine answers a Resource without ARN syntax ("${StockCheckerFunctionArn}" left
+            // unsubstituted) with SCHEMA_VALIDATION_FAILED "Value is not a valid resource ARN", quoted in
+            // aws/aws-sam-cli-app-templates#342; INVALID_RESOURCE is for an ARN that names no task resource.
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "Value is not a valid resource ARN: \"" + arn + "\"" + hint);
             return;
         }
         String rest = written.resourcePart();
