@@ -18,6 +18,16 @@ final class Definitions {
 
     /** One diagnostic in ValidateStateMachineDefinition's shape. */
     record Problem(String severity, String code, String message, String location) {
+
+        /**
+         * A Task's Resource that names no resource: no ARN syntax ({@code SCHEMA_VALIDATION_FAILED}, "Value
+         * is not a valid resource ARN") or an ARN of no task resource ({@code INVALID_RESOURCE}). TestState
+         * does not check the resources of states that do not run.
+         */
+        boolean isResource() {
+            return code.equals("INVALID_RESOURCE") || location != null && location.endsWith("/Resource")
+                    && message.startsWith("Value is not a valid resource ARN");
+        }
     }
 
     /** Every diagnostic, as CreateStateMachine would find them (so validating also compiles). */

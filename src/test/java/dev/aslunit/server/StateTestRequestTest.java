@@ -63,7 +63,7 @@ class StateTestRequestTest {
                       "Go":{"Type":"Pass","End":true}}}""";
             assertThat(StateTest.of(machine, "Go").run()).succeeded();
             assertThatThrownBy(() -> StateTest.of(machine, "Call").mockResult("{}").run())
-                    .hasMessageContaining("INVALID_RESOURCE");
+                    .hasMessageContaining("SCHEMA_VALIDATION_FAILED: Value is not a valid resource ARN");
             assertThatThrownBy(() -> StateTest.of("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\"}}}", "A"))
                     .hasMessageStartingWith("Invalid State Machine Definition");
         }

@@ -97,6 +97,12 @@ final class Compiler {
                     }
                 };
             } catch (PathSyntaxException e) {
+                String placeholder = OpaqueValue.in(rule);
+                if (placeholder != null) {
+                    return scope -> {
+                        throw OpaqueValue.unknown(scope, "Choices", placeholder);
+                    };
+                }
                 problem("Choices", e.getMessage());
                 return scope -> false;
             }

@@ -67,6 +67,12 @@ final class PathCompiler implements StateCompiler {
     /** {@code TimeoutSeconds}/{@code HeartbeatSeconds} (a positive integer) or their {@code *Path}. */
     private TaskStep.Seconds seconds(String field, JsonNode value, String path) {
         if (value != null) {
+            String placeholder = OpaqueValue.of(value);
+            if (placeholder != null) {
+                return scope -> {
+                    throw OpaqueValue.unknown(scope, field, placeholder);
+                };
+            }
             if (!value.canConvertToInt() || !value.isIntegralNumber()) {
                 c.problem(field, "expected a positive integer, got " + value);
                 return null;
@@ -113,12 +119,23 @@ final class PathCompiler implements StateCompiler {
         WaitStep.Until until;
         if (w.seconds() != null) {
             JsonNode v = w.seconds();
+            String placeholder = OpaqueValue.of(v);
+            if (placeholder != null) {
+                return new WaitStep(w.name(), flow, (scope, entered) -> {
+                    throw OpaqueValue.unknown(scope, "Seconds", placeholder);
+                });
+            }
             if (!v.isIntegralNumber() || v.longValue() < 0) {
                 c.problem("Seconds", "expected a non-negative integer, got " + v);
                 return null;
             }
             long seconds = v.longValue();
             until = (scope, entered) -> WaitStep.after(entered, seconds);
+        } else if (OpaqueValue.of(w.timestamp()) != null) {
+            String placeholder = OpaqueValue.of(w.timestamp());
+            until = (scope, entered) -> {
+                throw OpaqueValue.unknown(scope, "Timestamp", placeholder);
+            };
         } else if (w.timestamp() != null) {
             Instant at = w.timestamp().isTextual() ? Timestamps.parse(w.timestamp().asText()) : null;
             if (at == null) {

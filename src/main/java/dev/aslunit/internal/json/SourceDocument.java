@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>Two things a plain {@code readTree} would lose are kept: repeated keys (Jackson silently keeps
  * the last; ASL forbids duplicate state names), and CloudFormation's YAML short-form tags
  * ({@code !Ref X}, {@code !Sub ...}), which become their JSON long form ({@code {"Ref": "X"}},
- * {@code {"Fn::Sub": ...}}).
+ * {@code {"Fn::Sub": ...}}). YAML's anchors, aliases and merge keys are expanded
+ * ({@link YamlReferences}), and a byte order mark before JSON is ignored, as RFC 8259 allows.
  */
 public final class SourceDocument {
 
@@ -91,7 +92,8 @@ public final class SourceDocument {
     public static SourceDocument parse(String text, Format format, String file) throws SourceSyntaxException {
         JsonParser parser = null;
         try {
-            parser = format == Format.YAML ? YAML_FACTORY.createParser(text) : JSON_FACTORY.createParser(text);
+            parser = format == Format.YAML ? YAML_FACTORY.createParser(text)
+                    : JSON_FACTORY.createParser(text.startsWith("\uFEFF") ? " " + text.substring(1) : text);
             return new Builder(file, parser, format == Format.YAML).build();
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -223,6 +225,7 @@ public final class SourceDocument {
         private final Map<String, Integer> valueOffsets = new HashMap<>();
         private final List<DuplicateKey> duplicates = new ArrayList<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
+        private final YamlReferences references = new YamlReferences();
 
         /** A container being filled; {@code recorded} is false inside a duplicate key's value. */
         private record Frame(ContainerNode<?> node, String pointer, boolean recorded) {
@@ -266,7 +269,11 @@ public final class SourceDocument {
                     pointer = parent.pointer() + "/" + parent.node().size();
                     at = parser.currentTokenLocation();
                 }
-                JsonNode value = value(token);
+                boolean alias = yaml && ((YAMLParser) parser).isCurrentAlias();
+                JsonNode value = alias ? references.alias(parser.getText(), parser.currentTokenLocation()) : value(token);
+                if (yaml && !alias) {
+                    references.anchor(((YAMLParser) parser).getCurrentAnchor(), value);
+                }
                 JsonNode attached = yaml ? shortFormTag(value) : value;
                 if (parent == null) {
                     root = attached;
@@ -293,7 +300,7 @@ public final class SourceDocument {
                         positions.put(pointer, position);
                     }
                 }
-                if (value.isContainerNode()) {
+                if (value.isContainerNode() && !alias) {
                     stack.push(new Frame((ContainerNode<?>) value, pointer, record));
                 } else if (parent == null) {
                     break;
@@ -303,6 +310,9 @@ public final class SourceDocument {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new SourceSyntaxException("Unexpected content after the end of the document",
                         at.getLineNr(), at.getColumnNr(), false, null);
+            }
+            if (yaml && root != null) {
+                YamlReferences.merge(root);
             }
             return new SourceDocument(file, root, positions, valueOffsets, duplicates);
         }

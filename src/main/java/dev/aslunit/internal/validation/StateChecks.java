@@ -90,7 +90,10 @@ final class StateChecks {
         String hint = "; a Task's Resource is a service integration such as "
                 + "\"arn:aws:states:::lambda:invoke\", a Lambda function ARN or an activity ARN";
         if (written.form() == ResourceArn.Form.NOT_AN_ARN) {
-            checks.report(INVALID_RESOURCE, p, "Invalid Resource \"" + arn + "\": not an ARN" + hint);
+            // AWS's CreateStateMachine answers a Resource without ARN syntax ("${StockCheckerFunctionArn}" left
+            // unsubstituted) with SCHEMA_VALIDATION_FAILED "Value is not a valid resource ARN", quoted in
+            // aws/aws-sam-cli-app-templates#342; INVALID_RESOURCE is for an ARN that names no task resource.
+            checks.report(SCHEMA_VALIDATION_FAILED, p, "Value is not a valid resource ARN: \"" + arn + "\"" + hint);
             return;
         }
         String rest = written.resourcePart();
@@ -169,7 +172,8 @@ final class StateChecks {
         if (timestamp != null) {
             if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
                 checks.expressions.jsonataTemplate(timestamp, p + "/Timestamp");
-            } else if (!timestamp.isTextual() || !DefinitionChecks.isTimestamp(timestamp.asText())) {
+            } else if (!ExpressionChecks.isPlaceholder(timestamp)
+                    && (!timestamp.isTextual() || !DefinitionChecks.isTimestamp(timestamp.asText()))) {
                 checks.report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
                         + "\"2026-01-05T09:00:00Z\", not " + timestamp
                         + (timestamp.isTextual() && ExpressionChecks.looksLikePath(timestamp.asText())

@@ -213,11 +213,12 @@ class FlowStatesTest {
     }
 
     @Test
-    void an_opaque_placeholder_where_a_value_is_needed_says_how_to_give_it() {
-        assertThatThrownBy(() -> Runs.compile("""
-                {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":"${delay}","End":true}}}"""))
-                .isInstanceOf(DefinitionException.class)
-                .hasMessageContaining("/States/W/Seconds: expected a non-negative integer, got \"${delay}\"; the "
-                        + "placeholder has no value: give it one");
+    void an_opaque_placeholder_where_a_value_is_needed_compiles_and_the_run_that_needs_it_says_how_to_give_it() {
+        ExecutionRun r = Runs.run("""
+                {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":"${delay}","End":true}}}""", "{}");
+
+        assertThat(r.error()).isEqualTo("States.Runtime");
+        assertThat(r.cause()).endsWith("The Seconds field is the placeholder ${delay}, which has no value; give it one"
+                + " to run this state (CLI: --substitution delay=VALUE)");
     }
 }

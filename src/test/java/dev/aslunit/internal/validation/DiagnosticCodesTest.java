@@ -149,10 +149,10 @@ class DiagnosticCodesTest {
     }
 
     @Test
-    void INVALID_RESOURCE_for_something_that_is_not_an_arn() {
+    void INVALID_RESOURCE_for_an_arn_that_names_no_task_resource() {
         List<Diagnostic> found = diagnostics("""
                 {"StartAt": "T",
-                 "States": {"T": {"Type": "Task", "Resource": "lambda:invoke", "End": true}}}""");
+                 "States": {"T": {"Type": "Task", "Resource": "arn:aws:s3:::my-bucket", "End": true}}}""");
         assertOnly(found, DiagnosticCode.INVALID_RESOURCE, "/States/T/Resource", 2, 35);
     }
 

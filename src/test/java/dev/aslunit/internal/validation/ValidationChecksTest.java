@@ -134,7 +134,7 @@ class ValidationChecksTest {
 
         assertThat(found).extracting(Diagnostic::code, Diagnostic::pointer).containsExactly(
                 tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/ItemProcessor/ProcessorConfig"),
-                tuple(DiagnosticCode.INVALID_RESOURCE, "/States/S/ItemProcessor/States/I/Resource"));
+                tuple(DiagnosticCode.SCHEMA_VALIDATION_FAILED, "/States/S/ItemProcessor/States/I/Resource"));
     }
 
     @Test

@@ -60,14 +60,17 @@ final class TemplateSelector {
                 : null;
         String properties0 = resource + "/Properties";
         if (properties.has("Definition")) {
-            return DefinitionLoader.Selected.in(template, properties0 + "/Definition", substitutions, type);
+            DefinitionLoader.Selected inline = DefinitionLoader.Selected.in(template, properties0 + "/Definition",
+                    substitutions, type);
+            return new DefinitionLoader.Selected(InlineIntrinsics.resolve(inline.json()), inline.locator(),
+                    inline.duplicates(), substitutions, type);
         }
         if (!sam && properties.has("DefinitionString")) {
             return definitionString(properties.get("DefinitionString"), properties0 + "/DefinitionString",
                     substitutions, type, diagnostics);
         }
         JsonNode uri = properties.get("DefinitionUri");
-        if (sam && uri != null && uri.isTextual()) {
+        if (sam && uri != null && uri.isTextual() && !uri.asText().startsWith("s3://")) {
             String file = source.name() == null ? uri.asText()
                     : Path.of(source.name()).resolveSibling(uri.asText()).normalize().toString();
             SourceText text = source.origin().sibling(uri.asText()).read(file);
