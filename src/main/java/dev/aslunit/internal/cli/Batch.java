@@ -29,10 +29,9 @@ import dev.aslunit.internal.validation.Diagnostic;
 import dev.aslunit.internal.definition.StateNames;
 import java.util.List;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,8 +93,8 @@ final class Batch {
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         Batch requests = new Batch(collector);
         AnswerWriter writer = new AnswerWriter(g);
-        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
-            requests.answerAll(reader, writer);
+        try (InputStream in = Files.newInputStream(batch)) {
+            requests.answerAll(new RequestLines(in), writer);
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
             return 1;
@@ -111,11 +110,11 @@ final class Batch {
         return 0;
     }
 
-    /** Hands the answer of each request {@code reader} gives to {@code writer}, in order. */
-    void answerAll(BufferedReader reader, AnswerWriter writer) throws IOException {
+    /** Hands the answer of each request of {@code lines} to {@code writer}, in order. */
+    void answerAll(RequestLines lines, AnswerWriter writer) throws IOException {
         String line;
         int lineNo = 0;
-        while ((line = reader.readLine()) != null && !writer.failed()) {
+        while ((line = lines.next()) != null && !writer.failed()) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
