@@ -52,14 +52,15 @@ final class Batch {
 
     private static final int MACHINES_KEPT = 32;
 
-    private record Key(JsonNode definition, String name, StateMachineType type) {
+    /** {@code definitionHash} is {@code definition.hashCode()}, found once per tree (see {@code hashed}). */
+    private record Key(JsonNode definition, int definitionHash, String name, StateMachineType type) {
 
         // Written out: a record's generated hashCode and equals bootstrap through method handles at
         // their first call, a dozen classes spun at every CLI start that JDK 17's class-data archive
         // cannot keep.
         @Override
         public int hashCode() {
-            return (definition.hashCode() * 31 + name.hashCode()) * 31 + type.hashCode();
+            return (definitionHash * 31 + name.hashCode()) * 31 + type.hashCode();
         }
 
         @Override
@@ -76,6 +77,14 @@ final class Batch {
             return size() > MACHINES_KEPT;
         }
     };
+
+    /**
+     * The last definition tree hashed and its hash: {@link RepeatedDefinitions} hands out the same
+     * tree for a repeated definition, and hashing a 1,000-state tree walks all of it (1% of the
+     * suite run's main thread, at each of the 20 requests of the pass chain).
+     */
+    private JsonNode hashed;
+    private int hash;
 
     Batch(CoverageCollector coverage) {
         this.coverage = coverage;
@@ -234,7 +243,11 @@ final class Batch {
                         + request.get("type"));
             }
         }
-        Key key = new Key(def, name, type);
+        if (def != hashed) {
+            hash = def.hashCode();
+            hashed = def;
+        }
+        Key key = new Key(def, hash, name, type);
         CompiledStateMachine machine = machines.get(key);
         if (machine == null) {
             Compilation compilation = DefinitionPipeline.compile(
