@@ -142,7 +142,7 @@ final class Batch {
     }
 
     /** A request's answer: its execution, or the {@code requestError} that kept it from running. */
-    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) {
+    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) implements Prepared {
 
         ObjectNode toJson() {
             if (error != null) {
@@ -182,7 +182,36 @@ final class Batch {
     static final List<String> FIELDS = List.of("id", "definition", "input", "type", "executionName", "startTime", "seed",
             "mockConfig", "stateMachineName", "testCase", "s3Objects");
 
+    /** What reading a request gives: its answer already (a request error), or its execution ready to start. */
+    sealed interface Prepared permits Answer, Ready {
+    }
+
+    /** A request's execution ready to start: what it needs of the request, and not the request's tree. */
+    private record Ready(JsonNode id, CompiledStateMachine machine, ExecutionOptions options, Instant start)
+            implements Prepared {
+    }
+
     Answer answer(String line, int lineNo) {
+        // The request's tree is let go before its execution runs: a mock file of thousands of
+        // entries (the retry-storm batch's 488 KB) is megabytes as a tree, and would otherwise be
+        // alive, and copied by each young collection, all through the run.
+        Prepared prepared = prepare(line, lineNo);
+        if (prepared instanceof Answer error) {
+            return error;
+        }
+        Ready ready = (Ready) prepared;
+        try {
+            ExecutionRun run = ready.machine().start(ready.options(), new VirtualScheduler(ready.start())).awaitCompletion();
+            if (coverage != null) {
+                coverage.record(Models.ended(run.name(), ready.machine().definition(), run.history(), run.facts()));
+            }
+            return new Answer(ready.id(), run, null);
+        } catch (RuntimeException e) {
+            return failure(ready.id(), e);
+        }
+    }
+
+    private Prepared prepare(String line, int lineNo) {
         JsonNode request;
         try {
             request = definitions.read(line);
@@ -203,22 +232,30 @@ final class Batch {
             }
         }
         try {
-            return run(request, id);
-        } catch (ExecutionInputException e) {
-            return requestError(id, "ValidationException", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return requestError(id, "InvalidDefinition", e.getMessage());
-        } catch (MockConfigException e) {
-            return requestError(id, "InvalidMockConfig", e.getMessage());
+            return ready(request, id);
         } catch (RuntimeException e) {
-            // a bug of ours: one line naming it and where it happened, and the batch goes on
-            StackTraceElement[] where = e.getStackTrace();
-            return requestError(id, "InternalError", "aslunit failed on this request: " + e
-                    + (where.length > 0 ? " at " + where[0] : ""));
+            return failure(id, e);
         }
     }
 
-    private Answer run(JsonNode request, JsonNode id) {
+    /** The answer to a request that failed with {@code e} on its way or in its run. */
+    private static Answer failure(JsonNode id, RuntimeException e) {
+        if (e instanceof ExecutionInputException) {
+            return requestError(id, "ValidationException", e.getMessage());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return requestError(id, "InvalidDefinition", e.getMessage());
+        }
+        if (e instanceof MockConfigException) {
+            return requestError(id, "InvalidMockConfig", e.getMessage());
+        }
+        // a bug of ours: one line naming it and where it happened, and the batch goes on
+        StackTraceElement[] where = e.getStackTrace();
+        return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                + (where.length > 0 ? " at " + where[0] : ""));
+    }
+
+    private Prepared ready(JsonNode request, JsonNode id) {
         JsonNode def = request.get("definition");
         String text = null;
         if (def != null && def.isTextual()) {
@@ -289,11 +326,7 @@ final class Batch {
             }
             options.s3(s3);
         }
-        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
-        if (coverage != null) {
-            coverage.record(Models.ended(run.name(), machine.definition(), run.history(), run.facts()));
-        }
-        return new Answer(id, run, null);
+        return new Ready(id, machine, options.build(), start);
     }
 
     private static Answer requestError(JsonNode id, String code, String message) {
