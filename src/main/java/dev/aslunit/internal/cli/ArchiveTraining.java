@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aslunit.internal.json.JsonWriting;
 import dev.aslunit.internal.report.CoverageCollector;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The run that a class-data sharing archive is made from. The launcher ({@code bin/aslunit}) asks
@@ -37,7 +34,7 @@ final class ArchiveTraining {
             if (in != null) {
                 AnswerWriter writer = new AnswerWriter(g);
                 try {
-                    new Batch(new CoverageCollector()).answerAll(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), writer);
+                    new Batch(new CoverageCollector()).answerAll(new RequestLines(in), writer);
                 } finally {
                     writer.finish();
                 }

@@ -29,10 +29,9 @@ import dev.aslunit.internal.validation.Diagnostic;
 import dev.aslunit.internal.definition.StateNames;
 import java.util.List;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,14 +52,15 @@ final class Batch {
 
     private static final int MACHINES_KEPT = 32;
 
-    private record Key(JsonNode definition, String name, StateMachineType type) {
+    /** {@code definitionHash} is {@code definition.hashCode()}, found once per tree (see {@code hashed}). */
+    private record Key(JsonNode definition, int definitionHash, String name, StateMachineType type) {
 
         // Written out: a record's generated hashCode and equals bootstrap through method handles at
         // their first call, a dozen classes spun at every CLI start that JDK 17's class-data archive
         // cannot keep.
         @Override
         public int hashCode() {
-            return (definition.hashCode() * 31 + name.hashCode()) * 31 + type.hashCode();
+            return (definitionHash * 31 + name.hashCode()) * 31 + type.hashCode();
         }
 
         @Override
@@ -78,6 +78,14 @@ final class Batch {
         }
     };
 
+    /**
+     * The last definition tree hashed and its hash: {@link RepeatedDefinitions} hands out the same
+     * tree for a repeated definition, and hashing a 1,000-state tree walks all of it (1% of the
+     * suite run's main thread, at each of the 20 requests of the pass chain).
+     */
+    private JsonNode hashed;
+    private int hash;
+
     Batch(CoverageCollector coverage) {
         this.coverage = coverage;
     }
@@ -94,8 +102,8 @@ final class Batch {
         CoverageCollector collector = coverage == null ? null : new CoverageCollector();
         Batch requests = new Batch(collector);
         AnswerWriter writer = new AnswerWriter(g);
-        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
-            requests.answerAll(reader, writer);
+        try (InputStream in = Files.newInputStream(batch)) {
+            requests.answerAll(new RequestLines(in), writer);
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot read " + batch + ": no such file (looked for " + batch.toAbsolutePath() + ").");
             return 1;
@@ -111,11 +119,11 @@ final class Batch {
         return 0;
     }
 
-    /** Hands the answer of each request {@code reader} gives to {@code writer}, in order. */
-    void answerAll(BufferedReader reader, AnswerWriter writer) throws IOException {
+    /** Hands the answer of each request of {@code lines} to {@code writer}, in order. */
+    void answerAll(RequestLines lines, AnswerWriter writer) throws IOException {
         String line;
         int lineNo = 0;
-        while ((line = reader.readLine()) != null && !writer.failed()) {
+        while ((line = lines.next()) != null && !writer.failed()) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
@@ -134,7 +142,7 @@ final class Batch {
     }
 
     /** A request's answer: its execution, or the {@code requestError} that kept it from running. */
-    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) {
+    record Answer(JsonNode id, ExecutionRun run, ObjectNode error) implements Prepared {
 
         ObjectNode toJson() {
             if (error != null) {
@@ -174,7 +182,36 @@ final class Batch {
     static final List<String> FIELDS = List.of("id", "definition", "input", "type", "executionName", "startTime", "seed",
             "mockConfig", "stateMachineName", "testCase", "s3Objects");
 
+    /** What reading a request gives: its answer already (a request error), or its execution ready to start. */
+    sealed interface Prepared permits Answer, Ready {
+    }
+
+    /** A request's execution ready to start: what it needs of the request, and not the request's tree. */
+    private record Ready(JsonNode id, CompiledStateMachine machine, ExecutionOptions options, Instant start)
+            implements Prepared {
+    }
+
     Answer answer(String line, int lineNo) {
+        // The request's tree is let go before its execution runs: a mock file of thousands of
+        // entries (the retry-storm batch's 488 KB) is megabytes as a tree, and would otherwise be
+        // alive, and copied by each young collection, all through the run.
+        Prepared prepared = prepare(line, lineNo);
+        if (prepared instanceof Answer error) {
+            return error;
+        }
+        Ready ready = (Ready) prepared;
+        try {
+            ExecutionRun run = ready.machine().start(ready.options(), new VirtualScheduler(ready.start())).awaitCompletion();
+            if (coverage != null) {
+                coverage.record(Models.ended(run.name(), ready.machine().definition(), run.history(), run.facts()));
+            }
+            return new Answer(ready.id(), run, null);
+        } catch (RuntimeException e) {
+            return failure(ready.id(), e);
+        }
+    }
+
+    private Prepared prepare(String line, int lineNo) {
         JsonNode request;
         try {
             request = definitions.read(line);
@@ -195,22 +232,30 @@ final class Batch {
             }
         }
         try {
-            return run(request, id);
-        } catch (ExecutionInputException e) {
-            return requestError(id, "ValidationException", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return requestError(id, "InvalidDefinition", e.getMessage());
-        } catch (MockConfigException e) {
-            return requestError(id, "InvalidMockConfig", e.getMessage());
+            return ready(request, id);
         } catch (RuntimeException e) {
-            // a bug of ours: one line naming it and where it happened, and the batch goes on
-            StackTraceElement[] where = e.getStackTrace();
-            return requestError(id, "InternalError", "aslunit failed on this request: " + e
-                    + (where.length > 0 ? " at " + where[0] : ""));
+            return failure(id, e);
         }
     }
 
-    private Answer run(JsonNode request, JsonNode id) {
+    /** The answer to a request that failed with {@code e} on its way or in its run. */
+    private static Answer failure(JsonNode id, RuntimeException e) {
+        if (e instanceof ExecutionInputException) {
+            return requestError(id, "ValidationException", e.getMessage());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return requestError(id, "InvalidDefinition", e.getMessage());
+        }
+        if (e instanceof MockConfigException) {
+            return requestError(id, "InvalidMockConfig", e.getMessage());
+        }
+        // a bug of ours: one line naming it and where it happened, and the batch goes on
+        StackTraceElement[] where = e.getStackTrace();
+        return requestError(id, "InternalError", "aslunit failed on this request: " + e
+                + (where.length > 0 ? " at " + where[0] : ""));
+    }
+
+    private Prepared ready(JsonNode request, JsonNode id) {
         JsonNode def = request.get("definition");
         String text = null;
         if (def != null && def.isTextual()) {
@@ -235,7 +280,11 @@ final class Batch {
                         + request.get("type"));
             }
         }
-        Key key = new Key(def, name, type);
+        if (def != hashed) {
+            hash = def.hashCode();
+            hashed = def;
+        }
+        Key key = new Key(def, hash, name, type);
         CompiledStateMachine machine = machines.get(key);
         if (machine == null) {
             Compilation compilation = DefinitionPipeline.compile(
@@ -277,11 +326,7 @@ final class Batch {
             }
             options.s3(s3);
         }
-        ExecutionRun run = machine.start(options.build(), new VirtualScheduler(start)).awaitCompletion();
-        if (coverage != null) {
-            coverage.record(Models.ended(run.name(), machine.definition(), run.history(), run.facts()));
-        }
-        return new Answer(id, run, null);
+        return new Ready(id, machine, options.build(), start);
     }
 
     private static Answer requestError(JsonNode id, String code, String message) {
