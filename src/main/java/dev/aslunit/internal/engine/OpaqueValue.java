@@ -1,9 +1,8 @@
 package dev.aslunit.internal.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aslunit.internal.definition.ChoiceRule;
+import dev.aslunit.internal.definition.Placeholder;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A {@code ${Name}} placeholder the loader was allowed to leave opaque where AWS expects a number
@@ -13,20 +12,13 @@ import java.util.regex.Pattern;
  */
 final class OpaqueValue {
 
-    private static final Pattern WHOLE = Pattern.compile("\\$\\{[^}]+}");
-
     private OpaqueValue() {
-    }
-
-    /** @return the placeholder {@code value} is, or {@code null} when it is anything else */
-    static String of(JsonNode value) {
-        return value != null && value.isTextual() && WHOLE.matcher(value.asText()).matches() ? value.asText() : null;
     }
 
     /** @return the first comparison operand in {@code rule} that is a placeholder, or {@code null} */
     static String in(ChoiceRule rule) {
         if (rule instanceof ChoiceRule.Comparison c) {
-            return c.operator().comparesWithPath() ? null : of(c.operand());
+            return c.operator().comparesWithPath() ? null : Placeholder.of(c.operand());
         }
         if (rule instanceof ChoiceRule.Not n) {
             return in(n.rule());

@@ -1,5 +1,6 @@
 package dev.aslunit.internal.engine;
 
+import dev.aslunit.internal.definition.Placeholder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aslunit.internal.definition.ChoiceState;
@@ -67,7 +68,7 @@ final class PathCompiler implements StateCompiler {
     /** {@code TimeoutSeconds}/{@code HeartbeatSeconds} (a positive integer) or their {@code *Path}. */
     private TaskStep.Seconds seconds(String field, JsonNode value, String path) {
         if (value != null) {
-            String placeholder = OpaqueValue.of(value);
+            String placeholder = Placeholder.of(value);
             if (placeholder != null) {
                 return scope -> {
                     throw OpaqueValue.unknown(scope, field, placeholder);
@@ -119,7 +120,7 @@ final class PathCompiler implements StateCompiler {
         WaitStep.Until until;
         if (w.seconds() != null) {
             JsonNode v = w.seconds();
-            String placeholder = OpaqueValue.of(v);
+            String placeholder = Placeholder.of(v);
             if (placeholder != null) {
                 return new WaitStep(w.name(), flow, (scope, entered) -> {
                     throw OpaqueValue.unknown(scope, "Seconds", placeholder);
@@ -131,8 +132,8 @@ final class PathCompiler implements StateCompiler {
             }
             long seconds = v.longValue();
             until = (scope, entered) -> WaitStep.after(entered, seconds);
-        } else if (OpaqueValue.of(w.timestamp()) != null) {
-            String placeholder = OpaqueValue.of(w.timestamp());
+        } else if (Placeholder.is(w.timestamp())) {
+            String placeholder = w.timestamp().asText();
             until = (scope, entered) -> {
                 throw OpaqueValue.unknown(scope, "Timestamp", placeholder);
             };

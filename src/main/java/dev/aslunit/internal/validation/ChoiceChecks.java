@@ -1,5 +1,6 @@
 package dev.aslunit.internal.validation;
 
+import dev.aslunit.internal.definition.Placeholder;
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
 import static dev.aslunit.internal.validation.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
@@ -147,7 +148,7 @@ final class ChoiceChecks {
 
     private void operand(ComparisonOperator op, JsonNode v, String p) {
         String name = op.aslName();
-        if (ExpressionChecks.isPlaceholder(v)) {
+        if (Placeholder.is(v)) {
             return; // left opaque on purpose; the loader reports it unless allowed
         }
         if (op.comparesWithPath()) {

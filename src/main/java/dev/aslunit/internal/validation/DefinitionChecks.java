@@ -1,5 +1,6 @@
 package dev.aslunit.internal.validation;
 
+import dev.aslunit.internal.definition.Placeholder;
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.DUPLICATE_STATE_NAME;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_STATE_NAME;
@@ -473,7 +474,7 @@ final class DefinitionChecks {
 
     /** @return the value when it is an integer in range, else {@code null} after reporting */
     Long integer(JsonNode v, String p, String field, long min, long max) {
-        if (ExpressionChecks.isPlaceholder(v)) {
+        if (Placeholder.is(v)) {
             return null; // left opaque on purpose; the loader reports it unless allowed
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
@@ -497,7 +498,7 @@ final class DefinitionChecks {
             expressions.jsonataTemplate(v, p + "/" + field);
         } else if (integral) {
             integer(v, p + "/" + field, field, min, max);
-        } else if (!ExpressionChecks.isPlaceholder(v) && (!v.isNumber() || v.asDouble() < min || v.asDouble() > max)) {
+        } else if (!Placeholder.is(v) && (!v.isNumber() || v.asDouble() < min || v.asDouble() > max)) {
             report(SCHEMA_VALIDATION_FAILED, p + "/" + field, field + " must be a number between " + min + " and "
                     + max + ", not " + v);
         }

@@ -39,11 +39,6 @@ final class ExpressionChecks {
         return v.isTextual() && v.asText().startsWith("{%");
     }
 
-    /** A whole string that is one {@code ${Name}} substitution left in place. */
-    static boolean isPlaceholder(JsonNode v) {
-        return v.isTextual() && v.asText().matches("\\$\\{[^}]+}");
-    }
-
     static boolean looksLikePath(String s) {
         return s.equals("$") || s.startsWith("$.") || s.startsWith("$[") || s.startsWith("$$");
     }

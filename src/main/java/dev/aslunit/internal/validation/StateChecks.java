@@ -1,5 +1,6 @@
 package dev.aslunit.internal.validation;
 
+import dev.aslunit.internal.definition.Placeholder;
 import static dev.aslunit.internal.definition.DefinitionReader.escape;
 import static dev.aslunit.internal.validation.DiagnosticCode.INVALID_RESOURCE;
 import static dev.aslunit.internal.validation.DiagnosticCode.NO_PATH;
@@ -172,7 +173,7 @@ final class StateChecks {
         if (timestamp != null) {
             if (ql == QueryLanguage.JSONATA && ExpressionChecks.isJsonata(timestamp)) {
                 checks.expressions.jsonataTemplate(timestamp, p + "/Timestamp");
-            } else if (!ExpressionChecks.isPlaceholder(timestamp)
+            } else if (!Placeholder.is(timestamp)
                     && (!timestamp.isTextual() || !DefinitionChecks.isTimestamp(timestamp.asText()))) {
                 checks.report(SCHEMA_VALIDATION_FAILED, p + "/Timestamp", "Timestamp needs an RFC 3339 timestamp such as "
                         + "\"2026-01-05T09:00:00Z\", not " + timestamp
@@ -258,7 +259,7 @@ final class StateChecks {
             checks.optionalInteger(r, rp, "MaxAttempts", 0, DefinitionChecks.MAX_SECONDS);
             checks.optionalInteger(r, rp, "MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
             JsonNode rate = r.get("BackoffRate");
-            if (rate != null && !ExpressionChecks.isPlaceholder(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
+            if (rate != null && !Placeholder.is(rate) && (!rate.isNumber() || rate.asDouble() < 1.0)) {
                 checks.report(SCHEMA_VALIDATION_FAILED, rp + "/BackoffRate", "BackoffRate must be a number of at least "
                         + "1.0, not " + rate);
             }
