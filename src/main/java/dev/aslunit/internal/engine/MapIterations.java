@@ -116,17 +116,22 @@ abstract sealed class MapIterations implements Frame.Listener, Frame.Redrivable 
         launching = true;
         try {
             do {
-                while (!failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart()) {
+                while (placeFree()) {
                     startIteration(redriving != null && !redriving.isEmpty() ? redriving.poll() : nextIndex++);
                 }
                 // an iteration that ends at once frees its place for the next
-            } while (startAnnounced() && !failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart());
+            } while (startAnnounced() && placeFree());
         } finally {
             launching = false;
         }
         if (!failed && !moreToStart() && finished == items.size() && run.frame.isLive()) {
             succeed();
         }
+    }
+
+    /** Whether another iteration may start now: the Map still runs, has room under its concurrency, and items left. */
+    private boolean placeFree() {
+        return !failed && run.frame.isLive() && inFlight < maxConcurrency && moreToStart();
     }
 
     /** Whether an iteration is left to start: on a redrive those in {@link #redriving}, then {@link #startsNext}. */
